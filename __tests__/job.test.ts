@@ -1,0 +1,89 @@
+import { describe, expect, it } from '@jest/globals'
+import { parseJob, type JobDocument } from '../src/job.js'
+import { fixture } from './helpers/fixtures.js'
+
+function parsed(raw: unknown): JobDocument {
+  const result = parseJob(raw)
+  if (!result.ok) throw new Error(result.problem)
+  return result.job
+}
+
+describe('parseJob', () => {
+  it("reads Lenovo's documented example", () => {
+    const job = parsed(fixture('seed-running.json'))
+    expect(job.progress).toBeCloseTo(17.647, 3)
+    expect(job.status).toBe('INCOMPLETE')
+    expect(job.results).toHaveLength(1)
+    const device = job.results[0]
+    expect(device).toMatchObject({ address: '10.243.3.55', uuid: '48331a223bf34fba90732b379b837b9c', result: 'INCOMPLETE', done: false, timeSpentMs: 117527, taskId: 371 })
+    expect(device.steps.map(step => step.id)).toEqual([
+      'STARTING', 'NETWORK_CHOICE', 'DESCRIPTOR', 'LOGIN', 'DUPLICATE_CHECK', 'INVENTORY', 'INTEROP_CHECK', 'CONFIGURATION', 'CFG_CABINET'
+    ])
+    const inventory = device.steps[5]
+    expect(inventory).toMatchObject({ label: 'Inventory', state: 'Running' })
+    expect(inventory.children.map(step => step.label)).toEqual(['Chassis inventory', 'Node inventory', 'I/O module inventory'])
+  })
+
+  it('reads progress JOB_DONE as a finished device', () => {
+    const device = parsed(fixture('failed-job.json')).results[0]
+    expect(device.done).toBe(true)
+    expect(device.progress).toBe(100)
+  })
+
+  it('takes the address from messageAttributes, a list, or falls back to the UUID', () => {
+    const base = { result: 'SUCCESS', uuid: 'abc' }
+    const job = parsed({
+      progress: 100,
+      results: [
+        { ...base, messageAttributes: '10.0.0.9' },
+        { ...base, messageParameters: ['10.0.0.1', 'SN123'] },
+        { ...base },
+        { result: 'SUCCESS' }
+      ]
+    })
+    expect(job.results.map(device => device.address)).toEqual(['10.0.0.9', '10.0.0.1, SN123', 'abc', 'device #4'])
+  })
+
+  it('accepts progress as a numeric string', () => {
+    expect(parsed({ progress: '55.5', results: [] }).progress).toBe(55.5)
+  })
+
+  it('accepts a new job that lists no devices yet', () => {
+    expect(parsed({ progress: 0 }).results).toEqual([])
+  })
+
+  it('drops malformed optional detail instead of failing', () => {
+    const job = parsed({
+      progress: 10,
+      results: [{ result: 'INCOMPLETE', time_spent: 'long', uuid: 5, status: { substatus: [null, 7, { id: 'X', status: null }] } }]
+    })
+    expect(job.results[0].timeSpentMs).toBeUndefined()
+    expect(job.results[0].uuid).toBeUndefined()
+    expect(job.results[0].steps).toEqual([expect.objectContaining({ id: 'X', label: 'X', state: undefined })])
+  })
+
+  it('stops at a sane depth on a deeply nested tree', () => {
+    let node: Record<string, unknown> = { id: 'leaf' }
+    for (let i = 0; i < 10_000; i++) node = { id: `n${i}`, status: { substatus: [node] } }
+    const job = parsed({ progress: 1, results: [{ result: 'INCOMPLETE', status: { substatus: [node] } }] })
+    let depth = 0
+    for (let steps = job.results[0].steps; steps.length > 0; steps = steps[0].children) depth += 1
+    expect(depth).toBe(16)
+  })
+
+  it.each([
+    [null, /expected a JSON object, got null/],
+    ['<html>', /expected a JSON object, got the string/],
+    [[], /expected a JSON object, got a list/],
+    [{}, /neither "progress" nor "results"/],
+    [{ status: 'COMPLETE' }, /neither "progress" nor "results"/],
+    [{ progress: 100, results: 'none' }, /"results" should be a list/],
+    [{ progress: 100, results: [null] }, /results\[0\] should be an object/],
+    [{ progress: 100, results: [{ uuid: 'a' }] }, /results\[0\]\.result should be a string, got a undefined/],
+    [{ progress: 100, results: [{ result: 1 }] }, /results\[0\]\.result should be a string, got a number/]
+  ])('reports %p as a problem, never a job', (raw, problem) => {
+    const result = parseJob(raw)
+    expect(result.ok).toBe(false)
+    if (!result.ok) expect(result.problem).toMatch(problem)
+  })
+})

@@ -1,0 +1,50 @@
+// Typed errors. Each carries what the caller needs to decide (retry or not)
+// and a message written for the person reading the run page.
+
+/** One or more inputs are invalid. Raised before any request is made. */
+export class InputError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(problems.join('\n'))
+    this.name = 'InputError'
+  }
+}
+
+export type FaultKind =
+  | 'network' // connection refused/reset, DNS, socket errors
+  | 'timeout' // our own per-request deadline
+  | 'proxy' // the proxy refused or could not be reached
+  | 'tls' // certificate or handshake problem
+  | 'http' // an HTTP status we do not accept
+  | 'auth' // credentials refused
+  | 'not-found' // the job does not exist
+  | 'redirect' // 3xx: never followed with credentials
+  | 'body' // a body that is not usable JSON (empty, HTML, cut off, too large)
+  | 'shape' // JSON we do not understand as a job document
+  | 'cancelled' // the workflow was cancelled
+
+/**
+ * Something went wrong while asking the appliance. `retryable` separates "the
+ * network hiccuped, ask again" from "asking again cannot help".
+ */
+export class PollFault extends Error {
+  constructor(
+    readonly kind: FaultKind,
+    message: string,
+    readonly retryable: boolean,
+    /** Raw `Retry-After` header value, when the server sent one. */
+    readonly retryAfter?: string
+  ) {
+    super(message)
+    this.name = 'PollFault'
+  }
+}
+
+export function isPollFault(error: unknown): error is PollFault {
+  return error instanceof PollFault
+}
+
+/** A message for any thrown value, without a stack trace. */
+export function messageOf(error: unknown): string {
+  if (error instanceof Error) return error.message
+  return String(error)
+}

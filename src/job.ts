@@ -1,0 +1,142 @@
+// The LXCA job document, parsed defensively. The server's JSON is untrusted:
+// any field may be missing, null or of another type. Optional detail that is
+// malformed is dropped; what the verdict depends on (the results list and
+// each device's `result`) must be understood, or the whole document is
+// reported as a problem and never judged.
+
+export interface StepNode {
+  readonly id: string
+  /** `shortDescription`, else the id. */
+  readonly label: string
+  readonly longDescription?: string
+  readonly state?: string
+  readonly percentage?: number
+  readonly userAction?: string
+  readonly children: readonly StepNode[]
+}
+
+export interface DeviceResult {
+  /** IP address, serial number or UUID as LXCA reports it (`messageParameters`). */
+  readonly address: string
+  readonly uuid?: string
+  readonly result: string
+  readonly progress?: number
+  /** `progress` was `JOB_DONE`, or 100. */
+  readonly done: boolean
+  readonly shortDescription?: string
+  readonly longDescription?: string
+  readonly state?: string
+  readonly timeSpentMs?: number
+  readonly taskId?: number
+  readonly steps: readonly StepNode[]
+}
+
+export interface JobDocument {
+  readonly progress?: number
+  readonly status?: string
+  readonly results: readonly DeviceResult[]
+}
+
+export type ParsedJob = { ok: true; job: JobDocument } | { ok: false; problem: string }
+
+/** How deep a substatus tree may nest before the rest is ignored (LXCA uses 2). */
+const MAX_DEPTH = 16
+
+export function parseJob(raw: unknown): ParsedJob {
+  if (!isObject(raw)) return problem(`expected a JSON object, got ${describe(raw)}`)
+  const progress = toProgress(raw.progress)
+  const results = raw.results
+  if (results === undefined || results === null) {
+    // A job that has just been created may not list its devices yet, but a
+    // document with neither progress nor results is not a job document.
+    if (progress === undefined) return problem('the document has neither "progress" nor "results"')
+    return { ok: true, job: { progress: progress.value, status: text(raw.status), results: [] } }
+  }
+  if (!Array.isArray(results)) return problem(`"results" should be a list, got ${describe(results)}`)
+
+  const devices: DeviceResult[] = []
+  for (const [index, entry] of results.entries()) {
+    if (!isObject(entry)) return problem(`results[${index}] should be an object, got ${describe(entry)}`)
+    const result = text(entry.result)
+    if (result === undefined) return problem(`results[${index}].result should be a string, got ${describe(entry.result)}`)
+    devices.push(parseDevice(entry, result, index))
+  }
+  return { ok: true, job: { progress: progress?.value, status: text(raw.status), results: devices } }
+}
+
+function parseDevice(entry: Record<string, unknown>, result: string, index: number): DeviceResult {
+  const status = isObject(entry.status) ? entry.status : {}
+  const progress = toProgress(entry.progress)
+  const uuid = text(entry.uuid)
+  return {
+    address: deviceAddress(entry.messageParameters ?? entry.messageAttributes) ?? uuid ?? `device #${index + 1}`,
+    uuid,
+    result,
+    progress: progress?.value,
+    done: progress?.done ?? false,
+    shortDescription: text(entry.resultShortDescription),
+    longDescription: text(entry.resultLongDescription),
+    state: text(status.state),
+    timeSpentMs: finite(entry.time_spent),
+    taskId: finite(entry.taskid),
+    steps: parseSteps(status.substatus, 1)
+  }
+}
+
+function parseSteps(value: unknown, depth: number): StepNode[] {
+  if (!Array.isArray(value) || depth > MAX_DEPTH) return []
+  return value.filter(isObject).map((node, index) => {
+    const status = isObject(node.status) ? node.status : {}
+    const id = text(node.id) ?? `step ${index + 1}`
+    return {
+      id,
+      label: text(node.shortDescription) ?? id,
+      longDescription: text(node.longDescription),
+      state: text(status.state),
+      percentage: finite(status.percentage) ?? finite(node.progress),
+      userAction: text(node.userAction)?.trim() || undefined,
+      children: parseSteps(status.substatus, depth + 1)
+    }
+  })
+}
+
+/** `messageParameters` is a string or a list of strings in real documents. */
+function deviceAddress(value: unknown): string | undefined {
+  if (typeof value === 'string') return value.trim() || undefined
+  if (Array.isArray(value)) {
+    const parts = value.filter((item): item is string => typeof item === 'string' && item.trim() !== '')
+    return parts.length > 0 ? parts.join(', ') : undefined
+  }
+  return undefined
+}
+
+/** Progress as LXCA sends it: a number, a numeric string, or `JOB_DONE`. */
+function toProgress(value: unknown): { value: number; done: boolean } | undefined {
+  if (value === 'JOB_DONE') return { value: 100, done: true }
+  const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value
+  if (typeof number !== 'number' || !Number.isFinite(number)) return undefined
+  return { value: number, done: number >= 100 }
+}
+
+function problem(message: string): ParsedJob {
+  return { ok: false, problem: message }
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined
+}
+
+function finite(value: unknown): number | undefined {
+  return typeof value === 'number' && Number.isFinite(value) ? value : undefined
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null'
+  if (Array.isArray(value)) return 'a list'
+  if (typeof value === 'string') return `the string "${value.length > 40 ? `${value.slice(0, 37)}…` : value}"`
+  return `a ${typeof value}`
+}

@@ -1,0 +1,39 @@
+// The LXCA API as this action uses it: one call, "get the job document".
+// Every request goes through `send`, the single choke point that adds
+// authentication and turns HTTP outcomes into typed faults.
+import type { Authenticator } from './auth.js'
+import { jobUrl, JOB_TYPES, type JobRef } from './job-ref.js'
+import { isAuthRefusal, jsonBody, statusFault } from './responses.js'
+import type { HttpRequest, HttpResponse, Transport } from './transport.js'
+
+export class LxcaClient {
+  constructor(
+    private readonly transport: Transport,
+    private readonly baseUrl: URL,
+    private readonly auth: Authenticator
+  ) {}
+
+  /** The job document as JSON (not yet understood). Throws PollFault. */
+  async getJob(job: JobRef, signal: AbortSignal): Promise<unknown> {
+    const url = jobUrl(this.baseUrl, job)
+    const what = `GET /${JOB_TYPES[job.type]}/jobs/${job.id}`
+    let response = await this.send({ method: 'GET', url }, signal)
+    if (isAuthRefusal(response.status) && (await this.auth.renew(signal))) {
+      response = await this.send({ method: 'GET', url }, signal)
+    }
+    const notFound = `job ${job.id} was not found at ${url.href}: check job-id (and job-type), and that the job is not too old to be kept`
+    const fault = statusFault(response, what, notFound)
+    if (fault) throw fault
+    return jsonBody(response, what)
+  }
+
+  /** Ends the session (session auth); bounded by `timeoutMs`, never throws. */
+  close(signal: AbortSignal, timeoutMs: number): Promise<void> {
+    return this.auth.close(signal, timeoutMs)
+  }
+
+  private async send(request: HttpRequest, signal: AbortSignal): Promise<HttpResponse> {
+    const headers = await this.auth.headers(signal)
+    return this.transport({ ...request, headers: { ...request.headers, ...headers } }, signal)
+  }
+}

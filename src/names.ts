@@ -1,0 +1,35 @@
+// Input and output names are the action's public contract (action.yml and the
+// README list the same names; a test keeps the three in step). Code refers to
+// them through these constants so a name is never a bare string elsewhere.
+
+export const Input = {
+  Host: 'host',
+  Username: 'username',
+  Password: 'password',
+  JobId: 'job-id',
+  JobType: 'job-type',
+  Timeout: 'timeout',
+  PollInterval: 'poll-interval',
+  RequestTimeout: 'request-timeout',
+  CaCertificate: 'ca-certificate',
+  SuccessResults: 'success-results',
+  MaxRetries: 'max-retries',
+  AuthMethod: 'auth-method',
+  TlsServerName: 'tls-server-name',
+  TlsFingerprint: 'tls-fingerprint',
+  InsecureSkipTlsVerify: 'insecure-skip-tls-verify'
+} as const
+export type InputName = (typeof Input)[keyof typeof Input]
+
+export const Output = {
+  Status: 'status',
+  Result: 'result',
+  Progress: 'progress',
+  Devices: 'devices',
+  Succeeded: 'succeeded',
+  Failed: 'failed',
+  FailedDevices: 'failed-devices',
+  Report: 'report',
+  SummaryFile: 'summary-file'
+} as const
+export type OutputName = (typeof Output)[keyof typeof Output]

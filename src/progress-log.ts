@@ -1,0 +1,49 @@
+// Log lines only when something changes, not once per poll: a 40-minute job
+// polled every 15 s would otherwise print the same line 160 times.
+import { clean } from './responses.js'
+import type { Assessment, DeviceAssessment } from './verdict.js'
+import { stepPathLabel } from './verdict.js'
+
+const MAX_DEVICE_LINES = 50
+
+export type ChangeLog = (assessment: Assessment) => string[]
+
+export function createChangeLog(): ChangeLog {
+  let lastProgress: string | undefined
+  const lastDevice = new Map<string, string>()
+  return assessment => {
+    const lines: string[] = []
+    const progress = percent(assessment.progress)
+    const done = assessment.succeeded + assessment.failed
+    const progressLine = `Job progress ${progress}: ${done} of ${assessment.devices.length} devices done`
+    if (progressLine !== lastProgress) lines.push(progressLine)
+    lastProgress = progressLine
+
+    const changed: string[] = []
+    assessment.devices.forEach((item, index) => {
+      const key = item.device.uuid ?? `${item.device.address}#${index}`
+      const line = describeDevice(item)
+      if (lastDevice.get(key) !== line) changed.push(line)
+      lastDevice.set(key, line)
+    })
+    lines.push(...changed.slice(0, MAX_DEVICE_LINES))
+    if (changed.length > MAX_DEVICE_LINES) lines.push(`… and ${changed.length - MAX_DEVICE_LINES} more devices changed`)
+    return lines
+  }
+}
+
+export function percent(progress: number | undefined): string {
+  return progress === undefined ? '?%' : `${Math.floor(Math.min(100, Math.max(0, progress)))}%`
+}
+
+// Server text is made one line (no injected log lines), and every line starts
+// with our own "- ", so a device named `::warning::…` cannot become a
+// workflow command (the runner trims leading spaces before looking for `::`).
+function describeDevice(item: DeviceAssessment): string {
+  const { device, state, stepPath } = item
+  const step = stepPathLabel(stepPath)
+  let status: string
+  if (state === 'pending') status = step ? `${step} (${stepPath[stepPath.length - 1].state ?? 'unknown state'})` : 'waiting'
+  else status = `${device.result}${state === 'failed' && step ? ` at ${step}` : ''}`
+  return `  - ${clean(`${device.address}: ${status}`)}`
+}

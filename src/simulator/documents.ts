@@ -1,0 +1,193 @@
+// Builds job documents shaped like the ones LXCA sends (see the API page's
+// example and the notes on a real failed job): one `results[]` entry per
+// device, each with the 15-step management tree, messages and timings.
+import { createHash } from 'node:crypto'
+
+interface StepSpec {
+  readonly id: string
+  readonly short: string
+  readonly long: string
+  readonly messageID: string
+  readonly children?: readonly StepSpec[]
+}
+
+const step = (id: string, short: string, long: string, message: number, children?: StepSpec[]): StepSpec => ({
+  id,
+  short,
+  long,
+  messageID: `${message}_SHORT`,
+  children
+})
+
+/** The steps of a device management job, in order (from LXCA's own example). */
+export const MANAGEMENT_STEPS: readonly StepSpec[] = [
+  step('STARTING', 'Starting', 'Starting device management job', 1000),
+  step('NETWORK_CHOICE', 'Network choice', 'Choosing best network path to manage the device', 1001),
+  step('DESCRIPTOR', 'Descriptor', 'Creating hardware descriptor', 1002),
+  step('LOGIN', 'Login', 'Logging in to device', 1003),
+  step('DUPLICATE_CHECK', 'Duplicate check', 'Checking for duplicates of device management', 1004),
+  step('INVENTORY', 'Inventory', 'Collecting device inventory', 1005, [
+    step('INV_CHASSIS', 'Chassis inventory', 'Collecting chassis inventory', 1006),
+    step('INV_NODES', 'Node inventory', 'Collecting node inventory', 1007),
+    step('INV_IOMS', 'I/O module inventory', 'Collection I/O module inventory', 1008)
+  ]),
+  step('INTEROP_CHECK', 'Interoperability check', 'Verifying device interoperability', 1009),
+  step('CONFIGURATION', 'Configuration', 'Configuring device for management', 1010, [
+    step('CFG_NTP', 'NTP', 'Configuring NTP', 1011),
+    step('CFG_DNS_UPD', 'Updating DNS servers ip addresses on CMM', 'Updating DNS servers ip addresses on CMM as part of the manage chassis process.', 1067),
+    step('CFG_SECURITY', 'Security', 'Configuring security', 1012),
+    step('CFG_CMGMT', 'Centralized management', 'Putting device under centralized management', 1013)
+  ]),
+  step('CFG_CABINET', 'Configuring Hardware location', 'Configuring Hardware location', 1097),
+  step('MANAGESTOP', 'Finishing', 'Finishing device management job', 1099)
+]
+
+const LEAVES: readonly string[] = MANAGEMENT_STEPS.flatMap(node => (node.children ?? [node]).map(leaf => leaf.id))
+const STEP_IDS: readonly string[] = MANAGEMENT_STEPS.flatMap(node => [node.id, ...(node.children ?? []).map(leaf => leaf.id)])
+
+export function isStepId(id: string): boolean {
+  return STEP_IDS.includes(id)
+}
+
+export interface DeviceScript {
+  /** What `messageParameters` says: the device's address. */
+  readonly address: string
+  readonly uuid: string
+  /** Step id at which this device fails; it succeeds when absent. */
+  readonly failAt?: string
+  /** Result once failed (LXCA's observed value is OTHER_FAIL). */
+  readonly failResult?: string
+  readonly userAction?: string
+}
+
+export interface JobScript {
+  readonly devices: readonly DeviceScript[]
+  /** Good polls until the job completes; Infinity for a job that never finishes. */
+  readonly pollsToComplete: number
+  /** Which endpoint serves it. */
+  readonly type?: 'csv' | 'manage' | 'unmanage'
+}
+
+export interface JobSeed {
+  readonly devices?: number
+  readonly pollsToComplete?: number
+  /** Device indexes (0-based) that fail, and where. */
+  readonly failures?: ReadonlyArray<{ device: number; step: string; result?: string; userAction?: string }>
+  readonly type?: JobScript['type']
+}
+
+/** A job script from a seed: addresses 10.240.72.x, stable UUIDs. */
+export function scriptJob(seed: JobSeed): JobScript {
+  const count = seed.devices ?? 3
+  const devices = Array.from({ length: count }, (_, index): DeviceScript => {
+    const failure = seed.failures?.find(item => item.device === index)
+    return {
+      address: `10.240.${72 + Math.floor(index / 250)}.${(index % 250) + 1}`,
+      uuid: createHash('md5').update(`lxca-simulator-device-${index}`).digest('hex').toUpperCase(),
+      failAt: failure?.step,
+      failResult: failure?.result,
+      userAction: failure?.userAction
+    }
+  })
+  return { devices, pollsToComplete: seed.pollsToComplete ?? 3, type: seed.type }
+}
+
+type LeafState = 'Complete' | 'Running' | 'Pending' | 'Stopped_With_Error'
+
+/** The document the n-th good poll sees (n ≥ 1). */
+export function jobDocument(script: JobScript, poll: number): Record<string, unknown> {
+  const fraction = Math.min(1, poll / script.pollsToComplete)
+  const results = script.devices.map((device, index) => deviceDocument(device, index, fraction, poll))
+  const progresses = results.map(result => (result.progress === 'JOB_DONE' ? 100 : (result.progress as number)))
+  const allDone = results.length > 0 && results.every(result => result.progress === 'JOB_DONE')
+  const allSucceeded = allDone && results.every(result => result.result === 'SUCCESS')
+  return {
+    progress: allDone ? 100.0 : progresses.reduce((sum, value) => sum + value, 0) / Math.max(1, progresses.length),
+    results,
+    // LXCA says INCOMPLETE even for a finished job that failed; the success value is unconfirmed.
+    status: allSucceeded ? 'COMPLETE' : 'INCOMPLETE'
+  }
+}
+
+function deviceDocument(device: DeviceScript, index: number, fraction: number, poll: number): Record<string, unknown> {
+  const failLeaf = device.failAt === undefined ? -1 : firstLeafIndex(device.failAt)
+  const reached = fraction >= 1 ? LEAVES.length : Math.floor(fraction * LEAVES.length)
+  const failed = failLeaf >= 0 && reached >= failLeaf
+  const leafState = (leaf: number): LeafState => {
+    if (failed) {
+      if (leaf < failLeaf) return 'Complete'
+      // As in a real failed job: everything from the failure on is stopped, but the last step still says Running.
+      return leaf === LEAVES.length - 1 ? 'Running' : 'Stopped_With_Error'
+    }
+    if (leaf < reached) return 'Complete'
+    return leaf === reached ? 'Running' : 'Pending'
+  }
+  const done = failed || fraction >= 1
+  const progress = done ? 'JOB_DONE' : (reached / LEAVES.length) * 100
+  const result = failed ? (device.failResult ?? 'OTHER_FAIL') : fraction >= 1 ? 'SUCCESS' : 'INCOMPLETE'
+  let leaf = 0
+  const build = (spec: StepSpec): Record<string, unknown> => {
+    if (spec.children) {
+      const children = spec.children.map(build)
+      const states = children.map(child => (child.status as { state: LeafState }).state)
+      const state = states.includes('Stopped_With_Error') ? 'Stopped_With_Error' : states.every(s => s === 'Complete') ? 'Complete' : states.every(s => s === 'Pending') ? 'Pending' : 'Running'
+      return node(spec, state, { substatus: children }, failed && spec.id === device.failAt ? device.userAction : undefined)
+    }
+    const state = leafState(leaf)
+    const isFailure = failed && leaf === failLeaf
+    leaf += 1
+    return node(spec, state, {}, isFailure ? device.userAction : undefined)
+  }
+  return {
+    messageBundle: 'com.lenovo.lxca.discovery.bundle.rest.messages',
+    messageID: result === 'INCOMPLETE' ? '0510_LONG' : result === 'SUCCESS' ? '0500_LONG' : '0509_LONG',
+    messageParameters: device.address,
+    progress,
+    result,
+    ...RESULT_TEXT[result in RESULT_TEXT ? result : 'OTHER_FAIL'],
+    status: {
+      description: [{ messageBundle: 'com.lenovo.lxca.discovery.bundle.tasks.messages', messageID: '1014_LONG' }],
+      percentage: progress === 'JOB_DONE' ? 100 : progress,
+      state: failed ? 'Stopped_With_Error' : fraction >= 1 ? 'Complete' : 'Running',
+      substatus: MANAGEMENT_STEPS.map(build)
+    },
+    taskid: 371 + index,
+    time_spent: Math.round(poll * 7_013 + index * 131),
+    uuid: device.uuid
+  }
+}
+
+const RESULT_TEXT: Record<string, { resultShortDescription: string; resultLongDescription: string }> = {
+  SUCCESS: { resultShortDescription: 'Success', resultLongDescription: 'The device was managed successfully' },
+  INCOMPLETE: { resultShortDescription: 'Incomplete', resultLongDescription: 'Management job is incomplete' },
+  OTHER_FAIL: {
+    resultShortDescription: 'Other failure',
+    resultLongDescription:
+      'An internal error occurred during the management process. Attempt the management operation again. If the problem persists, contact Support.'
+  }
+}
+
+function node(spec: StepSpec, state: string, extra: Record<string, unknown>, userAction?: string): Record<string, unknown> {
+  const complete = state === 'Complete'
+  const percentage = complete ? 100 : 0
+  return {
+    completed: complete,
+    id: spec.id,
+    longDescription: spec.long,
+    messageBundle: 'com.lenovo.lxca.discovery.bundle.tasks.messages',
+    messageID: spec.messageID,
+    progress: percentage,
+    shortDescription: spec.short,
+    started: state === 'Complete' || state === 'Running',
+    status: { percentage, state, ...extra },
+    userAction: userAction ?? ''
+  }
+}
+
+function firstLeafIndex(id: string): number {
+  const spec = MANAGEMENT_STEPS.find(item => item.id === id)
+  const leafId = spec?.children ? spec.children[0].id : id
+  const index = LEAVES.indexOf(leafId)
+  if (index < 0) throw new Error(`unknown step id ${id}; expected one of ${STEP_IDS.join(', ')}`)
+  return index
+}

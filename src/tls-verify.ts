@@ -1,0 +1,75 @@
+// The TLS decision, made by us on the handshake's result and before a single
+// byte of HTTP (and so any credential) is written. Node's own verification is
+// not used to reject, because it cannot (a) trust the appliance's own leaf
+// certificate when it was issued by a CA the user does not have, nor (b)
+// enforce a pin when chain checks are off: with `rejectUnauthorized: false`
+// Node ignores `checkServerIdentity`'s verdict.
+import { X509Certificate } from 'node:crypto'
+import { checkServerIdentity, type PeerCertificate } from 'node:tls'
+import type { TlsSettings } from './settings.js'
+
+export interface TlsPolicy {
+  /** PEM certificates to trust instead of the system store. */
+  readonly ca?: string
+  readonly insecure: boolean
+  /** The name the certificate must carry: `tls-server-name`, else the host. */
+  readonly verifyName: string
+  /** Fingerprints of the `ca-certificate` certificates: a leaf among them is trusted as is. */
+  readonly trustedCertificates: ReadonlySet<string>
+  readonly fingerprint?: string
+}
+
+export function tlsPolicy(tls: TlsSettings, host: string): TlsPolicy {
+  const trusted = new Set<string>()
+  for (const block of tls.ca?.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? []) {
+    trusted.add(new X509Certificate(block).fingerprint256)
+  }
+  return { ca: tls.ca, insecure: tls.insecure, verifyName: tls.serverName ?? host, trustedCertificates: trusted, fingerprint: tls.fingerprint }
+}
+
+/** What the handshake established about the peer. */
+export interface PeerFacts {
+  /** The chain verified against the trusted CAs (names are checked separately). */
+  readonly chainVerified: boolean
+  /** OpenSSL's code when the chain did not verify, e.g. DEPTH_ZERO_SELF_SIGNED_CERT. */
+  readonly chainError?: string
+  readonly certificate: PeerCertificate
+}
+
+/** Undefined when the peer may be trusted; otherwise one readable sentence. */
+export function verifyPeer(peer: PeerFacts, policy: TlsPolicy): string | undefined {
+  const cert = peer.certificate
+  if (!cert || !cert.fingerprint256) return 'the server presented no certificate'
+  if (!policy.insecure) {
+    const pinnedByCa = policy.trustedCertificates.has(cert.fingerprint256)
+    if (!peer.chainVerified && !pinnedByCa) return describeChainError(peer.chainError ?? 'UNKNOWN', cert)
+    const nameError = checkServerIdentity(policy.verifyName, cert)
+    if (nameError) {
+      return `the certificate does not name ${policy.verifyName} (it names ${cert.subjectaltname || cert.subject?.CN || 'nothing'}); set tls-server-name to one of those names`
+    }
+  }
+  if (policy.fingerprint && cert.fingerprint256 !== policy.fingerprint) {
+    return `the certificate's SHA-256 fingerprint ${cert.fingerprint256} does not match tls-fingerprint`
+  }
+  return undefined
+}
+
+const TRUST_HINT = "set ca-certificate to the appliance's CA certificate (or its own certificate), or pin it with tls-fingerprint and insecure-skip-tls-verify: true"
+
+export function describeChainError(code: string, cert?: PeerCertificate): string {
+  switch (code) {
+    case 'DEPTH_ZERO_SELF_SIGNED_CERT':
+      return `certificate is self-signed; ${TRUST_HINT}`
+    case 'SELF_SIGNED_CERT_IN_CHAIN':
+    case 'UNABLE_TO_GET_ISSUER_CERT':
+    case 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY':
+    case 'UNABLE_TO_VERIFY_LEAF_SIGNATURE':
+      return `certificate was issued by a CA that is not trusted (${code}); ${TRUST_HINT}`
+    case 'CERT_HAS_EXPIRED':
+      return `certificate expired${cert?.valid_to ? ` on ${cert.valid_to}` : ''}; renew the appliance's certificate`
+    case 'CERT_NOT_YET_VALID':
+      return `certificate is not valid yet${cert?.valid_from ? ` (from ${cert.valid_from})` : ''}; check the clocks of the runner and the appliance`
+    default:
+      return `certificate verification failed (${code}); ${TRUST_HINT}`
+  }
+}

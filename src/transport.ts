@@ -1,0 +1,239 @@
+// The only module that does network I/O. One request = one fresh connection:
+// TCP (through a CONNECT proxy when one applies), then TLS verified by
+// tls-verify.ts, and only then the HTTP request with its credentials. A
+// total-time deadline covers connect, headers and the whole body, because an
+// idle timeout misses a server that stalls after the headers or drips bytes.
+// Polls are seconds apart, so keep-alive would save nothing and would leave
+// sockets that keep the process alive.
+import http, { type IncomingHttpHeaders } from 'node:http'
+import net from 'node:net'
+import tls from 'node:tls'
+import { formatDuration } from './duration.js'
+import { PollFault, messageOf } from './errors.js'
+import { bareHostname, portOf } from './host.js'
+import type { TlsSettings } from './settings.js'
+import { tlsPolicy, verifyPeer, type TlsPolicy } from './tls-verify.js'
+
+export interface HttpRequest {
+  readonly method: 'GET' | 'POST' | 'DELETE'
+  readonly url: URL
+  readonly headers?: Readonly<Record<string, string>>
+  readonly body?: string
+}
+
+export interface HttpResponse {
+  readonly status: number
+  readonly headers: IncomingHttpHeaders
+  readonly body: Buffer
+}
+
+/** Sends one request. Rejects only with a PollFault. */
+export type Transport = (request: HttpRequest, signal: AbortSignal, timeoutMs?: number) => Promise<HttpResponse>
+
+export interface TransportOptions {
+  readonly requestTimeoutMs: number
+  readonly tls: TlsSettings
+  /** The proxy for a URL, or undefined to connect directly (the runner's HTTPS_PROXY/NO_PROXY rules). */
+  readonly proxyFor?: (url: URL) => URL | undefined
+  /** Bodies larger than this are refused (a 1,000-device job is about 10 MB). */
+  readonly maxBodyBytes?: number
+}
+
+const DEFAULT_MAX_BODY = 64 * 1024 * 1024
+
+export function createTransport(options: TransportOptions): Transport {
+  const policies = new Map<string, TlsPolicy>()
+  const policyFor = (host: string): TlsPolicy => {
+    let policy = policies.get(host)
+    if (!policy) policies.set(host, (policy = tlsPolicy(options.tls, host)))
+    return policy
+  }
+
+  return async (request, signal, timeoutMs = options.requestTimeoutMs) => {
+    if (signal.aborted) throw cancelledFault()
+    const deadline = new AbortController()
+    const timer = setTimeout(
+      () => deadline.abort(new PollFault('timeout', `no complete response within ${formatDuration(timeoutMs)} (request-timeout)`, true)),
+      timeoutMs
+    )
+    const cancel = (): void => deadline.abort(cancelledFault())
+    signal.addEventListener('abort', cancel, { once: true })
+    let socket: net.Socket | undefined
+    try {
+      const url = request.url
+      const proxy = options.proxyFor?.(url)
+      const host = bareHostname(url)
+      const port = portOf(url)
+      socket = proxy ? await tunnel(proxy, host, port, deadline.signal) : await connect(host, port, deadline.signal)
+      if (url.protocol === 'https:') socket = await startTls(socket, host, port, policyFor(host), deadline.signal)
+      return await exchange(socket, request, options.maxBodyBytes ?? DEFAULT_MAX_BODY, deadline.signal)
+    } finally {
+      clearTimeout(timer)
+      signal.removeEventListener('abort', cancel)
+      socket?.destroy()
+    }
+  }
+}
+
+function cancelledFault(): PollFault {
+  return new PollFault('cancelled', 'the request was cancelled', false)
+}
+
+/**
+ * A promise that settles once, and on abort runs `stop` (which must release
+ * the socket) and rejects with the abort reason.
+ */
+function abortable<T>(
+  signal: AbortSignal,
+  start: (resolve: (value: T) => void, reject: (error: unknown) => void) => () => void
+): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    if (signal.aborted) return reject(signal.reason)
+    let stop: () => void = () => undefined
+    const onAbort = (): void => {
+      stop()
+      reject(signal.reason)
+    }
+    const settle =
+      <A>(fn: (arg: A) => void) =>
+      (arg: A): void => {
+        signal.removeEventListener('abort', onAbort)
+        fn(arg)
+      }
+    signal.addEventListener('abort', onAbort, { once: true })
+    stop = start(settle(resolve), settle(reject))
+  })
+}
+
+/** Name resolution said the host does not exist: asking again will not help. */
+const PERMANENT_NETWORK_CODES = new Set(['ENOTFOUND'])
+
+function networkFault(error: unknown, what: string): PollFault {
+  if (error instanceof PollFault) return error
+  const code = (error as NodeJS.ErrnoException).code
+  const detail = code ? `${code === 'ENOTFOUND' ? 'host name not found' : messageOf(error)} (${code})` : messageOf(error)
+  return new PollFault('network', `${what}: ${detail}`, !PERMANENT_NETWORK_CODES.has(code ?? ''))
+}
+
+function connect(host: string, port: number, signal: AbortSignal): Promise<net.Socket> {
+  return abortable(signal, (resolve, reject) => {
+    const socket = net.connect({ host, port })
+    socket.once('connect', () => resolve(socket))
+    socket.once('error', error => reject(networkFault(error, `cannot connect to ${host}:${port}`)))
+    return () => socket.destroy()
+  })
+}
+
+function tunnel(proxy: URL, host: string, port: number, signal: AbortSignal): Promise<net.Socket> {
+  const target = `${net.isIPv6(host) ? `[${host}]` : host}:${port}`
+  const where = `proxy ${proxy.host}`
+  return abortable(signal, (resolve, reject) => {
+    if (proxy.protocol !== 'http:') {
+      reject(new PollFault('proxy', `${where}: only http:// proxies are supported, got ${proxy.protocol}//`, false))
+      return () => undefined
+    }
+    const headers: Record<string, string> = { host: target }
+    if (proxy.username || proxy.password) {
+      headers['proxy-authorization'] = `Basic ${Buffer.from(`${proxy.username}:${proxy.password}`).toString('base64')}`
+    }
+    const request = http.request({
+      host: bareHostname(proxy),
+      port: portOf(proxy),
+      method: 'CONNECT',
+      path: target,
+      headers,
+      agent: false
+    })
+    request.once('connect', (response, socket, head) => {
+      if (response.statusCode !== 200) {
+        socket.destroy()
+        reject(new PollFault('proxy', `${where} refused to connect to ${target} (HTTP ${response.statusCode})`, true))
+      } else if (head.length > 0) {
+        socket.destroy()
+        reject(new PollFault('proxy', `${where} sent data before the tunnel was open`, true))
+      } else {
+        resolve(socket)
+      }
+    })
+    request.once('error', error => reject(networkFault(error, `cannot reach ${where}`)))
+    request.end()
+    return () => request.destroy()
+  })
+}
+
+function startTls(socket: net.Socket, host: string, port: number, policy: TlsPolicy, signal: AbortSignal): Promise<net.Socket> {
+  return abortable(signal, (resolve, reject) => {
+    const secure = tls.connect({
+      socket,
+      // SNI takes names only; an IP address is sent without SNI.
+      servername: net.isIP(policy.verifyName) ? undefined : policy.verifyName,
+      // `ca` replaces the system store for this connection only.
+      ca: policy.ca,
+      // We decide in verifyPeer, on the handshake result, before any write.
+      rejectUnauthorized: false,
+      checkServerIdentity: () => undefined,
+      ALPNProtocols: ['http/1.1']
+    })
+    secure.once('secureConnect', () => {
+      const problem = verifyPeer(
+        {
+          chainVerified: secure.authorized,
+          chainError: secure.authorizationError ? String(secure.authorizationError) : undefined,
+          certificate: secure.getPeerCertificate()
+        },
+        policy
+      )
+      if (problem) {
+        secure.destroy()
+        reject(new PollFault('tls', `TLS verification of ${host}:${port} failed: ${problem}`, false))
+      } else {
+        resolve(secure)
+      }
+    })
+    secure.once('error', error => {
+      const code = (error as NodeJS.ErrnoException).code ?? ''
+      if (code.startsWith('ERR_SSL') || code === 'EPROTO') {
+        reject(new PollFault('tls', `TLS handshake with ${host}:${port} failed (${code}); check that host points at the appliance's HTTPS port`, false))
+      } else {
+        reject(networkFault(error, `TLS handshake with ${host}:${port}`))
+      }
+    })
+    return () => secure.destroy()
+  })
+}
+
+function exchange(socket: net.Socket, request: HttpRequest, maxBodyBytes: number, signal: AbortSignal): Promise<HttpResponse> {
+  const url = request.url
+  const what = `${request.method} ${url.pathname}`
+  return abortable(signal, (resolve, reject) => {
+    const headers: Record<string, string> = { accept: 'application/json', ...request.headers, host: url.host, connection: 'close' }
+    if (request.body !== undefined) headers['content-length'] = String(Buffer.byteLength(request.body))
+    const outgoing = http.request({ method: request.method, path: url.pathname + url.search, headers, createConnection: () => socket })
+    outgoing.once('error', error => reject(networkFault(error, what)))
+    outgoing.once('response', response => {
+      const chunks: Buffer[] = []
+      let size = 0
+      const truncated = (): void =>
+        reject(new PollFault('body', `${what}: the response body was cut off after ${size} bytes`, true))
+      response.on('data', (chunk: Buffer) => {
+        size += chunk.length
+        if (size > maxBodyBytes) {
+          reject(new PollFault('body', `${what}: the response is larger than ${maxBodyBytes} bytes`, true))
+          response.destroy()
+        } else {
+          chunks.push(chunk)
+        }
+      })
+      response.once('end', () => {
+        if (!response.complete) return truncated()
+        resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks) })
+      })
+      response.once('error', truncated)
+      response.once('close', () => {
+        if (!response.complete) truncated()
+      })
+    })
+    outgoing.end(request.body)
+    return () => outgoing.destroy()
+  })
+}
