@@ -2,7 +2,8 @@
 // string that came from the server goes through `text()`: it becomes one line,
 // and every character Markdown or HTML could read as syntax becomes a numeric
 // character reference, which both render as the literal character. A device
-// named `</table>` or `a|b` therefore stays inside its table cell.
+// named `</table>` or `a|b` therefore stays inside its table cell, and a URL,
+// an e-mail address or `www.` in server text is not turned into a link.
 
 const ENTITY: Record<string, string> = {
   '&': '&amp;',
@@ -17,9 +18,14 @@ const ENTITY: Record<string, string> = {
   _: '&#95;',
   '[': '&#91;',
   ']': '&#93;',
-  '~': '&#126;'
+  '~': '&#126;',
+  ':': '&#58;',
+  '@': '&#64;'
 }
-const SPECIAL = /[&<>"'|`\\*_[\]~]/
+// `_` between letters or digits (OTHER_FAIL) cannot start emphasis in GFM, so
+// it stays readable; only an `_` at a word boundary is escaped.
+const SPECIAL = /[&<>"'|`\\*[\]~:@]|www\.|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])/i
+const WORD = /[A-Za-z0-9]/
 
 /**
  * Server text, safe in a table cell, a list item or an HTML element.
@@ -33,8 +39,11 @@ export function text(value: string | undefined, maxBytes = 200): string {
   if (!SPECIAL.test(line) && Buffer.byteLength(line) <= maxBytes) return line
   let out = ''
   let bytes = 0
-  for (const char of line) {
-    const piece = ENTITY[char] ?? char
+  const chars = [...line]
+  for (const [index, char] of chars.entries()) {
+    let piece = ENTITY[char] ?? char
+    if (char === '_' && WORD.test(chars[index - 1] ?? '') && WORD.test(chars[index + 1] ?? '')) piece = '_'
+    else if (char === '.' && chars.slice(Math.max(0, index - 3), index).join('').toLowerCase() === 'www') piece = '&#46;'
     const size = Buffer.byteLength(piece)
     if (bytes + size > maxBytes - 3) return `${out}…`
     out += piece

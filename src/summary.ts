@@ -60,13 +60,15 @@ export function renderSummary(input: SummaryInput, budgetBytes = SUMMARY_BUDGET_
   const failed = byState('failed')
   const pending = byState('pending')
   const succeeded = byState('succeeded')
+  const section = (items: DeviceAssessment[], title: string) => (): string =>
+    items.length > 0 ? details(title, items.map(renderDeviceTree).join('\n\n')) : ''
   return fitToBudget(
     {
       head: renderHead(input),
       table: (compact, withSucceeded) => renderTable(withSucceeded ? devices : [...failed, ...pending], compact),
-      failedTrees: failed.map(renderFailedDevice),
-      pendingSection: pending.length > 0 ? details(`⏳ ${plural(pending.length, 'device')} not finished`, pending.map(renderDeviceTree).join('\n\n')) : '',
-      succeededSection: succeeded.length > 0 ? details(`✅ ${plural(succeeded.length, 'device')} succeeded`, succeeded.map(renderDeviceTree).join('\n\n')) : '',
+      failedTree: index => renderFailedDevice(failed[index]),
+      pendingSection: section(pending, `⏳ ${plural(pending.length, 'device')} not finished`),
+      succeededSection: section(succeeded, `✅ ${plural(succeeded.length, 'device')} succeeded`),
       footer: renderFooter(input),
       counts: { failed: failed.length, pending: pending.length, succeeded: succeeded.length }
     },
@@ -77,62 +79,74 @@ export function renderSummary(input: SummaryInput, budgetBytes = SUMMARY_BUDGET_
 interface Parts {
   readonly head: string
   readonly table: (compact: boolean, withSucceeded: boolean) => string
-  readonly failedTrees: readonly string[]
-  readonly pendingSection: string
-  readonly succeededSection: string
+  /** Rendered on demand: a 1,000-device failure renders only the trees that fit. */
+  readonly failedTree: (index: number) => string
+  readonly pendingSection: () => string
+  readonly succeededSection: () => string
   readonly footer: string
   readonly counts: Readonly<Record<DeviceState, number>>
 }
+
+/** Room kept for the note that says what was left out. */
+const NOTE_RESERVE_BYTES = 600
 
 /**
  * Degrades in this order until the summary fits: (1) drop the trees of
  * successful devices, (2) of unfinished devices, (3) keep only as many
  * failed-device trees as fit, (4) shorten table cells, (5) drop successful
- * devices' table rows. Failed devices always keep their table row.
+ * devices' table rows. Failed devices always keep their table row. Sizes are
+ * added up part by part and the summary is assembled once per table variant.
  */
 function fitToBudget(parts: Parts, budgetBytes: number): string {
   const { counts } = parts
-  const assemble = (tableText: string, trees: readonly string[], sections: readonly string[], omitted: readonly string[]): string =>
-    [parts.head, tableText, ...trees, ...sections, omissionNote(omitted), parts.footer].filter(Boolean).join('\n\n') + '\n'
-  const fits = (markdown: string): boolean => byteLength(markdown) <= budgetBytes
+  const size = (text: string): number => (text ? byteLength(text) + 2 : 0)
+  const trees: string[] = []
+  /** How many failed-device trees, in order, fit in `room`; renders them only as far as needed. */
+  const treesWithin = (room: number): number => {
+    let fit = 0
+    for (let used = 0; fit < counts.failed; fit++) {
+      if (fit === trees.length) trees.push(parts.failedTree(fit))
+      if (used + size(trees[fit]) > room) break
+      used += size(trees[fit])
+    }
+    return fit
+  }
+  const assemble = (table: string, kept: number, sections: readonly string[], omitted: readonly string[]): string =>
+    [parts.head, table, ...trees.slice(0, kept), ...sections, omissionNote(omitted), parts.footer].filter(Boolean).join('\n\n') + '\n'
 
+  const frame = size(parts.head) + size(parts.footer) + 1
   const fullTable = parts.table(false, true)
+  const pending = parts.pendingSection()
   const omitted: string[] = []
-  let out = assemble(fullTable, parts.failedTrees, [parts.pendingSection, parts.succeededSection], omitted)
-  if (fits(out)) return out
+
+  // (1) Everything, then (2) without successful devices' trees, if every failed tree fits beside them.
+  const succeeded = parts.succeededSection()
+  if (treesWithin(budgetBytes - frame - size(fullTable) - size(pending) - size(succeeded)) === counts.failed) {
+    return assemble(fullTable, counts.failed, [pending, succeeded], omitted)
+  }
   if (counts.succeeded > 0) omitted.push(`the step trees of ${plural(counts.succeeded, 'successful device')}`)
-  out = assemble(fullTable, parts.failedTrees, [parts.pendingSection], omitted)
-  if (fits(out)) return out
+  if (treesWithin(budgetBytes - frame - size(fullTable) - size(pending) - NOTE_RESERVE_BYTES) === counts.failed) {
+    return assemble(fullTable, counts.failed, [pending], omitted)
+  }
   if (counts.pending > 0) omitted.push(`the step trees of ${plural(counts.pending, 'unfinished device')}`)
 
+  // (3–5) As many failed trees as fit beside a full, then a compact, then a failures-only table.
   const tables: Array<{ render: () => string; note?: string }> = [
     { render: () => fullTable },
     { render: () => parts.table(true, true) },
     { render: () => parts.table(true, false), note: `the table rows of ${plural(counts.succeeded, 'successful device')}` }
   ]
+  let out = ''
   for (const option of tables.slice(0, counts.succeeded > 0 ? 3 : 2)) {
-    const notes = option.note ? [...omitted, option.note] : omitted
-    const tableText = option.render()
-    // Room for trees: what the rest takes, plus a reserve for the note that says how many were cut.
-    const kept = keepTrees(parts.failedTrees, budgetBytes - byteLength(assemble(tableText, [], [], notes)) - 300)
-    const cut = parts.failedTrees.length - kept.length
-    const treeNote = cut > 0 ? [`the step trees of ${cut} of ${plural(parts.failedTrees.length, 'failed device')} (the first ${kept.length} are shown)`] : []
-    out = assemble(tableText, kept, [], [...notes, ...treeNote])
-    if (fits(out)) return out
+    const table = option.render()
+    const kept = treesWithin(budgetBytes - frame - size(table) - NOTE_RESERVE_BYTES)
+    const cut = counts.failed - kept
+    const notes = [...omitted, ...(option.note ? [option.note] : [])]
+    if (cut > 0) notes.push(`the step trees of ${cut} of ${plural(counts.failed, 'failed device')} (the first ${kept} are shown)`)
+    out = assemble(table, kept, [], notes)
+    if (byteLength(out) <= budgetBytes) return out
   }
   return out
-}
-
-function keepTrees(trees: readonly string[], room: number): string[] {
-  const kept: string[] = []
-  let used = 0
-  for (const tree of trees) {
-    const size = byteLength(tree) + 2
-    if (used + size > room) break
-    kept.push(tree)
-    used += size
-  }
-  return kept
 }
 
 function omissionNote(omitted: readonly string[]): string {
@@ -143,7 +157,8 @@ function omissionNote(omitted: readonly string[]): string {
 function renderHead(input: SummaryInput): string {
   const { outcome, job, baseUrl } = input
   const a = outcome.assessment
-  const lines = [`### ${HEADLINE_ICON[outcome.status]} ${text(headline(input), 400)}`]
+  // The headline is our own words and the validated job ID: nothing to escape.
+  const lines = [`### ${HEADLINE_ICON[outcome.status]} ${headline(input)}`]
   const facts = [
     `**Appliance** ${text(baseUrl.host)}`,
     `**Job** ${text(`/${JOB_TYPES[job.type]}/jobs/${job.id}`)}`,
@@ -242,7 +257,7 @@ function renderFooter(input: SummaryInput): string {
     '---',
     `<sub>Polled ${plural(outcome.polls, 'time')}${retries} over ${formatDuration(outcome.elapsedMs)} · ` +
       `Open [XClarity Administrator](${baseUrl.href}) › Monitoring › Jobs for this job · ` +
-      `API: ${text(jobUrl(baseUrl, job).href)}</sub>`
+      `[Job document (API)](${jobUrl(baseUrl, job).href})</sub>`
   ].join('\n')
 }
 
