@@ -34,7 +34,8 @@ export function parseRetryAfter(value: string | undefined, wallNowMs: number): n
   if (value === undefined) return undefined
   const text = value.trim()
   if (/^\d+$/.test(text)) return Number(text) * 1000
-  const date = Date.parse(text)
+  // An HTTP-date always names its month ("Fri, 27 Nov 2026 12:00:30 GMT").
+  const date = /[a-z]{3}/i.test(text) ? Date.parse(text) : Number.NaN
   if (Number.isNaN(date)) return undefined
   return Math.max(0, date - wallNowMs)
 }

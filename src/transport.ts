@@ -37,6 +37,8 @@ export interface TransportOptions {
   readonly proxyFor?: (url: URL) => URL | undefined
   /** Bodies larger than this are refused (a 1,000-device job is about 10 MB). */
   readonly maxBodyBytes?: number
+  /** Name resolution for direct connections (tests map names to loopback); dns.lookup by default. */
+  readonly lookup?: net.LookupFunction
 }
 
 const DEFAULT_MAX_BODY = 64 * 1024 * 1024
@@ -64,7 +66,7 @@ export function createTransport(options: TransportOptions): Transport {
       const proxy = options.proxyFor?.(url)
       const host = bareHostname(url)
       const port = portOf(url)
-      socket = proxy ? await tunnel(proxy, host, port, deadline.signal) : await connect(host, port, deadline.signal)
+      socket = proxy ? await tunnel(proxy, host, port, deadline.signal) : await connect(host, port, options.lookup, deadline.signal)
       if (url.protocol === 'https:') socket = await startTls(socket, host, port, policyFor(host), deadline.signal)
       return await exchange(socket, request, options.maxBodyBytes ?? DEFAULT_MAX_BODY, deadline.signal)
     } finally {
@@ -115,9 +117,9 @@ function networkFault(error: unknown, what: string): PollFault {
   return new PollFault('network', `${what}: ${detail}`, !PERMANENT_NETWORK_CODES.has(code ?? ''))
 }
 
-function connect(host: string, port: number, signal: AbortSignal): Promise<net.Socket> {
+function connect(host: string, port: number, lookup: net.LookupFunction | undefined, signal: AbortSignal): Promise<net.Socket> {
   return abortable(signal, (resolve, reject) => {
-    const socket = net.connect({ host, port })
+    const socket = net.connect({ host, port, ...(lookup ? { lookup } : {}) })
     socket.once('connect', () => resolve(socket))
     socket.once('error', error => reject(networkFault(error, `cannot connect to ${host}:${port}`)))
     return () => socket.destroy()

@@ -1,0 +1,44 @@
+import { describe, expect, it } from '@jest/globals'
+import { parseJob } from '../src/job.js'
+import { createChangeLog } from '../src/progress-log.js'
+import { jobDocument, scriptJob } from '../src/simulator/documents.js'
+import { assess } from '../src/verdict.js'
+
+const assessed = (raw: unknown) => {
+  const parsed = parseJob(raw)
+  if (!parsed.ok) throw new Error(parsed.problem)
+  return assess(parsed.job, ['SUCCESS'])
+}
+
+describe('createChangeLog', () => {
+  it('logs progress and device changes, and nothing when a poll changes nothing', () => {
+    const log = createChangeLog()
+    const script = scriptJob({ devices: 2, pollsToComplete: 3, failures: [{ device: 1, step: 'CFG_NTP' }] })
+    expect(log(assessed(jobDocument(script, 1)))).toEqual([
+      'Job progress 33%: 0 of 2 devices done',
+      '  - 10.240.72.1: Inventory › Chassis inventory (Running)',
+      '  - 10.240.72.2: Inventory › Chassis inventory (Running)'
+    ])
+    expect(log(assessed(jobDocument(script, 1)))).toEqual([])
+    expect(log(assessed(jobDocument(script, 2)))).toEqual([
+      'Job progress 83%: 1 of 2 devices done',
+      '  - 10.240.72.1: Configuration › Updating DNS servers ip addresses on CMM (Running)',
+      '  - 10.240.72.2: OTHER_FAIL at Configuration › NTP'
+    ])
+  })
+
+  it('cannot be made to print a workflow command or an extra line', () => {
+    const log = createChangeLog()
+    const lines = log(assessed({ progress: 5, results: [{ result: 'INCOMPLETE', messageParameters: '::warning::pwned\n::error::x' }] }))
+    for (const line of lines) {
+      expect(line.trimStart().startsWith('::')).toBe(false)
+      expect(line).not.toMatch(/\n/)
+    }
+  })
+
+  it('caps device lines per poll', () => {
+    const lines = createChangeLog()(assessed(jobDocument(scriptJob({ devices: 120, pollsToComplete: 3 }), 1)))
+    expect(lines).toHaveLength(1 + 50 + 1)
+    expect(lines[lines.length - 1]).toBe('… and 70 more devices changed')
+  })
+})

@@ -1,0 +1,75 @@
+import { describe, expect, it } from '@jest/globals'
+import type { IncomingHttpHeaders } from 'node:http'
+import { PollFault } from '../src/errors.js'
+import { jsonBody, statusFault } from '../src/responses.js'
+
+const response = (status: number, body = '', headers: IncomingHttpHeaders = {}) => ({ status, headers, body: Buffer.from(body) })
+const fault = (status: number, body = '', headers: IncomingHttpHeaders = {}): PollFault | undefined =>
+  statusFault(response(status, body, headers), 'GET /csvRequest/jobs/1', 'job 1 was not found at https://h/csvRequest/jobs/1')
+
+const lxcaError = JSON.stringify({ result: 'failed', messages: [{ id: 'FQXHMSE0001J', text: 'The user is not authorized.', recovery: { text: 'Log in again.' } }] })
+
+describe('statusFault', () => {
+  it('accepts 2xx', () => {
+    expect(fault(200)).toBeUndefined()
+  })
+
+  it.each([408, 429, 500, 502, 503, 504])('%i is retryable', status => {
+    expect(fault(status)).toMatchObject({ kind: 'http', retryable: true })
+  })
+
+  it.each([400, 405, 409, 501, 505])('%i is not retryable', status => {
+    expect(fault(status)).toMatchObject({ retryable: false })
+  })
+
+  it('401 and 403 are auth faults with the server message', () => {
+    expect(fault(401, lxcaError)).toMatchObject({ kind: 'auth', retryable: false })
+    expect(fault(403, lxcaError)?.message).toBe(
+      'GET /csvRequest/jobs/1: the appliance refused the credentials (HTTP 403): The user is not authorized. Log in again.. Check username and password, and that the account may read jobs'
+    )
+  })
+
+  it('404 names the job and the URL', () => {
+    expect(fault(404)?.message).toBe('job 1 was not found at https://h/csvRequest/jobs/1 (HTTP 404)')
+  })
+
+  it('3xx is never followed and names the Location', () => {
+    const redirect = fault(302, '', { location: 'https://elsewhere/login' })
+    expect(redirect).toMatchObject({ kind: 'redirect', retryable: false })
+    expect(redirect?.message).toMatch(/redirected to https:\/\/elsewhere\/login \(HTTP 302\)/)
+  })
+
+  it('keeps Retry-After for retryable statuses', () => {
+    expect(fault(503, '', { 'retry-after': '7' })?.retryAfter).toBe('7')
+  })
+
+  it('uses the title of an HTML error page, on one line', () => {
+    expect(fault(502, '<html><head><title>502 Bad\nGateway</title></head><body>…</body></html>')?.message).toBe(
+      'GET /csvRequest/jobs/1: HTTP 502: 502 Bad Gateway'
+    )
+  })
+})
+
+describe('jsonBody', () => {
+  it('parses JSON', () => {
+    expect(jsonBody(response(200, '{"progress":1}'), 'GET')).toEqual({ progress: 1 })
+  })
+
+  it.each([
+    ['', /the response body is empty/],
+    ['<html>oops</html>', /not JSON \(text\/html, starts with "<html>oops<\/html>"\)/],
+    ['{"progress": 1', /not JSON/]
+  ])('refuses %p as a retryable body fault', (body, message) => {
+    const error = (() => {
+      try {
+        jsonBody(response(200, body, { 'content-type': 'text/html' }), 'GET')
+      } catch (e) {
+        return e
+      }
+      return undefined
+    })()
+    expect(error).toBeInstanceOf(PollFault)
+    expect(error).toMatchObject({ kind: 'body', retryable: true })
+    expect((error as Error).message).toMatch(message)
+  })
+})

@@ -1,0 +1,74 @@
+import { describe, expect, it } from '@jest/globals'
+import { readFileSync } from 'node:fs'
+import { X509Certificate } from 'node:crypto'
+import type { PeerCertificate } from 'node:tls'
+import { CERT_DIR } from '../src/simulator/server.js'
+import { describeChainError, tlsPolicy, verifyPeer } from '../src/tls-verify.js'
+
+const pem = (name: string): string => readFileSync(`${CERT_DIR}${name}.pem`, 'utf8')
+const LOOPBACK_FP = new X509Certificate(pem('loopback')).fingerprint256
+
+/** The parts of Node's PeerCertificate that verification reads. */
+function peer(overrides: Partial<PeerCertificate> = {}): PeerCertificate {
+  return {
+    subject: { CN: 'localhost' },
+    subjectaltname: 'DNS:localhost, IP Address:127.0.0.1, DNS:lxca.internal',
+    fingerprint256: LOOPBACK_FP,
+    valid_to: 'Nov  3 10:38:38 2126 GMT',
+    ...overrides
+  } as PeerCertificate
+}
+
+const noTls = { insecure: false }
+
+describe('verifyPeer', () => {
+  it('trusts a verified chain that names the host', () => {
+    expect(verifyPeer({ chainVerified: true, certificate: peer() }, tlsPolicy(noTls, '127.0.0.1'))).toBeUndefined()
+  })
+
+  it('refuses an unverified chain with a readable hint', () => {
+    const problem = verifyPeer({ chainVerified: false, chainError: 'DEPTH_ZERO_SELF_SIGNED_CERT', certificate: peer() }, tlsPolicy(noTls, '127.0.0.1'))
+    expect(problem).toMatch(/^certificate is self-signed; set ca-certificate/)
+  })
+
+  it("trusts the appliance's own certificate given as ca-certificate even when its issuer is unknown", () => {
+    const policy = tlsPolicy({ insecure: false, ca: pem('loopback') }, '127.0.0.1')
+    expect(verifyPeer({ chainVerified: false, chainError: 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY', certificate: peer() }, policy)).toBeUndefined()
+  })
+
+  it('checks the name, suggesting tls-server-name', () => {
+    const problem = verifyPeer({ chainVerified: true, certificate: peer() }, tlsPolicy(noTls, '10.0.0.5'))
+    expect(problem).toMatch(/does not name 10\.0\.0\.5 \(it names DNS:localhost, IP Address:127\.0\.0\.1, DNS:lxca\.internal\); set tls-server-name/)
+    expect(verifyPeer({ chainVerified: true, certificate: peer() }, tlsPolicy({ insecure: false, serverName: 'lxca.internal' }, '10.0.0.5'))).toBeUndefined()
+  })
+
+  it('enforces a pin in addition to the chain', () => {
+    const wrong = Array(32).fill('00').join(':')
+    expect(verifyPeer({ chainVerified: true, certificate: peer() }, tlsPolicy({ insecure: false, fingerprint: wrong }, '127.0.0.1'))).toMatch(
+      /does not match tls-fingerprint/
+    )
+    expect(verifyPeer({ chainVerified: true, certificate: peer() }, tlsPolicy({ insecure: false, fingerprint: LOOPBACK_FP }, '127.0.0.1'))).toBeUndefined()
+  })
+
+  it('with insecure, skips chain and name but still enforces the pin', () => {
+    const bad = { chainVerified: false, chainError: 'DEPTH_ZERO_SELF_SIGNED_CERT', certificate: peer() }
+    expect(verifyPeer(bad, tlsPolicy({ insecure: true }, '10.0.0.5'))).toBeUndefined()
+    expect(verifyPeer(bad, tlsPolicy({ insecure: true, fingerprint: Array(32).fill('AB').join(':') }, '10.0.0.5'))).toMatch(/does not match/)
+  })
+
+  it('refuses a peer without a certificate', () => {
+    expect(verifyPeer({ chainVerified: false, certificate: {} as PeerCertificate }, tlsPolicy({ insecure: true }, 'h'))).toBe('the server presented no certificate')
+  })
+})
+
+describe('describeChainError', () => {
+  it.each([
+    ['SELF_SIGNED_CERT_IN_CHAIN', /issued by a CA that is not trusted/],
+    ['UNABLE_TO_VERIFY_LEAF_SIGNATURE', /issued by a CA that is not trusted/],
+    ['CERT_HAS_EXPIRED', /expired on Nov/],
+    ['CERT_NOT_YET_VALID', /not valid yet/],
+    ['SOMETHING_NEW', /verification failed \(SOMETHING_NEW\)/]
+  ])('%s', (code, message) => {
+    expect(describeChainError(code, peer({ valid_from: 'Nov 1 2026' } as Partial<PeerCertificate>))).toMatch(message)
+  })
+})

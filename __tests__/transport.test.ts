@@ -1,0 +1,265 @@
+// The transport and client over real sockets on loopback, against the
+// simulator: TLS decisions, every transport fault, proxies and cancellation.
+import { afterEach, describe, expect, it } from '@jest/globals'
+import { X509Certificate } from 'node:crypto'
+import { readFileSync } from 'node:fs'
+import type { LookupFunction } from 'node:net'
+import { getProxyUrl } from '@actions/http-client/lib/proxy'
+import { basicAuth } from '../src/auth.js'
+import { PollFault } from '../src/errors.js'
+import { LxcaClient } from '../src/lxca-client.js'
+import type { TlsSettings } from '../src/settings.js'
+import { scriptJob } from '../src/simulator/documents.js'
+import type { Fault } from '../src/simulator/faults.js'
+import { CERT_DIR, SIMULATOR_CA, startSimulator, type Simulator, type SimulatorOptions } from '../src/simulator/server.js'
+import { createTransport, type TransportOptions } from '../src/transport.js'
+import { closedPort, startConnectProxy, type ConnectProxy } from './helpers/connect-proxy.js'
+
+const CA = readFileSync(SIMULATOR_CA, 'utf8')
+const JOB = { id: '4229', type: 'csv' as const }
+const credentials = { username: 'admin', password: 'Passw0rd!' }
+
+let running: Array<{ close(): Promise<void> }> = []
+afterEach(async () => {
+  await Promise.all(running.map(item => item.close()))
+  running = []
+})
+
+async function simulator(options: Partial<SimulatorOptions> = {}): Promise<Simulator> {
+  const sim = await startSimulator({ jobs: { '4229': scriptJob({ devices: 2 }) }, ...options })
+  running.push(sim)
+  return sim
+}
+
+function client(baseUrl: string, tls: Partial<TlsSettings> = {}, extra: Partial<TransportOptions> = {}): LxcaClient {
+  const transport = createTransport({ requestTimeoutMs: 2_000, tls: { insecure: false, ...tls }, ...extra })
+  return new LxcaClient(transport, new URL(baseUrl), basicAuth(credentials, () => undefined))
+}
+
+/** The fault getJob rejects with (fails the test if it resolves). */
+async function faultOf(promise: Promise<unknown>): Promise<PollFault> {
+  try {
+    await promise
+  } catch (error) {
+    if (error instanceof PollFault) return error
+    throw error
+  }
+  throw new Error('expected a fault')
+}
+
+const signal = (): AbortSignal => new AbortController().signal
+const fingerprint = (name: string): string => new X509Certificate(readFileSync(`${CERT_DIR}${name}.pem`)).fingerprint256
+
+describe('TLS', () => {
+  it('verifies by default: an untrusted certificate fails before any request reaches the server', async () => {
+    const sim = await simulator()
+    const fault = await faultOf(client(sim.url).getJob(JOB, signal()))
+    expect(fault).toMatchObject({ kind: 'tls', retryable: false })
+    expect(fault.message).toMatch(/^TLS verification of 127\.0\.0\.1:\d+ failed: certificate was issued by a CA that is not trusted/)
+    expect(sim.requests).toHaveLength(0)
+  })
+
+  it('a self-signed appliance certificate gets the self-signed hint', async () => {
+    const sim = await simulator({ certificate: 'selfsigned' })
+    expect((await faultOf(client(sim.url).getJob(JOB, signal()))).message).toMatch(/certificate is self-signed; set ca-certificate/)
+    expect(sim.requests).toHaveLength(0)
+  })
+
+  it('trusts the CA given in ca-certificate', async () => {
+    const sim = await simulator()
+    expect(await client(sim.url, { ca: CA }).getJob(JOB, signal())).toMatchObject({ status: 'INCOMPLETE' })
+  })
+
+  it("trusts the appliance's own certificate given in ca-certificate (self-signed, or issued by an unknown CA)", async () => {
+    const selfSigned = await simulator({ certificate: 'selfsigned' })
+    await expect(client(selfSigned.url, { ca: readFileSync(`${CERT_DIR}selfsigned.pem`, 'utf8') }).getJob(JOB, signal())).resolves.toBeDefined()
+    const issued = await simulator()
+    await expect(client(issued.url, { ca: readFileSync(`${CERT_DIR}loopback.pem`, 'utf8') }).getJob(JOB, signal())).resolves.toBeDefined()
+  })
+
+  it('a certificate that does not name the address fails, and tls-server-name fixes it', async () => {
+    const sim = await simulator({ certificate: 'named' })
+    const fault = await faultOf(client(sim.url, { ca: CA }).getJob(JOB, signal()))
+    expect(fault.message).toMatch(/does not name 127\.0\.0\.1 \(it names DNS:lxca\.internal\); set tls-server-name/)
+    expect(sim.requests).toHaveLength(0)
+    await expect(client(sim.url, { ca: CA, serverName: 'lxca.internal' }).getJob(JOB, signal())).resolves.toBeDefined()
+  })
+
+  it('a wrong tls-fingerprint fails and no credentials reach the server', async () => {
+    const sim = await simulator()
+    const fault = await faultOf(client(sim.url, { ca: CA, fingerprint: fingerprint('selfsigned') }).getJob(JOB, signal()))
+    expect(fault.message).toMatch(/fingerprint .* does not match tls-fingerprint/)
+    expect(sim.requests.filter(request => request.carriedCredentials)).toHaveLength(0)
+    expect(sim.requests).toHaveLength(0)
+  })
+
+  it('the right tls-fingerprint passes, with the chain or (insecure) without it', async () => {
+    const sim = await simulator({ certificate: 'selfsigned' })
+    await expect(client(sim.url, { insecure: true, fingerprint: fingerprint('selfsigned') }).getJob(JOB, signal())).resolves.toBeDefined()
+    const fault = await faultOf(client(sim.url, { insecure: true, fingerprint: fingerprint('loopback') }).getJob(JOB, signal()))
+    expect(fault.kind).toBe('tls')
+  })
+
+  it('insecure-skip-tls-verify accepts any certificate', async () => {
+    const sim = await simulator({ certificate: 'named' })
+    await expect(client(sim.url, { insecure: true }).getJob(JOB, signal())).resolves.toBeDefined()
+  })
+
+  it('plain http:// to loopback works; TLS to a plain-HTTP port is a readable TLS error', async () => {
+    const sim = await simulator({ plainHttp: true })
+    await expect(client(sim.url).getJob(JOB, signal())).resolves.toBeDefined()
+    const fault = await faultOf(client(sim.url.replace('http:', 'https:')).getJob(JOB, signal()))
+    expect(fault).toMatchObject({ kind: 'tls', retryable: false })
+    expect(fault.message).toMatch(/TLS handshake with 127\.0\.0\.1:\d+ failed \(ERR_SSL_WRONG_VERSION_NUMBER\)/)
+  })
+})
+
+describe('faults over real sockets', () => {
+  const faulty = async (fault: Fault, timeoutMs = 2_000): Promise<{ fault: PollFault; elapsed: number }> => {
+    const sim = await simulator({ faults: [fault] })
+    const started = performance.now()
+    const result = await faultOf(client(sim.url, { ca: CA }, { requestTimeoutMs: timeoutMs }).getJob(JOB, signal()))
+    return { fault: result, elapsed: performance.now() - started }
+  }
+
+  it('a reset is a retryable network fault', async () => {
+    const { fault } = await faulty({ kind: 'reset' })
+    expect(fault).toMatchObject({ kind: 'network', retryable: true })
+  })
+
+  it('a refused connection is a retryable network fault', async () => {
+    const port = await closedPort()
+    const fault = await faultOf(client(`https://127.0.0.1:${port}`, { ca: CA }).getJob(JOB, signal()))
+    expect(fault).toMatchObject({ kind: 'network', retryable: true })
+    expect(fault.message).toMatch(/cannot connect to 127\.0\.0\.1:\d+: .*ECONNREFUSED/)
+  })
+
+  it('headers then a stalled body are cut at the request deadline', async () => {
+    const { fault, elapsed } = await faulty({ kind: 'stall' }, 400)
+    expect(fault).toMatchObject({ kind: 'timeout', retryable: true })
+    expect(fault.message).toBe('no complete response within 400 ms (request-timeout)')
+    expect(elapsed).toBeGreaterThanOrEqual(390)
+    expect(elapsed).toBeLessThan(1_500)
+  })
+
+  it('a body dripped byte by byte is cut at the deadline, not by an idle timer', async () => {
+    const { fault, elapsed } = await faulty({ kind: 'drip', intervalMs: 50 }, 600)
+    expect(fault.kind).toBe('timeout')
+    expect(elapsed).toBeLessThan(1_500)
+  })
+
+  it.each(['length', 'chunked'] as const)('a body truncated (%s framing) is a transient fault in well under a second', async framing => {
+    const { fault, elapsed } = await faulty({ kind: 'truncate', framing }, 5_000)
+    expect(fault).toMatchObject({ kind: 'body', retryable: true })
+    expect(fault.message).toMatch(/cut off/)
+    expect(elapsed).toBeLessThan(1_000)
+  })
+
+  it('an HTML 200 is a retryable body fault, never a document', async () => {
+    const { fault } = await faulty({ kind: 'body', body: '<html><body>Maintenance</body></html>', contentType: 'text/html' })
+    expect(fault).toMatchObject({ kind: 'body', retryable: true })
+  })
+
+  it('503 carries its Retry-After', async () => {
+    const { fault } = await faulty({ kind: 'status', status: 503, retryAfter: '7' })
+    expect(fault).toMatchObject({ kind: 'http', retryable: true, retryAfter: '7' })
+  })
+
+  it('a redirect is not followed', async () => {
+    const { fault } = await faulty({ kind: 'status', status: 307, location: 'https://evil.example/steal' })
+    expect(fault).toMatchObject({ kind: 'redirect', retryable: false })
+    expect(fault.message).toMatch(/redirected to https:\/\/evil\.example\/steal/)
+  })
+
+  it('refuses a body larger than the limit', async () => {
+    const sim = await simulator({ faults: [{ kind: 'body', body: JSON.stringify({ pad: 'x'.repeat(100_000) }) }] })
+    const fault = await faultOf(client(sim.url, { ca: CA }, { maxBodyBytes: 10_000 }).getJob(JOB, signal()))
+    expect(fault).toMatchObject({ kind: 'body', retryable: true })
+    expect(fault.message).toMatch(/larger than 10000 bytes/)
+  })
+
+  it('a 10 MB document is read whole', async () => {
+    const big = { progress: 100, results: Array.from({ length: 20_000 }, () => ({ result: 'SUCCESS', pad: 'p'.repeat(480) })) }
+    const sim = await simulator({ faults: [{ kind: 'body', body: JSON.stringify(big) }] })
+    const document = (await client(sim.url, { ca: CA }, { requestTimeoutMs: 10_000 }).getJob(JOB, signal())) as typeof big
+    expect(document.results).toHaveLength(20_000)
+  })
+
+  it('404 names the job ID and the URL', async () => {
+    const sim = await simulator()
+    const fault = await faultOf(client(sim.url, { ca: CA }).getJob({ id: '77', type: 'csv' }, signal()))
+    expect(fault).toMatchObject({ kind: 'not-found', retryable: false })
+    expect(fault.message).toMatch(new RegExp(`^job 77 was not found at ${sim.url}/csvRequest/jobs/77`))
+  })
+
+  it('cancellation aborts a stalled request at once', async () => {
+    const sim = await simulator({ faults: [{ kind: 'stall' }] })
+    const controller = new AbortController()
+    const started = performance.now()
+    setTimeout(() => controller.abort(), 100)
+    const fault = await faultOf(client(sim.url, { ca: CA }, { requestTimeoutMs: 10_000 }).getJob(JOB, controller.signal))
+    expect(fault.kind).toBe('cancelled')
+    expect(performance.now() - started).toBeLessThan(1_000)
+  })
+})
+
+describe('proxies', () => {
+  /** lxca.internal is not in DNS: direct connections resolve it to loopback here; proxies resolve it themselves. */
+  const lookup: LookupFunction = (_host, options, callback) => {
+    if ((options as { all?: boolean }).all) (callback as unknown as (e: null, a: Array<{ address: string; family: number }>) => void)(null, [{ address: '127.0.0.1', family: 4 }])
+    else callback(null, '127.0.0.1', 4)
+  }
+  const viaEnv = async <T>(env: Record<string, string>, run: () => Promise<T>): Promise<T> => {
+    const saved = { ...process.env }
+    Object.assign(process.env, env)
+    try {
+      return await run()
+    } finally {
+      for (const key of Object.keys(env)) delete process.env[key]
+      Object.assign(process.env, saved)
+    }
+  }
+  const proxy = async (options?: { refuse?: number }): Promise<ConnectProxy> => {
+    const started = await startConnectProxy(options)
+    running.push(started)
+    return started
+  }
+
+  it('HTTPS_PROXY tunnels with CONNECT, and TLS is verified end to end', async () => {
+    const sim = await simulator()
+    const tunnel = await proxy()
+    const url = `https://lxca.internal:${sim.port}`
+    await viaEnv({ HTTPS_PROXY: tunnel.url }, async () => {
+      await expect(client(url, { ca: CA }, { proxyFor: getProxyUrl }).getJob(JOB, signal())).resolves.toBeDefined()
+      expect((await faultOf(client(url, {}, { proxyFor: getProxyUrl }).getJob(JOB, signal()))).kind).toBe('tls')
+    })
+    expect(tunnel.connects).toEqual([`lxca.internal:${sim.port}`, `lxca.internal:${sim.port}`])
+    expect(sim.requests).toHaveLength(1)
+  })
+
+  it('NO_PROXY sends matching hosts directly', async () => {
+    const sim = await simulator()
+    const tunnel = await proxy()
+    await viaEnv({ https_proxy: tunnel.url, no_proxy: '.internal' }, async () => {
+      await expect(client(`https://lxca.internal:${sim.port}`, { ca: CA }, { proxyFor: getProxyUrl, lookup }).getJob(JOB, signal())).resolves.toBeDefined()
+    })
+    expect(tunnel.connects).toEqual([])
+  })
+
+  it('a proxy that refuses is a retryable proxy fault', async () => {
+    const sim = await simulator()
+    const tunnel = await proxy({ refuse: 403 })
+    const fault = await viaEnv({ HTTPS_PROXY: tunnel.url }, () => faultOf(client(`https://lxca.internal:${sim.port}`, { ca: CA }, { proxyFor: getProxyUrl }).getJob(JOB, signal())))
+    expect(fault).toMatchObject({ kind: 'proxy', retryable: true })
+    expect(fault.message).toMatch(/proxy 127\.0\.0\.1:\d+ refused to connect to lxca\.internal:\d+ \(HTTP 403\)/)
+  })
+
+  it('a proxy that is down is a retryable fault, not a hang', async () => {
+    const port = await closedPort()
+    const fault = await viaEnv({ HTTPS_PROXY: `http://127.0.0.1:${port}` }, () =>
+      faultOf(client('https://lxca.internal:443', { ca: CA }, { proxyFor: getProxyUrl }).getJob(JOB, signal()))
+    )
+    expect(fault).toMatchObject({ kind: 'network', retryable: true })
+    expect(fault.message).toMatch(/cannot reach proxy 127\.0\.0\.1:\d+/)
+  })
+})
