@@ -13,7 +13,7 @@ import { formatDuration } from './duration.js'
 import { InputError, messageOf } from './errors.js'
 import { jobUrl } from './job-ref.js'
 import { LxcaClient } from './lxca-client.js'
-import { Input, type OutputName } from './names.js'
+import { Input, Output, type OutputName } from './names.js'
 import { pollJob, type PollOutcome } from './poller.js'
 import { createChangeLog } from './progress-log.js'
 import { buildOutputs, deviceAnnotations, outcomeMessage } from './report.js'
@@ -41,7 +41,7 @@ export async function run(): Promise<void> {
     await gate(cancel.signal)
   } catch (error) {
     // A bug of ours: still one readable line, never a stack trace on the run page.
-    core.setOutput('status', 'error')
+    core.setOutput(Output.Status, 'error')
     core.setFailed(`Unexpected error: ${messageOf(error)}`)
   } finally {
     process.off('SIGINT', onSignal)

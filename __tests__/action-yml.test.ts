@@ -1,0 +1,65 @@
+// action.yml is the contract users read; the code, the README and the
+// defaults must say the same thing.
+import { describe, expect, it } from '@jest/globals'
+import { existsSync, readFileSync } from 'node:fs'
+import { Input, Output } from '../src/names.js'
+import { DEFAULTS } from '../src/settings.js'
+import { readActionYml, renderTables, ROOT, BEGIN, END } from '../scripts/action-docs.js'
+
+const action = readActionYml()
+const sources = ['settings.ts', 'main.ts', 'report.ts'].map(file => readFileSync(`${ROOT}src/${file}`, 'utf8')).join('\n')
+
+describe('action.yml', () => {
+  it('runs the committed bundle on node24', () => {
+    expect(action.runs.using).toBe('node24')
+    expect(action.runs.main).toBe('dist/index.js')
+    expect(existsSync(`${ROOT}${action.runs.main}`)).toBe(true)
+    expect(JSON.parse(readFileSync(`${ROOT}dist/package.json`, 'utf8'))).toEqual({ type: 'module' })
+  })
+
+  it('declares exactly the inputs the code reads, each described', () => {
+    expect(Object.keys(action.inputs).sort()).toEqual(Object.values(Input).sort())
+    for (const [key, name] of Object.entries(Input)) {
+      expect(sources).toContain(`Input.${key}`)
+      expect(action.inputs[name].description.length).toBeGreaterThan(10)
+    }
+  })
+
+  it('declares exactly the outputs the code sets, each described', () => {
+    expect(Object.keys(action.outputs).sort()).toEqual(Object.values(Output).sort())
+    for (const [key, name] of Object.entries(Output)) {
+      expect(sources).toContain(`Output.${key}`)
+      expect(action.outputs[name].description.length).toBeGreaterThan(10)
+    }
+  })
+
+  it('states the same defaults as the code (which applies them when run outside a runner)', () => {
+    const inputs = action.inputs
+    expect(inputs[Input.Timeout].default).toBe(DEFAULTS.timeout)
+    expect(inputs[Input.PollInterval].default).toBe(DEFAULTS.pollInterval)
+    expect(inputs[Input.RequestTimeout].default).toBe(DEFAULTS.requestTimeout)
+    expect(inputs[Input.MaxRetries].default).toBe(DEFAULTS.maxRetries)
+    expect(inputs[Input.SuccessResults].default).toBe(DEFAULTS.successResults)
+    expect(inputs[Input.AuthMethod].default).toBe(DEFAULTS.authMethod)
+    expect(inputs[Input.JobType].default).toBe(DEFAULTS.jobType)
+    for (const name of [Input.Host, Input.Username, Input.Password, Input.JobId]) expect(inputs[name].required).toBe(true)
+  })
+})
+
+describe('README', () => {
+  const readme = readFileSync(`${ROOT}README.md`, 'utf8')
+
+  it('shows inputs and outputs tables generated from action.yml (run `npm run docs`)', () => {
+    const section = readme.slice(readme.indexOf(BEGIN), readme.indexOf(END) + END.length)
+    expect(section).toBe(renderTables(action))
+  })
+
+  it('shows the set-up commands', () => {
+    expect(readme).toContain('npm ci && npm start')
+    expect(readme).toContain('npm test')
+  })
+
+  it('documents every outcome in the Behaviour table', () => {
+    for (const status of ['success', 'failure', 'timeout', 'error', 'cancelled']) expect(readme).toMatch(new RegExp(`\\| \`${status}\` \\|`))
+  })
+})

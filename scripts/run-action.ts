@@ -1,0 +1,100 @@
+// Runs the built bundle the way the GitHub runner does: `node dist/index.js`
+// with inputs as INPUT_* variables (hyphens kept: INPUT_JOB-ID) and the
+// runner's files in a fresh temp folder.
+import { spawn } from 'node:child_process'
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+export const BUNDLE = fileURLToPath(new URL('../dist/index.js', import.meta.url))
+
+export interface ActionRun {
+  readonly code: number | null
+  readonly signal: NodeJS.Signals | null
+  readonly stdout: string
+  readonly stderr: string
+  readonly outputs: Record<string, string>
+  readonly summary: string
+  readonly durationMs: number
+  /**
+   * Everything a reader of the run could see: logs, outputs, summary, files.
+   * `::add-mask::` lines are left out: the runner consumes them and shows
+   * nothing (that is how masking is requested).
+   */
+  readonly everything: string
+}
+
+export interface RunOptions {
+  /** Extra environment (proxies). */
+  readonly env?: Record<string, string>
+  /** Send this signal when `when` says so (checked against stdout), or after a delay. */
+  readonly interrupt?: { signal: NodeJS.Signals; afterMs?: number; whenStdout?: RegExp }
+  /** Called once the child has started (to act on the simulator meanwhile). */
+  readonly killAfterMs?: number
+}
+
+export async function runAction(inputs: Record<string, string>, options: RunOptions = {}): Promise<ActionRun & { interruptedAt?: number }> {
+  const dir = mkdtempSync(join(tmpdir(), 'lxca-action-'))
+  const files = { GITHUB_OUTPUT: join(dir, 'output'), GITHUB_STEP_SUMMARY: join(dir, 'summary.md'), RUNNER_TEMP: dir }
+  writeFileSync(files.GITHUB_OUTPUT, '')
+  writeFileSync(files.GITHUB_STEP_SUMMARY, '')
+  const env: Record<string, string> = { PATH: process.env.PATH ?? '', ...files, ...options.env }
+  for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value
+
+  const started = performance.now()
+  const child = spawn(process.execPath, [BUNDLE], { env, stdio: ['ignore', 'pipe', 'pipe'] })
+  let stdout = ''
+  let stderr = ''
+  let interruptedAt: number | undefined
+  const interrupt = (): void => {
+    if (interruptedAt !== undefined || !options.interrupt) return
+    interruptedAt = performance.now()
+    child.kill(options.interrupt.signal)
+  }
+  child.stdout.on('data', (chunk: Buffer) => {
+    stdout += chunk.toString()
+    if (options.interrupt?.whenStdout?.test(stdout)) interrupt()
+  })
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+  const timer = options.interrupt?.afterMs !== undefined ? setTimeout(interrupt, options.interrupt.afterMs) : undefined
+  // A hung child must fail the test, not hang it.
+  const guard = setTimeout(() => child.kill('SIGKILL'), options.killAfterMs ?? 20_000)
+  const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>(resolve => child.on('close', (c, s) => resolve([c, s])))
+  clearTimeout(timer)
+  clearTimeout(guard)
+  const durationMs = performance.now() - started
+
+  const outputs = parseOutputs(readFileSync(files.GITHUB_OUTPUT, 'utf8'))
+  const summary = readFileSync(files.GITHUB_STEP_SUMMARY, 'utf8')
+  const written = [outputs.report, outputs['summary-file']].filter(path => path && existsSync(path)).map(path => readFileSync(path, 'utf8'))
+  return {
+    code,
+    signal,
+    stdout,
+    stderr,
+    outputs,
+    summary,
+    durationMs,
+    interruptedAt: interruptedAt === undefined ? undefined : interruptedAt - started,
+    everything: [stdout, stderr, JSON.stringify(outputs), summary, ...written]
+      .join('\n')
+      .split('\n')
+      .filter(line => !line.startsWith('::add-mask::'))
+      .join('\n')
+  }
+}
+
+/** GITHUB_OUTPUT's heredoc form: `name<<delimiter`, value lines, `delimiter`. */
+export function parseOutputs(text: string): Record<string, string> {
+  const outputs: Record<string, string> = {}
+  const lines = text.split('\n')
+  for (let i = 0; i < lines.length; i++) {
+    const match = /^([^<]+)<<(.+)$/.exec(lines[i])
+    if (!match) continue
+    const value: string[] = []
+    for (i += 1; i < lines.length && lines[i] !== match[2]; i++) value.push(lines[i])
+    outputs[match[1]] = value.join('\n')
+  }
+  return outputs
+}
