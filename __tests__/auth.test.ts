@@ -13,7 +13,7 @@ function loginResponse(n: number): HttpResponse {
   }
 }
 
-/** A transport that answers logins from `logins` and records every request. */
+/** A transport that answers logins from `logins` (in order) and records every request. */
 function fakeTransport(logins: Array<HttpResponse | Error>): { transport: Transport; sent: HttpRequest[] } {
   const sent: HttpRequest[] = []
   let n = 0
@@ -31,61 +31,90 @@ function fakeTransport(logins: Array<HttpResponse | Error>): { transport: Transp
   }
 }
 
+const logins = (sent: HttpRequest[]): number => sent.filter(request => request.method === 'POST').length
+const baseUrl = new URL('https://lxca.example.com')
+
 describe('basicAuth', () => {
   it('sends the Basic header, masks its token, and never renews', async () => {
     const secrets: string[] = []
     const auth = basicAuth(credentials, value => secrets.push(value))
-    expect(await auth.headers(signal)).toEqual({ authorization: 'Basic YWRtaW46cGE1NS13b3Jk' })
+    const credential = await auth.credential(signal)
+    expect(credential.headers).toEqual({ authorization: 'Basic YWRtaW46cGE1NS13b3Jk' })
     expect(secrets).toEqual(['YWRtaW46cGE1NS13b3Jk'])
-    expect(await auth.renew(signal)).toBe(false)
+    expect(await auth.renew(credential, signal)).toBe(false)
   })
 })
 
 describe('sessionAuth', () => {
-  const baseUrl = new URL('https://lxca.example.com')
-
   it('logs in once with UserId/password, then sends the cookie and X-Csrf-Token', async () => {
     const { transport, sent } = fakeTransport([loginResponse(1)])
     const secrets: string[] = []
     const auth = sessionAuth(credentials, { transport, baseUrl, onSecret: value => secrets.push(value) })
-    const first = await auth.headers(signal)
-    const second = await auth.headers(signal)
+    const first = await auth.credential(signal)
+    const second = await auth.credential(signal)
     expect(sent).toHaveLength(1)
     expect(sent[0]).toMatchObject({ method: 'POST', url: new URL('https://lxca.example.com/sessions') })
     expect(JSON.parse(sent[0].body ?? '')).toEqual({ UserId: 'admin', password: 'pa55-word' })
-    expect(first).toEqual({ cookie: 'JSESSIONID=sess1; csrf=tok1', 'x-csrf-token': 'tok1', 'x-not-user-input': 'checkSession' })
-    expect(second).toEqual(first)
+    expect(first.headers).toEqual({ cookie: 'JSESSIONID=sess1; csrf=tok1', 'x-csrf-token': 'tok1', 'x-not-user-input': 'checkSession' })
+    expect(second.headers).toEqual(first.headers)
     expect(secrets).toEqual(expect.arrayContaining(['sess1', 'tok1', 'JSESSIONID=sess1; csrf=tok1']))
   })
 
-  it('renews a used session once, but never a fresh one (no login storm)', async () => {
+  it('concurrent requests share one login', async () => {
     const { transport, sent } = fakeTransport([loginResponse(1), loginResponse(2)])
     const auth = sessionAuth(credentials, { transport, baseUrl, onSecret: () => undefined })
-    await auth.headers(signal)
-    expect(await auth.renew(signal)).toBe(false) // refused on its first use: the login itself is not accepted
-    await auth.headers(signal)
-    expect(await auth.renew(signal)).toBe(true) // used before: it expired, log in again
-    expect((await auth.headers(signal)).cookie).toBe('JSESSIONID=sess2; csrf=tok2')
-    expect(await auth.renew(signal)).toBe(false)
-    expect(sent.filter(request => request.method === 'POST')).toHaveLength(2)
+    await Promise.all([auth.credential(signal), auth.credential(signal), auth.credential(signal)])
+    expect(logins(sent)).toBe(1)
+  })
+
+  it('a session refused before it ever worked is not renewed (no login storm)', async () => {
+    const { transport, sent } = fakeTransport([loginResponse(1), loginResponse(2)])
+    const auth = sessionAuth(credentials, { transport, baseUrl, onSecret: () => undefined })
+    const credential = await auth.credential(signal)
+    expect(await auth.renew(credential, signal)).toBe(false)
+    expect(logins(sent)).toBe(1)
+  })
+
+  it('a session that worked and then expired is renewed once, and the new one is used', async () => {
+    const { transport, sent } = fakeTransport([loginResponse(1), loginResponse(2)])
+    const auth = sessionAuth(credentials, { transport, baseUrl, onSecret: () => undefined })
+    const first = await auth.credential(signal)
+    first.accepted()
+    expect(await auth.renew(first, signal)).toBe(true)
+    const second = await auth.credential(signal)
+    expect(second.headers.cookie).toBe('JSESSIONID=sess2; csrf=tok2')
+    // The renewed session is refused at once: fatal.
+    expect(await auth.renew(second, signal)).toBe(false)
+    expect(logins(sent)).toBe(2)
+  })
+
+  it('two requests refused with the same expired session renew it once', async () => {
+    const { transport, sent } = fakeTransport([loginResponse(1), loginResponse(2), loginResponse(3)])
+    const auth = sessionAuth(credentials, { transport, baseUrl, onSecret: () => undefined })
+    const [a, b] = await Promise.all([auth.credential(signal), auth.credential(signal)])
+    a.accepted()
+    expect(await Promise.all([auth.renew(a, signal), auth.renew(b, signal)])).toEqual([true, true])
+    expect(logins(sent)).toBe(2)
   })
 
   it('turns a refused login into a fatal auth fault', async () => {
     const { transport } = fakeTransport([{ status: 401, headers: {}, body: Buffer.from('') }])
     const auth = sessionAuth(credentials, { transport, baseUrl, onSecret: () => undefined })
-    await expect(auth.headers(signal)).rejects.toMatchObject({ kind: 'auth', retryable: false })
+    await expect(auth.credential(signal)).rejects.toMatchObject({ kind: 'auth', retryable: false })
   })
 
-  it('a 503 on login stays retryable', async () => {
-    const { transport } = fakeTransport([{ status: 503, headers: {}, body: Buffer.from('') }])
+  it('a 503 on login stays retryable, and the next request logs in again', async () => {
+    const { transport, sent } = fakeTransport([{ status: 503, headers: {}, body: Buffer.from('') }, loginResponse(2)])
     const auth = sessionAuth(credentials, { transport, baseUrl, onSecret: () => undefined })
-    await expect(auth.headers(signal)).rejects.toMatchObject({ kind: 'http', retryable: true })
+    await expect(auth.credential(signal)).rejects.toMatchObject({ kind: 'http', retryable: true })
+    expect((await auth.credential(signal)).headers.cookie).toBe('JSESSIONID=sess2; csrf=tok2')
+    expect(logins(sent)).toBe(2)
   })
 
   it('refuses a login that sets no cookie', async () => {
     const { transport } = fakeTransport([{ status: 200, headers: {}, body: Buffer.from('{}') }])
     const auth = sessionAuth(credentials, { transport, baseUrl, onSecret: () => undefined })
-    await expect(auth.headers(signal)).rejects.toThrow(/set no session cookie/)
+    await expect(auth.credential(signal)).rejects.toThrow(/set no session cookie/)
   })
 
   it('logs out with the session, once, and swallows errors', async () => {
@@ -93,7 +122,7 @@ describe('sessionAuth', () => {
     const auth = sessionAuth(credentials, { transport, baseUrl, onSecret: () => undefined })
     await auth.close(signal, 500)
     expect(sent).toHaveLength(0) // never logged in: nothing to end
-    await auth.headers(signal)
+    await auth.credential(signal)
     await auth.close(signal, 500)
     await auth.close(signal, 500)
     const deletes = sent.filter(request => request.method === 'DELETE')

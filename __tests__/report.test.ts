@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { buildOutputs, deviceAnnotations, outcomeMessage } from '../src/report.js'
+import { buildOutputs, deviceAnnotations, gateMessage, outcomeMessage, reportDocument, singleJob } from '../src/report.js'
 import { jobDocument, scriptJob } from '../src/simulator/documents.js'
 import { fixture } from './helpers/fixtures.js'
 import { JOB, outcomeFor } from './helpers/outcomes.js'
@@ -49,19 +49,19 @@ describe('outcomeMessage', () => {
 
 describe('deviceAnnotations', () => {
   it('one per failed device, naming device, result, step and user action', () => {
-    expect(deviceAnnotations(outcomeFor(failing(3, 1), 'failure').assessment)).toEqual([
+    expect(deviceAnnotations(singleJob(JOB, outcomeFor(failing(3, 1), 'failure')))).toEqual([
       { title: 'Device 10.240.72.1: OTHER_FAIL', message: '10.240.72.1 OTHER_FAIL at Inventory › Chassis inventory. Reseat chassis 0.' }
     ])
   })
 
   it('nine at most: eight devices and one line for the rest', () => {
-    const annotations = deviceAnnotations(outcomeFor(failing(30, 20), 'failure').assessment)
+    const annotations = deviceAnnotations(singleJob(JOB, outcomeFor(failing(30, 20), 'failure')))
     expect(annotations).toHaveLength(9)
     expect(annotations[8]).toEqual(expect.objectContaining({ title: '12 more devices failed' }))
   })
 
   it('exactly nine failures fit without a summary line', () => {
-    const annotations = deviceAnnotations(outcomeFor(failing(9, 9), 'failure').assessment)
+    const annotations = deviceAnnotations(singleJob(JOB, outcomeFor(failing(9, 9), 'failure')))
     expect(annotations).toHaveLength(9)
     expect(annotations.every(a => a.title.startsWith('Device '))).toBe(true)
   })
@@ -69,7 +69,7 @@ describe('deviceAnnotations', () => {
 
 describe('buildOutputs', () => {
   it('on success', () => {
-    const outputs = buildOutputs(outcomeFor(fixture('success-job.json'), 'success'), { report: '/t/report.json', summaryFile: '/t/summary.md' })
+    const outputs = buildOutputs(singleJob(JOB, outcomeFor(fixture('success-job.json'), 'success')), { report: '/t/report.json', summaryFile: '/t/summary.md' })
     expect(outputs).toEqual({
       status: 'success',
       result: 'SUCCESS',
@@ -84,7 +84,7 @@ describe('buildOutputs', () => {
   })
 
   it('on failure: the first non-success result and the failed devices as JSON', () => {
-    const outputs = buildOutputs(outcomeFor(fixture('failed-job.json'), 'failure'), {})
+    const outputs = buildOutputs(singleJob(JOB, outcomeFor(fixture('failed-job.json'), 'failure')), {})
     expect(outputs).toMatchObject({ status: 'failure', result: 'OTHER_FAIL', devices: '1', succeeded: '0', failed: '1' })
     expect(JSON.parse(outputs['failed-devices'])).toEqual([
       {
@@ -98,18 +98,60 @@ describe('buildOutputs', () => {
   })
 
   it('caps failed-devices at 50', () => {
-    const outputs = buildOutputs(outcomeFor(failing(80, 80), 'failure'), {})
+    const outputs = buildOutputs(singleJob(JOB, outcomeFor(failing(80, 80), 'failure')), {})
     expect(JSON.parse(outputs['failed-devices'])).toHaveLength(50)
     expect(outputs.failed).toBe('80')
   })
 
   it('on a timeout with a running job: progress to 2 decimals and the pending result', () => {
-    const outputs = buildOutputs(outcomeFor(fixture('seed-running.json'), 'timeout'), {})
+    const outputs = buildOutputs(singleJob(JOB, outcomeFor(fixture('seed-running.json'), 'timeout')), {})
     expect(outputs).toMatchObject({ status: 'timeout', result: 'INCOMPLETE', progress: '17.65', failed: '0' })
   })
 
   it('without any document: only the status says something', () => {
-    const outputs = buildOutputs({ status: 'error', polls: 1, retries: 0, elapsedMs: 1 }, {})
+    const outputs = buildOutputs(singleJob(JOB, { status: 'error', polls: 1, retries: 0, elapsedMs: 1 }), {})
     expect(outputs).toMatchObject({ status: 'error', result: '', progress: '', devices: '', 'failed-devices': '[]', report: '' })
+  })
+})
+
+describe('several jobs', () => {
+  const jobA = { id: '4229', type: 'csv' as const }
+  const jobB = { id: '77', type: 'manage' as const }
+  const result = {
+    status: 'failure' as const,
+    jobs: [
+      { job: jobA, outcome: outcomeFor(fixture('success-job.json'), 'success') },
+      { job: jobB, outcome: outcomeFor(failing(3, 2), 'failure') }
+    ]
+  }
+
+  it('adds outputs up across jobs and names the job of each failed device', () => {
+    const outputs = buildOutputs(result, {})
+    expect(outputs).toMatchObject({ status: 'failure', result: 'OTHER_FAIL', devices: '5', succeeded: '3', failed: '2', progress: '100' })
+    expect(JSON.parse(outputs['failed-devices'])).toEqual([
+      expect.objectContaining({ job: '77', device: '10.240.72.1' }),
+      expect.objectContaining({ job: '77', device: '10.240.72.2' })
+    ])
+  })
+
+  it('says which jobs did not succeed in one line', () => {
+    expect(gateMessage(result, 1)).toBe(
+      '1 of 2 LXCA jobs did not succeed. LXCA job 77: 2 of 3 devices failed: 10.240.72.1 OTHER_FAIL at Inventory › Chassis inventory; 10.240.72.2 OTHER_FAIL at Inventory › Chassis inventory'
+    )
+    expect(gateMessage({ status: 'success', jobs: [result.jobs[0], { ...result.jobs[0], job: jobB }] }, 1)).toBe('All 2 LXCA jobs succeeded: 4 devices managed.')
+  })
+
+  it('names the job in device annotations', () => {
+    expect(deviceAnnotations(result)[0].title).toBe('Job 77, device 10.240.72.1: OTHER_FAIL')
+  })
+
+  it('reports every job document, keyed by job path', () => {
+    expect(Object.keys(reportDocument(result) as object)).toEqual(['csvRequest/jobs/4229', 'manageRequest/jobs/77'])
+  })
+
+  it('a single job keeps its plain outputs: no job field, the document itself as report', () => {
+    const single = singleJob(jobB, outcomeFor(failing(3, 1), 'failure'))
+    expect(JSON.parse(buildOutputs(single, {})['failed-devices'])[0]).not.toHaveProperty('job')
+    expect(reportDocument(single)).toHaveProperty('results')
   })
 })

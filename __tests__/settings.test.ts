@@ -40,7 +40,7 @@ describe('readSettings: defaults', () => {
   it('fills every optional input with its documented default', () => {
     const s = settings({})
     expect(s.baseUrl.href).toBe('https://lxca.example.com/')
-    expect(s.job).toEqual({ id: '4229', type: 'csv' })
+    expect(s.jobs).toEqual([{ id: '4229', type: 'csv' }])
     expect(s.timeoutMs).toBe(3_600_000)
     expect(s.pollIntervalMs).toBe(15_000)
     expect(s.requestTimeoutMs).toBe(30_000)
@@ -94,14 +94,32 @@ describe('readSettings: job-id', () => {
     ['/manageRequest/jobs/77', { id: '77', type: 'manage' }],
     ['https://lxca/unmanageRequest/jobs/78', { id: '78', type: 'unmanage' }]
   ])('accepts %s', (jobId, job) => {
-    expect(settings({ 'job-id': jobId }).job).toEqual(job)
+    expect(settings({ 'job-id': jobId }).jobs).toEqual([job])
   })
 
   it('takes the type from job-type for a bare ID', () => {
-    expect(settings({ 'job-id': '9', 'job-type': 'manage' }).job).toEqual({ id: '9', type: 'manage' })
+    expect(settings({ 'job-id': '9', 'job-type': 'manage' }).jobs).toEqual([{ id: '9', type: 'manage' }])
   })
 
-  it.each(['../../etc/passwd', '4229/../1', '/csvRequest/jobs/../../sessions', '42 29', '4229?x=1', '%2e%2e', '/other/jobs/1', 'https://h/csvRequest/jobs/1?y', 'a'.repeat(129)])(
+  it('takes several jobs separated by commas, spaces or new lines, and polls duplicates once', () => {
+    expect(settings({ 'job-id': '4229, 4230\n/manageRequest/jobs/7 4229 https://h/csvRequest/jobs/4230', 'job-type': 'csv' }).jobs).toEqual([
+      { id: '4229', type: 'csv' },
+      { id: '4230', type: 'csv' },
+      { id: '7', type: 'manage' }
+    ])
+  })
+
+  it('names the bad entry among several', () => {
+    const [problem] = problems({ 'job-id': '4229, ../x, 4230' })
+    expect(problem).toMatch(/^Input 'job-id' has an invalid value '\.\.\/x'/)
+  })
+
+  it('refuses more than 20 jobs', () => {
+    const ids = Array.from({ length: 21 }, (_, i) => String(i)).join(',')
+    expect(problems({ 'job-id': ids })[0]).toMatch(/lists 21 jobs; at most 20/)
+  })
+
+  it.each(['../../etc/passwd', '4229/../1', '/csvRequest/jobs/../../sessions', '4229?x=1', '%2e%2e', '/other/jobs/1', 'https://h/csvRequest/jobs/1?y', 'a'.repeat(129)])(
     'refuses %p: no path tricks reach the server',
     jobId => {
       const [problem] = problems({ 'job-id': jobId })

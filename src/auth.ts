@@ -1,20 +1,28 @@
 // How requests prove who we are. Basic sends the credentials on every
 // request; a session logs in once (POST /sessions), then sends the cookie and
-// the CSRF token, logs in again at most once when a used session expires, and
-// logs out at the end. Every secret it creates is handed to `onSecret` before
-// it can reach a log.
+// the CSRF token, logs in again when a session that has worked expires, and
+// logs out at the end. Several jobs polled at once share one session, so a
+// login in flight is shared and an expiry seen by two requests renews once.
+// Every secret it creates is handed to `onSecret` before it can reach a log.
 import { PollFault } from './errors.js'
 import { headerValue, isAuthRefusal, statusFault } from './responses.js'
 import type { Transport } from './transport.js'
 
+/** What one request carries, and how to report that the appliance accepted it. */
+export interface Credential {
+  readonly headers: Readonly<Record<string, string>>
+  /** The appliance answered with something other than 401/403. */
+  accepted(): void
+}
+
 export interface Authenticator {
-  /** Headers for the next request (logs in first when needed). */
-  headers(signal: AbortSignal): Promise<Record<string, string>>
+  /** The credential for the next request (logs in first when needed). */
+  credential(signal: AbortSignal): Promise<Credential>
   /**
-   * Called after a 401/403. True when a new session was made and the request
-   * deserves one more try; false when trying again cannot help.
+   * Called when `refused` got a 401/403. True when a new session exists and
+   * the request deserves one more try; false when trying again cannot help.
    */
-  renew(signal: AbortSignal): Promise<boolean>
+  renew(refused: Credential, signal: AbortSignal): Promise<boolean>
   /** Ends the session, if any. Never throws. */
   close(signal: AbortSignal, timeoutMs: number): Promise<void>
 }
@@ -27,9 +35,9 @@ export interface Credentials {
 export function basicAuth(credentials: Credentials, onSecret: (value: string) => void): Authenticator {
   const token = Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64')
   onSecret(token)
-  const header = { authorization: `Basic ${token}` }
+  const credential: Credential = { headers: { authorization: `Basic ${token}` }, accepted: () => undefined }
   return {
-    headers: async () => header,
+    credential: async () => credential,
     renew: async () => false,
     close: async () => undefined
   }
@@ -38,16 +46,23 @@ export function basicAuth(credentials: Credentials, onSecret: (value: string) =>
 interface Session {
   readonly cookie: string
   readonly csrf?: string
-  /** Requests sent with this session. A refusal on the first means the login itself is not accepted. */
-  uses: number
+  /** Some request with this session was accepted: a later refusal means it expired. */
+  proven: boolean
+}
+
+interface SessionCredential extends Credential {
+  readonly session: Session
 }
 
 export function sessionAuth(
   credentials: Credentials,
   deps: { transport: Transport; baseUrl: URL; onSecret: (value: string) => void; onLogin?: () => void }
 ): Authenticator {
-  let session: Session | undefined
   const url = new URL('/sessions', deps.baseUrl)
+  /** The session being used, or being logged in. */
+  let current: Promise<Session> | undefined
+  /** The session `current` resolved to; undefined while a login is in flight. */
+  let latest: Session | undefined
 
   const login = async (signal: AbortSignal): Promise<Session> => {
     deps.onLogin?.()
@@ -70,34 +85,49 @@ export function sessionAuth(
     const cookie = [...cookies].map(([name, value]) => `${name}=${value}`).join('; ')
     deps.onSecret(cookie)
     if (csrf) deps.onSecret(csrf)
-    return { cookie, csrf, uses: 0 }
+    return { cookie, csrf, proven: false }
   }
 
-  const headersOf = (current: Session): Record<string, string> => ({
-    cookie: current.cookie,
-    ...(current.csrf ? { 'x-csrf-token': current.csrf } : {}),
+  /** Starts a login that every caller shares; a failed login is forgotten so the next poll may try again. */
+  const startLogin = (signal: AbortSignal): Promise<Session> => {
+    latest = undefined
+    const attempt = login(signal).then(session => (latest = session))
+    current = attempt
+    attempt.catch(() => {
+      if (current === attempt) current = undefined
+    })
+    return attempt
+  }
+
+  const headersOf = (session: Session): Record<string, string> => ({
+    cookie: session.cookie,
+    ...(session.csrf ? { 'x-csrf-token': session.csrf } : {}),
     // Lenovo asks scripts to mark their polling so it does not count as user activity.
     'x-not-user-input': 'checkSession'
   })
 
   return {
-    async headers(signal) {
-      session ??= await login(signal)
-      session.uses += 1
-      return headersOf(session)
+    async credential(signal) {
+      const session = await (current ?? startLogin(signal))
+      const credential: SessionCredential = { session, headers: headersOf(session), accepted: () => (session.proven = true) }
+      return credential
     },
-    async renew(signal) {
-      if (!session || session.uses <= 1) return false
-      session = undefined
-      session = await login(signal)
+    async renew(refused, signal) {
+      const refusedSession = (refused as SessionCredential).session
+      // Another request already replaced the session, or is replacing it: try again with that one.
+      if (latest !== refusedSession && current !== undefined) return true
+      // Refused before it ever worked: the login itself is not accepted, and logging in again would only hammer the account.
+      if (!refusedSession.proven) return false
+      await startLogin(signal)
       return true
     },
     async close(signal, timeoutMs) {
+      const session = latest
+      current = undefined
+      latest = undefined
       if (!session) return
-      const current = session
-      session = undefined
       try {
-        await deps.transport({ method: 'DELETE', url, headers: headersOf(current) }, signal, timeoutMs)
+        await deps.transport({ method: 'DELETE', url, headers: headersOf(session) }, signal, timeoutMs)
       } catch {
         // Logging out is a courtesy; the session expires on its own.
       }

@@ -1,7 +1,7 @@
 // The LXCA API as this action uses it: one call, "get the job document".
 // Every request goes through `send`, the single choke point that adds
 // authentication and turns HTTP outcomes into typed faults.
-import type { Authenticator } from './auth.js'
+import type { Authenticator, Credential } from './auth.js'
 import { jobUrl, JOB_TYPES, type JobRef } from './job-ref.js'
 import { isAuthRefusal, jsonBody, statusFault } from './responses.js'
 import type { HttpRequest, HttpResponse, Transport } from './transport.js'
@@ -17,9 +17,9 @@ export class LxcaClient {
   async getJob(job: JobRef, signal: AbortSignal): Promise<unknown> {
     const url = jobUrl(this.baseUrl, job)
     const what = `GET /${JOB_TYPES[job.type]}/jobs/${job.id}`
-    let response = await this.send({ method: 'GET', url }, signal)
-    if (isAuthRefusal(response.status) && (await this.auth.renew(signal))) {
-      response = await this.send({ method: 'GET', url }, signal)
+    let { response, credential } = await this.send({ method: 'GET', url }, signal)
+    if (isAuthRefusal(response.status) && (await this.auth.renew(credential, signal))) {
+      ;({ response } = await this.send({ method: 'GET', url }, signal))
     }
     const notFound = `job ${job.id} was not found at ${url.href}: check job-id (and job-type), and that the job is not too old to be kept`
     const fault = statusFault(response, what, notFound)
@@ -32,8 +32,10 @@ export class LxcaClient {
     return this.auth.close(signal, timeoutMs)
   }
 
-  private async send(request: HttpRequest, signal: AbortSignal): Promise<HttpResponse> {
-    const headers = await this.auth.headers(signal)
-    return this.transport({ ...request, headers: { ...request.headers, ...headers } }, signal)
+  private async send(request: HttpRequest, signal: AbortSignal): Promise<{ response: HttpResponse; credential: Credential }> {
+    const credential = await this.auth.credential(signal)
+    const response = await this.transport({ ...request, headers: { ...request.headers, ...credential.headers } }, signal)
+    if (!isAuthRefusal(response.status)) credential.accepted()
+    return { response, credential }
   }
 }

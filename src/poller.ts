@@ -39,6 +39,8 @@ export interface PollOptions {
   readonly pollIntervalMs: number
   readonly maxRetries: number
   readonly successResults: readonly string[]
+  /** Wait this long before the first poll (spreads several jobs' requests); the deadline counts from the call. */
+  readonly startDelayMs?: number
   readonly onUpdate?: (job: JobDocument, assessment: Assessment) => void
   readonly onRetry?: (fault: PollFault, consecutive: number, waitMs: number) => void
 }
@@ -70,6 +72,7 @@ export async function pollJob(options: PollOptions): Promise<PollOutcome> {
     elapsedMs: clock.now() - startedAt
   })
 
+  if (options.startDelayMs) await clock.sleep(Math.min(options.startDelayMs, options.timeoutMs), signal)
   for (;;) {
     if (signal.aborted) return finish('cancelled')
     let waitMs: number

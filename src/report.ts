@@ -1,7 +1,10 @@
 // What the run page and later steps get besides the summary: the one-line
-// outcome message, per-device annotations and the step outputs. Pure.
+// outcome message, per-device annotations, the step outputs and the report
+// document. Pure. With several jobs, outputs add up across jobs and failed
+// devices name their job; with one job they are exactly as for one job.
 import { formatDuration } from './duration.js'
-import type { JobRef } from './job-ref.js'
+import type { GateResult, JobOutcome } from './gate.js'
+import { JOB_TYPES, type JobRef } from './job-ref.js'
 import { Output, type OutputName } from './names.js'
 import type { PollOutcome } from './poller.js'
 import { percent } from './progress-log.js'
@@ -14,6 +17,8 @@ const MAX_FAILED_DEVICES_OUTPUT = 50
 const MESSAGE_DEVICES = 3
 
 export interface FailedDevice {
+  /** Present when several jobs are watched. */
+  readonly job?: string
   readonly device: string
   readonly uuid: string
   readonly result: string
@@ -21,19 +26,20 @@ export interface FailedDevice {
   readonly message: string
 }
 
-/** One line that says what happened, for the log and `core.setFailed`. */
-export function outcomeMessage(outcome: PollOutcome, job: JobRef, timeoutMs: number): string {
+/** One line that says what happened to one job. `named` puts the job first (several jobs). */
+export function outcomeMessage(outcome: PollOutcome, job: JobRef, timeoutMs: number, named = false): string {
   const a = outcome.assessment
   const name = `LXCA job ${job.id}`
   const where = a ? ` (progress ${percent(a.progress)}, ${a.pending} of ${a.devices.length} devices not finished)` : ''
+  const prefix = named ? `${name}: ` : ''
   switch (outcome.status) {
     case 'success':
-      return `All ${a?.devices.length ?? 0} devices of ${name} were managed successfully.`
+      return `${prefix}All ${a?.devices.length ?? 0} devices of ${name} were managed successfully.`
     case 'failure': {
-      const failed = a ? failures(a) : []
+      const failed = failures(a)
       const listed = failed.slice(0, MESSAGE_DEVICES).map(describeFailure).join('; ')
       const more = failed.length > MESSAGE_DEVICES ? `; and ${failed.length - MESSAGE_DEVICES} more` : ''
-      return clean(`${failed.length} of ${a?.devices.length ?? 0} devices failed: ${listed}${more}`, 3000)
+      return clean(`${prefix}${failed.length} of ${a?.devices.length ?? 0} devices failed: ${listed}${more}`, 3000)
     }
     case 'timeout':
       return clean(`${name} timed out: ${outcome.reason ?? `it did not finish within ${formatDuration(timeoutMs)}`}${where}`, 3000)
@@ -44,14 +50,27 @@ export function outcomeMessage(outcome: PollOutcome, job: JobRef, timeoutMs: num
   }
 }
 
+/** The one line for the whole step: the job's message, or every unsuccessful job's. */
+export function gateMessage(result: GateResult, timeoutMs: number): string {
+  const { jobs } = result
+  if (jobs.length === 1) return outcomeMessage(jobs[0].outcome, jobs[0].job, timeoutMs)
+  if (result.status === 'success') {
+    const devices = jobs.reduce((sum, { outcome }) => sum + (outcome.assessment?.devices.length ?? 0), 0)
+    return `All ${jobs.length} LXCA jobs succeeded: ${devices} devices managed.`
+  }
+  const bad = jobs.filter(({ outcome }) => outcome.status !== 'success')
+  return clean(`${bad.length} of ${jobs.length} LXCA jobs did not succeed. ${bad.map(({ outcome, job }) => outcomeMessage(outcome, job, timeoutMs, true)).join(' | ')}`, 4000)
+}
+
 /** Error annotations for failed devices: at most nine, the ninth summarising the rest. */
-export function deviceAnnotations(assessment: Assessment | undefined): Array<{ title: string; message: string }> {
-  const failed = assessment ? failures(assessment) : []
+export function deviceAnnotations(result: GateResult): Array<{ title: string; message: string }> {
+  const several = result.jobs.length > 1
+  const failed = result.jobs.flatMap(({ job, outcome }) => failures(outcome.assessment).map(item => ({ job, item })))
   const fit = failed.length <= MAX_DEVICE_ANNOTATIONS ? failed.length : MAX_DEVICE_ANNOTATIONS - 1
-  const annotations = failed.slice(0, fit).map(item => {
+  const annotations = failed.slice(0, fit).map(({ job, item }) => {
     const info = failedDevice(item)
     return {
-      title: clean(`Device ${info.device}: ${info.result}`, 200),
+      title: clean(`${several ? `Job ${job.id}, device` : 'Device'} ${info.device}: ${info.result}`, 200),
       message: clean(`${describeFailure(item)}${info.message ? `. ${info.message}` : ''}`, 4000)
     }
   })
@@ -64,27 +83,44 @@ export function deviceAnnotations(assessment: Assessment | undefined): Array<{ t
   return annotations
 }
 
-export function buildOutputs(
-  outcome: PollOutcome,
-  files: { report?: string; summaryFile?: string }
-): Record<OutputName, string> {
-  const a = outcome.assessment
-  const firstBad = a && (failures(a)[0] ?? a.devices.find(item => item.state === 'pending'))
+export function buildOutputs(result: GateResult, files: { report?: string; summaryFile?: string }): Record<OutputName, string> {
+  const several = result.jobs.length > 1
+  const assessments = result.jobs.map(({ outcome }) => outcome.assessment).filter((a): a is Assessment => a !== undefined)
+  const sum = (count: (a: Assessment) => number): string => (assessments.length > 0 ? String(assessments.reduce((total, a) => total + count(a), 0)) : '')
+  const progresses = assessments.map(a => a.progress).filter((p): p is number => p !== undefined)
+  const firstBad = assessments.flatMap(a => [...failures(a), ...a.devices.filter(item => item.state === 'pending')])[0]
+  const failedDevices = result.jobs.flatMap(({ job, outcome }) =>
+    failures(outcome.assessment).map(item => ({ ...(several ? { job: job.id } : {}), ...failedDevice(item) }))
+  )
   return {
-    [Output.Status]: outcome.status,
-    [Output.Result]: outcome.status === 'success' ? 'SUCCESS' : (firstBad?.device.result ?? ''),
-    [Output.Progress]: a?.progress === undefined ? '' : String(Math.round(a.progress * 100) / 100),
-    [Output.Devices]: a ? String(a.devices.length) : '',
-    [Output.Succeeded]: a ? String(a.succeeded) : '',
-    [Output.Failed]: a ? String(a.failed) : '',
-    [Output.FailedDevices]: JSON.stringify(a ? failures(a).slice(0, MAX_FAILED_DEVICES_OUTPUT).map(failedDevice) : []),
+    [Output.Status]: result.status,
+    [Output.Result]: result.status === 'success' ? 'SUCCESS' : (firstBad?.device.result ?? ''),
+    // With several jobs, the mean of their progress: 100 only when every job is done.
+    [Output.Progress]: progresses.length === 0 ? '' : String(Math.round((progresses.reduce((a, b) => a + b, 0) / progresses.length) * 100) / 100),
+    [Output.Devices]: sum(a => a.devices.length),
+    [Output.Succeeded]: sum(a => a.succeeded),
+    [Output.Failed]: sum(a => a.failed),
+    [Output.FailedDevices]: JSON.stringify(failedDevices.slice(0, MAX_FAILED_DEVICES_OUTPUT)),
     [Output.Report]: files.report ?? '',
     [Output.SummaryFile]: files.summaryFile ?? ''
   }
 }
 
-function failures(assessment: Assessment): DeviceAssessment[] {
-  return assessment.devices.filter(item => item.state === 'failed')
+/** The last job document received; with several jobs, an object keyed by job path. Undefined when none came. */
+export function reportDocument(result: GateResult): unknown {
+  const received = result.jobs.filter(({ outcome }) => outcome.lastDocument !== undefined)
+  if (result.jobs.length === 1) return received[0]?.outcome.lastDocument
+  if (received.length === 0) return undefined
+  return Object.fromEntries(received.map(({ job, outcome }) => [`${JOB_TYPES[job.type]}/jobs/${job.id}`, outcome.lastDocument]))
+}
+
+/** The GateResult of a single job, for callers that have one outcome. */
+export function singleJob(job: JobRef, outcome: PollOutcome): GateResult {
+  return { status: outcome.status, jobs: [{ job, outcome } satisfies JobOutcome] }
+}
+
+function failures(assessment: Assessment | undefined): DeviceAssessment[] {
+  return assessment ? assessment.devices.filter(item => item.state === 'failed') : []
 }
 
 function describeFailure(item: DeviceAssessment): string {

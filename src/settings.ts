@@ -25,7 +25,8 @@ export interface Settings {
   readonly baseUrl: URL
   readonly username: string
   readonly password: string
-  readonly job: JobRef
+  /** One or more jobs, duplicates removed, in the order given. */
+  readonly jobs: readonly JobRef[]
   readonly timeoutMs: number
   readonly pollIntervalMs: number
   readonly requestTimeoutMs: number
@@ -52,6 +53,8 @@ export const DEFAULTS = {
 } as const
 
 const MINUTE = 60_000
+/** LXCA takes at most 300 devices per CSV and 1,000 per appliance: 20 imports is already a lot. */
+const MAX_JOBS = 20
 const DURATION_FORM = 'a duration such as 500ms, 90s, 15m or 1h30m (a bare number is seconds)'
 
 export function readSettings(read: InputReader, readFile: FileReader): Settings {
@@ -90,14 +93,17 @@ export function readSettings(read: InputReader, readFile: FileReader): Settings 
   if (isJobType(jobTypeText)) jobType = jobTypeText
   else fail(Input.JobType, `has an invalid value '${clip(jobTypeText)}'. Expected csv, manage or unmanage.`)
 
-  let job: JobRef | undefined
+  const jobs: JobRef[] = []
   const jobText = required(Input.JobId, 'the job ID returned by POST /csvRequest, for example 4229, or its path /csvRequest/jobs/4229')
-  if (jobText !== undefined) {
-    job = parseJobRef(jobText, jobType)
+  for (const item of jobText?.split(/[\s,]+/).filter(Boolean) ?? []) {
+    const job = parseJobRef(item, jobType)
     if (!job) {
-      fail(Input.JobId, `has an invalid value '${clip(jobText)}'. Expected a job ID of letters, digits, '-' or '_' (for example 4229), or a job path or URL such as /csvRequest/jobs/4229.`)
+      fail(Input.JobId, `has an invalid value '${clip(item)}'. Expected a job ID of letters, digits, '-' or '_' (for example 4229), or a job path or URL such as /csvRequest/jobs/4229; several are separated by commas, spaces or new lines.`)
+    } else if (!jobs.some(known => known.id === job.id && known.type === job.type)) {
+      jobs.push(job)
     }
   }
+  if (jobs.length > MAX_JOBS) fail(Input.JobId, `lists ${jobs.length} jobs; at most ${MAX_JOBS} can be watched by one step.`)
 
   // --- who
   const username = required(Input.Username, 'the LXCA user name')
@@ -139,7 +145,7 @@ export function readSettings(read: InputReader, readFile: FileReader): Settings 
     baseUrl: baseUrl as URL,
     username: username as string,
     password: password as string,
-    job: job as JobRef,
+    jobs,
     timeoutMs: timeoutMs as number,
     pollIntervalMs: pollIntervalMs as number,
     requestTimeoutMs: requestTimeoutMs as number,

@@ -23,7 +23,7 @@ export interface SummaryInput {
   readonly timeoutMs: number
 }
 
-const HEADLINE_ICON: Record<OutcomeStatus, string> = {
+export const HEADLINE_ICON: Record<OutcomeStatus, string> = {
   success: '✅',
   failure: '❌',
   timeout: '⏱️',
