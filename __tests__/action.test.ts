@@ -288,3 +288,75 @@ describe('the bundled action: TLS and proxies', () => {
     expect(sim.requests).toHaveLength(0)
   })
 })
+
+describe('the bundled action: several jobs and job types', () => {
+  const jobs = {
+    '4229': scriptJob({ devices: 2, pollsToComplete: 2 }),
+    '4230': scriptJob({ devices: 3, pollsToComplete: 2, failures: [{ device: 0, step: 'CFG_NTP' }] }),
+    '4231': scriptJob({ devices: 1, pollsToComplete: Infinity }),
+    '77': scriptJob({ devices: 2, pollsToComplete: 2, type: 'manage' }),
+    '78': scriptJob({ devices: 1, pollsToComplete: 2, type: 'unmanage' })
+  }
+
+  it('success + failure → failure, one verdict line per job, outputs added up', async () => {
+    const sim = await simulator({ jobs })
+    const result = await run(sim, { 'job-id': '4229, 4230' })
+    expect(result.code).toBe(1)
+    expect(result.outputs).toMatchObject({ status: 'failure', devices: '5', succeeded: '4', failed: '1', result: 'OTHER_FAIL' })
+    expect(JSON.parse(result.outputs['failed-devices'])).toEqual([expect.objectContaining({ job: '4230', device: '10.240.72.1', step: 'Configuration › NTP' })])
+    expect(result.summary.split('\n').slice(0, 4)).toEqual([
+      '## ❌ 2 LXCA jobs: 1 succeeded, 1 failed',
+      '',
+      '- ✅ LXCA job 4229 succeeded: all 2 devices managed',
+      '- ❌ LXCA job 4230 failed: 1 of 3 devices failed'
+    ])
+    expect(result.summary).toContain('### ✅ LXCA job 4229 succeeded')
+    expect(result.summary).toContain('### ❌ LXCA job 4230 failed')
+    expect(Object.keys(JSON.parse(readFileSync(result.outputs.report, 'utf8')))).toEqual(['csvRequest/jobs/4229', 'csvRequest/jobs/4230'])
+    expect(result.stdout).toMatch(/::error::1 of 2 LXCA jobs did not succeed\. LXCA job 4230: 1 of 3 devices failed: 10\.240\.72\.1 OTHER_FAIL at Configuration › NTP/)
+  })
+
+  it('success + timeout → timeout', async () => {
+    const sim = await simulator({ jobs })
+    const result = await run(sim, { 'job-id': '4229 4231', timeout: '2s' })
+    expect(result.outputs.status).toBe('timeout')
+    expect(result.summary).toMatch(/^## ⏱️ 2 LXCA jobs: 1 succeeded, 1 timed out/)
+  })
+
+  it('success + a job that does not exist → error, and the other job is still reported', async () => {
+    const sim = await simulator({ jobs })
+    const result = await run(sim, { 'job-id': '4229\n999' })
+    expect(result.outputs).toMatchObject({ status: 'error', succeeded: '2' })
+    expect(result.stdout).toContain(`job 999 was not found at ${sim.url}/csvRequest/jobs/999`)
+  })
+
+  it('duplicates are polled once', async () => {
+    const sim = await simulator({ jobs })
+    const result = await run(sim, { 'job-id': `4229, /csvRequest/jobs/4229, ${'https://x'}/csvRequest/jobs/4229` })
+    expect(result.outputs.status).toBe('success')
+    expect(result.summary).toMatch(/^### ✅ LXCA job 4229/)
+    expect(sim.requests).toHaveLength(2)
+  })
+
+  it('three jobs: each job keeps its poll schedule, and their requests are spread, not fired together', async () => {
+    const sim = await simulator({ jobs: { a: scriptJob({ devices: 1, pollsToComplete: 5 }), b: scriptJob({ devices: 1, pollsToComplete: 5 }), c: scriptJob({ devices: 1, pollsToComplete: 5 }) } })
+    const result = await run(sim, { 'job-id': 'a,b,c', 'poll-interval': '600ms' })
+    expect(result.outputs.status).toBe('success')
+    const times = (id: string): number[] => sim.requests.filter(request => request.path.endsWith(`/${id}`)).map(request => request.at)
+    for (const id of ['a', 'b', 'c']) {
+      const at = times(id)
+      expect(at).toHaveLength(5)
+      at.slice(1).forEach((t, i) => expect(t - at[i]).toBeGreaterThanOrEqual(0.8 * 600 - 5))
+    }
+    const firsts = ['a', 'b', 'c'].map(id => times(id)[0])
+    expect(firsts[1] - firsts[0]).toBeGreaterThanOrEqual(150)
+    expect(firsts[2] - firsts[1]).toBeGreaterThanOrEqual(150)
+  })
+
+  it('job-type routes a bare ID, and a path or URL selects its own type', async () => {
+    const sim = await simulator({ jobs })
+    const result = await run(sim, { 'job-id': `77, ${sim.url}/unmanageRequest/jobs/78`, 'job-type': 'manage' })
+    expect(result.outputs.status).toBe('success')
+    expect(new Set(sim.requests.map(request => request.path))).toEqual(new Set(['/manageRequest/jobs/77', '/unmanageRequest/jobs/78']))
+  })
+})

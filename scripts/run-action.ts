@@ -8,6 +8,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 export const BUNDLE = fileURLToPath(new URL('../dist/index.js', import.meta.url))
+export const CLI_BUNDLE = fileURLToPath(new URL('../dist/cli/index.js', import.meta.url))
 
 export interface ActionRun {
   readonly code: number | null

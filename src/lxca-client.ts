@@ -17,9 +17,10 @@ export class LxcaClient {
   async getJob(job: JobRef, signal: AbortSignal): Promise<unknown> {
     const url = jobUrl(this.baseUrl, job)
     const what = `GET /${JOB_TYPES[job.type]}/jobs/${job.id}`
-    let { response, credential } = await this.send({ method: 'GET', url }, signal)
-    if (isAuthRefusal(response.status) && (await this.auth.renew(credential, signal))) {
-      ;({ response } = await this.send({ method: 'GET', url }, signal))
+    const first = await this.send({ method: 'GET', url }, signal)
+    let response = first.response
+    if (isAuthRefusal(response.status) && (await this.auth.renew(first.credential, signal))) {
+      response = (await this.send({ method: 'GET', url }, signal)).response
     }
     const notFound = `job ${job.id} was not found at ${url.href}: check job-id (and job-type), and that the job is not too old to be kept`
     const fault = statusFault(response, what, notFound)

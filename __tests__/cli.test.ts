@@ -1,0 +1,152 @@
+// The bundled command line (dist/cli/index.js) against the simulator.
+import { afterEach, describe, expect, it } from '@jest/globals'
+import { spawn } from 'node:child_process'
+import { mkdtempSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { scriptJob } from '../src/simulator/documents.js'
+import { SIMULATOR_CA, startSimulator, type Simulator } from '../src/simulator/server.js'
+import { CLI_BUNDLE } from '../scripts/run-action.js'
+
+const PASSWORD = 'Cl1-Sup3r-Secret'
+
+let running: Simulator[] = []
+afterEach(async () => {
+  await Promise.all(running.map(sim => sim.close()))
+  running = []
+})
+
+async function simulator(): Promise<Simulator> {
+  const sim = await startSimulator({
+    password: PASSWORD,
+    jobs: {
+      '4229': scriptJob({ devices: 2, pollsToComplete: 2 }),
+      '4230': scriptJob({ devices: 2, pollsToComplete: 2, failures: [{ device: 1, step: 'LOGIN', userAction: 'Check the BMC password.' }] }),
+      '4231': scriptJob({ devices: 1, pollsToComplete: Infinity })
+    }
+  })
+  running.push(sim)
+  return sim
+}
+
+interface CliRun {
+  code: number | null
+  stdout: string
+  stderr: string
+  durationMs: number
+}
+
+function cli(args: string[], env: Record<string, string> = {}, interruptAfterMs?: number): Promise<CliRun> {
+  return new Promise(resolve => {
+    const started = performance.now()
+    const child = spawn(process.execPath, [CLI_BUNDLE, ...args], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+    const timer = interruptAfterMs === undefined ? undefined : setTimeout(() => child.kill('SIGINT'), interruptAfterMs)
+    const guard = setTimeout(() => child.kill('SIGKILL'), 20_000)
+    child.on('close', code => {
+      clearTimeout(timer)
+      clearTimeout(guard)
+      resolve({ code, stdout, stderr, durationMs: performance.now() - started })
+    })
+  })
+}
+
+const env = (sim: Simulator, extra: Record<string, string> = {}): Record<string, string> => ({
+  LXCA_HOST: sim.url,
+  LXCA_USERNAME: 'admin',
+  LXCA_PASSWORD: PASSWORD,
+  LXCA_CA_CERTIFICATE: SIMULATOR_CA,
+  LXCA_POLL_INTERVAL: '200ms',
+  ...extra
+})
+
+describe('the command line', () => {
+  it('--help lists every flag and the environment variables, and exits 0', async () => {
+    const result = await cli(['--help'])
+    expect(result.code).toBe(0)
+    expect(result.stdout).toContain('--job-id VALUE')
+    expect(result.stdout).toContain('LXCA_PASSWORD')
+  })
+
+  it('success → exit 0, progress on stderr, a plain summary on stdout without colour', async () => {
+    const sim = await simulator()
+    const result = await cli(['--job-id', '4229'], env(sim))
+    expect(result.code).toBe(0)
+    expect(result.stdout).toMatch(/^✔ LXCA job 4229 succeeded: all 2 devices managed\n/)
+    expect(result.stdout).toMatch(/✔ 10\.240\.72\.1 +SUCCESS/)
+    expect(result.stdout).not.toContain('\u001b[')
+    expect(result.stderr).toContain('Job progress 100%')
+  })
+
+  it('failure → exit 1, the failed device with its step tree and user action', async () => {
+    const sim = await simulator()
+    const result = await cli(['--job-id', '4230', '--color'], env(sim))
+    expect(result.code).toBe(1)
+    expect(result.stdout).toContain('\u001b[31m')
+    const plain = result.stdout.replace(new RegExp(`${String.fromCharCode(27)}\\[\\d+m`, 'g'), '')
+    expect(plain).toContain('Failed at: Login')
+    expect(plain).toContain('User action: Check the BMC password.')
+    expect(plain).toMatch(/✖ Login \(Stopped_With_Error\) {2}← failed here/)
+  })
+
+  it('timeout → exit 2', async () => {
+    const sim = await simulator()
+    const result = await cli(['--job-id', '4231', '--timeout', '1s'], env(sim))
+    expect(result.code).toBe(2)
+    expect(result.stdout).toMatch(/^⏱ LXCA job 4231 timed out after 1 s/)
+  })
+
+  it('error (unknown job) → exit 3', async () => {
+    const sim = await simulator()
+    const result = await cli(['--job-id', '999'], env(sim))
+    expect(result.code).toBe(3)
+    expect(result.stdout).toContain('Why: job 999 was not found')
+  })
+
+  it('bad or missing options → exit 3 before any request, naming the flag', async () => {
+    const sim = await simulator()
+    const result = await cli(['--job-id', '../x', '--timeout', 'soon'], env(sim, { LXCA_HOST: '' }))
+    expect(result.code).toBe(3)
+    expect(result.stderr).toContain("--host is required")
+    expect(result.stderr).toContain("--job-id has an invalid value '../x'")
+    expect(result.stderr).toContain("--timeout has an invalid value 'soon'")
+    expect(sim.requests).toHaveLength(0)
+    expect((await cli(['--nope'])).code).toBe(3)
+  })
+
+  it('flags win over environment variables', async () => {
+    const sim = await simulator()
+    const result = await cli(['--host', sim.url, '--job-id', '4229'], env(sim, { LXCA_HOST: 'https://192.0.2.1', LXCA_JOB_ID: '4230' }))
+    expect(result.code).toBe(0)
+  })
+
+  it('several jobs → the worst exit code, and the Markdown and report files', async () => {
+    const sim = await simulator()
+    const dir = mkdtempSync(join(tmpdir(), 'lxca-cli-'))
+    const result = await cli(['--job-id', '4229,4230', '--summary-file', join(dir, 's.md'), '--report-file', join(dir, 'r.json')], env(sim))
+    expect(result.code).toBe(1)
+    expect(result.stdout).toMatch(/^✖ 2 LXCA jobs: failure/)
+    expect(readFileSync(join(dir, 's.md'), 'utf8')).toMatch(/^## ❌ 2 LXCA jobs: 1 succeeded, 1 failed/)
+    expect(Object.keys(JSON.parse(readFileSync(join(dir, 'r.json'), 'utf8')))).toEqual(['csvRequest/jobs/4229', 'csvRequest/jobs/4230'])
+  })
+
+  it('SIGINT → exit 130 within a second', async () => {
+    const sim = await simulator()
+    const result = await cli(['--job-id', '4231', '--poll-interval', '10s'], env(sim), 600)
+    expect(result.code).toBe(130)
+    expect(result.stdout).toMatch(/^⊘ Waiting for LXCA job 4231 was cancelled/)
+    expect(result.durationMs).toBeLessThan(1_600)
+  })
+
+  it('never prints the password or the Basic token, even when verbose', async () => {
+    const sim = await simulator()
+    const result = await cli(['--job-id', '4230', '--verbose', '--password', PASSWORD], env(sim))
+    const all = result.stdout + result.stderr
+    expect(all).toContain('debug:')
+    expect(all).not.toContain(PASSWORD)
+    expect(all).not.toContain(Buffer.from(`admin:${PASSWORD}`).toString('base64'))
+  })
+})

@@ -1,0 +1,129 @@
+// The command line's contract, pure: every action input is a flag
+// (`--job-id 4229`) and an environment variable (`LXCA_JOB_ID`); a flag wins.
+// Credentials come from the environment so they stay out of shell history
+// and `ps` (a `--password` flag exists but warns).
+import { parseArgs } from 'node:util'
+import { Input, type InputName } from './names.js'
+import { DEFAULTS, type InputReader } from './settings.js'
+
+export const EXIT_CODES = { success: 0, failure: 1, timeout: 2, error: 3, cancelled: 130 } as const
+
+export interface CliOptions {
+  readonly read: InputReader
+  readonly summaryFile?: string
+  readonly reportFile?: string
+  readonly verbose: boolean
+  readonly help: boolean
+  readonly color?: boolean
+  /** Things to tell the user before starting (stderr). */
+  readonly warnings: readonly string[]
+}
+
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'UsageError'
+  }
+}
+
+/** `job-id` → `LXCA_JOB_ID`. */
+export function envName(input: InputName): string {
+  return `LXCA_${input.toUpperCase().replace(/-/g, '_')}`
+}
+
+const INPUT_HELP: Record<InputName, string> = {
+  host: 'appliance address: lxca.example.com, 10.0.0.5:8443 or https://host (required)',
+  username: 'LXCA user name (required; prefer the environment variable)',
+  password: 'LXCA password (required; use the environment variable: a flag shows in ps and shell history)',
+  'job-id': 'job ID(s), path(s) or URL(s), separated by commas or spaces (required)',
+  'job-type': `csv | manage | unmanage for bare IDs (default ${DEFAULTS.jobType})`,
+  timeout: `overall deadline, e.g. 90s, 15m, 1h30m (default ${DEFAULTS.timeout})`,
+  'poll-interval': `longest wait between polls (default ${DEFAULTS.pollInterval})`,
+  'request-timeout': `total time one HTTP request may take (default ${DEFAULTS.requestTimeout})`,
+  'max-retries': `transient faults in a row retried before giving up (default ${DEFAULTS.maxRetries})`,
+  'ca-certificate': "PEM text or path of the appliance's CA (or own) certificate",
+  'tls-server-name': 'name to verify the certificate against',
+  'tls-fingerprint': "SHA-256 fingerprint of the appliance's certificate",
+  'insecure-skip-tls-verify': 'skip chain and name checks (a tls-fingerprint is still enforced)',
+  'auth-method': `basic | session (default ${DEFAULTS.authMethod})`,
+  'success-results': `comma-separated device results that count as success (default ${DEFAULTS.successResults})`
+}
+
+const BOOLEAN_INPUTS: ReadonlySet<InputName> = new Set([Input.InsecureSkipTlsVerify])
+
+export function helpText(command: string): string {
+  const inputs = (Object.values(Input) as InputName[]).map(name => {
+    const flag = BOOLEAN_INPUTS.has(name) ? `--${name}` : `--${name} VALUE`
+    return `  ${flag.padEnd(32)} ${envName(name).padEnd(31)} ${INPUT_HELP[name]}`
+  })
+  return [
+    `Usage: ${command} --host HOST --job-id ID [options]`,
+    '',
+    'Waits for Lenovo XClarity Administrator bulk-import (csvRequest), manage or unmanage jobs, prints a summary',
+    'of every device, and exits 0 only if every device was managed successfully.',
+    '',
+    `  ${'Flag'.padEnd(32)} ${'Environment variable'.padEnd(31)} Meaning`,
+    ...inputs,
+    '',
+    '  --summary-file PATH              also write the summary as Markdown (as on GitHub)',
+    '  --report-file PATH               write the last job document(s) as JSON',
+    '  --verbose                        debug detail on stderr',
+    '  --no-color / --color             colours (default: only on a terminal; NO_COLOR and FORCE_COLOR are honoured)',
+    '  --help                           this text',
+    '',
+    'Flags win over environment variables. Progress goes to stderr, the summary to stdout.',
+    '',
+    `Exit codes: ${Object.entries(EXIT_CODES).map(([status, code]) => `${code} ${status}`).join(', ')}.`,
+    '',
+    'Example:',
+    `  LXCA_USERNAME=admin LXCA_PASSWORD=... ${command} --host lxca.example.com --job-id 4229 --ca-certificate lxca-ca.pem`
+  ].join('\n')
+}
+
+export function parseCli(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): CliOptions {
+  const inputOptions = Object.fromEntries(
+    (Object.values(Input) as InputName[]).map(name => [name, { type: BOOLEAN_INPUTS.has(name) ? ('boolean' as const) : ('string' as const) }])
+  )
+  let values: Record<string, string | boolean | undefined>
+  try {
+    ;({ values } = parseArgs({
+      args: [...argv],
+      strict: true,
+      allowPositionals: false,
+      options: {
+        ...inputOptions,
+        'summary-file': { type: 'string' },
+        'report-file': { type: 'string' },
+        verbose: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+        color: { type: 'boolean' },
+        'no-color': { type: 'boolean' }
+      }
+    }))
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message.split('\n')[0]}. Run with --help to see every flag.`)
+  }
+  const warnings: string[] = []
+  if (typeof values[Input.Password] === 'string') {
+    warnings.push(`--password is visible to other users of this machine and in shell history; set ${envName(Input.Password)} instead.`)
+  }
+  const read: InputReader = name => {
+    const flag = values[name]
+    if (typeof flag === 'string') return flag
+    if (flag === true) return 'true'
+    return env[envName(name)] ?? ''
+  }
+  let color: boolean | undefined
+  const forced = env.FORCE_COLOR !== undefined && !['', '0', 'false'].includes(env.FORCE_COLOR)
+  if (values['no-color'] || env.NO_COLOR) color = false
+  else if (values.color || forced) color = true
+  return {
+    read,
+    summaryFile: values['summary-file'] as string | undefined,
+    reportFile: values['report-file'] as string | undefined,
+    verbose: values.verbose === true,
+    help: values.help === true,
+    color,
+    warnings
+  }
+}
