@@ -1,0 +1,127 @@
+// The engine with an injected transport and a virtual clock: several jobs at
+// once, one shared session, logout on every path, no real sleeps.
+import { describe, expect, it } from '@jest/globals'
+import { runGate, worstStatus, type GateLog } from '../src/gate.js'
+import type { Settings } from '../src/settings.js'
+import { jobDocument, scriptJob, type JobScript } from '../src/simulator/documents.js'
+import type { HttpRequest, HttpResponse, Transport } from '../src/transport.js'
+import { VirtualClock } from './helpers/virtual-clock.js'
+
+const settings = (overrides: Partial<Settings> = {}): Settings => ({
+  baseUrl: new URL('https://lxca.example.com'),
+  username: 'admin',
+  password: 'pw',
+  jobs: [{ id: '1', type: 'csv' }],
+  timeoutMs: 600_000,
+  pollIntervalMs: 15_000,
+  requestTimeoutMs: 30_000,
+  maxRetries: 8,
+  successResults: ['SUCCESS'],
+  authMethod: 'basic',
+  tls: { insecure: false },
+  ...overrides
+})
+
+/** An in-memory appliance: job documents advance per request; every request is recorded with the virtual time. */
+function appliance(clock: VirtualClock, scripts: Record<string, JobScript>): { transport: Transport; sent: Array<HttpRequest & { at: number }> } {
+  const sent: Array<HttpRequest & { at: number }> = []
+  const polls = new Map<string, number>()
+  const json = (status: number, body: unknown, headers = {}): HttpResponse => ({ status, headers, body: Buffer.from(JSON.stringify(body)) })
+  return {
+    sent,
+    transport: async request => {
+      sent.push({ ...request, at: clock.now() })
+      if (request.url.pathname === '/sessions') {
+        return request.method === 'POST' ? json(200, {}, { 'set-cookie': ['JSESSIONID=s1', 'csrf=c1'] }) : json(200, {})
+      }
+      const id = request.url.pathname.split('/').pop() ?? ''
+      const script = scripts[id]
+      if (!script) return json(404, { messages: [{ text: 'not found' }] })
+      const n = (polls.get(id) ?? 0) + 1
+      polls.set(id, n)
+      return json(200, jobDocument(script, n))
+    }
+  }
+}
+
+const quiet: GateLog = { info: () => undefined, warning: () => undefined, debug: () => undefined, group: (_name, body) => body() }
+
+function deps(clock: VirtualClock, transport: Transport, signal = new AbortController().signal) {
+  return { clock, random: () => 0.5, signal, proxyFor: () => undefined, onSecret: () => undefined, log: quiet, transport }
+}
+
+describe('runGate', () => {
+  it('one job: its outcome is the status', async () => {
+    const clock = new VirtualClock()
+    const { transport } = appliance(clock, { '1': scriptJob({ devices: 2, pollsToComplete: 3 }) })
+    const result = await clock.drive(runGate(settings(), deps(clock, transport)))
+    expect(result.status).toBe('success')
+    expect(result.jobs).toHaveLength(1)
+  })
+
+  it('several jobs: polled concurrently, first polls spread over one poll wait, status the worst', async () => {
+    const clock = new VirtualClock()
+    const { transport, sent } = appliance(clock, {
+      a: scriptJob({ devices: 1, pollsToComplete: 3 }),
+      b: scriptJob({ devices: 1, pollsToComplete: 2, failures: [{ device: 0, step: 'LOGIN' }] }),
+      c: scriptJob({ devices: 1, pollsToComplete: 4 })
+    })
+    const jobs = ['a', 'b', 'c'].map(id => ({ id, type: 'csv' as const }))
+    const result = await clock.drive(runGate(settings({ jobs }), deps(clock, transport)))
+    expect(result.status).toBe('failure')
+    expect(result.jobs.map(job => job.outcome.status)).toEqual(['success', 'failure', 'success'])
+    const first = (id: string): number => sent.find(request => request.url.pathname.endsWith(`/${id}`))?.at ?? -1
+    expect([first('a'), first('b'), first('c')]).toEqual([0, 5_000 / 3, 10_000 / 3])
+    // Each job keeps its own schedule: 5 s, then 7.5 s, …
+    const times = sent.filter(request => request.url.pathname.endsWith('/c')).map(request => Math.round(request.at - first('c')))
+    expect(times).toEqual([0, 5_000, 12_500, 23_750])
+  })
+
+  it('several jobs share one session login, and log out once at the end', async () => {
+    const clock = new VirtualClock()
+    const { transport, sent } = appliance(clock, { a: scriptJob({ devices: 1, pollsToComplete: 2 }), b: scriptJob({ devices: 1, pollsToComplete: 2 }) })
+    const jobs = ['a', 'b'].map(id => ({ id, type: 'csv' as const }))
+    await clock.drive(runGate(settings({ jobs, authMethod: 'session' }), deps(clock, transport)))
+    expect(sent.filter(request => request.method === 'POST')).toHaveLength(1)
+    expect(sent.filter(request => request.method === 'DELETE')).toHaveLength(1)
+    expect(sent[sent.length - 1].method).toBe('DELETE')
+  })
+
+  it('one job timing out and one missing: error beats timeout, and both end by the deadline', async () => {
+    const clock = new VirtualClock()
+    const { transport } = appliance(clock, { slow: scriptJob({ devices: 1, pollsToComplete: Infinity }) })
+    const jobs = [{ id: 'slow', type: 'csv' as const }, { id: 'gone', type: 'csv' as const }]
+    const result = await clock.drive(runGate(settings({ jobs, timeoutMs: 60_000 }), deps(clock, transport)))
+    expect(result.jobs.map(job => job.outcome.status)).toEqual(['timeout', 'error'])
+    expect(result.status).toBe('error')
+    expect(clock.now()).toBe(60_000)
+  })
+
+  it('cancellation ends every job as cancelled and still logs out', async () => {
+    const clock = new VirtualClock()
+    const controller = new AbortController()
+    const { transport, sent } = appliance(clock, { a: scriptJob({ devices: 1, pollsToComplete: Infinity }), b: scriptJob({ devices: 1, pollsToComplete: Infinity }) })
+    const jobs = ['a', 'b'].map(id => ({ id, type: 'csv' as const }))
+    const running = runGate(settings({ jobs, authMethod: 'session' }), deps(clock, transport, controller.signal))
+    const result = await clock.drive(
+      (async () => {
+        while (sent.filter(request => request.method === 'GET').length < 4) await new Promise(resolve => setImmediate(resolve))
+        controller.abort()
+        return running
+      })()
+    )
+    expect(result.status).toBe('cancelled')
+    expect(result.jobs.every(job => job.outcome.status === 'cancelled')).toBe(true)
+    expect(sent.filter(request => request.method === 'DELETE')).toHaveLength(1)
+  })
+})
+
+describe('worstStatus', () => {
+  it('orders cancelled > error > timeout > failure > success', () => {
+    expect(worstStatus([])).toBe('success')
+    expect(worstStatus(['success', 'failure'])).toBe('failure')
+    expect(worstStatus(['failure', 'timeout', 'success'])).toBe('timeout')
+    expect(worstStatus(['timeout', 'error'])).toBe('error')
+    expect(worstStatus(['error', 'cancelled', 'success'])).toBe('cancelled')
+  })
+})
