@@ -14,7 +14,7 @@ import { renderGateSummary } from './gate-summary.js'
 import { Input, Output, type OutputName } from './names.js'
 import { buildOutputs, deviceAnnotations, gateMessage, reportDocument } from './report.js'
 import { readSettings, type Settings } from './settings.js'
-import { renderInputErrorSummary } from './summary.js'
+import { renderInputErrorSummary, renderUnexpectedErrorSummary } from './summary.js'
 
 const log: GateLog = {
   info: message => core.info(message),
@@ -38,7 +38,8 @@ export async function run(): Promise<void> {
   try {
     await gate(cancel.signal)
   } catch (error) {
-    // A bug of ours: still one readable line, never a stack trace on the run page.
+    // A bug of ours: still one readable line and a summary, never a stack trace on the run page.
+    writeStepSummary(renderUnexpectedErrorSummary(messageOf(error)))
     core.setOutput(Output.Status, 'error')
     core.setFailed(`Unexpected error: ${messageOf(error)}`)
   } finally {

@@ -263,11 +263,16 @@ function renderFooter(input: SummaryInput): string {
 
 /** Shown when the inputs are wrong and nothing was asked of the appliance. */
 export function renderInputErrorSummary(problems: readonly string[]): string {
-  return [
-    '### ⚠️ LXCA job gate: invalid inputs',
-    'Nothing was sent to the appliance. Fix these inputs in the workflow:',
-    problems.map(problem => `- ${text(problem, 1000)}`).join('\n')
-  ].join('\n\n') + '\n'
+  return renderProblemSummary('invalid inputs', 'Nothing was sent to the appliance. Fix these inputs in the workflow:', problems)
+}
+
+/** Shown when the gate itself broke: the outcome is unknown, and the summary still says so. */
+export function renderUnexpectedErrorSummary(message: string): string {
+  return renderProblemSummary('unexpected error', 'The outcome of the job is unknown. Please report this error:', [message])
+}
+
+function renderProblemSummary(title: string, intro: string, problems: readonly string[]): string {
+  return [`### ⚠️ LXCA job gate: ${title}`, intro, problems.map(problem => `- ${text(problem, 1000)}`).join('\n')].join('\n\n') + '\n'
 }
 
 function plural(count: number, noun: string): string {

@@ -121,7 +121,7 @@ function connect(host: string, port: number, lookup: net.LookupFunction | undefi
   return abortable(signal, (resolve, reject) => {
     const socket = net.connect({ host, port, ...(lookup ? { lookup } : {}) })
     socket.once('connect', () => resolve(socket))
-    socket.once('error', error => reject(networkFault(error, `cannot connect to ${host}:${port}`)))
+    socket.on('error', error => reject(networkFault(error, `cannot connect to ${host}:${port}`)))
     return () => socket.destroy()
   })
 }
@@ -157,7 +157,7 @@ function tunnel(proxy: URL, host: string, port: number, signal: AbortSignal): Pr
         resolve(socket)
       }
     })
-    request.once('error', error => reject(networkFault(error, `cannot reach ${where}`)))
+    request.on('error', error => reject(networkFault(error, `cannot reach ${where}`)))
     request.end()
     return () => request.destroy()
   })
@@ -192,7 +192,7 @@ function startTls(socket: net.Socket, host: string, port: number, policy: TlsPol
         resolve(secure)
       }
     })
-    secure.once('error', error => {
+    secure.on('error', error => {
       const code = (error as NodeJS.ErrnoException).code ?? ''
       if (code.startsWith('ERR_SSL') || code === 'EPROTO') {
         reject(new PollFault('tls', `TLS handshake with ${host}:${port} failed (${code}); check that host points at the appliance's HTTPS port`, false))
@@ -211,7 +211,7 @@ function exchange(socket: net.Socket, request: HttpRequest, maxBodyBytes: number
     const headers: Record<string, string> = { accept: 'application/json', ...request.headers, host: url.host, connection: 'close' }
     if (request.body !== undefined) headers['content-length'] = String(Buffer.byteLength(request.body))
     const outgoing = http.request({ method: request.method, path: url.pathname + url.search, headers, createConnection: () => socket })
-    outgoing.once('error', error => reject(networkFault(error, what)))
+    outgoing.on('error', error => reject(networkFault(error, what)))
     outgoing.once('response', response => {
       const chunks: Buffer[] = []
       let size = 0
@@ -230,7 +230,7 @@ function exchange(socket: net.Socket, request: HttpRequest, maxBodyBytes: number
         if (!response.complete) return truncated()
         resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks) })
       })
-      response.once('error', truncated)
+      response.on('error', truncated)
       response.once('close', () => {
         if (!response.complete) truncated()
       })

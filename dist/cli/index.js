@@ -1429,7 +1429,7 @@ function connect(host, port, lookup, signal) {
     return abortable(signal, (resolve, reject) => {
         const socket = external_node_net_default().connect({ host, port, ...(lookup ? { lookup } : {}) });
         socket.once('connect', () => resolve(socket));
-        socket.once('error', error => reject(networkFault(error, `cannot connect to ${host}:${port}`)));
+        socket.on('error', error => reject(networkFault(error, `cannot connect to ${host}:${port}`)));
         return () => socket.destroy();
     });
 }
@@ -1466,7 +1466,7 @@ function tunnel(proxy, host, port, signal) {
                 resolve(socket);
             }
         });
-        request.once('error', error => reject(networkFault(error, `cannot reach ${where}`)));
+        request.on('error', error => reject(networkFault(error, `cannot reach ${where}`)));
         request.end();
         return () => request.destroy();
     });
@@ -1498,7 +1498,7 @@ function startTls(socket, host, port, policy, signal) {
                 resolve(secure);
             }
         });
-        secure.once('error', error => {
+        secure.on('error', error => {
             const code = error.code ?? '';
             if (code.startsWith('ERR_SSL') || code === 'EPROTO') {
                 reject(new PollFault('tls', `TLS handshake with ${host}:${port} failed (${code}); check that host points at the appliance's HTTPS port`, false));
@@ -1518,7 +1518,7 @@ function exchange(socket, request, maxBodyBytes, signal) {
         if (request.body !== undefined)
             headers['content-length'] = String(Buffer.byteLength(request.body));
         const outgoing = external_node_http_default().request({ method: request.method, path: url.pathname + url.search, headers, createConnection: () => socket });
-        outgoing.once('error', error => reject(networkFault(error, what)));
+        outgoing.on('error', error => reject(networkFault(error, what)));
         outgoing.once('response', response => {
             const chunks = [];
             let size = 0;
@@ -1538,7 +1538,7 @@ function exchange(socket, request, maxBodyBytes, signal) {
                     return truncated();
                 resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks) });
             });
-            response.once('error', truncated);
+            response.on('error', truncated);
             response.once('close', () => {
                 if (!response.complete)
                     truncated();
@@ -1937,11 +1937,14 @@ function renderFooter(input) {
 }
 /** Shown when the inputs are wrong and nothing was asked of the appliance. */
 function renderInputErrorSummary(problems) {
-    return [
-        '### ⚠️ LXCA job gate: invalid inputs',
-        'Nothing was sent to the appliance. Fix these inputs in the workflow:',
-        problems.map(problem => `- ${text(problem, 1000)}`).join('\n')
-    ].join('\n\n') + '\n';
+    return renderProblemSummary('invalid inputs', 'Nothing was sent to the appliance. Fix these inputs in the workflow:', problems);
+}
+/** Shown when the gate itself broke: the outcome is unknown, and the summary still says so. */
+function renderUnexpectedErrorSummary(message) {
+    return renderProblemSummary('unexpected error', 'The outcome of the job is unknown. Please report this error:', [message]);
+}
+function renderProblemSummary(title, intro, problems) {
+    return [`### ⚠️ LXCA job gate: ${title}`, intro, problems.map(problem => `- ${text(problem, 1000)}`).join('\n')].join('\n\n') + '\n';
 }
 function plural(count, noun) {
     return `${count.toLocaleString('en-US')} ${noun}${count === 1 ? '' : 's'}`;
