@@ -158,6 +158,24 @@ describe('the bundled action: faults', () => {
     expect(sim.requests[1].at - sim.requests[0].at).toBeGreaterThanOrEqual(1_000)
   })
 
+  it('429 without Retry-After is backed off, not hammered', async () => {
+    const sim = await simulator({ faults: [{ kind: 'status', status: 429 }, { kind: 'status', status: 429 }] })
+    const result = await run(sim, { 'poll-interval': '200ms' })
+    expect(result.code).toBe(0)
+    const gaps = sim.requests.slice(1, 3).map((request, i) => request.at - sim.requests[i].at)
+    // Backoff from the first poll wait (200 ms), doubling, with at most -20 % jitter.
+    expect(gaps[0]).toBeGreaterThanOrEqual(160)
+    expect(gaps[1]).toBeGreaterThanOrEqual(320)
+  })
+
+  it('an absurd Retry-After does not spin: the run waits to the deadline and ends as timeout', async () => {
+    const sim = await simulator({ faults: Array.from({ length: 5 }, () => ({ kind: 'status' as const, status: 503, retryAfter: '99999999' })) })
+    const result = await run(sim, { timeout: '1500ms' })
+    expect(result.outputs.status).toBe('timeout')
+    expect(sim.requests).toHaveLength(2)
+    expect(result.durationMs).toBeLessThan(1_500 + 2_000)
+  })
+
   it('a stalled body is cut at request-timeout and retried', async () => {
     const sim = await simulator({ faults: [{ kind: 'stall' }] })
     const result = await run(sim, { 'request-timeout': '500ms', 'poll-interval': '100ms' })
