@@ -31395,9 +31395,6 @@ class PollFault extends Error {
         this.name = 'PollFault';
     }
 }
-function isPollFault(error) {
-    return error instanceof PollFault;
-}
 /** A message for any thrown value, without a stack trace. */
 function messageOf(error) {
     if (error instanceof Error)
@@ -32028,7 +32025,7 @@ async function pollJob(options) {
         catch (error) {
             if (signal.aborted)
                 return finish('cancelled');
-            if (!isPollFault(error))
+            if (!(error instanceof PollFault))
                 throw error;
             if (!error.retryable)
                 return finish('error', error);
@@ -32985,10 +32982,6 @@ function reportDocument(result) {
     if (received.length === 0)
         return undefined;
     return Object.fromEntries(received.map(({ job, outcome }) => [`${JOB_TYPES[job.type]}/jobs/${job.id}`, outcome.lastDocument]));
-}
-/** The GateResult of a single job, for callers that have one outcome. */
-function singleJob(job, outcome) {
-    return { status: outcome.status, jobs: [{ job, outcome }] };
 }
 function failures(assessment) {
     return assessment ? assessment.devices.filter(item => item.state === 'failed') : [];

@@ -18,6 +18,8 @@ export interface ActionRun {
   readonly outputs: Record<string, string>
   readonly summary: string
   readonly durationMs: number
+  /** When the interrupt signal was sent, in ms from the start (if it was). */
+  readonly interruptedAt?: number
   /**
    * Everything a reader of the run could see: logs, outputs, summary, files.
    * `::add-mask::` lines are left out: the runner consumes them and shows
@@ -29,13 +31,13 @@ export interface ActionRun {
 export interface RunOptions {
   /** Extra environment (proxies). */
   readonly env?: Record<string, string>
-  /** Send this signal when `when` says so (checked against stdout), or after a delay. */
+  /** Send this signal once stdout matches `whenStdout`, or after `afterMs`. */
   readonly interrupt?: { signal: NodeJS.Signals; afterMs?: number; whenStdout?: RegExp }
-  /** Called once the child has started (to act on the simulator meanwhile). */
+  /** A run still going after this long is killed, so a hang fails the test instead of hanging it (default 20 s). */
   readonly killAfterMs?: number
 }
 
-export async function runAction(inputs: Record<string, string>, options: RunOptions = {}): Promise<ActionRun & { interruptedAt?: number }> {
+export async function runAction(inputs: Record<string, string>, options: RunOptions = {}): Promise<ActionRun> {
   const dir = mkdtempSync(join(tmpdir(), 'lxca-action-'))
   const files = { GITHUB_OUTPUT: join(dir, 'output'), GITHUB_STEP_SUMMARY: join(dir, 'summary.md'), RUNNER_TEMP: dir }
   writeFileSync(files.GITHUB_OUTPUT, '')

@@ -39,10 +39,6 @@ export class PollFault extends Error {
   }
 }
 
-export function isPollFault(error: unknown): error is PollFault {
-  return error instanceof PollFault
-}
-
 /** A message for any thrown value, without a stack trace. */
 export function messageOf(error: unknown): string {
   if (error instanceof Error) return error.message

@@ -37,7 +37,7 @@ export function parseHost(text: string): HostResult {
 }
 
 /** Loopback as the runner's proxy rules and our http:// rule see it. */
-export function isLoopback(hostname: string): boolean {
+function isLoopback(hostname: string): boolean {
   const name = hostname.toLowerCase()
   return name === 'localhost' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(name) || name === '[::1]' || name === '::1'
 }

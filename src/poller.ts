@@ -6,7 +6,7 @@
 import { parseRetryAfter, pollWait, retryWait, withJitter } from './backoff.js'
 import type { Clock } from './clock.js'
 import { formatDuration } from './duration.js'
-import { PollFault, isPollFault, type FaultKind } from './errors.js'
+import { PollFault, type FaultKind } from './errors.js'
 import { parseJob, type JobDocument } from './job.js'
 import { assess, type Assessment } from './verdict.js'
 
@@ -100,7 +100,7 @@ export async function pollJob(options: PollOptions): Promise<PollOutcome> {
       }
     } catch (error) {
       if (signal.aborted) return finish('cancelled')
-      if (!isPollFault(error)) throw error
+      if (!(error instanceof PollFault)) throw error
       if (!error.retryable) return finish('error', error)
       consecutiveFaults += 1
       lastProblem = error

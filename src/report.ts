@@ -3,7 +3,7 @@
 // document. Pure. With several jobs, outputs add up across jobs and failed
 // devices name their job; with one job they are exactly as for one job.
 import { formatDuration } from './duration.js'
-import type { GateResult, JobOutcome } from './gate.js'
+import type { GateResult } from './gate.js'
 import { JOB_TYPES, type JobRef } from './job-ref.js'
 import { Output, type OutputName } from './names.js'
 import type { PollOutcome } from './poller.js'
@@ -12,7 +12,7 @@ import { clean } from './responses.js'
 import { stepPathLabel, userActionOf, type Assessment, type DeviceAssessment } from './verdict.js'
 
 /** GitHub keeps 10 error annotations per step: one for the outcome, nine for devices. */
-export const MAX_DEVICE_ANNOTATIONS = 9
+const MAX_DEVICE_ANNOTATIONS = 9
 const MAX_FAILED_DEVICES_OUTPUT = 50
 const MESSAGE_DEVICES = 3
 
@@ -112,11 +112,6 @@ export function reportDocument(result: GateResult): unknown {
   if (result.jobs.length === 1) return received[0]?.outcome.lastDocument
   if (received.length === 0) return undefined
   return Object.fromEntries(received.map(({ job, outcome }) => [`${JOB_TYPES[job.type]}/jobs/${job.id}`, outcome.lastDocument]))
-}
-
-/** The GateResult of a single job, for callers that have one outcome. */
-export function singleJob(job: JobRef, outcome: PollOutcome): GateResult {
-  return { status: outcome.status, jobs: [{ job, outcome } satisfies JobOutcome] }
 }
 
 function failures(assessment: Assessment | undefined): DeviceAssessment[] {

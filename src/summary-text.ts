@@ -45,7 +45,7 @@ export function renderTextSummary(result: GateResult, baseUrl: URL, timeoutMs: n
     if (a && a.devices.length > 0) {
       const devices = [...a.devices].sort((x, y) => ORDER[x.state] - ORDER[y.state])
       lines.push('', ...deviceTable(devices, paint))
-      for (const item of devices.filter(device => device.state === 'failed')) lines.push('', ...failedDevice(item, paint))
+      for (const item of devices.filter(device => device.state === 'failed')) lines.push('', ...failedDeviceLines(item, paint))
     }
     blocks.push(lines.join('\n'))
   }
@@ -76,7 +76,7 @@ function deviceTable(devices: readonly DeviceAssessment[], paint: Paint): string
   ]
 }
 
-function failedDevice(item: DeviceAssessment, paint: Paint): string[] {
+function failedDeviceLines(item: DeviceAssessment, paint: Paint): string[] {
   const { device, stepPath } = item
   const lines = [paint(`  ✖ ${clean(device.address, 100)}  ${clean(device.result, 60)}`, 'red')]
   if (device.longDescription) lines.push(`    ${clean(device.longDescription, 500)}`)

@@ -1,3 +1,4 @@
+import type { GateResult } from '../../src/gate.js'
 import type { JobRef } from '../../src/job-ref.js'
 import { parseJob } from '../../src/job.js'
 import type { OutcomeStatus, PollOutcome } from '../../src/poller.js'
@@ -21,6 +22,11 @@ export function outcomeFor(raw: unknown, status: OutcomeStatus, extra: Partial<P
     elapsedMs: 252_000,
     ...extra
   }
+}
+
+/** The GateResult of a single job. */
+export function singleJob(job: JobRef, outcome: PollOutcome): GateResult {
+  return { status: outcome.status, jobs: [{ job, outcome }] }
 }
 
 export function summaryInput(outcome: PollOutcome): SummaryInput {

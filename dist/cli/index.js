@@ -272,9 +272,6 @@ class PollFault extends Error {
         this.name = 'PollFault';
     }
 }
-function isPollFault(error) {
-    return error instanceof PollFault;
-}
 /** A message for any thrown value, without a stack trace. */
 function messageOf(error) {
     if (error instanceof Error)
@@ -1208,7 +1205,7 @@ async function pollJob(options) {
         catch (error) {
             if (signal.aborted)
                 return finish('cancelled');
-            if (!isPollFault(error))
+            if (!(error instanceof PollFault))
                 throw error;
             if (!error.retryable)
                 return finish('error', error);
@@ -2075,10 +2072,6 @@ function reportDocument(result) {
         return undefined;
     return Object.fromEntries(received.map(({ job, outcome }) => [`${JOB_TYPES[job.type]}/jobs/${job.id}`, outcome.lastDocument]));
 }
-/** The GateResult of a single job, for callers that have one outcome. */
-function singleJob(job, outcome) {
-    return { status: outcome.status, jobs: [{ job, outcome }] };
-}
 function failures(assessment) {
     return assessment ? assessment.devices.filter(item => item.state === 'failed') : [];
 }
@@ -2143,7 +2136,7 @@ function renderTextSummary(result, baseUrl, timeoutMs, color) {
             const devices = [...a.devices].sort((x, y) => ORDER[x.state] - ORDER[y.state]);
             lines.push('', ...deviceTable(devices, paint));
             for (const item of devices.filter(device => device.state === 'failed'))
-                lines.push('', ...summary_text_failedDevice(item, paint));
+                lines.push('', ...failedDeviceLines(item, paint));
         }
         blocks.push(lines.join('\n'));
     }
@@ -2171,7 +2164,7 @@ function deviceTable(devices, paint) {
         })
     ];
 }
-function summary_text_failedDevice(item, paint) {
+function failedDeviceLines(item, paint) {
     const { device, stepPath } = item;
     const lines = [paint(`  ✖ ${responses_clean(device.address, 100)}  ${responses_clean(device.result, 60)}`, 'red')];
     if (device.longDescription)

@@ -46,8 +46,6 @@ export interface Simulator {
   readonly requests: RecordedRequest[]
   readonly logins: () => number
   readonly logouts: () => number
-  /** Ends every session: the next request with one gets 401. */
-  expireSessions(): void
   close(): Promise<void>
 }
 
@@ -164,7 +162,6 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
     requests,
     logins: () => logins,
     logouts: () => logouts,
-    expireSessions: () => sessions.clear(),
     close: () =>
       new Promise<void>(resolve => {
         for (const socket of sockets) socket.destroy()
