@@ -11,7 +11,7 @@ export interface Clock {
 }
 
 /** Node clamps longer timers to 1 ms, which would turn a long wait into a busy loop. */
-export const MAX_TIMER_MS = 2_147_483_647
+const MAX_TIMER_MS = 2_147_483_647
 
 export const systemClock: Clock = {
   now: () => performance.now(),

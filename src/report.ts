@@ -123,7 +123,7 @@ function describeFailure(item: DeviceAssessment): string {
   return `${item.device.address} ${item.device.result}${step ? ` at ${step}` : ''}`
 }
 
-export function failedDevice(item: DeviceAssessment): FailedDevice {
+function failedDevice(item: DeviceAssessment): FailedDevice {
   const last = item.stepPath[item.stepPath.length - 1]
   const action = userActionOf(item)
   return {

@@ -72,13 +72,13 @@ export function stepPathLabel(path: readonly StepNode[]): string {
  * the most specific step. When no step says it failed (leaf states can be
  * stale), the first unfinished step is the best pointer there is.
  */
-export function failedStepPath(steps: readonly StepNode[]): StepNode[] {
+function failedStepPath(steps: readonly StepNode[]): StepNode[] {
   const failed = firstPath(steps, node => isFailedState(node.state))
   return failed.length > 0 ? failed : currentStepPath(steps)
 }
 
 /** The step in progress: the first running step, else the first one not complete. */
-export function currentStepPath(steps: readonly StepNode[]): StepNode[] {
+function currentStepPath(steps: readonly StepNode[]): StepNode[] {
   const running = firstPath(steps, node => node.state?.toLowerCase() === 'running')
   return running.length > 0 ? running : firstPath(steps, node => !isCompleteState(node.state))
 }

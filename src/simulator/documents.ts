@@ -20,7 +20,7 @@ const step = (id: string, short: string, long: string, message: number, children
 })
 
 /** The steps of a device management job, in order (from LXCA's own example). */
-export const MANAGEMENT_STEPS: readonly StepSpec[] = [
+const MANAGEMENT_STEPS: readonly StepSpec[] = [
   step('STARTING', 'Starting', 'Starting device management job', 1000),
   step('NETWORK_CHOICE', 'Network choice', 'Choosing best network path to manage the device', 1001),
   step('DESCRIPTOR', 'Descriptor', 'Creating hardware descriptor', 1002),
