@@ -2,12 +2,12 @@
 // defaults must say the same thing.
 import { describe, expect, it } from '@jest/globals'
 import { existsSync, readFileSync } from 'node:fs'
-import { Input, Output } from '../src/names.js'
-import { DEFAULTS } from '../src/settings.js'
+import { Input, Output } from '../src/settings/names.js'
+import { DEFAULTS } from '../src/settings/settings.js'
 import { readActionYml, renderTables, ROOT, BEGIN, END } from '../scripts/action-docs.js'
 
 const action = readActionYml()
-const sources = ['settings.ts', 'main.ts', 'report.ts'].map(file => readFileSync(`${ROOT}src/${file}`, 'utf8')).join('\n')
+const sources = ['settings/settings.ts', 'main.ts', 'summary/outputs.ts'].map(file => readFileSync(`${ROOT}src/${file}`, 'utf8')).join('\n')
 
 describe('action.yml', () => {
   it('runs the committed bundle on node24', () => {

@@ -1,10 +1,11 @@
 // The engine with an injected transport and a virtual clock: several jobs at
 // once, one shared session, logout on every path, no real sleeps.
 import { describe, expect, it } from '@jest/globals'
-import { runGate, worstStatus, type GateLog } from '../src/gate.js'
-import type { Settings } from '../src/settings.js'
+import { worstStatus } from '../src/common/outcome.js'
+import { runGate, type GateLog } from '../src/gate.js'
+import type { Settings } from '../src/settings/settings.js'
 import { jobDocument, scriptJob, type JobScript } from '../src/simulator/documents.js'
-import type { HttpRequest, HttpResponse, Transport } from '../src/transport.js'
+import type { HttpRequest, HttpResponse, Transport } from '../src/http/transport.js'
 import { VirtualClock } from './helpers/virtual-clock.js'
 
 const settings = (overrides: Partial<Settings> = {}): Settings => ({

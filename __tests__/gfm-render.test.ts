@@ -4,7 +4,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { createRequire } from 'node:module'
 import { jobDocument, scriptJob } from '../src/simulator/documents.js'
-import { renderSummary } from '../src/summary.js'
+import { renderSummary } from '../src/summary/job-summary.js'
 import { fixture } from './helpers/fixtures.js'
 import { hostileJob } from './helpers/hostile.js'
 import { outcomeFor, summaryInput } from './helpers/outcomes.js'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { parseJob, type JobDocument } from '../src/job.js'
+import { parseJob, type JobDocument } from '../src/lxca/job.js'
 import { fixture } from './helpers/fixtures.js'
 
 function parsed(raw: unknown): JobDocument {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
-import { PollFault } from '../src/errors.js'
-import { pollJob, type PollOptions } from '../src/poller.js'
+import { PollFault } from '../src/common/errors.js'
+import { pollJob, type PollOptions } from '../src/poll/poller.js'
 import { jobDocument, scriptJob } from '../src/simulator/documents.js'
 import { FakeClock } from './helpers/fake-clock.js'
 

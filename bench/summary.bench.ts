@@ -3,11 +3,11 @@
 // case, the median render time, the summary size and the peak heap while
 // rendering. Targets (issue 4): 1,000 devices in under 100 ms, every summary
 // under 900 KiB. Exits 1 when a target is missed.
-import { parseJob } from '../src/job.js'
-import { byteLength } from '../src/markdown.js'
+import { parseJob } from '../src/lxca/job.js'
+import { byteLength } from '../src/summary/markdown.js'
 import { jobDocument, scriptJob } from '../src/simulator/documents.js'
-import { renderSummary, SUMMARY_BUDGET_BYTES } from '../src/summary.js'
-import { assess } from '../src/verdict.js'
+import { renderSummary, SUMMARY_BUDGET_BYTES } from '../src/summary/job-summary.js'
+import { assess } from '../src/lxca/verdict.js'
 
 const RUNS = 15
 const TIME_TARGET_MS = 100

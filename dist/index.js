@@ -28374,7 +28374,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4457);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5429);
 // The action's entry point: the one module with a side effect.
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -28384,7 +28384,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4457:
+/***/ 5429:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31344,7 +31344,7 @@ const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-;// CONCATENATED MODULE: ./src/clock.ts
+;// CONCATENATED MODULE: ./src/common/clock.ts
 // The only place that touches timers. Everything that waits takes a Clock, so
 // tests drive time by hand and never sleep for real.
 /** Node clamps longer timers to 1 ms, which would turn a long wait into a busy loop. */
@@ -31365,7 +31365,7 @@ const systemClock = {
     })
 };
 
-;// CONCATENATED MODULE: ./src/errors.ts
+;// CONCATENATED MODULE: ./src/common/errors.ts
 // Typed errors. Each carries what the caller needs to decide (retry or not)
 // and a message written for the person reading the run page.
 /** One or more inputs are invalid. Raised before any request is made. */
@@ -31402,10 +31402,29 @@ function messageOf(error) {
     return String(error);
 }
 
-;// CONCATENATED MODULE: ./src/responses.ts
+;// CONCATENATED MODULE: ./src/common/text.ts
+// Small wording helpers every layer uses: one place, on the ground floor, so
+// that a renderer never imports a network module for a helper.
+/** One line, no control characters, not too long: safe for logs and annotations. */
+function clean(text, max = 300) {
+    // eslint-disable-next-line no-control-regex
+    const line = text.replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/\s+/g, ' ').trim();
+    return line.length > max ? `${line.slice(0, max - 1)}…` : line;
+}
+/** `17%`; `?%` when unknown. Floors, so a job at 99.9 % never reads "100%". */
+function percent(progress) {
+    return progress === undefined ? '?%' : `${Math.floor(Math.min(100, Math.max(0, progress)))}%`;
+}
+/** `1 device`, `1,000 devices`. */
+function plural(count, noun) {
+    return `${count.toLocaleString('en-US')} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+;// CONCATENATED MODULE: ./src/lxca/responses.ts
 // What an HTTP response means for us. One table decides which statuses are
 // worth asking again (the appliance restarting, a proxy hiccup, rate limits)
 // and which can never get better (wrong credentials, unknown job, redirects).
+
 
 /** Statuses that a later request may not see again. 501 and 505 are not among them. */
 const RETRYABLE_STATUSES = new Set([408, 429, 500, 502, 503, 504]);
@@ -31474,14 +31493,8 @@ function serverMessage(response) {
         return clean(text);
     }
 }
-/** One line, no control characters, not too long: safe for logs and annotations. */
-function clean(text, max = 300) {
-    // eslint-disable-next-line no-control-regex
-    const line = text.replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/\s+/g, ' ').trim();
-    return line.length > max ? `${line.slice(0, max - 1)}…` : line;
-}
 
-;// CONCATENATED MODULE: ./src/auth.ts
+;// CONCATENATED MODULE: ./src/lxca/auth.ts
 // How requests prove who we are. Basic sends the credentials on every
 // request; a session logs in once (POST /sessions), then sends the cookie and
 // the CSRF token, logs in again when a session that has worked expires, and
@@ -31591,7 +31604,7 @@ function parseSetCookie(values) {
     return cookies;
 }
 
-;// CONCATENATED MODULE: ./src/duration.ts
+;// CONCATENATED MODULE: ./src/common/duration.ts
 // Durations as people write them in workflow files: `500ms`, `90s`, `15m`,
 // `1h30m`, `2d`; a bare number is seconds (what `timeout-minutes` users expect
 // of a unit-less value in seconds-based tools such as curl and kubectl).
@@ -31646,7 +31659,7 @@ function trimZero(text) {
     return text.endsWith('.0') ? text.slice(0, -2) : text;
 }
 
-;// CONCATENATED MODULE: ./src/job-ref.ts
+;// CONCATENATED MODULE: ./src/lxca/job-ref.ts
 // Which job to watch. LXCA returns the job of a bulk import, manage or
 // unmanage request as a bare ID or as its `Location` path; people paste
 // either, so both are accepted. Whatever is given, only a plain ID (letters,
@@ -31690,7 +31703,7 @@ function jobUrl(baseUrl, job) {
     return new URL(`/${JOB_TYPES[job.type]}/jobs/${job.id}`, baseUrl);
 }
 
-;// CONCATENATED MODULE: ./src/lxca-client.ts
+;// CONCATENATED MODULE: ./src/lxca/client.ts
 
 
 class LxcaClient {
@@ -31730,7 +31743,13 @@ class LxcaClient {
     }
 }
 
-;// CONCATENATED MODULE: ./src/backoff.ts
+;// CONCATENATED MODULE: ./src/common/outcome.ts
+const SEVERITY = { success: 0, failure: 1, timeout: 2, error: 3, cancelled: 4 };
+function worstStatus(statuses) {
+    return statuses.reduce((worst, status) => (SEVERITY[status] > SEVERITY[worst] ? status : worst), 'success');
+}
+
+;// CONCATENATED MODULE: ./src/poll/backoff.ts
 // How long to wait between requests. Numbers and reasons are in
 // ../shared/notes/reliability.md: first poll at once; poll waits start at
 // min(5 s, poll-interval) and grow ×1.5 up to poll-interval; transient faults
@@ -31771,7 +31790,7 @@ function parseRetryAfter(value, wallNowMs) {
     return Math.max(0, date - wallNowMs);
 }
 
-;// CONCATENATED MODULE: ./src/job.ts
+;// CONCATENATED MODULE: ./src/lxca/job.ts
 // The LXCA job document, parsed defensively. The server's JSON is untrusted:
 // any field may be missing, null or of another type. Optional detail that is
 // malformed is dropped; what the verdict depends on (the results list and
@@ -31880,7 +31899,7 @@ function describe(value) {
     return `a ${typeof value}`;
 }
 
-;// CONCATENATED MODULE: ./src/verdict.ts
+;// CONCATENATED MODULE: ./src/lxca/verdict.ts
 function assess(job, successResults) {
     const done = isDone(job);
     const success = new Set(successResults.map(result => result.toUpperCase()));
@@ -31957,7 +31976,7 @@ function userActionOf(item) {
     return undefined;
 }
 
-;// CONCATENATED MODULE: ./src/poller.ts
+;// CONCATENATED MODULE: ./src/poll/poller.ts
 // Waits for the job. Keeps "the job failed" apart from "we could not find
 // out": transient faults are retried within a budget and never turn into a
 // failure verdict; only a document we understand can end in success or
@@ -32052,7 +32071,7 @@ async function pollJob(options) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/progress-log.ts
+;// CONCATENATED MODULE: ./src/poll/progress-log.ts
 // Log lines only when something changes, not once per poll: a 40-minute job
 // polled every 15 s would otherwise print the same line 160 times.
 
@@ -32083,9 +32102,6 @@ function createChangeLog() {
         return lines;
     };
 }
-function percent(progress) {
-    return progress === undefined ? '?%' : `${Math.floor(Math.min(100, Math.max(0, progress)))}%`;
-}
 // Server text is made one line (no injected log lines), and every line starts
 // with our own "- ", so a device named `::warning::…` cannot become a
 // workflow command (the runner trims leading spaces before looking for `::`).
@@ -32109,7 +32125,7 @@ var external_node_net_default = /*#__PURE__*/__nccwpck_require__.n(external_node
 // EXTERNAL MODULE: external "node:tls"
 var external_node_tls_ = __nccwpck_require__(1692);
 var external_node_tls_default = /*#__PURE__*/__nccwpck_require__.n(external_node_tls_);
-;// CONCATENATED MODULE: ./src/host.ts
+;// CONCATENATED MODULE: ./src/settings/host.ts
 // The appliance address as people write it: `lxca.example.com`, `10.0.0.5`,
 // `host:8443`, `[fe80::1]`, or a URL `https://host[:port][/]`.
 
@@ -32164,7 +32180,7 @@ function portOf(url) {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./src/tls-verify.ts
+;// CONCATENATED MODULE: ./src/http/tls-verify.ts
 // The TLS decision, made by us on the handshake's result and before a single
 // byte of HTTP (and so any credential) is written. Node's own verification is
 // not used to reject, because it cannot (a) trust the appliance's own leaf
@@ -32218,7 +32234,7 @@ function describeChainError(code, cert) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/transport.ts
+;// CONCATENATED MODULE: ./src/http/transport.ts
 // The only module that does network I/O. One request = one fresh connection:
 // TCP (through a CONNECT proxy when one applies), then TLS verified by
 // tls-verify.ts, and only then the HTTP request with its credentials. A
@@ -32436,15 +32452,13 @@ function exchange(socket, request, maxBodyBytes, signal) {
 
 
 
+
+
 /** Logging out after a cancellation must fit in the runner's grace period (SIGTERM follows SIGINT after 7.5 s). */
 const LOGOUT_TIMEOUT_MS = 5_000;
 const LOGOUT_TIMEOUT_CANCELLED_MS = 500;
 /** Several jobs' first polls are spread over this much time (at most one poll interval). */
 const SPREAD_MS = 5_000;
-const SEVERITY = { success: 0, failure: 1, timeout: 2, error: 3, cancelled: 4 };
-function worstStatus(statuses) {
-    return statuses.reduce((worst, status) => (SEVERITY[status] > SEVERITY[worst] ? status : worst), 'success');
-}
 async function runGate(settings, deps) {
     const { baseUrl, jobs } = settings;
     const { log } = deps;
@@ -32500,7 +32514,7 @@ async function runGate(settings, deps) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/markdown.ts
+;// CONCATENATED MODULE: ./src/summary/markdown.ts
 // Escaping for GitHub-flavoured Markdown and the HTML GitHub keeps. Every
 // string that came from the server goes through `text()`: it becomes one line,
 // and every character Markdown or HTML could read as syntax becomes a numeric
@@ -32570,7 +32584,7 @@ function byteLength(markdown) {
     return Buffer.byteLength(markdown, 'utf8');
 }
 
-;// CONCATENATED MODULE: ./src/summary.ts
+;// CONCATENATED MODULE: ./src/summary/job-summary.ts
 // The step summary: what the person on call reads at 2 a.m. Pure: it renders
 // a string and never writes. Layout, top to bottom: a one-line verdict; the
 // facts (appliance, job, LXCA status, progress, elapsed); why, when we could
@@ -32821,11 +32835,8 @@ function renderUnexpectedErrorSummary(message) {
 function renderProblemSummary(title, intro, problems) {
     return [`### ⚠️ LXCA job gate: ${title}`, intro, problems.map(problem => `- ${markdown_text(problem, 1000)}`).join('\n')].join('\n\n') + '\n';
 }
-function plural(count, noun) {
-    return `${count.toLocaleString('en-US')} ${noun}${count === 1 ? '' : 's'}`;
-}
 
-;// CONCATENATED MODULE: ./src/gate-summary.ts
+;// CONCATENATED MODULE: ./src/summary/gate-summary.ts
 
 
 const STATUS_WORDS = {
@@ -32851,7 +32862,7 @@ function renderGateSummary(result, baseUrl, timeoutMs, budgetBytes = SUMMARY_BUD
     return [head, ...sections.map(section => renderSummary(section, share).trimEnd())].join('\n\n') + '\n';
 }
 
-;// CONCATENATED MODULE: ./src/names.ts
+;// CONCATENATED MODULE: ./src/settings/names.ts
 // Input and output names are the action's public contract (action.yml and the
 // README list the same names; a test keeps the three in step). Code refers to
 // them through these constants so a name is never a bare string elsewhere.
@@ -32884,12 +32895,11 @@ const Output = {
     SummaryFile: 'summary-file'
 };
 
-;// CONCATENATED MODULE: ./src/report.ts
+;// CONCATENATED MODULE: ./src/summary/outputs.ts
 // What the run page and later steps get besides the summary: the one-line
 // outcome message, per-device annotations, the step outputs and the report
 // document. Pure. With several jobs, outputs add up across jobs and failed
 // devices name their job; with one job they are exactly as for one job.
-
 
 
 
@@ -33002,7 +33012,7 @@ function failedDevice(item) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/settings.ts
+;// CONCATENATED MODULE: ./src/settings/settings.ts
 // Every input is read and validated here, once, before any request is made.
 // A bad value never reaches the network: all problems are collected and
 // reported together, each naming the input and the form it expects.

@@ -5,14 +5,14 @@
 // exiting 0 success, 1 failure, 2 timeout, 3 error, 130 cancelled.
 import { getProxyUrl } from '@actions/http-client/lib/proxy'
 import { readFileSync, writeFileSync } from 'node:fs'
-import { systemClock } from './clock.js'
-import { EXIT_CODES, helpText, parseCli, UsageError, type CliOptions } from './cli-args.js'
-import { InputError, messageOf } from './errors.js'
+import { systemClock } from './common/clock.js'
+import { EXIT_CODES, helpText, parseCli, UsageError, type CliOptions } from './cli/args.js'
+import { InputError, messageOf } from './common/errors.js'
 import { runGate, type GateLog } from './gate.js'
-import { renderGateSummary } from './gate-summary.js'
-import { reportDocument } from './report.js'
-import { readSettings } from './settings.js'
-import { renderTextSummary } from './summary-text.js'
+import { renderGateSummary } from './summary/gate-summary.js'
+import { reportDocument } from './summary/outputs.js'
+import { readSettings } from './settings/settings.js'
+import { renderTextSummary } from './summary/terminal.js'
 
 const COMMAND = 'lxca-job-gate'
 

@@ -2,15 +2,17 @@
 // (cli.ts): from validated settings to one outcome per job. It never touches
 // @actions/core, the process or the environment; its callers hand it a log,
 // a clock, a cancel signal and the proxy rule.
-import { basicAuth, sessionAuth } from './auth.js'
-import type { Clock } from './clock.js'
-import { formatDuration } from './duration.js'
-import { jobUrl, type JobRef } from './job-ref.js'
-import { LxcaClient } from './lxca-client.js'
-import { pollJob, type OutcomeStatus, type PollOutcome } from './poller.js'
-import { createChangeLog, percent } from './progress-log.js'
-import type { Settings } from './settings.js'
-import { createTransport, type Transport } from './transport.js'
+import { basicAuth, sessionAuth } from './lxca/auth.js'
+import type { Clock } from './common/clock.js'
+import { formatDuration } from './common/duration.js'
+import { jobUrl } from './lxca/job-ref.js'
+import { LxcaClient } from './lxca/client.js'
+import { worstStatus, type GateResult, type JobOutcome } from './common/outcome.js'
+import { pollJob } from './poll/poller.js'
+import { percent } from './common/text.js'
+import { createChangeLog } from './poll/progress-log.js'
+import type { Settings } from './settings/settings.js'
+import { createTransport, type Transport } from './http/transport.js'
 
 export interface GateLog {
   info(message: string): void
@@ -35,28 +37,11 @@ export interface GateDeps {
   readonly transport?: Transport
 }
 
-export interface JobOutcome {
-  readonly job: JobRef
-  readonly outcome: PollOutcome
-}
-
-export interface GateResult {
-  /** The worst outcome: cancelled, then error > timeout > failure > success. */
-  readonly status: OutcomeStatus
-  readonly jobs: readonly JobOutcome[]
-}
-
 /** Logging out after a cancellation must fit in the runner's grace period (SIGTERM follows SIGINT after 7.5 s). */
 const LOGOUT_TIMEOUT_MS = 5_000
 const LOGOUT_TIMEOUT_CANCELLED_MS = 500
 /** Several jobs' first polls are spread over this much time (at most one poll interval). */
 const SPREAD_MS = 5_000
-
-const SEVERITY: Record<OutcomeStatus, number> = { success: 0, failure: 1, timeout: 2, error: 3, cancelled: 4 }
-
-export function worstStatus(statuses: readonly OutcomeStatus[]): OutcomeStatus {
-  return statuses.reduce<OutcomeStatus>((worst, status) => (SEVERITY[status] > SEVERITY[worst] ? status : worst), 'success')
-}
 
 export async function runGate(settings: Settings, deps: GateDeps): Promise<GateResult> {
   const { baseUrl, jobs } = settings

@@ -1,4 +1,4 @@
-import type { Clock } from '../../src/clock.js'
+import type { Clock } from '../../src/common/clock.js'
 
 /**
  * A clock that never waits: `sleep` advances time at once and records how

@@ -1,9 +1,8 @@
-import type { GateResult } from '../../src/gate.js'
-import type { JobRef } from '../../src/job-ref.js'
-import { parseJob } from '../../src/job.js'
-import type { OutcomeStatus, PollOutcome } from '../../src/poller.js'
-import type { SummaryInput } from '../../src/summary.js'
-import { assess } from '../../src/verdict.js'
+import type { GateResult, OutcomeStatus, PollOutcome } from '../../src/common/outcome.js'
+import type { JobRef } from '../../src/lxca/job-ref.js'
+import { parseJob } from '../../src/lxca/job.js'
+import type { SummaryInput } from '../../src/summary/job-summary.js'
+import { assess } from '../../src/lxca/verdict.js'
 
 export const JOB: JobRef = { id: '4229', type: 'csv' }
 export const BASE_URL = new URL('https://lxca.example.com/')

@@ -1,4 +1,4 @@
-import type { Clock } from '../../src/clock.js'
+import type { Clock } from '../../src/common/clock.js'
 
 /**
  * A clock for code that waits on several things at once. Sleeps queue up;

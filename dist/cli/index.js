@@ -129,7 +129,7 @@ class DecodedURL extends URL {
 //# sourceMappingURL=proxy.js.map
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: ./src/clock.ts
+;// CONCATENATED MODULE: ./src/common/clock.ts
 // The only place that touches timers. Everything that waits takes a Clock, so
 // tests drive time by hand and never sleep for real.
 /** Node clamps longer timers to 1 ms, which would turn a long wait into a busy loop. */
@@ -152,7 +152,7 @@ const systemClock = {
 
 ;// CONCATENATED MODULE: external "node:util"
 const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
-;// CONCATENATED MODULE: ./src/names.ts
+;// CONCATENATED MODULE: ./src/settings/names.ts
 // Input and output names are the action's public contract (action.yml and the
 // README list the same names; a test keeps the three in step). Code refers to
 // them through these constants so a name is never a bare string elsewhere.
@@ -187,7 +187,7 @@ const names_Output = {
 
 ;// CONCATENATED MODULE: external "node:crypto"
 const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
-;// CONCATENATED MODULE: ./src/duration.ts
+;// CONCATENATED MODULE: ./src/common/duration.ts
 // Durations as people write them in workflow files: `500ms`, `90s`, `15m`,
 // `1h30m`, `2d`; a bare number is seconds (what `timeout-minutes` users expect
 // of a unit-less value in seconds-based tools such as curl and kubectl).
@@ -242,7 +242,7 @@ function trimZero(text) {
     return text.endsWith('.0') ? text.slice(0, -2) : text;
 }
 
-;// CONCATENATED MODULE: ./src/errors.ts
+;// CONCATENATED MODULE: ./src/common/errors.ts
 // Typed errors. Each carries what the caller needs to decide (retry or not)
 // and a message written for the person reading the run page.
 /** One or more inputs are invalid. Raised before any request is made. */
@@ -282,7 +282,7 @@ function messageOf(error) {
 ;// CONCATENATED MODULE: external "node:net"
 const external_node_net_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
 var external_node_net_default = /*#__PURE__*/__nccwpck_require__.n(external_node_net_namespaceObject);
-;// CONCATENATED MODULE: ./src/host.ts
+;// CONCATENATED MODULE: ./src/settings/host.ts
 // The appliance address as people write it: `lxca.example.com`, `10.0.0.5`,
 // `host:8443`, `[fe80::1]`, or a URL `https://host[:port][/]`.
 
@@ -335,7 +335,7 @@ function portOf(url) {
     return url.protocol === 'http:' ? 80 : 443;
 }
 
-;// CONCATENATED MODULE: ./src/job-ref.ts
+;// CONCATENATED MODULE: ./src/lxca/job-ref.ts
 // Which job to watch. LXCA returns the job of a bulk import, manage or
 // unmanage request as a bare ID or as its `Location` path; people paste
 // either, so both are accepted. Whatever is given, only a plain ID (letters,
@@ -379,7 +379,7 @@ function jobUrl(baseUrl, job) {
     return new URL(`/${JOB_TYPES[job.type]}/jobs/${job.id}`, baseUrl);
 }
 
-;// CONCATENATED MODULE: ./src/settings.ts
+;// CONCATENATED MODULE: ./src/settings/settings.ts
 // Every input is read and validated here, once, before any request is made.
 // A bad value never reaches the network: all problems are collected and
 // reported together, each naming the input and the form it expects.
@@ -564,7 +564,7 @@ function clip(text) {
     return oneLine.length > 80 ? `${oneLine.slice(0, 77)}…` : oneLine;
 }
 
-;// CONCATENATED MODULE: ./src/cli-args.ts
+;// CONCATENATED MODULE: ./src/cli/args.ts
 // The command line's contract, pure: every action input is a flag
 // (`--job-id 4229`) and an environment variable (`LXCA_JOB_ID`); a flag wins.
 // Credentials come from the environment so they stay out of shell history
@@ -681,10 +681,29 @@ function parseCli(argv, env) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/responses.ts
+;// CONCATENATED MODULE: ./src/common/text.ts
+// Small wording helpers every layer uses: one place, on the ground floor, so
+// that a renderer never imports a network module for a helper.
+/** One line, no control characters, not too long: safe for logs and annotations. */
+function text_clean(text, max = 300) {
+    // eslint-disable-next-line no-control-regex
+    const line = text.replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/\s+/g, ' ').trim();
+    return line.length > max ? `${line.slice(0, max - 1)}…` : line;
+}
+/** `17%`; `?%` when unknown. Floors, so a job at 99.9 % never reads "100%". */
+function text_percent(progress) {
+    return progress === undefined ? '?%' : `${Math.floor(Math.min(100, Math.max(0, progress)))}%`;
+}
+/** `1 device`, `1,000 devices`. */
+function plural(count, noun) {
+    return `${count.toLocaleString('en-US')} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+;// CONCATENATED MODULE: ./src/lxca/responses.ts
 // What an HTTP response means for us. One table decides which statuses are
 // worth asking again (the appliance restarting, a proxy hiccup, rate limits)
 // and which can never get better (wrong credentials, unknown job, redirects).
+
 
 /** Statuses that a later request may not see again. 501 and 505 are not among them. */
 const RETRYABLE_STATUSES = new Set([408, 429, 500, 502, 503, 504]);
@@ -703,7 +722,7 @@ function statusFault(response, what, notFoundMessage) {
     const detail = said ? `: ${said}` : '';
     if (status >= 300 && status < 400) {
         const location = headerValue(response, 'location') ?? '(no Location header)';
-        return new PollFault('redirect', `${what}: the appliance redirected to ${responses_clean(location)} (HTTP ${status}); redirects are not followed with credentials. Check the host input`, false);
+        return new PollFault('redirect', `${what}: the appliance redirected to ${text_clean(location)} (HTTP ${status}); redirects are not followed with credentials. Check the host input`, false);
     }
     if (isAuthRefusal(status)) {
         return new PollFault('auth', `${what}: the appliance refused the credentials (HTTP ${status})${detail}. Check username and password, and that the account may read jobs`, false);
@@ -723,7 +742,7 @@ function jsonBody(response, what) {
     }
     catch {
         const type = headerValue(response, 'content-type') ?? 'no content type';
-        throw new PollFault('body', `${what}: the response is not JSON (${responses_clean(type)}, starts with "${responses_clean(text.slice(0, 40))}")`, true);
+        throw new PollFault('body', `${what}: the response is not JSON (${text_clean(type)}, starts with "${text_clean(text.slice(0, 40))}")`, true);
     }
 }
 function headerValue(response, name) {
@@ -740,27 +759,21 @@ function serverMessage(response) {
         const first = Array.isArray(parsed.messages) ? parsed.messages[0] : undefined;
         if (first && typeof first.text === 'string') {
             const recovery = typeof first.recovery?.text === 'string' && first.recovery.text ? ` ${first.recovery.text}` : '';
-            return responses_clean(`${first.text}${recovery}`);
+            return text_clean(`${first.text}${recovery}`);
         }
         return undefined;
     }
     catch {
         const title = /<title[^>]*>([^<]*)<\/title>/i.exec(text);
         if (title)
-            return responses_clean(title[1]);
+            return text_clean(title[1]);
         if (/^</.test(text))
             return undefined;
-        return responses_clean(text);
+        return text_clean(text);
     }
 }
-/** One line, no control characters, not too long: safe for logs and annotations. */
-function responses_clean(text, max = 300) {
-    // eslint-disable-next-line no-control-regex
-    const line = text.replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/\s+/g, ' ').trim();
-    return line.length > max ? `${line.slice(0, max - 1)}…` : line;
-}
 
-;// CONCATENATED MODULE: ./src/auth.ts
+;// CONCATENATED MODULE: ./src/lxca/auth.ts
 // How requests prove who we are. Basic sends the credentials on every
 // request; a session logs in once (POST /sessions), then sends the cookie and
 // the CSRF token, logs in again when a session that has worked expires, and
@@ -870,7 +883,7 @@ function parseSetCookie(values) {
     return cookies;
 }
 
-;// CONCATENATED MODULE: ./src/lxca-client.ts
+;// CONCATENATED MODULE: ./src/lxca/client.ts
 
 
 class LxcaClient {
@@ -910,7 +923,13 @@ class LxcaClient {
     }
 }
 
-;// CONCATENATED MODULE: ./src/backoff.ts
+;// CONCATENATED MODULE: ./src/common/outcome.ts
+const SEVERITY = { success: 0, failure: 1, timeout: 2, error: 3, cancelled: 4 };
+function worstStatus(statuses) {
+    return statuses.reduce((worst, status) => (SEVERITY[status] > SEVERITY[worst] ? status : worst), 'success');
+}
+
+;// CONCATENATED MODULE: ./src/poll/backoff.ts
 // How long to wait between requests. Numbers and reasons are in
 // ../shared/notes/reliability.md: first poll at once; poll waits start at
 // min(5 s, poll-interval) and grow ×1.5 up to poll-interval; transient faults
@@ -951,7 +970,7 @@ function parseRetryAfter(value, wallNowMs) {
     return Math.max(0, date - wallNowMs);
 }
 
-;// CONCATENATED MODULE: ./src/job.ts
+;// CONCATENATED MODULE: ./src/lxca/job.ts
 // The LXCA job document, parsed defensively. The server's JSON is untrusted:
 // any field may be missing, null or of another type. Optional detail that is
 // malformed is dropped; what the verdict depends on (the results list and
@@ -1060,7 +1079,7 @@ function describe(value) {
     return `a ${typeof value}`;
 }
 
-;// CONCATENATED MODULE: ./src/verdict.ts
+;// CONCATENATED MODULE: ./src/lxca/verdict.ts
 function assess(job, successResults) {
     const done = isDone(job);
     const success = new Set(successResults.map(result => result.toUpperCase()));
@@ -1137,7 +1156,7 @@ function verdict_userActionOf(item) {
     return undefined;
 }
 
-;// CONCATENATED MODULE: ./src/poller.ts
+;// CONCATENATED MODULE: ./src/poll/poller.ts
 // Waits for the job. Keeps "the job failed" apart from "we could not find
 // out": transient faults are retried within a budget and never turn into a
 // failure verdict; only a document we understand can end in success or
@@ -1232,7 +1251,7 @@ async function pollJob(options) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/progress-log.ts
+;// CONCATENATED MODULE: ./src/poll/progress-log.ts
 // Log lines only when something changes, not once per poll: a 40-minute job
 // polled every 15 s would otherwise print the same line 160 times.
 
@@ -1243,7 +1262,7 @@ function createChangeLog() {
     const lastDevice = new Map();
     return assessment => {
         const lines = [];
-        const progress = progress_log_percent(assessment.progress);
+        const progress = text_percent(assessment.progress);
         const done = assessment.succeeded + assessment.failed;
         const progressLine = `Job progress ${progress}: ${done} of ${assessment.devices.length} devices done`;
         if (progressLine !== lastProgress)
@@ -1263,9 +1282,6 @@ function createChangeLog() {
         return lines;
     };
 }
-function progress_log_percent(progress) {
-    return progress === undefined ? '?%' : `${Math.floor(Math.min(100, Math.max(0, progress)))}%`;
-}
 // Server text is made one line (no injected log lines), and every line starts
 // with our own "- ", so a device named `::warning::…` cannot become a
 // workflow command (the runner trims leading spaces before looking for `::`).
@@ -1277,7 +1293,7 @@ function describeDevice(item) {
         status = step ? `${step} (${stepPath[stepPath.length - 1].state ?? 'unknown state'})` : 'waiting';
     else
         status = `${device.result}${state === 'failed' && step ? ` at ${step}` : ''}`;
-    return `  - ${responses_clean(`${device.address}: ${status}`)}`;
+    return `  - ${text_clean(`${device.address}: ${status}`)}`;
 }
 
 ;// CONCATENATED MODULE: external "node:http"
@@ -1286,7 +1302,7 @@ var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_nod
 ;// CONCATENATED MODULE: external "node:tls"
 const external_node_tls_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
 var external_node_tls_default = /*#__PURE__*/__nccwpck_require__.n(external_node_tls_namespaceObject);
-;// CONCATENATED MODULE: ./src/tls-verify.ts
+;// CONCATENATED MODULE: ./src/http/tls-verify.ts
 // The TLS decision, made by us on the handshake's result and before a single
 // byte of HTTP (and so any credential) is written. Node's own verification is
 // not used to reject, because it cannot (a) trust the appliance's own leaf
@@ -1340,7 +1356,7 @@ function describeChainError(code, cert) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/transport.ts
+;// CONCATENATED MODULE: ./src/http/transport.ts
 // The only module that does network I/O. One request = one fresh connection:
 // TCP (through a CONNECT proxy when one applies), then TLS verified by
 // tls-verify.ts, and only then the HTTP request with its credentials. A
@@ -1558,15 +1574,13 @@ function exchange(socket, request, maxBodyBytes, signal) {
 
 
 
+
+
 /** Logging out after a cancellation must fit in the runner's grace period (SIGTERM follows SIGINT after 7.5 s). */
 const LOGOUT_TIMEOUT_MS = 5_000;
 const LOGOUT_TIMEOUT_CANCELLED_MS = 500;
 /** Several jobs' first polls are spread over this much time (at most one poll interval). */
 const SPREAD_MS = 5_000;
-const SEVERITY = { success: 0, failure: 1, timeout: 2, error: 3, cancelled: 4 };
-function worstStatus(statuses) {
-    return statuses.reduce((worst, status) => (SEVERITY[status] > SEVERITY[worst] ? status : worst), 'success');
-}
 async function runGate(settings, deps) {
     const { baseUrl, jobs } = settings;
     const { log } = deps;
@@ -1605,7 +1619,7 @@ async function runGate(settings, deps) {
                 successResults: settings.successResults,
                 startDelayMs: index * spread,
                 onUpdate: (_job, assessment) => {
-                    log.debug(`${prefix}progress ${progress_log_percent(assessment.progress)}, verdict ${assessment.verdict}`);
+                    log.debug(`${prefix}progress ${text_percent(assessment.progress)}, verdict ${assessment.verdict}`);
                     for (const line of changes(assessment))
                         log.info(`${prefix}${line}`);
                 },
@@ -1622,7 +1636,7 @@ async function runGate(settings, deps) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/markdown.ts
+;// CONCATENATED MODULE: ./src/summary/markdown.ts
 // Escaping for GitHub-flavoured Markdown and the HTML GitHub keeps. Every
 // string that came from the server goes through `text()`: it becomes one line,
 // and every character Markdown or HTML could read as syntax becomes a numeric
@@ -1692,7 +1706,7 @@ function byteLength(markdown) {
     return Buffer.byteLength(markdown, 'utf8');
 }
 
-;// CONCATENATED MODULE: ./src/summary.ts
+;// CONCATENATED MODULE: ./src/summary/job-summary.ts
 // The step summary: what the person on call reads at 2 a.m. Pure: it renders
 // a string and never writes. Layout, top to bottom: a one-line verdict; the
 // facts (appliance, job, LXCA status, progress, elapsed); why, when we could
@@ -1729,11 +1743,11 @@ function headline(input) {
         case 'failure':
             return `${name} failed: ${a?.failed ?? 0} of ${plural(total, 'device')} failed`;
         case 'timeout':
-            return `${name} timed out after ${duration_formatDuration(input.timeoutMs)}${a ? `: ${progress_log_percent(a.progress)}, ${a.pending} of ${plural(total, 'device')} not finished` : ''}`;
+            return `${name} timed out after ${duration_formatDuration(input.timeoutMs)}${a ? `: ${text_percent(a.progress)}, ${a.pending} of ${plural(total, 'device')} not finished` : ''}`;
         case 'error':
             return `${name}: outcome unknown`;
         case 'cancelled':
-            return `Waiting for ${name} was cancelled${a ? ` at ${progress_log_percent(a.progress)}` : ''}`;
+            return `Waiting for ${name} was cancelled${a ? ` at ${text_percent(a.progress)}` : ''}`;
     }
 }
 function renderSummary(input, budgetBytes = SUMMARY_BUDGET_BYTES) {
@@ -1833,7 +1847,7 @@ function renderHead(input) {
     if (outcome.job?.status)
         facts.push(`**LXCA status** ${markdown_text(outcome.job.status, 60)}`);
     if (a)
-        facts.push(`**Progress** ${progress_log_percent(a.progress)}`);
+        facts.push(`**Progress** ${text_percent(a.progress)}`);
     facts.push(`**Elapsed** ${duration_formatDuration(outcome.elapsedMs)}`);
     lines.push(facts.join(' · '));
     if (outcome.reason && outcome.status !== 'success' && outcome.status !== 'failure') {
@@ -1848,7 +1862,7 @@ function renderHead(input) {
 function progressBar(progress) {
     const width = 20;
     const filled = Math.round((Math.min(100, Math.max(0, progress ?? 0)) / 100) * width);
-    return `\`${'█'.repeat(filled)}${'░'.repeat(width - filled)}\` ${progress_log_percent(progress)}`;
+    return `\`${'█'.repeat(filled)}${'░'.repeat(width - filled)}\` ${text_percent(progress)}`;
 }
 function renderTable(devices, compact) {
     if (devices.length === 0)
@@ -1943,11 +1957,8 @@ function renderUnexpectedErrorSummary(message) {
 function renderProblemSummary(title, intro, problems) {
     return [`### ⚠️ LXCA job gate: ${title}`, intro, problems.map(problem => `- ${text(problem, 1000)}`).join('\n')].join('\n\n') + '\n';
 }
-function plural(count, noun) {
-    return `${count.toLocaleString('en-US')} ${noun}${count === 1 ? '' : 's'}`;
-}
 
-;// CONCATENATED MODULE: ./src/gate-summary.ts
+;// CONCATENATED MODULE: ./src/summary/gate-summary.ts
 
 
 const STATUS_WORDS = {
@@ -1973,12 +1984,11 @@ function renderGateSummary(result, baseUrl, timeoutMs, budgetBytes = SUMMARY_BUD
     return [head, ...sections.map(section => renderSummary(section, share).trimEnd())].join('\n\n') + '\n';
 }
 
-;// CONCATENATED MODULE: ./src/report.ts
+;// CONCATENATED MODULE: ./src/summary/outputs.ts
 // What the run page and later steps get besides the summary: the one-line
 // outcome message, per-device annotations, the step outputs and the report
 // document. Pure. With several jobs, outputs add up across jobs and failed
 // devices name their job; with one job they are exactly as for one job.
-
 
 
 
@@ -2091,12 +2101,11 @@ function failedDevice(item) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/summary-text.ts
+;// CONCATENATED MODULE: ./src/summary/terminal.ts
 // The summary for a terminal: the same facts as the Markdown summary, as
 // plain text. Colour only when asked (a TTY). Server strings are made one line
 // with control characters removed, so a device name cannot move the cursor
 // or recolour the screen.
-
 
 
 
@@ -2125,13 +2134,13 @@ function renderTextSummary(result, baseUrl, timeoutMs, color) {
         const a = outcome.assessment;
         const facts = [`Appliance ${baseUrl.host}`, `Job /${JOB_TYPES[job.type]}/jobs/${job.id}`];
         if (outcome.job?.status)
-            facts.push(`LXCA status ${responses_clean(outcome.job.status, 40)}`);
+            facts.push(`LXCA status ${text_clean(outcome.job.status, 40)}`);
         if (a)
-            facts.push(`Progress ${progress_log_percent(a.progress)}`);
+            facts.push(`Progress ${text_percent(a.progress)}`);
         facts.push(`Elapsed ${duration_formatDuration(outcome.elapsedMs)}`, `${outcome.polls} polls, ${outcome.retries} retries`);
         lines.push(`  ${facts.join(' · ')}`);
         if (outcome.reason && outcome.status !== 'success' && outcome.status !== 'failure')
-            lines.push(`  Why: ${responses_clean(outcome.reason, 1000)}`);
+            lines.push(`  Why: ${text_clean(outcome.reason, 1000)}`);
         if (a && a.devices.length > 0) {
             const devices = [...a.devices].sort((x, y) => ORDER[x.state] - ORDER[y.state]);
             lines.push('', ...deviceTable(devices, paint));
@@ -2147,9 +2156,9 @@ function deviceTable(devices, paint) {
     const rows = devices.map(item => ({
         state: item.state,
         cells: [
-            responses_clean(item.device.address, 60),
-            responses_clean(item.device.result, 40),
-            item.state === 'succeeded' ? '' : responses_clean(verdict_stepPathLabel(item.stepPath), 80),
+            text_clean(item.device.address, 60),
+            text_clean(item.device.result, 40),
+            item.state === 'succeeded' ? '' : text_clean(verdict_stepPathLabel(item.stepPath), 80),
             item.device.timeSpentMs === undefined ? '' : duration_formatDuration(item.device.timeSpentMs)
         ]
     }));
@@ -2166,14 +2175,14 @@ function deviceTable(devices, paint) {
 }
 function failedDeviceLines(item, paint) {
     const { device, stepPath } = item;
-    const lines = [paint(`  ✖ ${responses_clean(device.address, 100)}  ${responses_clean(device.result, 60)}`, 'red')];
+    const lines = [paint(`  ✖ ${text_clean(device.address, 100)}  ${text_clean(device.result, 60)}`, 'red')];
     if (device.longDescription)
-        lines.push(`    ${responses_clean(device.longDescription, 500)}`);
+        lines.push(`    ${text_clean(device.longDescription, 500)}`);
     if (stepPath.length > 0)
-        lines.push(`    Failed at: ${responses_clean(verdict_stepPathLabel(stepPath), 300)}`);
+        lines.push(`    Failed at: ${text_clean(verdict_stepPathLabel(stepPath), 300)}`);
     const action = verdict_userActionOf(item);
     if (action)
-        lines.push(paint(`    User action: ${responses_clean(action, 1000)}`, 'bold'));
+        lines.push(paint(`    User action: ${text_clean(action, 1000)}`, 'bold'));
     lines.push(...steps(device.steps, new Set(stepPath), 2, paint));
     return lines;
 }
@@ -2183,7 +2192,7 @@ function steps(nodes, marked, depth, paint) {
         const failed = isFailedState(node.state);
         const mark = failed ? paint('✖', 'red') : state.toLowerCase() === 'complete' ? paint('✔', 'green') : state.toLowerCase() === 'running' ? paint('↻', 'yellow') : paint('·', 'dim');
         const here = marked.has(node) ? paint('  ← failed here', 'red') : '';
-        const line = `${'  '.repeat(depth)}${mark} ${responses_clean(node.label, 100)} (${responses_clean(state, 40)})${here}`;
+        const line = `${'  '.repeat(depth)}${mark} ${text_clean(node.label, 100)} (${text_clean(state, 40)})${here}`;
         return [line, ...steps(node.children, marked, depth + 1, paint)];
     });
 }

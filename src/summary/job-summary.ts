@@ -5,13 +5,13 @@
 // device, expanded; the trees of unfinished and successful devices, collapsed;
 // a footer. GitHub drops a summary over 1 MiB entirely, so the rendering
 // degrades in a fixed order until it fits the budget (see `fitToBudget`).
-import { formatDuration } from './duration.js'
-import { JOB_TYPES, jobUrl, type JobRef } from './job-ref.js'
-import type { StepNode } from './job.js'
+import { formatDuration } from '../common/duration.js'
+import { JOB_TYPES, jobUrl, type JobRef } from '../lxca/job-ref.js'
+import type { StepNode } from '../lxca/job.js'
 import { byteLength, details, table, text } from './markdown.js'
-import type { OutcomeStatus, PollOutcome } from './poller.js'
-import { percent } from './progress-log.js'
-import { isFailedState, stepPathLabel, userActionOf, type DeviceAssessment, type DeviceState } from './verdict.js'
+import type { OutcomeStatus, PollOutcome } from '../common/outcome.js'
+import { percent, plural } from '../common/text.js'
+import { isFailedState, stepPathLabel, userActionOf, type DeviceAssessment, type DeviceState } from '../lxca/verdict.js'
 
 /** Under GitHub's 1 MiB limit with room for other steps' habits (900 KiB). */
 export const SUMMARY_BUDGET_BYTES = 900 * 1024
@@ -273,8 +273,4 @@ export function renderUnexpectedErrorSummary(message: string): string {
 
 function renderProblemSummary(title: string, intro: string, problems: readonly string[]): string {
   return [`### ⚠️ LXCA job gate: ${title}`, intro, problems.map(problem => `- ${text(problem, 1000)}`).join('\n')].join('\n\n') + '\n'
-}
-
-function plural(count: number, noun: string): string {
-  return `${count.toLocaleString('en-US')} ${noun}${count === 1 ? '' : 's'}`
 }

@@ -6,7 +6,7 @@
 // Node ignores `checkServerIdentity`'s verdict.
 import { X509Certificate } from 'node:crypto'
 import { checkServerIdentity, type PeerCertificate } from 'node:tls'
-import type { TlsSettings } from './settings.js'
+import type { TlsSettings } from '../settings/settings.js'
 
 export interface TlsPolicy {
   /** PEM certificates to trust instead of the system store. */

@@ -2,14 +2,13 @@
 // outcome message, per-device annotations, the step outputs and the report
 // document. Pure. With several jobs, outputs add up across jobs and failed
 // devices name their job; with one job they are exactly as for one job.
-import { formatDuration } from './duration.js'
-import type { GateResult } from './gate.js'
-import { JOB_TYPES, type JobRef } from './job-ref.js'
-import { Output, type OutputName } from './names.js'
-import type { PollOutcome } from './poller.js'
-import { percent } from './progress-log.js'
-import { clean } from './responses.js'
-import { stepPathLabel, userActionOf, type Assessment, type DeviceAssessment } from './verdict.js'
+import { formatDuration } from '../common/duration.js'
+import type { GateResult } from '../common/outcome.js'
+import { JOB_TYPES, type JobRef } from '../lxca/job-ref.js'
+import { Output, type OutputName } from '../settings/names.js'
+import type { PollOutcome } from '../common/outcome.js'
+import { clean, percent } from '../common/text.js'
+import { stepPathLabel, userActionOf, type Assessment, type DeviceAssessment } from '../lxca/verdict.js'
 
 /** GitHub keeps 10 error annotations per step: one for the outcome, nine for devices. */
 const MAX_DEVICE_ANNOTATIONS = 9

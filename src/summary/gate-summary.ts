@@ -1,10 +1,10 @@
 // The step summary for the whole step. One job: that job's summary. Several:
 // a verdict line per job first, then each job's section, sharing the size
 // budget so the whole stays under GitHub's limit.
-import type { GateResult } from './gate.js'
+import type { GateResult } from '../common/outcome.js'
 import { byteLength } from './markdown.js'
-import type { OutcomeStatus } from './poller.js'
-import { HEADLINE_ICON, headline, renderSummary, SUMMARY_BUDGET_BYTES } from './summary.js'
+import type { OutcomeStatus } from '../common/outcome.js'
+import { HEADLINE_ICON, headline, renderSummary, SUMMARY_BUDGET_BYTES } from './job-summary.js'
 
 const STATUS_WORDS: Record<OutcomeStatus, string> = {
   success: 'succeeded',

@@ -3,8 +3,8 @@
 // Credentials come from the environment so they stay out of shell history
 // and `ps` (a `--password` flag exists but warns).
 import { parseArgs } from 'node:util'
-import { Input, type InputName } from './names.js'
-import { DEFAULTS, type InputReader } from './settings.js'
+import { Input, type InputName } from '../settings/names.js'
+import { DEFAULTS, type InputReader } from '../settings/settings.js'
 
 export const EXIT_CODES = { success: 0, failure: 1, timeout: 2, error: 3, cancelled: 130 } as const
 

@@ -1,8 +1,9 @@
 // What an HTTP response means for us. One table decides which statuses are
 // worth asking again (the appliance restarting, a proxy hiccup, rate limits)
 // and which can never get better (wrong credentials, unknown job, redirects).
-import { PollFault } from './errors.js'
-import type { HttpResponse } from './transport.js'
+import { PollFault } from '../common/errors.js'
+import { clean } from '../common/text.js'
+import type { HttpResponse } from '../http/transport.js'
 
 /** Statuses that a later request may not see again. 501 and 505 are not among them. */
 const RETRYABLE_STATUSES = new Set([408, 429, 500, 502, 503, 504])
@@ -67,11 +68,4 @@ function serverMessage(response: HttpResponse): string | undefined {
     if (/^</.test(text)) return undefined
     return clean(text)
   }
-}
-
-/** One line, no control characters, not too long: safe for logs and annotations. */
-export function clean(text: string, max = 300): string {
-  // eslint-disable-next-line no-control-regex
-  const line = text.replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/\s+/g, ' ').trim()
-  return line.length > max ? `${line.slice(0, max - 1)}…` : line
 }

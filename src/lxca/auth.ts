@@ -4,9 +4,9 @@
 // logs out at the end. Several jobs polled at once share one session, so a
 // login in flight is shared and an expiry seen by two requests renews once.
 // Every secret it creates is handed to `onSecret` before it can reach a log.
-import { PollFault } from './errors.js'
+import { PollFault } from '../common/errors.js'
 import { headerValue, isAuthRefusal, statusFault } from './responses.js'
-import type { Transport } from './transport.js'
+import type { Transport } from '../http/transport.js'
 
 /** What one request carries, and how to report that the appliance accepted it. */
 export interface Credential {

@@ -4,30 +4,12 @@
 // failure. Time comes from the injected clock, so this is tested without
 // sleeping; every wait ends early on cancellation and never passes the deadline.
 import { parseRetryAfter, pollWait, retryWait, withJitter } from './backoff.js'
-import type { Clock } from './clock.js'
-import { formatDuration } from './duration.js'
-import { PollFault, type FaultKind } from './errors.js'
-import { parseJob, type JobDocument } from './job.js'
-import { assess, type Assessment } from './verdict.js'
-
-export type OutcomeStatus = 'success' | 'failure' | 'timeout' | 'error' | 'cancelled'
-
-export interface PollOutcome {
-  readonly status: OutcomeStatus
-  /** The last document understood, and what it says. */
-  readonly job?: JobDocument
-  readonly assessment?: Assessment
-  /** The last JSON received, understood or not: what the `report` file holds. */
-  readonly lastDocument?: unknown
-  /** For error: why we could not tell. For timeout: the last problem seen, if any. */
-  readonly reason?: string
-  readonly faultKind?: FaultKind
-  /** Requests made for the job document. */
-  readonly polls: number
-  /** Transient faults that were retried. */
-  readonly retries: number
-  readonly elapsedMs: number
-}
+import type { Clock } from '../common/clock.js'
+import { formatDuration } from '../common/duration.js'
+import { PollFault } from '../common/errors.js'
+import type { OutcomeStatus, PollOutcome } from '../common/outcome.js'
+import { parseJob, type JobDocument } from '../lxca/job.js'
+import { assess, type Assessment } from '../lxca/verdict.js'
 
 export interface PollOptions {
   readonly fetchJob: (signal: AbortSignal) => Promise<unknown>

@@ -2,15 +2,14 @@
 // plain text. Colour only when asked (a TTY). Server strings are made one line
 // with control characters removed, so a device name cannot move the cursor
 // or recolour the screen.
-import { formatDuration } from './duration.js'
-import type { GateResult } from './gate.js'
-import { JOB_TYPES } from './job-ref.js'
-import type { StepNode } from './job.js'
-import type { OutcomeStatus } from './poller.js'
-import { percent } from './progress-log.js'
-import { clean } from './responses.js'
-import { headline } from './summary.js'
-import { isFailedState, stepPathLabel, userActionOf, type DeviceAssessment, type DeviceState } from './verdict.js'
+import { formatDuration } from '../common/duration.js'
+import type { GateResult } from '../common/outcome.js'
+import { JOB_TYPES } from '../lxca/job-ref.js'
+import type { StepNode } from '../lxca/job.js'
+import type { OutcomeStatus } from '../common/outcome.js'
+import { clean, percent } from '../common/text.js'
+import { headline } from './job-summary.js'
+import { isFailedState, stepPathLabel, userActionOf, type DeviceAssessment, type DeviceState } from '../lxca/verdict.js'
 
 type Paint = (text: string, color: keyof typeof COLORS) => string
 const COLORS = { red: 31, green: 32, yellow: 33, dim: 2, bold: 1 } as const

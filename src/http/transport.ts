@@ -8,10 +8,10 @@
 import http, { type IncomingHttpHeaders } from 'node:http'
 import net from 'node:net'
 import tls from 'node:tls'
-import { formatDuration } from './duration.js'
-import { PollFault, messageOf } from './errors.js'
-import { bareHostname, portOf } from './host.js'
-import type { TlsSettings } from './settings.js'
+import { formatDuration } from '../common/duration.js'
+import { PollFault, messageOf } from '../common/errors.js'
+import { bareHostname, portOf } from '../settings/host.js'
+import type { TlsSettings } from '../settings/settings.js'
 import { tlsPolicy, verifyPeer, type TlsPolicy } from './tls-verify.js'
 
 export interface HttpRequest {

@@ -2,10 +2,10 @@
 // A bad value never reaches the network: all problems are collected and
 // reported together, each naming the input and the form it expects.
 import { X509Certificate } from 'node:crypto'
-import { parseDuration, formatDuration } from './duration.js'
-import { InputError } from './errors.js'
+import { parseDuration, formatDuration } from '../common/duration.js'
+import { InputError } from '../common/errors.js'
 import { parseHost } from './host.js'
-import { isJobType, parseJobRef, type JobRef, type JobType } from './job-ref.js'
+import { isJobType, parseJobRef, type JobRef, type JobType } from '../lxca/job-ref.js'
 import { Input, type InputName } from './names.js'
 
 export type AuthMethod = 'basic' | 'session'

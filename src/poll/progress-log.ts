@@ -1,8 +1,8 @@
 // Log lines only when something changes, not once per poll: a 40-minute job
 // polled every 15 s would otherwise print the same line 160 times.
-import { clean } from './responses.js'
-import type { Assessment, DeviceAssessment } from './verdict.js'
-import { stepPathLabel } from './verdict.js'
+import { clean, percent } from '../common/text.js'
+import type { Assessment, DeviceAssessment } from '../lxca/verdict.js'
+import { stepPathLabel } from '../lxca/verdict.js'
 
 const MAX_DEVICE_LINES = 50
 
@@ -30,10 +30,6 @@ export function createChangeLog(): ChangeLog {
     if (changed.length > MAX_DEVICE_LINES) lines.push(`… and ${changed.length - MAX_DEVICE_LINES} more devices changed`)
     return lines
   }
-}
-
-export function percent(progress: number | undefined): string {
-  return progress === undefined ? '?%' : `${Math.floor(Math.min(100, Math.max(0, progress)))}%`
 }
 
 // Server text is made one line (no injected log lines), and every line starts

@@ -4,7 +4,7 @@
 import type { Authenticator, Credential } from './auth.js'
 import { jobUrl, JOB_TYPES, type JobRef } from './job-ref.js'
 import { isAuthRefusal, jsonBody, statusFault } from './responses.js'
-import type { HttpRequest, HttpResponse, Transport } from './transport.js'
+import type { HttpRequest, HttpResponse, Transport } from '../http/transport.js'
 
 export class LxcaClient {
   constructor(

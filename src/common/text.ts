@@ -1,0 +1,19 @@
+// Small wording helpers every layer uses: one place, on the ground floor, so
+// that a renderer never imports a network module for a helper.
+
+/** One line, no control characters, not too long: safe for logs and annotations. */
+export function clean(text: string, max = 300): string {
+  // eslint-disable-next-line no-control-regex
+  const line = text.replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/\s+/g, ' ').trim()
+  return line.length > max ? `${line.slice(0, max - 1)}…` : line
+}
+
+/** `17%`; `?%` when unknown. Floors, so a job at 99.9 % never reads "100%". */
+export function percent(progress: number | undefined): string {
+  return progress === undefined ? '?%' : `${Math.floor(Math.min(100, Math.max(0, progress)))}%`
+}
+
+/** `1 device`, `1,000 devices`. */
+export function plural(count: number, noun: string): string {
+  return `${count.toLocaleString('en-US')} ${noun}${count === 1 ? '' : 's'}`
+}
