@@ -7,7 +7,9 @@ import { DEFAULTS } from '../src/settings/settings.js'
 import { readActionYml, renderTables, ROOT, BEGIN, END } from '../scripts/action-docs.js'
 
 const action = readActionYml()
-const sources = ['settings/settings.ts', 'main.ts', 'summary/outputs.ts'].map(file => readFileSync(`${ROOT}src/${file}`, 'utf8')).join('\n')
+const sources = ['settings/settings.ts', 'main.ts', 'summary/outputs.ts']
+  .map(file => readFileSync(`${ROOT}src/${file}`, 'utf8'))
+  .join('\n')
 
 describe('action.yml', () => {
   it('runs the committed bundle on node24', () => {
@@ -42,7 +44,8 @@ describe('action.yml', () => {
     expect(inputs[Input.SuccessResults].default).toBe(DEFAULTS.successResults)
     expect(inputs[Input.AuthMethod].default).toBe(DEFAULTS.authMethod)
     expect(inputs[Input.JobType].default).toBe(DEFAULTS.jobType)
-    for (const name of [Input.Host, Input.Username, Input.Password, Input.JobId]) expect(inputs[name].required).toBe(true)
+    for (const name of [Input.Host, Input.Username, Input.Password, Input.JobId])
+      expect(inputs[name].required).toBe(true)
   })
 })
 
@@ -60,6 +63,7 @@ describe('README', () => {
   })
 
   it('documents every outcome in the Behaviour table', () => {
-    for (const status of ['success', 'failure', 'timeout', 'error', 'cancelled']) expect(readme).toMatch(new RegExp(`\\| \`${status}\` \\|`))
+    for (const status of ['success', 'failure', 'timeout', 'error', 'cancelled'])
+      expect(readme).toMatch(new RegExp(`\\| \`${status}\` \\|`))
   })
 })

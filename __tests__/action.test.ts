@@ -4,7 +4,13 @@ import { afterAll, afterEach, describe, expect, it } from '@jest/globals'
 import { X509Certificate } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { scriptJob } from '../src/simulator/documents.js'
-import { CERT_DIR, SIMULATOR_CA, startSimulator, type Simulator, type SimulatorOptions } from '../src/simulator/server.js'
+import {
+  CERT_DIR,
+  SIMULATOR_CA,
+  startSimulator,
+  type Simulator,
+  type SimulatorOptions
+} from '../src/simulator/server.js'
 import { startConnectProxy } from './helpers/connect-proxy.js'
 import { runAction, type ActionRun } from '../scripts/run-action.js'
 
@@ -30,7 +36,11 @@ async function simulator(options: Partial<SimulatorOptions> = {}): Promise<Simul
   const sim = await startSimulator({
     jobs: {
       '4229': scriptJob({ devices: 3, pollsToComplete: 3 }),
-      '4230': scriptJob({ devices: 3, pollsToComplete: 2, failures: [{ device: 2, step: 'INV_CHASSIS', userAction: 'Reseat the chassis management module.' }] }),
+      '4230': scriptJob({
+        devices: 3,
+        pollsToComplete: 2,
+        failures: [{ device: 2, step: 'INV_CHASSIS', userAction: 'Reseat the chassis management module.' }]
+      }),
       '4231': scriptJob({ devices: 2, pollsToComplete: Infinity })
     },
     password: PASSWORD,
@@ -40,7 +50,11 @@ async function simulator(options: Partial<SimulatorOptions> = {}): Promise<Simul
   return sim
 }
 
-async function run(sim: Simulator, inputs: Record<string, string> = {}, options?: Parameters<typeof runAction>[1]): Promise<ActionRun> {
+async function run(
+  sim: Simulator,
+  inputs: Record<string, string> = {},
+  options?: Parameters<typeof runAction>[1]
+): Promise<ActionRun> {
   const result = await runAction(
     {
       host: sim.url,
@@ -65,7 +79,15 @@ describe('the bundled action', () => {
     const sim = await simulator()
     const result = await run(sim)
     expect(result.code).toBe(0)
-    expect(result.outputs).toMatchObject({ status: 'success', result: 'SUCCESS', progress: '100', devices: '3', succeeded: '3', failed: '0', 'failed-devices': '[]' })
+    expect(result.outputs).toMatchObject({
+      status: 'success',
+      result: 'SUCCESS',
+      progress: '100',
+      devices: '3',
+      succeeded: '3',
+      failed: '0',
+      'failed-devices': '[]'
+    })
     expect(JSON.parse(readFileSync(result.outputs.report, 'utf8'))).toMatchObject({ progress: 100 })
     expect(readFileSync(result.outputs['summary-file'], 'utf8')).toBe(result.summary)
     expect(result.summary).toMatch(/^### ✅ LXCA job 4229 succeeded: all 3 devices managed/)
@@ -78,11 +100,17 @@ describe('the bundled action', () => {
     const result = await run(sim, { 'job-id': '/csvRequest/jobs/4230' })
     expect(result.code).toBe(1)
     expect(result.outputs).toMatchObject({ status: 'failure', result: 'OTHER_FAIL', failed: '1', succeeded: '2' })
-    expect(result.stdout).toContain('::error::1 of 3 devices failed: 10.240.72.3 OTHER_FAIL at Inventory › Chassis inventory')
-    expect(result.stdout).toContain('::error title=Device 10.240.72.3%3A OTHER_FAIL::10.240.72.3 OTHER_FAIL at Inventory › Chassis inventory. Reseat the chassis management module.')
+    expect(result.stdout).toContain(
+      '::error::1 of 3 devices failed: 10.240.72.3 OTHER_FAIL at Inventory › Chassis inventory'
+    )
+    expect(result.stdout).toContain(
+      '::error title=Device 10.240.72.3%3A OTHER_FAIL::10.240.72.3 OTHER_FAIL at Inventory › Chassis inventory. Reseat the chassis management module.'
+    )
     expect(result.summary).toContain('| ❌ | 10.240.72.3 |')
     expect(result.summary).toContain('Inventory › Chassis inventory')
-    expect(JSON.parse(result.outputs['failed-devices'])).toEqual([expect.objectContaining({ device: '10.240.72.3', result: 'OTHER_FAIL' })])
+    expect(JSON.parse(result.outputs['failed-devices'])).toEqual([
+      expect.objectContaining({ device: '10.240.72.3', result: 'OTHER_FAIL' })
+    ])
   })
 
   it('timeout → exit 1 within timeout + one request timeout, with a summary', async () => {
@@ -143,7 +171,9 @@ describe('the bundled action: faults', () => {
   })
 
   it('max-retries + 1 consecutive faults → error, never failure', async () => {
-    const sim = await simulator({ faults: Array.from({ length: 10 }, () => ({ kind: 'status' as const, status: 503 })) })
+    const sim = await simulator({
+      faults: Array.from({ length: 10 }, () => ({ kind: 'status' as const, status: 503 }))
+    })
     const result = await run(sim, { 'poll-interval': '100ms', 'max-retries': '3', 'job-id': '4230' })
     expect(result.code).toBe(1)
     expect(result.outputs.status).toBe('error')
@@ -159,7 +189,12 @@ describe('the bundled action: faults', () => {
   })
 
   it('429 without Retry-After is backed off, not hammered', async () => {
-    const sim = await simulator({ faults: [{ kind: 'status', status: 429 }, { kind: 'status', status: 429 }] })
+    const sim = await simulator({
+      faults: [
+        { kind: 'status', status: 429 },
+        { kind: 'status', status: 429 }
+      ]
+    })
     const result = await run(sim, { 'poll-interval': '200ms' })
     expect(result.code).toBe(0)
     const gaps = sim.requests.slice(1, 3).map((request, i) => request.at - sim.requests[i].at)
@@ -169,7 +204,9 @@ describe('the bundled action: faults', () => {
   })
 
   it('an absurd Retry-After does not spin: the run waits to the deadline and ends as timeout', async () => {
-    const sim = await simulator({ faults: Array.from({ length: 5 }, () => ({ kind: 'status' as const, status: 503, retryAfter: '99999999' })) })
+    const sim = await simulator({
+      faults: Array.from({ length: 5 }, () => ({ kind: 'status' as const, status: 503, retryAfter: '99999999' }))
+    })
     const result = await run(sim, { timeout: '1500ms' })
     expect(result.outputs.status).toBe('timeout')
     expect(sim.requests).toHaveLength(2)
@@ -200,7 +237,11 @@ describe('the bundled action: faults', () => {
 describe('the bundled action: cancellation', () => {
   it.each(['SIGINT', 'SIGTERM'] as const)('%s during a wait → cancelled within 1 s, with a summary', async signal => {
     const sim = await simulator()
-    const result = await run(sim, { 'job-id': '4231', 'poll-interval': '5s' }, { interrupt: { signal, whenStdout: /Job progress/ } })
+    const result = await run(
+      sim,
+      { 'job-id': '4231', 'poll-interval': '5s' },
+      { interrupt: { signal, whenStdout: /Job progress/ } }
+    )
     expect(result.code).toBe(1)
     expect(result.outputs.status).toBe('cancelled')
     expect(result.interruptedAt).toBeDefined()
@@ -251,7 +292,11 @@ describe('the bundled action: sessions', () => {
 
   it('logs out when cancelled', async () => {
     const sim = await simulator({ auth: 'session' })
-    const result = await run(sim, { 'auth-method': 'session', 'job-id': '4231', 'poll-interval': '5s' }, { interrupt: { signal: 'SIGINT', whenStdout: /Job progress/ } })
+    const result = await run(
+      sim,
+      { 'auth-method': 'session', 'job-id': '4231', 'poll-interval': '5s' },
+      { interrupt: { signal: 'SIGINT', whenStdout: /Job progress/ } }
+    )
     expect(result.outputs.status).toBe('cancelled')
     expect(sim.logouts()).toBe(1)
   })
@@ -272,12 +317,18 @@ describe('the bundled action: TLS and proxies', () => {
     const sim = await simulator({ certificate: 'selfsigned' })
     const result = await run(sim, { 'ca-certificate': '', 'insecure-skip-tls-verify': 'true' })
     expect(result.code).toBe(0)
-    expect(result.stdout.split('\n').filter(line => line.startsWith('::warning'))).toEqual([expect.stringMatching(/title=TLS verification is off::insecure-skip-tls-verify is on/)])
+    expect(result.stdout.split('\n').filter(line => line.startsWith('::warning'))).toEqual([
+      expect.stringMatching(/title=TLS verification is off::insecure-skip-tls-verify is on/)
+    ])
   })
 
   it('a pinned self-signed certificate works without a CA', async () => {
     const sim = await simulator({ certificate: 'selfsigned' })
-    const result = await run(sim, { 'ca-certificate': '', 'insecure-skip-tls-verify': 'true', 'tls-fingerprint': pin('selfsigned').replace(/:/g, '') })
+    const result = await run(sim, {
+      'ca-certificate': '',
+      'insecure-skip-tls-verify': 'true',
+      'tls-fingerprint': pin('selfsigned').replace(/:/g, '')
+    })
     expect(result.code).toBe(0)
   })
 
@@ -302,7 +353,11 @@ describe('the bundled action: TLS and proxies', () => {
     const sim = await simulator()
     const proxy = await startConnectProxy({ refuse: 403 })
     running.push(proxy)
-    const result = await run(sim, { host: `lxca.internal:${sim.port}`, 'max-retries': '2', 'poll-interval': '100ms' }, { env: { HTTPS_PROXY: proxy.url } })
+    const result = await run(
+      sim,
+      { host: `lxca.internal:${sim.port}`, 'max-retries': '2', 'poll-interval': '100ms' },
+      { env: { HTTPS_PROXY: proxy.url } }
+    )
     expect(result.outputs.status).toBe('error')
     expect(proxy.connects).toHaveLength(3)
     expect(sim.requests).toHaveLength(0)
@@ -322,8 +377,16 @@ describe('the bundled action: several jobs and job types', () => {
     const sim = await simulator({ jobs })
     const result = await run(sim, { 'job-id': '4229, 4230' })
     expect(result.code).toBe(1)
-    expect(result.outputs).toMatchObject({ status: 'failure', devices: '5', succeeded: '4', failed: '1', result: 'OTHER_FAIL' })
-    expect(JSON.parse(result.outputs['failed-devices'])).toEqual([expect.objectContaining({ job: '4230', device: '10.240.72.1', step: 'Configuration › NTP' })])
+    expect(result.outputs).toMatchObject({
+      status: 'failure',
+      devices: '5',
+      succeeded: '4',
+      failed: '1',
+      result: 'OTHER_FAIL'
+    })
+    expect(JSON.parse(result.outputs['failed-devices'])).toEqual([
+      expect.objectContaining({ job: '4230', device: '10.240.72.1', step: 'Configuration › NTP' })
+    ])
     expect(result.summary.split('\n').slice(0, 4)).toEqual([
       '## ❌ 2 LXCA jobs: 1 succeeded, 1 failed',
       '',
@@ -332,8 +395,13 @@ describe('the bundled action: several jobs and job types', () => {
     ])
     expect(result.summary).toContain('### ✅ LXCA job 4229 succeeded')
     expect(result.summary).toContain('### ❌ LXCA job 4230 failed')
-    expect(Object.keys(JSON.parse(readFileSync(result.outputs.report, 'utf8')))).toEqual(['csvRequest/jobs/4229', 'csvRequest/jobs/4230'])
-    expect(result.stdout).toMatch(/::error::1 of 2 LXCA jobs did not succeed\. LXCA job 4230: 1 of 3 devices failed: 10\.240\.72\.1 OTHER_FAIL at Configuration › NTP/)
+    expect(Object.keys(JSON.parse(readFileSync(result.outputs.report, 'utf8')))).toEqual([
+      'csvRequest/jobs/4229',
+      'csvRequest/jobs/4230'
+    ])
+    expect(result.stdout).toMatch(
+      /::error::1 of 2 LXCA jobs did not succeed\. LXCA job 4230: 1 of 3 devices failed: 10\.240\.72\.1 OTHER_FAIL at Configuration › NTP/
+    )
   })
 
   it('success + timeout → timeout', async () => {
@@ -359,10 +427,17 @@ describe('the bundled action: several jobs and job types', () => {
   })
 
   it('three jobs: each job keeps its poll schedule, and their requests are spread, not fired together', async () => {
-    const sim = await simulator({ jobs: { a: scriptJob({ devices: 1, pollsToComplete: 5 }), b: scriptJob({ devices: 1, pollsToComplete: 5 }), c: scriptJob({ devices: 1, pollsToComplete: 5 }) } })
+    const sim = await simulator({
+      jobs: {
+        a: scriptJob({ devices: 1, pollsToComplete: 5 }),
+        b: scriptJob({ devices: 1, pollsToComplete: 5 }),
+        c: scriptJob({ devices: 1, pollsToComplete: 5 })
+      }
+    })
     const result = await run(sim, { 'job-id': 'a,b,c', 'poll-interval': '600ms' })
     expect(result.outputs.status).toBe('success')
-    const times = (id: string): number[] => sim.requests.filter(request => request.path.endsWith(`/${id}`)).map(request => request.at)
+    const times = (id: string): number[] =>
+      sim.requests.filter(request => request.path.endsWith(`/${id}`)).map(request => request.at)
     for (const id of ['a', 'b', 'c']) {
       const at = times(id)
       expect(at).toHaveLength(5)
@@ -377,6 +452,8 @@ describe('the bundled action: several jobs and job types', () => {
     const sim = await simulator({ jobs })
     const result = await run(sim, { 'job-id': `77, ${sim.url}/unmanageRequest/jobs/78`, 'job-type': 'manage' })
     expect(result.outputs.status).toBe('success')
-    expect(new Set(sim.requests.map(request => request.path))).toEqual(new Set(['/manageRequest/jobs/77', '/unmanageRequest/jobs/78']))
+    expect(new Set(sim.requests.map(request => request.path))).toEqual(
+      new Set(['/manageRequest/jobs/77', '/unmanageRequest/jobs/78'])
+    )
   })
 })

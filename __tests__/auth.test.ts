@@ -55,7 +55,11 @@ describe('sessionAuth', () => {
     expect(sent).toHaveLength(1)
     expect(sent[0]).toMatchObject({ method: 'POST', url: new URL('https://lxca.example.com/sessions') })
     expect(JSON.parse(sent[0].body ?? '')).toEqual({ UserId: 'admin', password: 'pa55-word' })
-    expect(first.headers).toEqual({ cookie: 'JSESSIONID=sess1; csrf=tok1', 'x-csrf-token': 'tok1', 'x-not-user-input': 'checkSession' })
+    expect(first.headers).toEqual({
+      cookie: 'JSESSIONID=sess1; csrf=tok1',
+      'x-csrf-token': 'tok1',
+      'x-not-user-input': 'checkSession'
+    })
     expect(second.headers).toEqual(first.headers)
     expect(secrets).toEqual(expect.arrayContaining(['sess1', 'tok1', 'JSESSIONID=sess1; csrf=tok1']))
   })

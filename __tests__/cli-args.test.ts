@@ -4,7 +4,11 @@ import { Input } from '../src/settings/names.js'
 
 describe('parseCli', () => {
   it('reads every input from its flag, else from LXCA_*', () => {
-    const { read } = parseCli(['--host', 'flag-host', '--job-id=1,2', '--insecure-skip-tls-verify'], { LXCA_HOST: 'env-host', LXCA_TIMEOUT: '5m', LXCA_PASSWORD: 'pw' })
+    const { read } = parseCli(['--host', 'flag-host', '--job-id=1,2', '--insecure-skip-tls-verify'], {
+      LXCA_HOST: 'env-host',
+      LXCA_TIMEOUT: '5m',
+      LXCA_PASSWORD: 'pw'
+    })
     expect(read('host')).toBe('flag-host')
     expect(read('job-id')).toBe('1,2')
     expect(read('timeout')).toBe('5m')

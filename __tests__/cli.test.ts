@@ -21,7 +21,11 @@ async function simulator(): Promise<Simulator> {
     password: PASSWORD,
     jobs: {
       '4229': scriptJob({ devices: 2, pollsToComplete: 2 }),
-      '4230': scriptJob({ devices: 2, pollsToComplete: 2, failures: [{ device: 1, step: 'LOGIN', userAction: 'Check the BMC password.' }] }),
+      '4230': scriptJob({
+        devices: 2,
+        pollsToComplete: 2,
+        failures: [{ device: 1, step: 'LOGIN', userAction: 'Check the BMC password.' }]
+      }),
       '4231': scriptJob({ devices: 1, pollsToComplete: Infinity })
     }
   })
@@ -39,7 +43,10 @@ interface CliRun {
 function cli(args: string[], env: Record<string, string> = {}, interruptAfterMs?: number): Promise<CliRun> {
   return new Promise(resolve => {
     const started = performance.now()
-    const child = spawn(process.execPath, [CLI_BUNDLE, ...args], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(process.execPath, [CLI_BUNDLE, ...args], {
+      env: { PATH: process.env.PATH ?? '', ...env },
+      stdio: ['ignore', 'pipe', 'pipe']
+    })
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
@@ -110,7 +117,7 @@ describe('the command line', () => {
     const sim = await simulator()
     const result = await cli(['--job-id', '../x', '--timeout', 'soon'], env(sim, { LXCA_HOST: '' }))
     expect(result.code).toBe(3)
-    expect(result.stderr).toContain("--host is required")
+    expect(result.stderr).toContain('--host is required')
     expect(result.stderr).toContain("--job-id has an invalid value '../x'")
     expect(result.stderr).toContain("--timeout has an invalid value 'soon'")
     expect(sim.requests).toHaveLength(0)
@@ -119,18 +126,27 @@ describe('the command line', () => {
 
   it('flags win over environment variables', async () => {
     const sim = await simulator()
-    const result = await cli(['--host', sim.url, '--job-id', '4229'], env(sim, { LXCA_HOST: 'https://192.0.2.1', LXCA_JOB_ID: '4230' }))
+    const result = await cli(
+      ['--host', sim.url, '--job-id', '4229'],
+      env(sim, { LXCA_HOST: 'https://192.0.2.1', LXCA_JOB_ID: '4230' })
+    )
     expect(result.code).toBe(0)
   })
 
   it('several jobs → the worst exit code, and the Markdown and report files', async () => {
     const sim = await simulator()
     const dir = mkdtempSync(join(tmpdir(), 'lxca-cli-'))
-    const result = await cli(['--job-id', '4229,4230', '--summary-file', join(dir, 's.md'), '--report-file', join(dir, 'r.json')], env(sim))
+    const result = await cli(
+      ['--job-id', '4229,4230', '--summary-file', join(dir, 's.md'), '--report-file', join(dir, 'r.json')],
+      env(sim)
+    )
     expect(result.code).toBe(1)
     expect(result.stdout).toMatch(/^✖ 2 LXCA jobs: failure/)
     expect(readFileSync(join(dir, 's.md'), 'utf8')).toMatch(/^## ❌ 2 LXCA jobs: 1 succeeded, 1 failed/)
-    expect(Object.keys(JSON.parse(readFileSync(join(dir, 'r.json'), 'utf8')))).toEqual(['csvRequest/jobs/4229', 'csvRequest/jobs/4230'])
+    expect(Object.keys(JSON.parse(readFileSync(join(dir, 'r.json'), 'utf8')))).toEqual([
+      'csvRequest/jobs/4229',
+      'csvRequest/jobs/4230'
+    ])
   })
 
   it('SIGINT → exit 130 within a second', async () => {

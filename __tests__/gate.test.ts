@@ -24,10 +24,17 @@ const settings = (overrides: Partial<Settings> = {}): Settings => ({
 })
 
 /** An in-memory appliance: job documents advance per request; every request is recorded with the virtual time. */
-function appliance(clock: VirtualClock, scripts: Record<string, JobScript>): { transport: Transport; sent: Array<HttpRequest & { at: number }> } {
+function appliance(
+  clock: VirtualClock,
+  scripts: Record<string, JobScript>
+): { transport: Transport; sent: Array<HttpRequest & { at: number }> } {
   const sent: Array<HttpRequest & { at: number }> = []
   const polls = new Map<string, number>()
-  const json = (status: number, body: unknown, headers = {}): HttpResponse => ({ status, headers, body: Buffer.from(JSON.stringify(body)) })
+  const json = (status: number, body: unknown, headers = {}): HttpResponse => ({
+    status,
+    headers,
+    body: Buffer.from(JSON.stringify(body))
+  })
   return {
     sent,
     transport: async request => {
@@ -45,10 +52,23 @@ function appliance(clock: VirtualClock, scripts: Record<string, JobScript>): { t
   }
 }
 
-const quiet: GateLog = { info: () => undefined, warning: () => undefined, debug: () => undefined, group: (_name, body) => body() }
+const quiet: GateLog = {
+  info: () => undefined,
+  warning: () => undefined,
+  debug: () => undefined,
+  group: (_name, body) => body()
+}
 
 function deps(clock: VirtualClock, transport: Transport, signal = new AbortController().signal) {
-  return { clock, random: () => 0.5, signal, proxyFor: () => undefined, onSecret: () => undefined, log: quiet, transport }
+  return {
+    clock,
+    random: () => 0.5,
+    signal,
+    proxyFor: () => undefined,
+    onSecret: () => undefined,
+    log: quiet,
+    transport
+  }
 }
 
 describe('runGate', () => {
@@ -74,13 +94,18 @@ describe('runGate', () => {
     const first = (id: string): number => sent.find(request => request.url.pathname.endsWith(`/${id}`))?.at ?? -1
     expect([first('a'), first('b'), first('c')]).toEqual([0, 5_000 / 3, 10_000 / 3])
     // Each job keeps its own schedule: 5 s, then 7.5 s, …
-    const times = sent.filter(request => request.url.pathname.endsWith('/c')).map(request => Math.round(request.at - first('c')))
+    const times = sent
+      .filter(request => request.url.pathname.endsWith('/c'))
+      .map(request => Math.round(request.at - first('c')))
     expect(times).toEqual([0, 5_000, 12_500, 23_750])
   })
 
   it('several jobs share one session login, and log out once at the end', async () => {
     const clock = new VirtualClock()
-    const { transport, sent } = appliance(clock, { a: scriptJob({ devices: 1, pollsToComplete: 2 }), b: scriptJob({ devices: 1, pollsToComplete: 2 }) })
+    const { transport, sent } = appliance(clock, {
+      a: scriptJob({ devices: 1, pollsToComplete: 2 }),
+      b: scriptJob({ devices: 1, pollsToComplete: 2 })
+    })
     const jobs = ['a', 'b'].map(id => ({ id, type: 'csv' as const }))
     await clock.drive(runGate(settings({ jobs, authMethod: 'session' }), deps(clock, transport)))
     expect(sent.filter(request => request.method === 'POST')).toHaveLength(1)
@@ -91,7 +116,10 @@ describe('runGate', () => {
   it('one job timing out and one missing: error beats timeout, and both end by the deadline', async () => {
     const clock = new VirtualClock()
     const { transport } = appliance(clock, { slow: scriptJob({ devices: 1, pollsToComplete: Infinity }) })
-    const jobs = [{ id: 'slow', type: 'csv' as const }, { id: 'gone', type: 'csv' as const }]
+    const jobs = [
+      { id: 'slow', type: 'csv' as const },
+      { id: 'gone', type: 'csv' as const }
+    ]
     const result = await clock.drive(runGate(settings({ jobs, timeoutMs: 60_000 }), deps(clock, transport)))
     expect(result.jobs.map(job => job.outcome.status)).toEqual(['timeout', 'error'])
     expect(result.status).toBe('error')
@@ -101,12 +129,16 @@ describe('runGate', () => {
   it('cancellation ends every job as cancelled and still logs out', async () => {
     const clock = new VirtualClock()
     const controller = new AbortController()
-    const { transport, sent } = appliance(clock, { a: scriptJob({ devices: 1, pollsToComplete: Infinity }), b: scriptJob({ devices: 1, pollsToComplete: Infinity }) })
+    const { transport, sent } = appliance(clock, {
+      a: scriptJob({ devices: 1, pollsToComplete: Infinity }),
+      b: scriptJob({ devices: 1, pollsToComplete: Infinity })
+    })
     const jobs = ['a', 'b'].map(id => ({ id, type: 'csv' as const }))
     const running = runGate(settings({ jobs, authMethod: 'session' }), deps(clock, transport, controller.signal))
     const result = await clock.drive(
       (async () => {
-        while (sent.filter(request => request.method === 'GET').length < 4) await new Promise(resolve => setImmediate(resolve))
+        while (sent.filter(request => request.method === 'GET').length < 4)
+          await new Promise(resolve => setImmediate(resolve))
         controller.abort()
         return running
       })()

@@ -25,7 +25,14 @@ const count = (html: string, pattern: RegExp): number => (html.match(pattern) ??
 
 describe('summary rendered by cmark-gfm', () => {
   it('a failed job renders as one table, a heading per failed device, nested lists and a details block', () => {
-    const raw = jobDocument(scriptJob({ devices: 3, pollsToComplete: 2, failures: [{ device: 1, step: 'INV_CHASSIS', userAction: 'Reseat the CMM.' }] }), 2)
+    const raw = jobDocument(
+      scriptJob({
+        devices: 3,
+        pollsToComplete: 2,
+        failures: [{ device: 1, step: 'INV_CHASSIS', userAction: 'Reseat the CMM.' }]
+      }),
+      2
+    )
     const html = toHtml(renderSummary(summaryInput(outcomeFor(raw, 'failure'))))
     expect(count(html, /<table>/g)).toBe(1)
     expect(count(html, /<tr>/g)).toBe(4)
@@ -35,7 +42,9 @@ describe('summary rendered by cmark-gfm', () => {
     expect(count(html, /<details>/g)).toBe(1)
     expect(html).toContain('<summary>✅ 2 devices succeeded</summary>')
     // Nested list: Inventory's children are a list inside its item.
-    expect(html).toMatch(/<li>❌ <strong>Inventory · Stopped_With_Error<\/strong> ⟵ failed here<br>Collecting device inventory\n<ul>\n<li>❌ <strong>Chassis inventory/)
+    expect(html).toMatch(
+      /<li>❌ <strong>Inventory · Stopped_With_Error<\/strong> ⟵ failed here<br>Collecting device inventory\n<ul>\n<li>❌ <strong>Chassis inventory/
+    )
     expect(html).not.toContain('&amp;#')
   })
 

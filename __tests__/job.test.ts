@@ -15,13 +15,32 @@ describe('parseJob', () => {
     expect(job.status).toBe('INCOMPLETE')
     expect(job.results).toHaveLength(1)
     const device = job.results[0]
-    expect(device).toMatchObject({ address: '10.243.3.55', uuid: '48331a223bf34fba90732b379b837b9c', result: 'INCOMPLETE', done: false, timeSpentMs: 117527, taskId: 371 })
+    expect(device).toMatchObject({
+      address: '10.243.3.55',
+      uuid: '48331a223bf34fba90732b379b837b9c',
+      result: 'INCOMPLETE',
+      done: false,
+      timeSpentMs: 117527,
+      taskId: 371
+    })
     expect(device.steps.map(step => step.id)).toEqual([
-      'STARTING', 'NETWORK_CHOICE', 'DESCRIPTOR', 'LOGIN', 'DUPLICATE_CHECK', 'INVENTORY', 'INTEROP_CHECK', 'CONFIGURATION', 'CFG_CABINET'
+      'STARTING',
+      'NETWORK_CHOICE',
+      'DESCRIPTOR',
+      'LOGIN',
+      'DUPLICATE_CHECK',
+      'INVENTORY',
+      'INTEROP_CHECK',
+      'CONFIGURATION',
+      'CFG_CABINET'
     ])
     const inventory = device.steps[5]
     expect(inventory).toMatchObject({ label: 'Inventory', state: 'Running' })
-    expect(inventory.children.map(step => step.label)).toEqual(['Chassis inventory', 'Node inventory', 'I/O module inventory'])
+    expect(inventory.children.map(step => step.label)).toEqual([
+      'Chassis inventory',
+      'Node inventory',
+      'I/O module inventory'
+    ])
   })
 
   it('reads progress JOB_DONE as a finished device', () => {
@@ -55,7 +74,14 @@ describe('parseJob', () => {
   it('drops malformed optional detail instead of failing', () => {
     const job = parsed({
       progress: 10,
-      results: [{ result: 'INCOMPLETE', time_spent: 'long', uuid: 5, status: { substatus: [null, 7, { id: 'X', status: null }] } }]
+      results: [
+        {
+          result: 'INCOMPLETE',
+          time_spent: 'long',
+          uuid: 5,
+          status: { substatus: [null, 7, { id: 'X', status: null }] }
+        }
+      ]
     })
     expect(job.results[0].timeSpentMs).toBeUndefined()
     expect(job.results[0].uuid).toBeUndefined()

@@ -39,7 +39,10 @@ function options(clock: FakeClock, fetchJob: PollOptions['fetchJob'], extra: Par
 const job = scriptJob({ devices: 2, pollsToComplete: 4 })
 const running = (n: number): unknown => jobDocument(job, n)
 const done = jobDocument(job, 4)
-const failedJob = jobDocument(scriptJob({ devices: 3, pollsToComplete: 2, failures: [{ device: 1, step: 'INV_CHASSIS' }] }), 2)
+const failedJob = jobDocument(
+  scriptJob({ devices: 3, pollsToComplete: 2, failures: [{ device: 1, step: 'INV_CHASSIS' }] }),
+  2
+)
 const reset = (): PollFault => new PollFault('network', 'GET: read ECONNRESET', true)
 
 describe('pollJob: schedule', () => {
@@ -59,7 +62,7 @@ describe('pollJob: schedule', () => {
     const steps = [...Array.from({ length: 8 }, (_, i) => running(Math.min(i + 1, 3))), done]
     const { fetchJob, times } = script(clock, steps)
     let seed = 1
-    const random = (): number => ((seed = (seed * 16807) % 2147483647) / 2147483647)
+    const random = (): number => (seed = (seed * 16807) % 2147483647) / 2147483647
     const outcome = await pollJob(options(clock, fetchJob, { random }))
     expect(outcome.status).toBe('success')
     const gaps = times.slice(1).map((t, i) => t - times[i])

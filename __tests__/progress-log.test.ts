@@ -29,7 +29,9 @@ describe('createChangeLog', () => {
 
   it('cannot be made to print a workflow command or an extra line', () => {
     const log = createChangeLog()
-    const lines = log(assessed({ progress: 5, results: [{ result: 'INCOMPLETE', messageParameters: '::warning::pwned\n::error::x' }] }))
+    const lines = log(
+      assessed({ progress: 5, results: [{ result: 'INCOMPLETE', messageParameters: '::warning::pwned\n::error::x' }] })
+    )
     for (const line of lines) {
       expect(line.trimStart().startsWith('::')).toBe(false)
       expect(line).not.toMatch(/\n/)

@@ -9,7 +9,11 @@ const failing = (devices: number, failed: number): unknown =>
     scriptJob({
       devices,
       pollsToComplete: 1,
-      failures: Array.from({ length: failed }, (_, device) => ({ device, step: 'INV_CHASSIS', userAction: `Reseat chassis ${device}.` }))
+      failures: Array.from({ length: failed }, (_, device) => ({
+        device,
+        step: 'INV_CHASSIS',
+        userAction: `Reseat chassis ${device}.`
+      }))
     }),
     1
   )
@@ -29,13 +33,19 @@ describe('outcomeMessage', () => {
   })
 
   it('says what a timeout, an error and a cancellation mean', () => {
-    const running = outcomeFor(fixture('seed-running.json'), 'timeout', { reason: 'the job did not finish within 1h 0m' })
+    const running = outcomeFor(fixture('seed-running.json'), 'timeout', {
+      reason: 'the job did not finish within 1h 0m'
+    })
     expect(outcomeMessage(running, JOB, 3_600_000)).toBe(
       'LXCA job 4229 timed out: the job did not finish within 1h 0m (progress 17%, 1 of 1 devices not finished)'
     )
-    expect(outcomeMessage({ status: 'error', reason: 'job 4229 was not found (HTTP 404)', polls: 1, retries: 0, elapsedMs: 1 }, JOB, 1)).toBe(
-      'Could not tell the outcome of LXCA job 4229: job 4229 was not found (HTTP 404)'
-    )
+    expect(
+      outcomeMessage(
+        { status: 'error', reason: 'job 4229 was not found (HTTP 404)', polls: 1, retries: 0, elapsedMs: 1 },
+        JOB,
+        1
+      )
+    ).toBe('Could not tell the outcome of LXCA job 4229: job 4229 was not found (HTTP 404)')
     expect(outcomeMessage({ ...running, status: 'cancelled' }, JOB, 1)).toBe(
       'Cancelled while waiting for LXCA job 4229 (progress 17%, 1 of 1 devices not finished).'
     )
@@ -50,7 +60,10 @@ describe('outcomeMessage', () => {
 describe('deviceAnnotations', () => {
   it('one per failed device, naming device, result, step and user action', () => {
     expect(deviceAnnotations(singleJob(JOB, outcomeFor(failing(3, 1), 'failure')))).toEqual([
-      { title: 'Device 10.240.72.1: OTHER_FAIL', message: '10.240.72.1 OTHER_FAIL at Inventory › Chassis inventory. Reseat chassis 0.' }
+      {
+        title: 'Device 10.240.72.1: OTHER_FAIL',
+        message: '10.240.72.1 OTHER_FAIL at Inventory › Chassis inventory. Reseat chassis 0.'
+      }
     ])
   })
 
@@ -69,7 +82,10 @@ describe('deviceAnnotations', () => {
 
 describe('buildOutputs', () => {
   it('on success', () => {
-    const outputs = buildOutputs(singleJob(JOB, outcomeFor(fixture('success-job.json'), 'success')), { report: '/t/report.json', summaryFile: '/t/summary.md' })
+    const outputs = buildOutputs(singleJob(JOB, outcomeFor(fixture('success-job.json'), 'success')), {
+      report: '/t/report.json',
+      summaryFile: '/t/summary.md'
+    })
     expect(outputs).toEqual({
       status: 'success',
       result: 'SUCCESS',
@@ -85,7 +101,13 @@ describe('buildOutputs', () => {
 
   it('on failure: the first non-success result and the failed devices as JSON', () => {
     const outputs = buildOutputs(singleJob(JOB, outcomeFor(fixture('failed-job.json'), 'failure')), {})
-    expect(outputs).toMatchObject({ status: 'failure', result: 'OTHER_FAIL', devices: '1', succeeded: '0', failed: '1' })
+    expect(outputs).toMatchObject({
+      status: 'failure',
+      result: 'OTHER_FAIL',
+      devices: '1',
+      succeeded: '0',
+      failed: '1'
+    })
     expect(JSON.parse(outputs['failed-devices'])).toEqual([
       {
         device: '10.240.72.172',
@@ -110,7 +132,14 @@ describe('buildOutputs', () => {
 
   it('without any document: only the status says something', () => {
     const outputs = buildOutputs(singleJob(JOB, { status: 'error', polls: 1, retries: 0, elapsedMs: 1 }), {})
-    expect(outputs).toMatchObject({ status: 'error', result: '', progress: '', devices: '', 'failed-devices': '[]', report: '' })
+    expect(outputs).toMatchObject({
+      status: 'error',
+      result: '',
+      progress: '',
+      devices: '',
+      'failed-devices': '[]',
+      report: ''
+    })
   })
 })
 
@@ -127,7 +156,14 @@ describe('several jobs', () => {
 
   it('adds outputs up across jobs and names the job of each failed device', () => {
     const outputs = buildOutputs(result, {})
-    expect(outputs).toMatchObject({ status: 'failure', result: 'OTHER_FAIL', devices: '5', succeeded: '3', failed: '2', progress: '100' })
+    expect(outputs).toMatchObject({
+      status: 'failure',
+      result: 'OTHER_FAIL',
+      devices: '5',
+      succeeded: '3',
+      failed: '2',
+      progress: '100'
+    })
     expect(JSON.parse(outputs['failed-devices'])).toEqual([
       expect.objectContaining({ job: '77', device: '10.240.72.1' }),
       expect.objectContaining({ job: '77', device: '10.240.72.2' })
@@ -138,7 +174,9 @@ describe('several jobs', () => {
     expect(gateMessage(result, 1)).toBe(
       '1 of 2 LXCA jobs did not succeed. LXCA job 77: 2 of 3 devices failed: 10.240.72.1 OTHER_FAIL at Inventory › Chassis inventory; 10.240.72.2 OTHER_FAIL at Inventory › Chassis inventory'
     )
-    expect(gateMessage({ status: 'success', jobs: [result.jobs[0], { ...result.jobs[0], job: jobB }] }, 1)).toBe('All 2 LXCA jobs succeeded: 4 devices managed.')
+    expect(gateMessage({ status: 'success', jobs: [result.jobs[0], { ...result.jobs[0], job: jobB }] }, 1)).toBe(
+      'All 2 LXCA jobs succeeded: 4 devices managed.'
+    )
   })
 
   it('names the job in device annotations', () => {

@@ -3,11 +3,22 @@ import type { IncomingHttpHeaders } from 'node:http'
 import { PollFault } from '../src/common/errors.js'
 import { jsonBody, statusFault } from '../src/lxca/responses.js'
 
-const response = (status: number, body = '', headers: IncomingHttpHeaders = {}) => ({ status, headers, body: Buffer.from(body) })
+const response = (status: number, body = '', headers: IncomingHttpHeaders = {}) => ({
+  status,
+  headers,
+  body: Buffer.from(body)
+})
 const fault = (status: number, body = '', headers: IncomingHttpHeaders = {}): PollFault | undefined =>
-  statusFault(response(status, body, headers), 'GET /csvRequest/jobs/1', 'job 1 was not found at https://h/csvRequest/jobs/1')
+  statusFault(
+    response(status, body, headers),
+    'GET /csvRequest/jobs/1',
+    'job 1 was not found at https://h/csvRequest/jobs/1'
+  )
 
-const lxcaError = JSON.stringify({ result: 'failed', messages: [{ id: 'FQXHMSE0001J', text: 'The user is not authorized.', recovery: { text: 'Log in again.' } }] })
+const lxcaError = JSON.stringify({
+  result: 'failed',
+  messages: [{ id: 'FQXHMSE0001J', text: 'The user is not authorized.', recovery: { text: 'Log in again.' } }]
+})
 
 describe('statusFault', () => {
   it('accepts 2xx', () => {

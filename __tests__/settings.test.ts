@@ -102,7 +102,10 @@ describe('readSettings: job-id', () => {
   })
 
   it('takes several jobs separated by commas, spaces or new lines, and polls duplicates once', () => {
-    expect(settings({ 'job-id': '4229, 4230\n/manageRequest/jobs/7 4229 https://h/csvRequest/jobs/4230', 'job-type': 'csv' }).jobs).toEqual([
+    expect(
+      settings({ 'job-id': '4229, 4230\n/manageRequest/jobs/7 4229 https://h/csvRequest/jobs/4230', 'job-type': 'csv' })
+        .jobs
+    ).toEqual([
       { id: '4229', type: 'csv' },
       { id: '4230', type: 'csv' },
       { id: '7', type: 'manage' }
@@ -119,14 +122,20 @@ describe('readSettings: job-id', () => {
     expect(problems({ 'job-id': ids })[0]).toMatch(/lists 21 jobs; at most 20/)
   })
 
-  it.each(['../../etc/passwd', '4229/../1', '/csvRequest/jobs/../../sessions', '4229?x=1', '%2e%2e', '/other/jobs/1', 'https://h/csvRequest/jobs/1?y', 'a'.repeat(129)])(
-    'refuses %p: no path tricks reach the server',
-    jobId => {
-      const [problem] = problems({ 'job-id': jobId })
-      expect(problem).toMatch(/^Input 'job-id' has an invalid value/)
-      expect(problem).toMatch(/letters, digits, '-' or '_'/)
-    }
-  )
+  it.each([
+    '../../etc/passwd',
+    '4229/../1',
+    '/csvRequest/jobs/../../sessions',
+    '4229?x=1',
+    '%2e%2e',
+    '/other/jobs/1',
+    'https://h/csvRequest/jobs/1?y',
+    'a'.repeat(129)
+  ])('refuses %p: no path tricks reach the server', jobId => {
+    const [problem] = problems({ 'job-id': jobId })
+    expect(problem).toMatch(/^Input 'job-id' has an invalid value/)
+    expect(problem).toMatch(/letters, digits, '-' or '_'/)
+  })
 })
 
 describe('readSettings: credentials', () => {
@@ -207,7 +216,9 @@ describe('readSettings: TLS', () => {
   })
 
   it('takes ca-certificate as a path', () => {
-    expect(settings({ 'ca-certificate': '/etc/lxca-ca.pem' }, { '/etc/lxca-ca.pem': CA_PEM }).tls.ca).toContain('BEGIN CERTIFICATE')
+    expect(settings({ 'ca-certificate': '/etc/lxca-ca.pem' }, { '/etc/lxca-ca.pem': CA_PEM }).tls.ca).toContain(
+      'BEGIN CERTIFICATE'
+    )
   })
 
   it.each([

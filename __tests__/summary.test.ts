@@ -16,7 +16,9 @@ function tableRows(markdown: string): string[] {
 
 describe('renderSummary: snapshots', () => {
   it("the seed document (Lenovo's example) after a timeout", () => {
-    expect(render(fixture('seed-running.json'), 'timeout', { reason: 'the job did not finish within 1h 0m' })).toMatchSnapshot()
+    expect(
+      render(fixture('seed-running.json'), 'timeout', { reason: 'the job did not finish within 1h 0m' })
+    ).toMatchSnapshot()
   })
 
   it('a failed job', () => {
@@ -24,7 +26,14 @@ describe('renderSummary: snapshots', () => {
   })
 
   it('a timed-out job with several devices', () => {
-    const raw = jobDocument(scriptJob({ devices: 3, pollsToComplete: 10, failures: [{ device: 2, step: 'LOGIN', userAction: 'Check the BMC password.' }] }), 4)
+    const raw = jobDocument(
+      scriptJob({
+        devices: 3,
+        pollsToComplete: 10,
+        failures: [{ device: 2, step: 'LOGIN', userAction: 'Check the BMC password.' }]
+      }),
+      4
+    )
     expect(render(raw, 'timeout', { reason: 'the job did not finish within 1h 0m' })).toMatchSnapshot()
   })
 
@@ -44,14 +53,21 @@ describe('renderSummary: content', () => {
 
   it('shows the failed step path, the user action and marks the failing nodes', () => {
     const markdown = render(fixture('failed-job.json'), 'failure')
-    expect(markdown).toContain('| ❌ | 10.240.72.172 | 48331a223bf34fba90732b379b837b9c | OTHER_FAIL | Other failure | Inventory › Chassis inventory | 1m 8s |')
-    expect(markdown).toContain('👉 **User action:** Verify the chassis management module is reachable, then manage the chassis again.')
+    expect(markdown).toContain(
+      '| ❌ | 10.240.72.172 | 48331a223bf34fba90732b379b837b9c | OTHER_FAIL | Other failure | Inventory › Chassis inventory | 1m 8s |'
+    )
+    expect(markdown).toContain(
+      '👉 **User action:** Verify the chassis management module is reachable, then manage the chassis again.'
+    )
     expect(markdown).toContain('- ❌ **Inventory · Stopped_With_Error** ⟵ failed here')
     expect(markdown).toContain('  - ❌ **Chassis inventory · Stopped_With_Error** ⟵ failed here')
   })
 
   it('sorts failures first and collapses successful devices', () => {
-    const raw = jobDocument(scriptJob({ devices: 4, pollsToComplete: 2, failures: [{ device: 3, step: 'CFG_NTP' }] }), 2)
+    const raw = jobDocument(
+      scriptJob({ devices: 4, pollsToComplete: 2, failures: [{ device: 3, step: 'CFG_NTP' }] }),
+      2
+    )
     const markdown = render(raw, 'failure')
     const rows = tableRows(markdown).slice(1)
     expect(rows[0]).toMatch(/^\| ❌ \| 10\.240\.72\.4 /)
@@ -64,15 +80,23 @@ describe('renderSummary: content', () => {
 
   it('says why when the outcome is unknown, even without a document', () => {
     const markdown = renderSummary(
-      summaryInput({ status: 'error', reason: 'GET /csvRequest/jobs/4229: the appliance refused the credentials (HTTP 401)', polls: 1, retries: 0, elapsedMs: 80 })
+      summaryInput({
+        status: 'error',
+        reason: 'GET /csvRequest/jobs/4229: the appliance refused the credentials (HTTP 401)',
+        polls: 1,
+        retries: 0,
+        elapsedMs: 80
+      })
     )
     expect(markdown).toContain('### ⚠️ LXCA job 4229: outcome unknown')
-    expect(markdown).toContain('> **Why:** GET /csvRequest/jobs/4229&#58; the appliance refused the credentials (HTTP 401)')
+    expect(markdown).toContain(
+      '> **Why:** GET /csvRequest/jobs/4229&#58; the appliance refused the credentials (HTTP 401)'
+    )
     expect(markdown).toContain('No job document was understood')
   })
 
   it('lists invalid inputs', () => {
-    expect(renderInputErrorSummary(["Input 'host' is required."])).toContain("- Input &#39;host&#39; is required.")
+    expect(renderInputErrorSummary(["Input 'host' is required."])).toContain('- Input &#39;host&#39; is required.')
   })
 })
 
@@ -112,23 +136,32 @@ describe('renderSummary: size budget', () => {
     ['all failed', 1000, () => true]
   ]
 
-  it.each(cases)('%s, %i devices, long user actions: fits in 900 KiB and keeps every failed device in the table', (_name, devices, fails) => {
-    const failures = Array.from({ length: devices }, (_, device) => device)
-      .filter(fails)
-      .map(device => ({ device, step: 'INV_NODES', userAction: longAction }))
-    const raw = jobDocument(scriptJob({ devices, pollsToComplete: 1, failures }), 1)
-    const markdown = render(raw, failures.length > 0 ? 'failure' : 'success')
-    expect(byteLength(markdown)).toBeLessThanOrEqual(SUMMARY_BUDGET_BYTES)
-    const failedRows = tableRows(markdown).filter(row => row.startsWith('| ❌ |'))
-    expect(failedRows).toHaveLength(failures.length)
-    if (failures.length === devices && devices === 1000) {
-      expect(markdown).toMatch(/leaves out .*the step trees of \d+ of 1,000 failed devices \(the first \d+ are shown\)/)
-      expect(markdown).toContain('`report` output')
+  it.each(cases)(
+    '%s, %i devices, long user actions: fits in 900 KiB and keeps every failed device in the table',
+    (_name, devices, fails) => {
+      const failures = Array.from({ length: devices }, (_, device) => device)
+        .filter(fails)
+        .map(device => ({ device, step: 'INV_NODES', userAction: longAction }))
+      const raw = jobDocument(scriptJob({ devices, pollsToComplete: 1, failures }), 1)
+      const markdown = render(raw, failures.length > 0 ? 'failure' : 'success')
+      expect(byteLength(markdown)).toBeLessThanOrEqual(SUMMARY_BUDGET_BYTES)
+      const failedRows = tableRows(markdown).filter(row => row.startsWith('| ❌ |'))
+      expect(failedRows).toHaveLength(failures.length)
+      if (failures.length === devices && devices === 1000) {
+        expect(markdown).toMatch(
+          /leaves out .*the step trees of \d+ of 1,000 failed devices \(the first \d+ are shown\)/
+        )
+        expect(markdown).toContain('`report` output')
+      }
     }
-  })
+  )
 
   it('drops successful trees first, keeps every failed tree, and says so', () => {
-    const failures = Array.from({ length: 100 }, (_, i) => ({ device: i * 10, step: 'INV_NODES', userAction: longAction }))
+    const failures = Array.from({ length: 100 }, (_, i) => ({
+      device: i * 10,
+      step: 'INV_NODES',
+      userAction: longAction
+    }))
     const raw = jobDocument(scriptJob({ devices: 1000, pollsToComplete: 1, failures }), 1)
     const markdown = render(raw, 'failure')
     expect(markdown).toContain('leaves out the step trees of 900 successful devices.')
@@ -150,7 +183,17 @@ describe('renderSummary: size budget', () => {
         uuid: huge,
         result: huge,
         resultShortDescription: huge,
-        status: { substatus: [{ id: huge, shortDescription: huge, longDescription: huge, userAction: huge, status: { state: 'Stopped_With_Error' } }] }
+        status: {
+          substatus: [
+            {
+              id: huge,
+              shortDescription: huge,
+              longDescription: huge,
+              userAction: huge,
+              status: { state: 'Stopped_With_Error' }
+            }
+          ]
+        }
       }))
     }
     const markdown = render(raw, 'failure')

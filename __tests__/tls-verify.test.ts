@@ -27,37 +27,61 @@ describe('verifyPeer', () => {
   })
 
   it('refuses an unverified chain with a readable hint', () => {
-    const problem = verifyPeer({ chainVerified: false, chainError: 'DEPTH_ZERO_SELF_SIGNED_CERT', certificate: peer() }, tlsPolicy(noTls, '127.0.0.1'))
+    const problem = verifyPeer(
+      { chainVerified: false, chainError: 'DEPTH_ZERO_SELF_SIGNED_CERT', certificate: peer() },
+      tlsPolicy(noTls, '127.0.0.1')
+    )
     expect(problem).toMatch(/^certificate is self-signed; set ca-certificate/)
   })
 
   it("trusts the appliance's own certificate given as ca-certificate even when its issuer is unknown", () => {
     const policy = tlsPolicy({ insecure: false, ca: pem('loopback') }, '127.0.0.1')
-    expect(verifyPeer({ chainVerified: false, chainError: 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY', certificate: peer() }, policy)).toBeUndefined()
+    expect(
+      verifyPeer({ chainVerified: false, chainError: 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY', certificate: peer() }, policy)
+    ).toBeUndefined()
   })
 
   it('checks the name, suggesting tls-server-name', () => {
     const problem = verifyPeer({ chainVerified: true, certificate: peer() }, tlsPolicy(noTls, '10.0.0.5'))
-    expect(problem).toMatch(/does not name 10\.0\.0\.5 \(it names DNS:localhost, IP Address:127\.0\.0\.1, DNS:lxca\.internal\); set tls-server-name/)
-    expect(verifyPeer({ chainVerified: true, certificate: peer() }, tlsPolicy({ insecure: false, serverName: 'lxca.internal' }, '10.0.0.5'))).toBeUndefined()
+    expect(problem).toMatch(
+      /does not name 10\.0\.0\.5 \(it names DNS:localhost, IP Address:127\.0\.0\.1, DNS:lxca\.internal\); set tls-server-name/
+    )
+    expect(
+      verifyPeer(
+        { chainVerified: true, certificate: peer() },
+        tlsPolicy({ insecure: false, serverName: 'lxca.internal' }, '10.0.0.5')
+      )
+    ).toBeUndefined()
   })
 
   it('enforces a pin in addition to the chain', () => {
     const wrong = Array(32).fill('00').join(':')
-    expect(verifyPeer({ chainVerified: true, certificate: peer() }, tlsPolicy({ insecure: false, fingerprint: wrong }, '127.0.0.1'))).toMatch(
-      /does not match tls-fingerprint/
-    )
-    expect(verifyPeer({ chainVerified: true, certificate: peer() }, tlsPolicy({ insecure: false, fingerprint: LOOPBACK_FP }, '127.0.0.1'))).toBeUndefined()
+    expect(
+      verifyPeer(
+        { chainVerified: true, certificate: peer() },
+        tlsPolicy({ insecure: false, fingerprint: wrong }, '127.0.0.1')
+      )
+    ).toMatch(/does not match tls-fingerprint/)
+    expect(
+      verifyPeer(
+        { chainVerified: true, certificate: peer() },
+        tlsPolicy({ insecure: false, fingerprint: LOOPBACK_FP }, '127.0.0.1')
+      )
+    ).toBeUndefined()
   })
 
   it('with insecure, skips chain and name but still enforces the pin', () => {
     const bad = { chainVerified: false, chainError: 'DEPTH_ZERO_SELF_SIGNED_CERT', certificate: peer() }
     expect(verifyPeer(bad, tlsPolicy({ insecure: true }, '10.0.0.5'))).toBeUndefined()
-    expect(verifyPeer(bad, tlsPolicy({ insecure: true, fingerprint: Array(32).fill('AB').join(':') }, '10.0.0.5'))).toMatch(/does not match/)
+    expect(
+      verifyPeer(bad, tlsPolicy({ insecure: true, fingerprint: Array(32).fill('AB').join(':') }, '10.0.0.5'))
+    ).toMatch(/does not match/)
   })
 
   it('refuses a peer without a certificate', () => {
-    expect(verifyPeer({ chainVerified: false, certificate: {} as PeerCertificate }, tlsPolicy({ insecure: true }, 'h'))).toBe('the server presented no certificate')
+    expect(
+      verifyPeer({ chainVerified: false, certificate: {} as PeerCertificate }, tlsPolicy({ insecure: true }, 'h'))
+    ).toBe('the server presented no certificate')
   })
 })
 

@@ -11,7 +11,13 @@ import { LxcaClient } from '../src/lxca/client.js'
 import type { TlsSettings } from '../src/settings/settings.js'
 import { scriptJob } from '../src/simulator/documents.js'
 import type { Fault } from '../src/simulator/faults.js'
-import { CERT_DIR, SIMULATOR_CA, startSimulator, type Simulator, type SimulatorOptions } from '../src/simulator/server.js'
+import {
+  CERT_DIR,
+  SIMULATOR_CA,
+  startSimulator,
+  type Simulator,
+  type SimulatorOptions
+} from '../src/simulator/server.js'
 import { createTransport, type TransportOptions } from '../src/http/transport.js'
 import { closedPort, startConnectProxy, type ConnectProxy } from './helpers/connect-proxy.js'
 
@@ -33,7 +39,11 @@ async function simulator(options: Partial<SimulatorOptions> = {}): Promise<Simul
 
 function client(baseUrl: string, tls: Partial<TlsSettings> = {}, extra: Partial<TransportOptions> = {}): LxcaClient {
   const transport = createTransport({ requestTimeoutMs: 2_000, tls: { insecure: false, ...tls }, ...extra })
-  return new LxcaClient(transport, new URL(baseUrl), basicAuth(credentials, () => undefined))
+  return new LxcaClient(
+    transport,
+    new URL(baseUrl),
+    basicAuth(credentials, () => undefined)
+  )
 }
 
 /** The fault getJob rejects with (fails the test if it resolves). */
@@ -55,13 +65,17 @@ describe('TLS', () => {
     const sim = await simulator()
     const fault = await faultOf(client(sim.url).getJob(JOB, signal()))
     expect(fault).toMatchObject({ kind: 'tls', retryable: false })
-    expect(fault.message).toMatch(/^TLS verification of 127\.0\.0\.1:\d+ failed: certificate was issued by a CA that is not trusted/)
+    expect(fault.message).toMatch(
+      /^TLS verification of 127\.0\.0\.1:\d+ failed: certificate was issued by a CA that is not trusted/
+    )
     expect(sim.requests).toHaveLength(0)
   })
 
   it('a self-signed appliance certificate gets the self-signed hint', async () => {
     const sim = await simulator({ certificate: 'selfsigned' })
-    expect((await faultOf(client(sim.url).getJob(JOB, signal()))).message).toMatch(/certificate is self-signed; set ca-certificate/)
+    expect((await faultOf(client(sim.url).getJob(JOB, signal()))).message).toMatch(
+      /certificate is self-signed; set ca-certificate/
+    )
     expect(sim.requests).toHaveLength(0)
   })
 
@@ -72,9 +86,13 @@ describe('TLS', () => {
 
   it("trusts the appliance's own certificate given in ca-certificate (self-signed, or issued by an unknown CA)", async () => {
     const selfSigned = await simulator({ certificate: 'selfsigned' })
-    await expect(client(selfSigned.url, { ca: readFileSync(`${CERT_DIR}selfsigned.pem`, 'utf8') }).getJob(JOB, signal())).resolves.toBeDefined()
+    await expect(
+      client(selfSigned.url, { ca: readFileSync(`${CERT_DIR}selfsigned.pem`, 'utf8') }).getJob(JOB, signal())
+    ).resolves.toBeDefined()
     const issued = await simulator()
-    await expect(client(issued.url, { ca: readFileSync(`${CERT_DIR}loopback.pem`, 'utf8') }).getJob(JOB, signal())).resolves.toBeDefined()
+    await expect(
+      client(issued.url, { ca: readFileSync(`${CERT_DIR}loopback.pem`, 'utf8') }).getJob(JOB, signal())
+    ).resolves.toBeDefined()
   })
 
   it('a certificate that does not name the address fails, and tls-server-name fixes it', async () => {
@@ -87,7 +105,9 @@ describe('TLS', () => {
 
   it('a wrong tls-fingerprint fails and no credentials reach the server', async () => {
     const sim = await simulator()
-    const fault = await faultOf(client(sim.url, { ca: CA, fingerprint: fingerprint('selfsigned') }).getJob(JOB, signal()))
+    const fault = await faultOf(
+      client(sim.url, { ca: CA, fingerprint: fingerprint('selfsigned') }).getJob(JOB, signal())
+    )
     expect(fault.message).toMatch(/fingerprint .* does not match tls-fingerprint/)
     expect(sim.requests.filter(request => request.carriedCredentials)).toHaveLength(0)
     expect(sim.requests).toHaveLength(0)
@@ -95,8 +115,12 @@ describe('TLS', () => {
 
   it('the right tls-fingerprint passes, with the chain or (insecure) without it', async () => {
     const sim = await simulator({ certificate: 'selfsigned' })
-    await expect(client(sim.url, { insecure: true, fingerprint: fingerprint('selfsigned') }).getJob(JOB, signal())).resolves.toBeDefined()
-    const fault = await faultOf(client(sim.url, { insecure: true, fingerprint: fingerprint('loopback') }).getJob(JOB, signal()))
+    await expect(
+      client(sim.url, { insecure: true, fingerprint: fingerprint('selfsigned') }).getJob(JOB, signal())
+    ).resolves.toBeDefined()
+    const fault = await faultOf(
+      client(sim.url, { insecure: true, fingerprint: fingerprint('loopback') }).getJob(JOB, signal())
+    )
     expect(fault.kind).toBe('tls')
   })
 
@@ -148,15 +172,22 @@ describe('faults over real sockets', () => {
     expect(elapsed).toBeLessThan(1_500)
   })
 
-  it.each(['length', 'chunked'] as const)('a body truncated (%s framing) is a transient fault in well under a second', async framing => {
-    const { fault, elapsed } = await faulty({ kind: 'truncate', framing }, 5_000)
-    expect(fault).toMatchObject({ kind: 'body', retryable: true })
-    expect(fault.message).toMatch(/cut off/)
-    expect(elapsed).toBeLessThan(1_000)
-  })
+  it.each(['length', 'chunked'] as const)(
+    'a body truncated (%s framing) is a transient fault in well under a second',
+    async framing => {
+      const { fault, elapsed } = await faulty({ kind: 'truncate', framing }, 5_000)
+      expect(fault).toMatchObject({ kind: 'body', retryable: true })
+      expect(fault.message).toMatch(/cut off/)
+      expect(elapsed).toBeLessThan(1_000)
+    }
+  )
 
   it('an HTML 200 is a retryable body fault, never a document', async () => {
-    const { fault } = await faulty({ kind: 'body', body: '<html><body>Maintenance</body></html>', contentType: 'text/html' })
+    const { fault } = await faulty({
+      kind: 'body',
+      body: '<html><body>Maintenance</body></html>',
+      contentType: 'text/html'
+    })
     expect(fault).toMatchObject({ kind: 'body', retryable: true })
   })
 
@@ -179,9 +210,15 @@ describe('faults over real sockets', () => {
   })
 
   it('a 10 MB document is read whole', async () => {
-    const big = { progress: 100, results: Array.from({ length: 20_000 }, () => ({ result: 'SUCCESS', pad: 'p'.repeat(480) })) }
+    const big = {
+      progress: 100,
+      results: Array.from({ length: 20_000 }, () => ({ result: 'SUCCESS', pad: 'p'.repeat(480) }))
+    }
     const sim = await simulator({ faults: [{ kind: 'body', body: JSON.stringify(big) }] })
-    const document = (await client(sim.url, { ca: CA }, { requestTimeoutMs: 10_000 }).getJob(JOB, signal())) as typeof big
+    const document = (await client(sim.url, { ca: CA }, { requestTimeoutMs: 10_000 }).getJob(
+      JOB,
+      signal()
+    )) as typeof big
     expect(document.results).toHaveLength(20_000)
   })
 
@@ -197,7 +234,9 @@ describe('faults over real sockets', () => {
     const controller = new AbortController()
     const started = performance.now()
     setTimeout(() => controller.abort(), 100)
-    const fault = await faultOf(client(sim.url, { ca: CA }, { requestTimeoutMs: 10_000 }).getJob(JOB, controller.signal))
+    const fault = await faultOf(
+      client(sim.url, { ca: CA }, { requestTimeoutMs: 10_000 }).getJob(JOB, controller.signal)
+    )
     expect(fault.kind).toBe('cancelled')
     expect(performance.now() - started).toBeLessThan(1_000)
   })
@@ -206,7 +245,10 @@ describe('faults over real sockets', () => {
 describe('proxies', () => {
   /** lxca.internal is not in DNS: direct connections resolve it to loopback here; proxies resolve it themselves. */
   const lookup: LookupFunction = (_host, options, callback) => {
-    if ((options as { all?: boolean }).all) (callback as unknown as (e: null, a: Array<{ address: string; family: number }>) => void)(null, [{ address: '127.0.0.1', family: 4 }])
+    if ((options as { all?: boolean }).all)
+      (callback as unknown as (e: null, a: Array<{ address: string; family: number }>) => void)(null, [
+        { address: '127.0.0.1', family: 4 }
+      ])
     else callback(null, '127.0.0.1', 4)
   }
   const viaEnv = async <T>(env: Record<string, string>, run: () => Promise<T>): Promise<T> => {
@@ -241,7 +283,9 @@ describe('proxies', () => {
     const sim = await simulator()
     const tunnel = await proxy()
     await viaEnv({ https_proxy: tunnel.url, no_proxy: '.internal' }, async () => {
-      await expect(client(`https://lxca.internal:${sim.port}`, { ca: CA }, { proxyFor: getProxyUrl, lookup }).getJob(JOB, signal())).resolves.toBeDefined()
+      await expect(
+        client(`https://lxca.internal:${sim.port}`, { ca: CA }, { proxyFor: getProxyUrl, lookup }).getJob(JOB, signal())
+      ).resolves.toBeDefined()
     })
     expect(tunnel.connects).toEqual([])
   })
@@ -249,7 +293,9 @@ describe('proxies', () => {
   it('a proxy that refuses is a retryable proxy fault', async () => {
     const sim = await simulator()
     const tunnel = await proxy({ refuse: 403 })
-    const fault = await viaEnv({ HTTPS_PROXY: tunnel.url }, () => faultOf(client(`https://lxca.internal:${sim.port}`, { ca: CA }, { proxyFor: getProxyUrl }).getJob(JOB, signal())))
+    const fault = await viaEnv({ HTTPS_PROXY: tunnel.url }, () =>
+      faultOf(client(`https://lxca.internal:${sim.port}`, { ca: CA }, { proxyFor: getProxyUrl }).getJob(JOB, signal()))
+    )
     expect(fault).toMatchObject({ kind: 'proxy', retryable: true })
     expect(fault.message).toMatch(/proxy 127\.0\.0\.1:\d+ refused to connect to lxca\.internal:\d+ \(HTTP 403\)/)
   })

@@ -61,7 +61,13 @@ describe('assess', () => {
   })
 
   it('is done when every device says JOB_DONE even if the top-level progress lags', () => {
-    const raw = { progress: 99.9, results: [{ result: 'SUCCESS', progress: 'JOB_DONE' }, { result: 'SUCCESS', progress: 100 }] }
+    const raw = {
+      progress: 99.9,
+      results: [
+        { result: 'SUCCESS', progress: 'JOB_DONE' },
+        { result: 'SUCCESS', progress: 100 }
+      ]
+    }
     expect(isDone(job(raw))).toBe(true)
     expect(assess(job(raw), SUCCESS).verdict).toBe('success')
   })
@@ -78,7 +84,17 @@ describe('assess', () => {
   it('falls back to the first unfinished step when no step says it failed', () => {
     const raw = {
       progress: 100,
-      results: [{ result: 'OTHER_FAIL', status: { substatus: [{ id: 'A', shortDescription: 'A', status: { state: 'Complete' } }, { id: 'B', shortDescription: 'B', status: { state: 'Pending' } }] } }]
+      results: [
+        {
+          result: 'OTHER_FAIL',
+          status: {
+            substatus: [
+              { id: 'A', shortDescription: 'A', status: { state: 'Complete' } },
+              { id: 'B', shortDescription: 'B', status: { state: 'Pending' } }
+            ]
+          }
+        }
+      ]
     }
     expect(stepPathLabel(assess(job(raw), SUCCESS).devices[0].stepPath)).toBe('B')
   })

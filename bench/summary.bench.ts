@@ -11,7 +11,8 @@ import { assess } from '../src/lxca/verdict.js'
 
 const RUNS = 15
 const TIME_TARGET_MS = 100
-const LONG_ACTION = 'Check the management network, the BMC credentials and the firmware level, then manage the device again. '.repeat(8)
+const LONG_ACTION =
+  'Check the management network, the BMC credentials and the firmware level, then manage the device again. '.repeat(8)
 
 interface Row {
   devices: number
@@ -30,7 +31,14 @@ function inputFor(devices: number, failedEvery: number) {
   if (!parsed.ok) throw new Error(parsed.problem)
   const assessment = assess(parsed.job, ['SUCCESS'])
   return {
-    outcome: { status: failures.length > 0 ? ('failure' as const) : ('success' as const), job: parsed.job, assessment, polls: 40, retries: 2, elapsedMs: 600_000 },
+    outcome: {
+      status: failures.length > 0 ? ('failure' as const) : ('success' as const),
+      job: parsed.job,
+      assessment,
+      polls: 40,
+      retries: 2,
+      elapsedMs: 600_000
+    },
     job: { id: '4229', type: 'csv' as const },
     baseUrl: new URL('https://lxca.example.com/'),
     timeoutMs: 3_600_000
@@ -39,7 +47,11 @@ function inputFor(devices: number, failedEvery: number) {
 
 const rows: Row[] = []
 for (const devices of [1, 300, 1000]) {
-  for (const [mix, failedEvery] of [['all succeeded', 0], ['10 % failed', 10], ['all failed', 1]] as const) {
+  for (const [mix, failedEvery] of [
+    ['all succeeded', 0],
+    ['10 % failed', 10],
+    ['all failed', 1]
+  ] as const) {
     const input = inputFor(devices, failedEvery)
     renderSummary(input) // warm-up
     const times: number[] = []
@@ -79,8 +91,12 @@ console.log(`\nPeak RSS of the whole run: ${(process.resourceUsage().maxRSS / 10
 const slow = rows.filter(row => row.devices === 1000 && row.medianMs >= TIME_TARGET_MS)
 const big = rows.filter(row => row.bytes > SUMMARY_BUDGET_BYTES)
 if (slow.length > 0 || big.length > 0) {
-  console.error(`Targets missed: ${slow.length} case(s) at or over ${TIME_TARGET_MS} ms, ${big.length} over ${SUMMARY_BUDGET_BYTES / 1024} KiB`)
+  console.error(
+    `Targets missed: ${slow.length} case(s) at or over ${TIME_TARGET_MS} ms, ${big.length} over ${SUMMARY_BUDGET_BYTES / 1024} KiB`
+  )
   process.exitCode = 1
 } else {
-  console.log(`Targets met: 1,000 devices under ${TIME_TARGET_MS} ms; every summary under ${SUMMARY_BUDGET_BYTES / 1024} KiB.`)
+  console.log(
+    `Targets met: 1,000 devices under ${TIME_TARGET_MS} ms; every summary under ${SUMMARY_BUDGET_BYTES / 1024} KiB.`
+  )
 }

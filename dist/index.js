@@ -31405,10 +31405,11 @@ function messageOf(error) {
 ;// CONCATENATED MODULE: ./src/common/text.ts
 // Small wording helpers every layer uses: one place, on the ground floor, so
 // that a renderer never imports a network module for a helper.
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f]+/g;
 /** One line, no control characters, not too long: safe for logs and annotations. */
 function clean(text, max = 300) {
-    // eslint-disable-next-line no-control-regex
-    const line = text.replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/\s+/g, ' ').trim();
+    const line = text.replace(CONTROL, ' ').replace(/\s+/g, ' ').trim();
     return line.length > max ? `${line.slice(0, max - 1)}…` : line;
 }
 /** `17%`; `?%` when unknown. Floors, so a job at 99.9 % never reads "100%". */
@@ -31563,7 +31564,11 @@ function sessionAuth(credentials, deps) {
     return {
         async credential(signal) {
             const session = await (current ?? startLogin(signal));
-            const credential = { session, headers: headersOf(session), accepted: () => (session.proven = true) };
+            const credential = {
+                session,
+                headers: headersOf(session),
+                accepted: () => (session.proven = true)
+            };
             return credential;
         },
         async renew(refused, signal) {
@@ -32194,7 +32199,13 @@ function tlsPolicy(tls, host) {
     for (const block of tls.ca?.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? []) {
         trusted.add(new external_node_crypto_.X509Certificate(block).fingerprint256);
     }
-    return { ca: tls.ca, insecure: tls.insecure, verifyName: tls.serverName ?? host, trustedCertificates: trusted, fingerprint: tls.fingerprint };
+    return {
+        ca: tls.ca,
+        insecure: tls.insecure,
+        verifyName: tls.serverName ?? host,
+        trustedCertificates: trusted,
+        fingerprint: tls.fingerprint
+    };
 }
 /** Undefined when the peer may be trusted; otherwise one readable sentence. */
 function verifyPeer(peer, policy) {
@@ -32271,7 +32282,9 @@ function createTransport(options) {
             const proxy = options.proxyFor?.(url);
             const host = bareHostname(url);
             const port = portOf(url);
-            socket = proxy ? await transport_tunnel(proxy, host, port, deadline.signal) : await connect(host, port, options.lookup, deadline.signal);
+            socket = proxy
+                ? await transport_tunnel(proxy, host, port, deadline.signal)
+                : await connect(host, port, options.lookup, deadline.signal);
             if (url.protocol === 'https:')
                 socket = await startTls(socket, host, port, policyFor(host), deadline.signal);
             return await exchange(socket, request, options.maxBodyBytes ?? DEFAULT_MAX_BODY, deadline.signal);
@@ -32313,7 +32326,9 @@ function networkFault(error, what) {
     if (error instanceof PollFault)
         return error;
     const code = error.code;
-    const detail = code ? `${code === 'ENOTFOUND' ? 'host name not found' : messageOf(error)} (${code})` : messageOf(error);
+    const detail = code
+        ? `${code === 'ENOTFOUND' ? 'host name not found' : messageOf(error)} (${code})`
+        : messageOf(error);
     return new PollFault('network', `${what}: ${detail}`, !PERMANENT_NETWORK_CODES.has(code ?? ''));
 }
 function connect(host, port, lookup, signal) {
@@ -32405,10 +32420,20 @@ function exchange(socket, request, maxBodyBytes, signal) {
     const url = request.url;
     const what = `${request.method} ${url.pathname}`;
     return abortable(signal, (resolve, reject) => {
-        const headers = { accept: 'application/json', ...request.headers, host: url.host, connection: 'close' };
+        const headers = {
+            accept: 'application/json',
+            ...request.headers,
+            host: url.host,
+            connection: 'close'
+        };
         if (request.body !== undefined)
             headers['content-length'] = String(Buffer.byteLength(request.body));
-        const outgoing = external_node_http_default().request({ method: request.method, path: url.pathname + url.search, headers, createConnection: () => socket });
+        const outgoing = external_node_http_default().request({
+            method: request.method,
+            path: url.pathname + url.search,
+            headers,
+            createConnection: () => socket
+        });
         outgoing.on('error', error => reject(networkFault(error, what)));
         outgoing.once('response', response => {
             const chunks = [];
@@ -32470,10 +32495,16 @@ async function runGate(settings, deps) {
     const proxy = deps.proxyFor(baseUrl);
     if (proxy?.password)
         deps.onSecret(proxy.password);
-    const transport = deps.transport ?? createTransport({ requestTimeoutMs: settings.requestTimeoutMs, tls: settings.tls, proxyFor: deps.proxyFor });
+    const transport = deps.transport ??
+        createTransport({ requestTimeoutMs: settings.requestTimeoutMs, tls: settings.tls, proxyFor: deps.proxyFor });
     const credentials = { username: settings.username, password: settings.password };
     const auth = settings.authMethod === 'session'
-        ? sessionAuth(credentials, { transport, baseUrl, onSecret: deps.onSecret, onLogin: () => log.debug('Logging in (POST /sessions)') })
+        ? sessionAuth(credentials, {
+            transport,
+            baseUrl,
+            onSecret: deps.onSecret,
+            onLogin: () => log.debug('Logging in (POST /sessions)')
+        })
         : basicAuth(credentials, deps.onSecret);
     const client = new LxcaClient(transport, baseUrl, auth);
     const several = jobs.length > 1;
@@ -32561,7 +32592,11 @@ function markdown_text(value, maxBytes = 200) {
         let piece = ENTITY[char] ?? char;
         if (char === '_' && WORD.test(chars[index - 1] ?? '') && WORD.test(chars[index + 1] ?? ''))
             piece = '_';
-        else if (char === '.' && chars.slice(Math.max(0, index - 3), index).join('').toLowerCase() === 'www')
+        else if (char === '.' &&
+            chars
+                .slice(Math.max(0, index - 3), index)
+                .join('')
+                .toLowerCase() === 'www')
             piece = '&#46;';
         const size = Buffer.byteLength(piece);
         if (bytes + size > maxBytes - 3)
@@ -32670,7 +32705,9 @@ function fitToBudget(parts, budgetBytes) {
         }
         return fit;
     };
-    const assemble = (table, kept, sections, omitted) => [parts.head, table, ...trees.slice(0, kept), ...sections, omissionNote(omitted), parts.footer].filter(Boolean).join('\n\n') + '\n';
+    const assemble = (table, kept, sections, omitted) => [parts.head, table, ...trees.slice(0, kept), ...sections, omissionNote(omitted), parts.footer]
+        .filter(Boolean)
+        .join('\n\n') + '\n';
     const frame = size(parts.head) + size(parts.footer) + 1;
     const fullTable = parts.table(false, true);
     const pending = parts.pendingSection();
@@ -32691,7 +32728,10 @@ function fitToBudget(parts, budgetBytes) {
     const tables = [
         { render: () => fullTable },
         { render: () => parts.table(true, true) },
-        { render: () => parts.table(true, false), note: `the table rows of ${plural(counts.succeeded, 'successful device')}` }
+        {
+            render: () => parts.table(true, false),
+            note: `the table rows of ${plural(counts.succeeded, 'successful device')}`
+        }
     ];
     let out = '';
     for (const option of tables.slice(0, counts.succeeded > 0 ? 3 : 2)) {
@@ -32786,7 +32826,9 @@ function renderSteps(steps, marked, depth = 0) {
     return steps
         .map(node => {
         const state = node.state ? markdown_text(node.state, 40) : 'no state';
-        const pct = node.state?.toLowerCase() === 'running' && node.percentage !== undefined ? ` (${Math.floor(node.percentage)}%)` : '';
+        const pct = node.state?.toLowerCase() === 'running' && node.percentage !== undefined
+            ? ` (${Math.floor(node.percentage)}%)`
+            : '';
         let line = `${indent}- ${stateIcon(node.state)} ${markdown_text(node.label, 120)} · ${state}${pct}`;
         if (marked.has(node)) {
             line = `${indent}- ${stateIcon(node.state)} **${markdown_text(node.label, 120)} · ${state}${pct}** ⟵ ${isFailedState(node.state) ? 'failed here' : 'here'}`;
@@ -32830,10 +32872,12 @@ function renderInputErrorSummary(problems) {
 }
 /** Shown when the gate itself broke: the outcome is unknown, and the summary still says so. */
 function renderUnexpectedErrorSummary(message) {
-    return renderProblemSummary('unexpected error', 'The outcome of the job is unknown. Please report this error:', [message]);
+    return renderProblemSummary('unexpected error', 'The outcome of the job is unknown. Please report this error:', [
+        message
+    ]);
 }
 function renderProblemSummary(title, intro, problems) {
-    return [`### ⚠️ LXCA job gate: ${title}`, intro, problems.map(problem => `- ${markdown_text(problem, 1000)}`).join('\n')].join('\n\n') + '\n';
+    return ([`### ⚠️ LXCA job gate: ${title}`, intro, problems.map(problem => `- ${markdown_text(problem, 1000)}`).join('\n')].join('\n\n') + '\n');
 }
 
 ;// CONCATENATED MODULE: ./src/summary/gate-summary.ts
@@ -32966,8 +33010,10 @@ function deviceAnnotations(result) {
 }
 function buildOutputs(result, files) {
     const several = result.jobs.length > 1;
-    const assessments = result.jobs.map(({ outcome }) => outcome.assessment).filter((a) => a !== undefined);
-    const sum = (count) => (assessments.length > 0 ? String(assessments.reduce((total, a) => total + count(a), 0)) : '');
+    const assessments = result.jobs
+        .map(({ outcome }) => outcome.assessment)
+        .filter((a) => a !== undefined);
+    const sum = (count) => assessments.length > 0 ? String(assessments.reduce((total, a) => total + count(a), 0)) : '';
     const progresses = assessments.map(a => a.progress).filter((p) => p !== undefined);
     const firstBad = assessments.flatMap(a => [...failures(a), ...a.devices.filter(item => item.state === 'pending')])[0];
     const failedDevices = result.jobs.flatMap(({ job, outcome }) => failures(outcome.assessment).map(item => ({ ...(several ? { job: job.id } : {}), ...failedDevice(item) })));
@@ -32975,7 +33021,9 @@ function buildOutputs(result, files) {
         [Output.Status]: result.status,
         [Output.Result]: result.status === 'success' ? 'SUCCESS' : (firstBad?.device.result ?? ''),
         // With several jobs, the mean of their progress: 100 only when every job is done.
-        [Output.Progress]: progresses.length === 0 ? '' : String(Math.round((progresses.reduce((a, b) => a + b, 0) / progresses.length) * 100) / 100),
+        [Output.Progress]: progresses.length === 0
+            ? ''
+            : String(Math.round((progresses.reduce((a, b) => a + b, 0) / progresses.length) * 100) / 100),
         [Output.Devices]: sum(a => a.devices.length),
         [Output.Succeeded]: sum(a => a.succeeded),
         [Output.Failed]: sum(a => a.failed),

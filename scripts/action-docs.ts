@@ -26,7 +26,9 @@ export function renderTables(action: ActionYml): string {
     const fallback = input.required ? '**required**' : input.default ? `\`${input.default}\`` : '(empty)'
     return `| \`${name}\` | ${fallback} | ${cell(input.description)} |`
   })
-  const outputs = Object.entries(action.outputs).map(([name, output]) => `| \`${name}\` | ${cell(output.description)} |`)
+  const outputs = Object.entries(action.outputs).map(
+    ([name, output]) => `| \`${name}\` | ${cell(output.description)} |`
+  )
   return [
     BEGIN,
     '### Inputs',

@@ -13,14 +13,25 @@ const simulator = await startSimulator({
     '4230': scriptJob({
       devices: 3,
       pollsToComplete: 3,
-      failures: [{ device: 1, step: 'INV_CHASSIS', userAction: 'Verify that the chassis management module is reachable and its firmware is supported, then manage the chassis again.' }]
+      failures: [
+        {
+          device: 1,
+          step: 'INV_CHASSIS',
+          userAction:
+            'Verify that the chassis management module is reachable and its firmware is supported, then manage the chassis again.'
+        }
+      ]
     })
   }
 })
 
-const rule = (title: string): void => console.log(`\n${'═'.repeat(8)} ${title} ${'═'.repeat(Math.max(4, 70 - title.length))}`)
+const rule = (title: string): void =>
+  console.log(`\n${'═'.repeat(8)} ${title} ${'═'.repeat(Math.max(4, 70 - title.length))}`)
 let ok = true
-for (const [jobId, expected] of [['4229', 0], ['4230', 1]] as const) {
+for (const [jobId, expected] of [
+  ['4229', 0],
+  ['4230', 1]
+] as const) {
   rule(`job ${jobId}: node dist/index.js against ${simulator.url}`)
   const result = await runAction({
     host: simulator.url,

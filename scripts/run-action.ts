@@ -63,14 +63,18 @@ export async function runAction(inputs: Record<string, string>, options: RunOpti
   const timer = options.interrupt?.afterMs !== undefined ? setTimeout(interrupt, options.interrupt.afterMs) : undefined
   // A hung child must fail the test, not hang it.
   const guard = setTimeout(() => child.kill('SIGKILL'), options.killAfterMs ?? 20_000)
-  const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>(resolve => child.on('close', (c, s) => resolve([c, s])))
+  const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>(resolve =>
+    child.on('close', (c, s) => resolve([c, s]))
+  )
   clearTimeout(timer)
   clearTimeout(guard)
   const durationMs = performance.now() - started
 
   const outputs = parseOutputs(readFileSync(files.GITHUB_OUTPUT, 'utf8'))
   const summary = readFileSync(files.GITHUB_STEP_SUMMARY, 'utf8')
-  const written = [outputs.report, outputs['summary-file']].filter(path => path && existsSync(path)).map(path => readFileSync(path, 'utf8'))
+  const written = [outputs.report, outputs['summary-file']]
+    .filter(path => path && existsSync(path))
+    .map(path => readFileSync(path, 'utf8'))
   return {
     code,
     signal,

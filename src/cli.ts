@@ -42,7 +42,8 @@ async function main(): Promise<number> {
   } catch (error) {
     if (!(error instanceof InputError)) throw error
     err(`${COMMAND}: invalid options, nothing was sent to the appliance:`)
-    for (const problem of error.problems) err(`  ${problem.replace(/^Input '([^']+)'/, (_, name: string) => `--${name}`)}`)
+    for (const problem of error.problems)
+      err(`  ${problem.replace(/^Input '([^']+)'/, (_, name: string) => `--${name}`)}`)
     err(`Run ${COMMAND} --help for every flag and environment variable.`)
     return EXIT_CODES.error
   }
@@ -74,9 +75,11 @@ async function main(): Promise<number> {
     })
     const color = options.color ?? process.stdout.isTTY === true
     process.stdout.write(mask(renderTextSummary(result, settings.baseUrl, settings.timeoutMs, color)))
-    if (options.summaryFile) writeFileSync(options.summaryFile, renderGateSummary(result, settings.baseUrl, settings.timeoutMs))
+    if (options.summaryFile)
+      writeFileSync(options.summaryFile, renderGateSummary(result, settings.baseUrl, settings.timeoutMs))
     const document = reportDocument(result)
-    if (options.reportFile && document !== undefined) writeFileSync(options.reportFile, `${JSON.stringify(document, null, 2)}\n`)
+    if (options.reportFile && document !== undefined)
+      writeFileSync(options.reportFile, `${JSON.stringify(document, null, 2)}\n`)
     return EXIT_CODES[result.status]
   } finally {
     process.off('SIGINT', onSignal)

@@ -57,11 +57,18 @@ export async function runGate(settings: Settings, deps: GateDeps): Promise<GateR
   const proxy = deps.proxyFor(baseUrl)
   if (proxy?.password) deps.onSecret(proxy.password)
 
-  const transport = deps.transport ?? createTransport({ requestTimeoutMs: settings.requestTimeoutMs, tls: settings.tls, proxyFor: deps.proxyFor })
+  const transport =
+    deps.transport ??
+    createTransport({ requestTimeoutMs: settings.requestTimeoutMs, tls: settings.tls, proxyFor: deps.proxyFor })
   const credentials = { username: settings.username, password: settings.password }
   const auth =
     settings.authMethod === 'session'
-      ? sessionAuth(credentials, { transport, baseUrl, onSecret: deps.onSecret, onLogin: () => log.debug('Logging in (POST /sessions)') })
+      ? sessionAuth(credentials, {
+          transport,
+          baseUrl,
+          onSecret: deps.onSecret,
+          onLogin: () => log.debug('Logging in (POST /sessions)')
+        })
       : basicAuth(credentials, deps.onSecret)
   const client = new LxcaClient(transport, baseUrl, auth)
 
@@ -106,6 +113,9 @@ export async function runGate(settings: Settings, deps: GateDeps): Promise<GateR
     return { status: worstStatus(outcomes.map(item => item.outcome.status)), jobs: outcomes }
   } finally {
     // A fresh signal: logging out must still be tried after a cancellation, briefly.
-    await client.close(new AbortController().signal, deps.signal.aborted ? LOGOUT_TIMEOUT_CANCELLED_MS : LOGOUT_TIMEOUT_MS)
+    await client.close(
+      new AbortController().signal,
+      deps.signal.aborted ? LOGOUT_TIMEOUT_CANCELLED_MS : LOGOUT_TIMEOUT_MS
+    )
   }
 }

@@ -78,7 +78,9 @@ async function gate(signal: AbortSignal): Promise<void> {
     log
   })
 
-  const { markdown, report, summaryFile } = await core.group('Writing the summary and outputs', async () => writeFiles(settings, result))
+  const { markdown, report, summaryFile } = await core.group('Writing the summary and outputs', async () =>
+    writeFiles(settings, result)
+  )
   writeStepSummary(markdown)
   setOutputs(buildOutputs(result, { report, summaryFile }))
 
@@ -91,7 +93,10 @@ async function gate(signal: AbortSignal): Promise<void> {
   core.setFailed(message)
 }
 
-function writeFiles(settings: Settings, result: GateResult): { markdown: string; report?: string; summaryFile: string } {
+function writeFiles(
+  settings: Settings,
+  result: GateResult
+): { markdown: string; report?: string; summaryFile: string } {
   const folder = mkdtempSync(join(process.env.RUNNER_TEMP || tmpdir(), 'lxca-job-gate-'))
   const document = reportDocument(result)
   let report: string | undefined

@@ -623,14 +623,19 @@ function helpText(command) {
         '',
         'Flags win over environment variables. Progress goes to stderr, the summary to stdout.',
         '',
-        `Exit codes: ${Object.entries(EXIT_CODES).map(([status, code]) => `${code} ${status}`).join(', ')}.`,
+        `Exit codes: ${Object.entries(EXIT_CODES)
+            .map(([status, code]) => `${code} ${status}`)
+            .join(', ')}.`,
         '',
         'Example:',
         `  LXCA_USERNAME=admin LXCA_PASSWORD=... ${command} --host lxca.example.com --job-id 4229 --ca-certificate lxca-ca.pem`
     ].join('\n');
 }
 function parseCli(argv, env) {
-    const inputOptions = Object.fromEntries(Object.values(Input).map(name => [name, { type: BOOLEAN_INPUTS.has(name) ? 'boolean' : 'string' }]));
+    const inputOptions = Object.fromEntries(Object.values(Input).map(name => [
+        name,
+        { type: BOOLEAN_INPUTS.has(name) ? 'boolean' : 'string' }
+    ]));
     let values;
     try {
         ;
@@ -684,10 +689,11 @@ function parseCli(argv, env) {
 ;// CONCATENATED MODULE: ./src/common/text.ts
 // Small wording helpers every layer uses: one place, on the ground floor, so
 // that a renderer never imports a network module for a helper.
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f]+/g;
 /** One line, no control characters, not too long: safe for logs and annotations. */
 function text_clean(text, max = 300) {
-    // eslint-disable-next-line no-control-regex
-    const line = text.replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/\s+/g, ' ').trim();
+    const line = text.replace(CONTROL, ' ').replace(/\s+/g, ' ').trim();
     return line.length > max ? `${line.slice(0, max - 1)}…` : line;
 }
 /** `17%`; `?%` when unknown. Floors, so a job at 99.9 % never reads "100%". */
@@ -842,7 +848,11 @@ function sessionAuth(credentials, deps) {
     return {
         async credential(signal) {
             const session = await (current ?? startLogin(signal));
-            const credential = { session, headers: headersOf(session), accepted: () => (session.proven = true) };
+            const credential = {
+                session,
+                headers: headersOf(session),
+                accepted: () => (session.proven = true)
+            };
             return credential;
         },
         async renew(refused, signal) {
@@ -1316,7 +1326,13 @@ function tlsPolicy(tls, host) {
     for (const block of tls.ca?.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? []) {
         trusted.add(new external_node_crypto_namespaceObject.X509Certificate(block).fingerprint256);
     }
-    return { ca: tls.ca, insecure: tls.insecure, verifyName: tls.serverName ?? host, trustedCertificates: trusted, fingerprint: tls.fingerprint };
+    return {
+        ca: tls.ca,
+        insecure: tls.insecure,
+        verifyName: tls.serverName ?? host,
+        trustedCertificates: trusted,
+        fingerprint: tls.fingerprint
+    };
 }
 /** Undefined when the peer may be trusted; otherwise one readable sentence. */
 function verifyPeer(peer, policy) {
@@ -1393,7 +1409,9 @@ function createTransport(options) {
             const proxy = options.proxyFor?.(url);
             const host = bareHostname(url);
             const port = portOf(url);
-            socket = proxy ? await tunnel(proxy, host, port, deadline.signal) : await connect(host, port, options.lookup, deadline.signal);
+            socket = proxy
+                ? await tunnel(proxy, host, port, deadline.signal)
+                : await connect(host, port, options.lookup, deadline.signal);
             if (url.protocol === 'https:')
                 socket = await startTls(socket, host, port, policyFor(host), deadline.signal);
             return await exchange(socket, request, options.maxBodyBytes ?? DEFAULT_MAX_BODY, deadline.signal);
@@ -1435,7 +1453,9 @@ function networkFault(error, what) {
     if (error instanceof PollFault)
         return error;
     const code = error.code;
-    const detail = code ? `${code === 'ENOTFOUND' ? 'host name not found' : messageOf(error)} (${code})` : messageOf(error);
+    const detail = code
+        ? `${code === 'ENOTFOUND' ? 'host name not found' : messageOf(error)} (${code})`
+        : messageOf(error);
     return new PollFault('network', `${what}: ${detail}`, !PERMANENT_NETWORK_CODES.has(code ?? ''));
 }
 function connect(host, port, lookup, signal) {
@@ -1527,10 +1547,20 @@ function exchange(socket, request, maxBodyBytes, signal) {
     const url = request.url;
     const what = `${request.method} ${url.pathname}`;
     return abortable(signal, (resolve, reject) => {
-        const headers = { accept: 'application/json', ...request.headers, host: url.host, connection: 'close' };
+        const headers = {
+            accept: 'application/json',
+            ...request.headers,
+            host: url.host,
+            connection: 'close'
+        };
         if (request.body !== undefined)
             headers['content-length'] = String(Buffer.byteLength(request.body));
-        const outgoing = external_node_http_default().request({ method: request.method, path: url.pathname + url.search, headers, createConnection: () => socket });
+        const outgoing = external_node_http_default().request({
+            method: request.method,
+            path: url.pathname + url.search,
+            headers,
+            createConnection: () => socket
+        });
         outgoing.on('error', error => reject(networkFault(error, what)));
         outgoing.once('response', response => {
             const chunks = [];
@@ -1592,10 +1622,16 @@ async function runGate(settings, deps) {
     const proxy = deps.proxyFor(baseUrl);
     if (proxy?.password)
         deps.onSecret(proxy.password);
-    const transport = deps.transport ?? createTransport({ requestTimeoutMs: settings.requestTimeoutMs, tls: settings.tls, proxyFor: deps.proxyFor });
+    const transport = deps.transport ??
+        createTransport({ requestTimeoutMs: settings.requestTimeoutMs, tls: settings.tls, proxyFor: deps.proxyFor });
     const credentials = { username: settings.username, password: settings.password };
     const auth = settings.authMethod === 'session'
-        ? sessionAuth(credentials, { transport, baseUrl, onSecret: deps.onSecret, onLogin: () => log.debug('Logging in (POST /sessions)') })
+        ? sessionAuth(credentials, {
+            transport,
+            baseUrl,
+            onSecret: deps.onSecret,
+            onLogin: () => log.debug('Logging in (POST /sessions)')
+        })
         : basicAuth(credentials, deps.onSecret);
     const client = new LxcaClient(transport, baseUrl, auth);
     const several = jobs.length > 1;
@@ -1683,7 +1719,11 @@ function markdown_text(value, maxBytes = 200) {
         let piece = ENTITY[char] ?? char;
         if (char === '_' && WORD.test(chars[index - 1] ?? '') && WORD.test(chars[index + 1] ?? ''))
             piece = '_';
-        else if (char === '.' && chars.slice(Math.max(0, index - 3), index).join('').toLowerCase() === 'www')
+        else if (char === '.' &&
+            chars
+                .slice(Math.max(0, index - 3), index)
+                .join('')
+                .toLowerCase() === 'www')
             piece = '&#46;';
         const size = Buffer.byteLength(piece);
         if (bytes + size > maxBytes - 3)
@@ -1792,7 +1832,9 @@ function fitToBudget(parts, budgetBytes) {
         }
         return fit;
     };
-    const assemble = (table, kept, sections, omitted) => [parts.head, table, ...trees.slice(0, kept), ...sections, omissionNote(omitted), parts.footer].filter(Boolean).join('\n\n') + '\n';
+    const assemble = (table, kept, sections, omitted) => [parts.head, table, ...trees.slice(0, kept), ...sections, omissionNote(omitted), parts.footer]
+        .filter(Boolean)
+        .join('\n\n') + '\n';
     const frame = size(parts.head) + size(parts.footer) + 1;
     const fullTable = parts.table(false, true);
     const pending = parts.pendingSection();
@@ -1813,7 +1855,10 @@ function fitToBudget(parts, budgetBytes) {
     const tables = [
         { render: () => fullTable },
         { render: () => parts.table(true, true) },
-        { render: () => parts.table(true, false), note: `the table rows of ${plural(counts.succeeded, 'successful device')}` }
+        {
+            render: () => parts.table(true, false),
+            note: `the table rows of ${plural(counts.succeeded, 'successful device')}`
+        }
     ];
     let out = '';
     for (const option of tables.slice(0, counts.succeeded > 0 ? 3 : 2)) {
@@ -1908,7 +1953,9 @@ function renderSteps(steps, marked, depth = 0) {
     return steps
         .map(node => {
         const state = node.state ? markdown_text(node.state, 40) : 'no state';
-        const pct = node.state?.toLowerCase() === 'running' && node.percentage !== undefined ? ` (${Math.floor(node.percentage)}%)` : '';
+        const pct = node.state?.toLowerCase() === 'running' && node.percentage !== undefined
+            ? ` (${Math.floor(node.percentage)}%)`
+            : '';
         let line = `${indent}- ${stateIcon(node.state)} ${markdown_text(node.label, 120)} · ${state}${pct}`;
         if (marked.has(node)) {
             line = `${indent}- ${stateIcon(node.state)} **${markdown_text(node.label, 120)} · ${state}${pct}** ⟵ ${isFailedState(node.state) ? 'failed here' : 'here'}`;
@@ -1952,10 +1999,12 @@ function renderInputErrorSummary(problems) {
 }
 /** Shown when the gate itself broke: the outcome is unknown, and the summary still says so. */
 function renderUnexpectedErrorSummary(message) {
-    return renderProblemSummary('unexpected error', 'The outcome of the job is unknown. Please report this error:', [message]);
+    return renderProblemSummary('unexpected error', 'The outcome of the job is unknown. Please report this error:', [
+        message
+    ]);
 }
 function renderProblemSummary(title, intro, problems) {
-    return [`### ⚠️ LXCA job gate: ${title}`, intro, problems.map(problem => `- ${text(problem, 1000)}`).join('\n')].join('\n\n') + '\n';
+    return ([`### ⚠️ LXCA job gate: ${title}`, intro, problems.map(problem => `- ${text(problem, 1000)}`).join('\n')].join('\n\n') + '\n');
 }
 
 ;// CONCATENATED MODULE: ./src/summary/gate-summary.ts
@@ -2055,8 +2104,10 @@ function deviceAnnotations(result) {
 }
 function buildOutputs(result, files) {
     const several = result.jobs.length > 1;
-    const assessments = result.jobs.map(({ outcome }) => outcome.assessment).filter((a) => a !== undefined);
-    const sum = (count) => (assessments.length > 0 ? String(assessments.reduce((total, a) => total + count(a), 0)) : '');
+    const assessments = result.jobs
+        .map(({ outcome }) => outcome.assessment)
+        .filter((a) => a !== undefined);
+    const sum = (count) => assessments.length > 0 ? String(assessments.reduce((total, a) => total + count(a), 0)) : '';
     const progresses = assessments.map(a => a.progress).filter((p) => p !== undefined);
     const firstBad = assessments.flatMap(a => [...failures(a), ...a.devices.filter(item => item.state === 'pending')])[0];
     const failedDevices = result.jobs.flatMap(({ job, outcome }) => failures(outcome.assessment).map(item => ({ ...(several ? { job: job.id } : {}), ...failedDevice(item) })));
@@ -2064,7 +2115,9 @@ function buildOutputs(result, files) {
         [Output.Status]: result.status,
         [Output.Result]: result.status === 'success' ? 'SUCCESS' : (firstBad?.device.result ?? ''),
         // With several jobs, the mean of their progress: 100 only when every job is done.
-        [Output.Progress]: progresses.length === 0 ? '' : String(Math.round((progresses.reduce((a, b) => a + b, 0) / progresses.length) * 100) / 100),
+        [Output.Progress]: progresses.length === 0
+            ? ''
+            : String(Math.round((progresses.reduce((a, b) => a + b, 0) / progresses.length) * 100) / 100),
         [Output.Devices]: sum(a => a.devices.length),
         [Output.Succeeded]: sum(a => a.succeeded),
         [Output.Failed]: sum(a => a.failed),
@@ -2119,7 +2172,11 @@ const STATUS_MARK = {
     error: ['!', 'red'],
     cancelled: ['⊘', 'yellow']
 };
-const DEVICE_MARK = { failed: ['✖', 'red'], pending: ['…', 'yellow'], succeeded: ['✔', 'green'] };
+const DEVICE_MARK = {
+    failed: ['✖', 'red'],
+    pending: ['…', 'yellow'],
+    succeeded: ['✔', 'green']
+};
 const ORDER = { failed: 0, pending: 1, succeeded: 2 };
 function renderTextSummary(result, baseUrl, timeoutMs, color) {
     const paint = (text, name) => (color ? `\u001b[${COLORS[name]}m${text}\u001b[0m` : text);
@@ -2164,7 +2221,10 @@ function deviceTable(devices, paint) {
     }));
     const length = (text) => [...text].length;
     const widths = header.map((title, column) => Math.max(length(title), ...rows.map(row => length(row.cells[column]))));
-    const format = (cells) => cells.map((cell, column) => cell + ' '.repeat(widths[column] - length(cell))).join('  ').trimEnd();
+    const format = (cells) => cells
+        .map((cell, column) => cell + ' '.repeat(widths[column] - length(cell)))
+        .join('  ')
+        .trimEnd();
     return [
         paint(`    ${format(header)}`, 'dim'),
         ...rows.map(row => {
@@ -2190,7 +2250,13 @@ function steps(nodes, marked, depth, paint) {
     return nodes.flatMap(node => {
         const state = node.state ?? 'no state';
         const failed = isFailedState(node.state);
-        const mark = failed ? paint('✖', 'red') : state.toLowerCase() === 'complete' ? paint('✔', 'green') : state.toLowerCase() === 'running' ? paint('↻', 'yellow') : paint('·', 'dim');
+        const mark = failed
+            ? paint('✖', 'red')
+            : state.toLowerCase() === 'complete'
+                ? paint('✔', 'green')
+                : state.toLowerCase() === 'running'
+                    ? paint('↻', 'yellow')
+                    : paint('·', 'dim');
         const here = marked.has(node) ? paint('  ← failed here', 'red') : '';
         const line = `${'  '.repeat(depth)}${mark} ${text_clean(node.label, 100)} (${text_clean(state, 40)})${here}`;
         return [line, ...steps(node.children, marked, depth + 1, paint)];

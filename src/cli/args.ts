@@ -73,7 +73,9 @@ export function helpText(command: string): string {
     '',
     'Flags win over environment variables. Progress goes to stderr, the summary to stdout.',
     '',
-    `Exit codes: ${Object.entries(EXIT_CODES).map(([status, code]) => `${code} ${status}`).join(', ')}.`,
+    `Exit codes: ${Object.entries(EXIT_CODES)
+      .map(([status, code]) => `${code} ${status}`)
+      .join(', ')}.`,
     '',
     'Example:',
     `  LXCA_USERNAME=admin LXCA_PASSWORD=... ${command} --host lxca.example.com --job-id 4229 --ca-certificate lxca-ca.pem`
@@ -82,7 +84,10 @@ export function helpText(command: string): string {
 
 export function parseCli(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): CliOptions {
   const inputOptions = Object.fromEntries(
-    (Object.values(Input) as InputName[]).map(name => [name, { type: BOOLEAN_INPUTS.has(name) ? ('boolean' as const) : ('string' as const) }])
+    (Object.values(Input) as InputName[]).map(name => [
+      name,
+      { type: BOOLEAN_INPUTS.has(name) ? ('boolean' as const) : ('string' as const) }
+    ])
   )
   let values: Record<string, string | boolean | undefined>
   try {
@@ -105,7 +110,9 @@ export function parseCli(argv: readonly string[], env: Readonly<Record<string, s
   }
   const warnings: string[] = []
   if (typeof values[Input.Password] === 'string') {
-    warnings.push(`--password is visible to other users of this machine and in shell history; set ${envName(Input.Password)} instead.`)
+    warnings.push(
+      `--password is visible to other users of this machine and in shell history; set ${envName(Input.Password)} instead.`
+    )
   }
   const read: InputReader = name => {
     const flag = values[name]

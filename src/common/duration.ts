@@ -11,7 +11,8 @@ const UNIT_MS: Record<string, number> = {
 }
 
 // Units must come largest first and at most once each: `1h30m`, not `30m1h`.
-const DURATION = /^(?:(\d+(?:\.\d+)?)d)?(?:(\d+(?:\.\d+)?)h)?(?:(\d+(?:\.\d+)?)m(?!s))?(?:(\d+(?:\.\d+)?)s)?(?:(\d+(?:\.\d+)?)ms)?$/
+const DURATION =
+  /^(?:(\d+(?:\.\d+)?)d)?(?:(\d+(?:\.\d+)?)h)?(?:(\d+(?:\.\d+)?)m(?!s))?(?:(\d+(?:\.\d+)?)s)?(?:(\d+(?:\.\d+)?)ms)?$/
 const UNITS_IN_ORDER = ['d', 'h', 'm', 's', 'ms']
 
 /** Milliseconds, or undefined when `text` is not a duration. */

@@ -39,5 +39,8 @@ export interface GateResult {
 const SEVERITY: Record<OutcomeStatus, number> = { success: 0, failure: 1, timeout: 2, error: 3, cancelled: 4 }
 
 export function worstStatus(statuses: readonly OutcomeStatus[]): OutcomeStatus {
-  return statuses.reduce<OutcomeStatus>((worst, status) => (SEVERITY[status] > SEVERITY[worst] ? status : worst), 'success')
+  return statuses.reduce<OutcomeStatus>(
+    (worst, status) => (SEVERITY[status] > SEVERITY[worst] ? status : worst),
+    'success'
+  )
 }

@@ -1,10 +1,12 @@
 // Small wording helpers every layer uses: one place, on the ground floor, so
 // that a renderer never imports a network module for a helper.
 
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f]+/g
+
 /** One line, no control characters, not too long: safe for logs and annotations. */
 export function clean(text: string, max = 300): string {
-  // eslint-disable-next-line no-control-regex
-  const line = text.replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/\s+/g, ' ').trim()
+  const line = text.replace(CONTROL, ' ').replace(/\s+/g, ' ').trim()
   return line.length > max ? `${line.slice(0, max - 1)}…` : line
 }
 

@@ -24,7 +24,13 @@ export function tlsPolicy(tls: TlsSettings, host: string): TlsPolicy {
   for (const block of tls.ca?.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? []) {
     trusted.add(new X509Certificate(block).fingerprint256)
   }
-  return { ca: tls.ca, insecure: tls.insecure, verifyName: tls.serverName ?? host, trustedCertificates: trusted, fingerprint: tls.fingerprint }
+  return {
+    ca: tls.ca,
+    insecure: tls.insecure,
+    verifyName: tls.serverName ?? host,
+    trustedCertificates: trusted,
+    fingerprint: tls.fingerprint
+  }
 }
 
 /** What the handshake established about the peer. */
@@ -54,7 +60,8 @@ export function verifyPeer(peer: PeerFacts, policy: TlsPolicy): string | undefin
   return undefined
 }
 
-const TRUST_HINT = "set ca-certificate to the appliance's CA certificate (or its own certificate), or pin it with tls-fingerprint and insecure-skip-tls-verify: true"
+const TRUST_HINT =
+  "set ca-certificate to the appliance's CA certificate (or its own certificate), or pin it with tls-fingerprint and insecure-skip-tls-verify: true"
 
 export function describeChainError(code: string, cert?: PeerCertificate): string {
   switch (code) {

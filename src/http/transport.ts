@@ -55,7 +55,10 @@ export function createTransport(options: TransportOptions): Transport {
     if (signal.aborted) throw cancelledFault()
     const deadline = new AbortController()
     const timer = setTimeout(
-      () => deadline.abort(new PollFault('timeout', `no complete response within ${formatDuration(timeoutMs)} (request-timeout)`, true)),
+      () =>
+        deadline.abort(
+          new PollFault('timeout', `no complete response within ${formatDuration(timeoutMs)} (request-timeout)`, true)
+        ),
       timeoutMs
     )
     const cancel = (): void => deadline.abort(cancelledFault())
@@ -66,7 +69,9 @@ export function createTransport(options: TransportOptions): Transport {
       const proxy = options.proxyFor?.(url)
       const host = bareHostname(url)
       const port = portOf(url)
-      socket = proxy ? await tunnel(proxy, host, port, deadline.signal) : await connect(host, port, options.lookup, deadline.signal)
+      socket = proxy
+        ? await tunnel(proxy, host, port, deadline.signal)
+        : await connect(host, port, options.lookup, deadline.signal)
       if (url.protocol === 'https:') socket = await startTls(socket, host, port, policyFor(host), deadline.signal)
       return await exchange(socket, request, options.maxBodyBytes ?? DEFAULT_MAX_BODY, deadline.signal)
     } finally {
@@ -113,11 +118,18 @@ const PERMANENT_NETWORK_CODES = new Set(['ENOTFOUND'])
 function networkFault(error: unknown, what: string): PollFault {
   if (error instanceof PollFault) return error
   const code = (error as NodeJS.ErrnoException).code
-  const detail = code ? `${code === 'ENOTFOUND' ? 'host name not found' : messageOf(error)} (${code})` : messageOf(error)
+  const detail = code
+    ? `${code === 'ENOTFOUND' ? 'host name not found' : messageOf(error)} (${code})`
+    : messageOf(error)
   return new PollFault('network', `${what}: ${detail}`, !PERMANENT_NETWORK_CODES.has(code ?? ''))
 }
 
-function connect(host: string, port: number, lookup: net.LookupFunction | undefined, signal: AbortSignal): Promise<net.Socket> {
+function connect(
+  host: string,
+  port: number,
+  lookup: net.LookupFunction | undefined,
+  signal: AbortSignal
+): Promise<net.Socket> {
   return abortable(signal, (resolve, reject) => {
     const socket = net.connect({ host, port, ...(lookup ? { lookup } : {}) })
     socket.once('connect', () => resolve(socket))
@@ -163,7 +175,13 @@ function tunnel(proxy: URL, host: string, port: number, signal: AbortSignal): Pr
   })
 }
 
-function startTls(socket: net.Socket, host: string, port: number, policy: TlsPolicy, signal: AbortSignal): Promise<net.Socket> {
+function startTls(
+  socket: net.Socket,
+  host: string,
+  port: number,
+  policy: TlsPolicy,
+  signal: AbortSignal
+): Promise<net.Socket> {
   return abortable(signal, (resolve, reject) => {
     const secure = tls.connect({
       socket,
@@ -195,7 +213,13 @@ function startTls(socket: net.Socket, host: string, port: number, policy: TlsPol
     secure.on('error', error => {
       const code = (error as NodeJS.ErrnoException).code ?? ''
       if (code.startsWith('ERR_SSL') || code === 'EPROTO') {
-        reject(new PollFault('tls', `TLS handshake with ${host}:${port} failed (${code}); check that host points at the appliance's HTTPS port`, false))
+        reject(
+          new PollFault(
+            'tls',
+            `TLS handshake with ${host}:${port} failed (${code}); check that host points at the appliance's HTTPS port`,
+            false
+          )
+        )
       } else {
         reject(networkFault(error, `TLS handshake with ${host}:${port}`))
       }
@@ -204,13 +228,28 @@ function startTls(socket: net.Socket, host: string, port: number, policy: TlsPol
   })
 }
 
-function exchange(socket: net.Socket, request: HttpRequest, maxBodyBytes: number, signal: AbortSignal): Promise<HttpResponse> {
+function exchange(
+  socket: net.Socket,
+  request: HttpRequest,
+  maxBodyBytes: number,
+  signal: AbortSignal
+): Promise<HttpResponse> {
   const url = request.url
   const what = `${request.method} ${url.pathname}`
   return abortable(signal, (resolve, reject) => {
-    const headers: Record<string, string> = { accept: 'application/json', ...request.headers, host: url.host, connection: 'close' }
+    const headers: Record<string, string> = {
+      accept: 'application/json',
+      ...request.headers,
+      host: url.host,
+      connection: 'close'
+    }
     if (request.body !== undefined) headers['content-length'] = String(Buffer.byteLength(request.body))
-    const outgoing = http.request({ method: request.method, path: url.pathname + url.search, headers, createConnection: () => socket })
+    const outgoing = http.request({
+      method: request.method,
+      path: url.pathname + url.search,
+      headers,
+      createConnection: () => socket
+    })
     outgoing.on('error', error => reject(networkFault(error, what)))
     outgoing.once('response', response => {
       const chunks: Buffer[] = []

@@ -81,7 +81,8 @@ export function sessionAuth(
     const cookies = parseSetCookie(response.headers['set-cookie'] ?? [])
     if (cookies.size === 0) throw new PollFault('auth', `${what}: the appliance set no session cookie`, false)
     for (const value of cookies.values()) deps.onSecret(value)
-    const csrf = [...cookies].find(([name]) => name.toLowerCase() === 'csrf')?.[1] ?? headerValue(response, 'x-csrf-token')
+    const csrf =
+      [...cookies].find(([name]) => name.toLowerCase() === 'csrf')?.[1] ?? headerValue(response, 'x-csrf-token')
     const cookie = [...cookies].map(([name, value]) => `${name}=${value}`).join('; ')
     deps.onSecret(cookie)
     if (csrf) deps.onSecret(csrf)
@@ -109,7 +110,11 @@ export function sessionAuth(
   return {
     async credential(signal) {
       const session = await (current ?? startLogin(signal))
-      const credential: SessionCredential = { session, headers: headersOf(session), accepted: () => (session.proven = true) }
+      const credential: SessionCredential = {
+        session,
+        headers: headersOf(session),
+        accepted: () => (session.proven = true)
+      }
       return credential
     },
     async renew(refused, signal) {

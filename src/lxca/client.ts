@@ -33,9 +33,15 @@ export class LxcaClient {
     return this.auth.close(signal, timeoutMs)
   }
 
-  private async send(request: HttpRequest, signal: AbortSignal): Promise<{ response: HttpResponse; credential: Credential }> {
+  private async send(
+    request: HttpRequest,
+    signal: AbortSignal
+  ): Promise<{ response: HttpResponse; credential: Credential }> {
     const credential = await this.auth.credential(signal)
-    const response = await this.transport({ ...request, headers: { ...request.headers, ...credential.headers } }, signal)
+    const response = await this.transport(
+      { ...request, headers: { ...request.headers, ...credential.headers } },
+      signal
+    )
     if (!isAuthRefusal(response.status)) credential.accepted()
     return { response, credential }
   }

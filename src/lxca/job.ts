@@ -58,7 +58,8 @@ export function parseJob(raw: unknown): ParsedJob {
   for (const [index, entry] of results.entries()) {
     if (!isObject(entry)) return problem(`results[${index}] should be an object, got ${describe(entry)}`)
     const result = text(entry.result)
-    if (result === undefined) return problem(`results[${index}].result should be a string, got ${describe(entry.result)}`)
+    if (result === undefined)
+      return problem(`results[${index}].result should be a string, got ${describe(entry.result)}`)
     devices.push(parseDevice(entry, result, index))
   }
   return { ok: true, job: { progress: progress?.value, status: text(raw.status), results: devices } }

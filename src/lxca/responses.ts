@@ -23,14 +23,27 @@ export function statusFault(response: HttpResponse, what: string, notFoundMessag
   const detail = said ? `: ${said}` : ''
   if (status >= 300 && status < 400) {
     const location = headerValue(response, 'location') ?? '(no Location header)'
-    return new PollFault('redirect', `${what}: the appliance redirected to ${clean(location)} (HTTP ${status}); redirects are not followed with credentials. Check the host input`, false)
+    return new PollFault(
+      'redirect',
+      `${what}: the appliance redirected to ${clean(location)} (HTTP ${status}); redirects are not followed with credentials. Check the host input`,
+      false
+    )
   }
   if (isAuthRefusal(status)) {
-    return new PollFault('auth', `${what}: the appliance refused the credentials (HTTP ${status})${detail}. Check username and password, and that the account may read jobs`, false)
+    return new PollFault(
+      'auth',
+      `${what}: the appliance refused the credentials (HTTP ${status})${detail}. Check username and password, and that the account may read jobs`,
+      false
+    )
   }
   if (status === 404) return new PollFault('not-found', `${notFoundMessage} (HTTP 404)${detail}`, false)
   const retryable = RETRYABLE_STATUSES.has(status)
-  return new PollFault('http', `${what}: HTTP ${status}${detail}`, retryable, retryable ? headerValue(response, 'retry-after') : undefined)
+  return new PollFault(
+    'http',
+    `${what}: HTTP ${status}${detail}`,
+    retryable,
+    retryable ? headerValue(response, 'retry-after') : undefined
+  )
 }
 
 /** The parsed JSON body of a 2xx response; unusable bodies are transient faults. */
@@ -41,7 +54,11 @@ export function jsonBody(response: HttpResponse, what: string): unknown {
     return JSON.parse(text)
   } catch {
     const type = headerValue(response, 'content-type') ?? 'no content type'
-    throw new PollFault('body', `${what}: the response is not JSON (${clean(type)}, starts with "${clean(text.slice(0, 40))}")`, true)
+    throw new PollFault(
+      'body',
+      `${what}: the response is not JSON (${clean(type)}, starts with "${clean(text.slice(0, 40))}")`,
+      true
+    )
   }
 }
 

@@ -94,7 +94,8 @@ function firstPath(nodes: readonly StepNode[], matches: (node: StepNode) => bool
 
 /** The user action LXCA gives closest to where the device stopped: deepest on its step path, else the first anywhere. */
 export function userActionOf(item: DeviceAssessment): string | undefined {
-  for (let i = item.stepPath.length - 1; i >= 0; i--) if (item.stepPath[i].userAction) return item.stepPath[i].userAction
+  for (let i = item.stepPath.length - 1; i >= 0; i--)
+    if (item.stepPath[i].userAction) return item.stepPath[i].userAction
   const stack = [...item.device.steps]
   while (stack.length > 0) {
     const node = stack.shift() as StepNode

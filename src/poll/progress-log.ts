@@ -39,7 +39,8 @@ function describeDevice(item: DeviceAssessment): string {
   const { device, state, stepPath } = item
   const step = stepPathLabel(stepPath)
   let status: string
-  if (state === 'pending') status = step ? `${step} (${stepPath[stepPath.length - 1].state ?? 'unknown state'})` : 'waiting'
+  if (state === 'pending')
+    status = step ? `${step} (${stepPath[stepPath.length - 1].state ?? 'unknown state'})` : 'waiting'
   else status = `${device.result}${state === 'failed' && step ? ` at ${step}` : ''}`
   return `  - ${clean(`${device.address}: ${status}`)}`
 }

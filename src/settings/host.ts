@@ -23,7 +23,8 @@ export function parseHost(text: string): HostResult {
   if (url.protocol === 'http:' && !isLoopback(url.hostname)) {
     return {
       ok: false,
-      reason: 'http:// would send the credentials in clear text; use https:// (http:// is allowed only to a loopback address)'
+      reason:
+        'http:// would send the credentials in clear text; use https:// (http:// is allowed only to a loopback address)'
     }
   }
   if (url.username || url.password) {

@@ -81,11 +81,18 @@ export function readSettings(read: InputReader, readFile: FileReader): Settings 
 
   // --- where and what
   let baseUrl: URL | undefined
-  const hostText = required(Input.Host, 'the appliance address, for example lxca.example.com, 10.0.0.5:8443 or https://lxca.example.com')
+  const hostText = required(
+    Input.Host,
+    'the appliance address, for example lxca.example.com, 10.0.0.5:8443 or https://lxca.example.com'
+  )
   if (hostText !== undefined) {
     const host = parseHost(hostText)
     if (host.ok) baseUrl = host.url
-    else fail(Input.Host, `has an invalid value '${clip(hostText)}': ${host.reason}. Expected lxca.example.com, 10.0.0.5, host:8443 or https://host[:port].`)
+    else
+      fail(
+        Input.Host,
+        `has an invalid value '${clip(hostText)}': ${host.reason}. Expected lxca.example.com, 10.0.0.5, host:8443 or https://host[:port].`
+      )
   }
 
   let jobType: JobType = DEFAULTS.jobType
@@ -94,16 +101,23 @@ export function readSettings(read: InputReader, readFile: FileReader): Settings 
   else fail(Input.JobType, `has an invalid value '${clip(jobTypeText)}'. Expected csv, manage or unmanage.`)
 
   const jobs: JobRef[] = []
-  const jobText = required(Input.JobId, 'the job ID returned by POST /csvRequest, for example 4229, or its path /csvRequest/jobs/4229')
+  const jobText = required(
+    Input.JobId,
+    'the job ID returned by POST /csvRequest, for example 4229, or its path /csvRequest/jobs/4229'
+  )
   for (const item of jobText?.split(/[\s,]+/).filter(Boolean) ?? []) {
     const job = parseJobRef(item, jobType)
     if (!job) {
-      fail(Input.JobId, `has an invalid value '${clip(item)}'. Expected a job ID of letters, digits, '-' or '_' (for example 4229), or a job path or URL such as /csvRequest/jobs/4229; several are separated by commas, spaces or new lines.`)
+      fail(
+        Input.JobId,
+        `has an invalid value '${clip(item)}'. Expected a job ID of letters, digits, '-' or '_' (for example 4229), or a job path or URL such as /csvRequest/jobs/4229; several are separated by commas, spaces or new lines.`
+      )
     } else if (!jobs.some(known => known.id === job.id && known.type === job.type)) {
       jobs.push(job)
     }
   }
-  if (jobs.length > MAX_JOBS) fail(Input.JobId, `lists ${jobs.length} jobs; at most ${MAX_JOBS} can be watched by one step.`)
+  if (jobs.length > MAX_JOBS)
+    fail(Input.JobId, `lists ${jobs.length} jobs; at most ${MAX_JOBS} can be watched by one step.`)
 
   // --- who
   const username = required(Input.Username, 'the LXCA user name')
@@ -112,7 +126,8 @@ export function readSettings(read: InputReader, readFile: FileReader): Settings 
   }
   // The password is never echoed, not even in part.
   const password = required(Input.Password, 'the LXCA password, from a secret')
-  if (password !== undefined && hasControl(password)) fail(Input.Password, 'must not contain control characters such as line breaks.')
+  if (password !== undefined && hasControl(password))
+    fail(Input.Password, 'must not contain control characters such as line breaks.')
 
   let authMethod: AuthMethod = 'basic'
   const authText = value(Input.AuthMethod, DEFAULTS.authMethod).toLowerCase()
@@ -135,7 +150,10 @@ export function readSettings(read: InputReader, readFile: FileReader): Settings 
     .map(item => item.trim().toUpperCase())
     .filter(item => item !== '')
   if (successResults.length === 0 || !successResults.every(item => /^[A-Z0-9_]+$/.test(item))) {
-    fail(Input.SuccessResults, `has an invalid value '${clip(value(Input.SuccessResults))}'. Expected comma-separated result names such as SUCCESS or SUCCESS,WARNING.`)
+    fail(
+      Input.SuccessResults,
+      `has an invalid value '${clip(value(Input.SuccessResults))}'. Expected comma-separated result names such as SUCCESS or SUCCESS,WARNING.`
+    )
   }
 
   const tls = readTls(value, readFile, fail)
@@ -163,7 +181,10 @@ function readTls(value: (name: InputName) => string, readFile: FileReader, fail:
 
   const serverName = value(Input.TlsServerName) || undefined
   if (serverName !== undefined && !HOST_NAME.test(serverName)) {
-    fail(Input.TlsServerName, `has an invalid value '${clip(serverName)}'. Expected the DNS name in the appliance's certificate, for example lxca.example.com.`)
+    fail(
+      Input.TlsServerName,
+      `has an invalid value '${clip(serverName)}'. Expected the DNS name in the appliance's certificate, for example lxca.example.com.`
+    )
   }
 
   let fingerprint: string | undefined
@@ -171,7 +192,11 @@ function readTls(value: (name: InputName) => string, readFile: FileReader, fail:
   if (pinText) {
     const hex = pinText.replace(/^sha256[:/]?/i, '').replace(/[\s:]/g, '')
     if (/^[0-9a-f]{64}$/i.test(hex)) fingerprint = hex.toUpperCase().match(/../g)!.join(':')
-    else fail(Input.TlsFingerprint, `has an invalid value '${clip(pinText)}'. Expected the certificate's SHA-256 fingerprint: 64 hex digits, colons optional (openssl x509 -noout -fingerprint -sha256).`)
+    else
+      fail(
+        Input.TlsFingerprint,
+        `has an invalid value '${clip(pinText)}'. Expected the certificate's SHA-256 fingerprint: 64 hex digits, colons optional (openssl x509 -noout -fingerprint -sha256).`
+      )
   }
 
   let insecure = false
@@ -207,7 +232,8 @@ function readCa(text: string, readFile: FileReader, fail: Fail): string | undefi
   return blocks.join('\n')
 }
 
-const HOST_NAME = /^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\.?$/
+const HOST_NAME =
+  /^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\.?$/
 
 function hasControl(text: string): boolean {
   // eslint-disable-next-line no-control-regex

@@ -11,7 +11,10 @@ import { SIMULATOR_CA, startSimulator, type CertificateName } from './server.js'
 
 const SCENARIOS: Partial<Record<string, (devices: number, failStep: string, userAction: string) => JobSeed>> = {
   success: devices => ({ devices }),
-  failure: (devices, step, userAction) => ({ devices, failures: [{ device: Math.min(1, devices - 1), step, userAction }] }),
+  failure: (devices, step, userAction) => ({
+    devices,
+    failures: [{ device: Math.min(1, devices - 1), step, userAction }]
+  }),
   never: devices => ({ devices, pollsToComplete: Infinity })
 }
 
@@ -52,10 +55,14 @@ function main(): void {
   const polls = Number(values.polls)
   const problems = [
     scenario ? '' : `--scenario must be one of ${Object.keys(SCENARIOS).join(', ')}`,
-    Number.isInteger(devices) && devices >= 1 && devices <= 1000 ? '' : '--devices must be a whole number from 1 to 1000',
+    Number.isInteger(devices) && devices >= 1 && devices <= 1000
+      ? ''
+      : '--devices must be a whole number from 1 to 1000',
     Number.isInteger(polls) && polls >= 1 ? '' : '--polls must be a whole number of at least 1',
     isStepId(values['fail-step']) ? '' : `--fail-step must be a step id such as INV_CHASSIS or CFG_SECURITY`,
-    ['loopback', 'named', 'selfsigned'].includes(values.certificate) ? '' : '--certificate must be loopback, named or selfsigned'
+    ['loopback', 'named', 'selfsigned'].includes(values.certificate)
+      ? ''
+      : '--certificate must be loopback, named or selfsigned'
   ].filter(Boolean)
   if (problems.length > 0) {
     console.error(`${problems.join('\n')}\n\n${HELP}`)
@@ -72,7 +79,9 @@ function main(): void {
     password: values.password,
     certificate: values.certificate as CertificateName
   }).then(simulator => {
-    console.log(`LXCA simulator on ${simulator.url} (scenario ${values.scenario}, job ${values['job-id']}, ${devices} devices)`)
+    console.log(
+      `LXCA simulator on ${simulator.url} (scenario ${values.scenario}, job ${values['job-id']}, ${devices} devices)`
+    )
     console.log(`Trust it with ca-certificate: ${SIMULATOR_CA}`)
     const stop = (): void => void simulator.close().then(() => process.exit(0))
     process.once('SIGINT', stop)

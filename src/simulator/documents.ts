@@ -34,7 +34,12 @@ const MANAGEMENT_STEPS: readonly StepSpec[] = [
   step('INTEROP_CHECK', 'Interoperability check', 'Verifying device interoperability', 1009),
   step('CONFIGURATION', 'Configuration', 'Configuring device for management', 1010, [
     step('CFG_NTP', 'NTP', 'Configuring NTP', 1011),
-    step('CFG_DNS_UPD', 'Updating DNS servers ip addresses on CMM', 'Updating DNS servers ip addresses on CMM as part of the manage chassis process.', 1067),
+    step(
+      'CFG_DNS_UPD',
+      'Updating DNS servers ip addresses on CMM',
+      'Updating DNS servers ip addresses on CMM as part of the manage chassis process.',
+      1067
+    ),
     step('CFG_SECURITY', 'Security', 'Configuring security', 1012),
     step('CFG_CMGMT', 'Centralized management', 'Putting device under centralized management', 1013)
   ]),
@@ -43,7 +48,10 @@ const MANAGEMENT_STEPS: readonly StepSpec[] = [
 ]
 
 const LEAVES: readonly string[] = MANAGEMENT_STEPS.flatMap(node => (node.children ?? [node]).map(leaf => leaf.id))
-const STEP_IDS: readonly string[] = MANAGEMENT_STEPS.flatMap(node => [node.id, ...(node.children ?? []).map(leaf => leaf.id)])
+const STEP_IDS: readonly string[] = MANAGEMENT_STEPS.flatMap(node => [
+  node.id,
+  ...(node.children ?? []).map(leaf => leaf.id)
+])
 
 export function isStepId(id: string): boolean {
   return STEP_IDS.includes(id)
@@ -130,8 +138,19 @@ function deviceDocument(device: DeviceScript, index: number, fraction: number, p
     if (spec.children) {
       const children = spec.children.map(build)
       const states = children.map(child => (child.status as { state: LeafState }).state)
-      const state = states.includes('Stopped_With_Error') ? 'Stopped_With_Error' : states.every(s => s === 'Complete') ? 'Complete' : states.every(s => s === 'Pending') ? 'Pending' : 'Running'
-      return node(spec, state, { substatus: children }, failed && spec.id === device.failAt ? device.userAction : undefined)
+      const state = states.includes('Stopped_With_Error')
+        ? 'Stopped_With_Error'
+        : states.every(s => s === 'Complete')
+          ? 'Complete'
+          : states.every(s => s === 'Pending')
+            ? 'Pending'
+            : 'Running'
+      return node(
+        spec,
+        state,
+        { substatus: children },
+        failed && spec.id === device.failAt ? device.userAction : undefined
+      )
     }
     const state = leafState(leaf)
     const isFailure = failed && leaf === failLeaf
@@ -167,7 +186,12 @@ const RESULT_TEXT: Record<string, { resultShortDescription: string; resultLongDe
   }
 }
 
-function node(spec: StepSpec, state: string, extra: Record<string, unknown>, userAction?: string): Record<string, unknown> {
+function node(
+  spec: StepSpec,
+  state: string,
+  extra: Record<string, unknown>,
+  userAction?: string
+): Record<string, unknown> {
   const complete = state === 'Complete'
   const percentage = complete ? 100 : 0
   return {

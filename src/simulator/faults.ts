@@ -23,11 +23,17 @@ export function applyFault(fault: Fault, response: ServerResponse, goodBody: str
       socket?.destroy()
       return
     case 'stall':
-      response.writeHead(200, { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(goodBody)) })
+      response.writeHead(200, {
+        'content-type': 'application/json',
+        'content-length': String(Buffer.byteLength(goodBody))
+      })
       response.write(goodBody.slice(0, 10))
       return
     case 'drip': {
-      response.writeHead(200, { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(goodBody)) })
+      response.writeHead(200, {
+        'content-type': 'application/json',
+        'content-length': String(Buffer.byteLength(goodBody))
+      })
       const bytes = Buffer.from(goodBody)
       let sent = 0
       const timer = setInterval(() => {
@@ -55,7 +61,13 @@ export function applyFault(fault: Fault, response: ServerResponse, goodBody: str
       if (fault.retryAfter !== undefined) headers['retry-after'] = fault.retryAfter
       if (fault.location !== undefined) headers.location = fault.location
       response.writeHead(fault.status, headers)
-      response.end(fault.body ?? JSON.stringify({ result: 'failed', messages: [{ id: 'FQXHMSE0001J', text: `Simulated HTTP ${fault.status}` }] }))
+      response.end(
+        fault.body ??
+          JSON.stringify({
+            result: 'failed',
+            messages: [{ id: 'FQXHMSE0001J', text: `Simulated HTTP ${fault.status}` }]
+          })
+      )
       return
     }
     case 'body':

@@ -53,7 +53,11 @@ export const CERT_DIR = fileURLToPath(new URL('./certs/', import.meta.url))
 export const SIMULATOR_CA = `${CERT_DIR}simulator-ca.pem`
 
 const JOB_PATH = /^\/(csvRequest|manageRequest|unmanageRequest)\/jobs\/([^/?]+)$/
-const TYPE_OF_SEGMENT: Record<string, JobScript['type']> = { csvRequest: 'csv', manageRequest: 'manage', unmanageRequest: 'unmanage' }
+const TYPE_OF_SEGMENT: Record<string, JobScript['type']> = {
+  csvRequest: 'csv',
+  manageRequest: 'manage',
+  unmanageRequest: 'unmanage'
+}
 
 export async function startSimulator(options: SimulatorOptions): Promise<Simulator> {
   const username = options.username ?? 'admin'
@@ -72,8 +76,16 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
     const cookie = parseCookies(request.headers.cookie)
     const sessionId = cookie.get('JSESSIONID')
     const carriedCredentials =
-      request.headers.authorization !== undefined || sessionId !== undefined || (path === '/sessions' && body.includes(password))
-    requests.push({ method: request.method ?? '', path, at: performance.now(), carriedCredentials, headers: request.headers })
+      request.headers.authorization !== undefined ||
+      sessionId !== undefined ||
+      (path === '/sessions' && body.includes(password))
+    requests.push({
+      method: request.method ?? '',
+      path,
+      at: performance.now(),
+      carriedCredentials,
+      headers: request.headers
+    })
 
     if (path === '/sessions' && request.method === 'POST') {
       let login: { UserId?: unknown; password?: unknown } = {}
@@ -90,7 +102,11 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
       const id = randomBytes(16).toString('hex')
       const csrf = randomBytes(16).toString('hex')
       sessions.set(id, { csrf, uses: 0 })
-      response.setHeader('set-cookie', [`JSESSIONID=${id}; Path=/; Secure; HttpOnly`, `csrf=${csrf}; Path=/; Secure`, 'inactivityTimeout=1440; Path=/'])
+      response.setHeader('set-cookie', [
+        `JSESSIONID=${id}; Path=/; Secure; HttpOnly`,
+        `csrf=${csrf}; Path=/; Secure`,
+        'inactivityTimeout=1440; Path=/'
+      ])
       return sendJson(response, 200, { UserId: username, result: 'success' })
     }
 
@@ -114,7 +130,8 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
     }
 
     const match = JOB_PATH.exec(path)
-    if (!match || request.method !== 'GET') return sendJson(response, 404, errorBody('FQXHMSE0404J', `No resource at ${path}.`))
+    if (!match || request.method !== 'GET')
+      return sendJson(response, 404, errorBody('FQXHMSE0404J', `No resource at ${path}.`))
     const [, segment, id] = match
     const script = options.jobs[id]
     if (!script || (script.type ?? 'csv') !== TYPE_OF_SEGMENT[segment]) {

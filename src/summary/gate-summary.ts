@@ -14,7 +14,12 @@ const STATUS_WORDS: Record<OutcomeStatus, string> = {
   cancelled: 'cancelled'
 }
 
-export function renderGateSummary(result: GateResult, baseUrl: URL, timeoutMs: number, budgetBytes = SUMMARY_BUDGET_BYTES): string {
+export function renderGateSummary(
+  result: GateResult,
+  baseUrl: URL,
+  timeoutMs: number,
+  budgetBytes = SUMMARY_BUDGET_BYTES
+): string {
   const sections = result.jobs.map(({ job, outcome }) => ({ job, outcome, baseUrl, timeoutMs }))
   if (sections.length === 1) return renderSummary(sections[0], budgetBytes)
 

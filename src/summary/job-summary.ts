@@ -55,7 +55,9 @@ export function headline(input: SummaryInput): string {
 }
 
 export function renderSummary(input: SummaryInput, budgetBytes = SUMMARY_BUDGET_BYTES): string {
-  const devices = [...(input.outcome.assessment?.devices ?? [])].sort((x, y) => DEVICE_ORDER[x.state] - DEVICE_ORDER[y.state])
+  const devices = [...(input.outcome.assessment?.devices ?? [])].sort(
+    (x, y) => DEVICE_ORDER[x.state] - DEVICE_ORDER[y.state]
+  )
   const byState = (state: DeviceState): DeviceAssessment[] => devices.filter(item => item.state === state)
   const failed = byState('failed')
   const pending = byState('pending')
@@ -112,7 +114,9 @@ function fitToBudget(parts: Parts, budgetBytes: number): string {
     return fit
   }
   const assemble = (table: string, kept: number, sections: readonly string[], omitted: readonly string[]): string =>
-    [parts.head, table, ...trees.slice(0, kept), ...sections, omissionNote(omitted), parts.footer].filter(Boolean).join('\n\n') + '\n'
+    [parts.head, table, ...trees.slice(0, kept), ...sections, omissionNote(omitted), parts.footer]
+      .filter(Boolean)
+      .join('\n\n') + '\n'
 
   const frame = size(parts.head) + size(parts.footer) + 1
   const fullTable = parts.table(false, true)
@@ -134,7 +138,10 @@ function fitToBudget(parts: Parts, budgetBytes: number): string {
   const tables: Array<{ render: () => string; note?: string }> = [
     { render: () => fullTable },
     { render: () => parts.table(true, true) },
-    { render: () => parts.table(true, false), note: `the table rows of ${plural(counts.succeeded, 'successful device')}` }
+    {
+      render: () => parts.table(true, false),
+      note: `the table rows of ${plural(counts.succeeded, 'successful device')}`
+    }
   ]
   let out = ''
   for (const option of tables.slice(0, counts.succeeded > 0 ? 3 : 2)) {
@@ -142,7 +149,8 @@ function fitToBudget(parts: Parts, budgetBytes: number): string {
     const kept = treesWithin(budgetBytes - frame - size(table) - NOTE_RESERVE_BYTES)
     const cut = counts.failed - kept
     const notes = [...omitted, ...(option.note ? [option.note] : [])]
-    if (cut > 0) notes.push(`the step trees of ${cut} of ${plural(counts.failed, 'failed device')} (the first ${kept} are shown)`)
+    if (cut > 0)
+      notes.push(`the step trees of ${cut} of ${plural(counts.failed, 'failed device')} (the first ${kept} are shown)`)
     out = assemble(table, kept, [], notes)
     if (byteLength(out) <= budgetBytes) return out
   }
@@ -223,7 +231,10 @@ function renderSteps(steps: readonly StepNode[], marked: ReadonlySet<StepNode>, 
   return steps
     .map(node => {
       const state = node.state ? text(node.state, 40) : 'no state'
-      const pct = node.state?.toLowerCase() === 'running' && node.percentage !== undefined ? ` (${Math.floor(node.percentage)}%)` : ''
+      const pct =
+        node.state?.toLowerCase() === 'running' && node.percentage !== undefined
+          ? ` (${Math.floor(node.percentage)}%)`
+          : ''
       let line = `${indent}- ${stateIcon(node.state)} ${text(node.label, 120)} · ${state}${pct}`
       if (marked.has(node)) {
         line = `${indent}- ${stateIcon(node.state)} **${text(node.label, 120)} · ${state}${pct}** ⟵ ${isFailedState(node.state) ? 'failed here' : 'here'}`
@@ -263,14 +274,24 @@ function renderFooter(input: SummaryInput): string {
 
 /** Shown when the inputs are wrong and nothing was asked of the appliance. */
 export function renderInputErrorSummary(problems: readonly string[]): string {
-  return renderProblemSummary('invalid inputs', 'Nothing was sent to the appliance. Fix these inputs in the workflow:', problems)
+  return renderProblemSummary(
+    'invalid inputs',
+    'Nothing was sent to the appliance. Fix these inputs in the workflow:',
+    problems
+  )
 }
 
 /** Shown when the gate itself broke: the outcome is unknown, and the summary still says so. */
 export function renderUnexpectedErrorSummary(message: string): string {
-  return renderProblemSummary('unexpected error', 'The outcome of the job is unknown. Please report this error:', [message])
+  return renderProblemSummary('unexpected error', 'The outcome of the job is unknown. Please report this error:', [
+    message
+  ])
 }
 
 function renderProblemSummary(title: string, intro: string, problems: readonly string[]): string {
-  return [`### ⚠️ LXCA job gate: ${title}`, intro, problems.map(problem => `- ${text(problem, 1000)}`).join('\n')].join('\n\n') + '\n'
+  return (
+    [`### ⚠️ LXCA job gate: ${title}`, intro, problems.map(problem => `- ${text(problem, 1000)}`).join('\n')].join(
+      '\n\n'
+    ) + '\n'
+  )
 }

@@ -43,7 +43,14 @@ export function text(value: string | undefined, maxBytes = 200): string {
   for (const [index, char] of chars.entries()) {
     let piece = ENTITY[char] ?? char
     if (char === '_' && WORD.test(chars[index - 1] ?? '') && WORD.test(chars[index + 1] ?? '')) piece = '_'
-    else if (char === '.' && chars.slice(Math.max(0, index - 3), index).join('').toLowerCase() === 'www') piece = '&#46;'
+    else if (
+      char === '.' &&
+      chars
+        .slice(Math.max(0, index - 3), index)
+        .join('')
+        .toLowerCase() === 'www'
+    )
+      piece = '&#46;'
     const size = Buffer.byteLength(piece)
     if (bytes + size > maxBytes - 3) return `${out}…`
     out += piece
@@ -54,7 +61,8 @@ export function text(value: string | undefined, maxBytes = 200): string {
 
 /** A Markdown table. Cells must already be escaped (see `text`). */
 export function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
-  const line = (cells: readonly string[], empty: string): string => `| ${cells.map(cell => cell || empty).join(' | ')} |`
+  const line = (cells: readonly string[], empty: string): string =>
+    `| ${cells.map(cell => cell || empty).join(' | ')} |`
   return [line(header, ' '), `|${header.map(() => '---').join('|')}|`, ...rows.map(row => line(row, '—'))].join('\n')
 }
 

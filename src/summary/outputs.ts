@@ -41,7 +41,10 @@ export function outcomeMessage(outcome: PollOutcome, job: JobRef, timeoutMs: num
       return clean(`${prefix}${failed.length} of ${a?.devices.length ?? 0} devices failed: ${listed}${more}`, 3000)
     }
     case 'timeout':
-      return clean(`${name} timed out: ${outcome.reason ?? `it did not finish within ${formatDuration(timeoutMs)}`}${where}`, 3000)
+      return clean(
+        `${name} timed out: ${outcome.reason ?? `it did not finish within ${formatDuration(timeoutMs)}`}${where}`,
+        3000
+      )
     case 'error':
       return clean(`Could not tell the outcome of ${name}: ${outcome.reason ?? 'unknown error'}`, 3000)
     case 'cancelled':
@@ -58,7 +61,10 @@ export function gateMessage(result: GateResult, timeoutMs: number): string {
     return `All ${jobs.length} LXCA jobs succeeded: ${devices} devices managed.`
   }
   const bad = jobs.filter(({ outcome }) => outcome.status !== 'success')
-  return clean(`${bad.length} of ${jobs.length} LXCA jobs did not succeed. ${bad.map(({ outcome, job }) => outcomeMessage(outcome, job, timeoutMs, true)).join(' | ')}`, 4000)
+  return clean(
+    `${bad.length} of ${jobs.length} LXCA jobs did not succeed. ${bad.map(({ outcome, job }) => outcomeMessage(outcome, job, timeoutMs, true)).join(' | ')}`,
+    4000
+  )
 }
 
 /** Error annotations for failed devices: at most nine, the ninth summarising the rest. */
@@ -82,10 +88,16 @@ export function deviceAnnotations(result: GateResult): Array<{ title: string; me
   return annotations
 }
 
-export function buildOutputs(result: GateResult, files: { report?: string; summaryFile?: string }): Record<OutputName, string> {
+export function buildOutputs(
+  result: GateResult,
+  files: { report?: string; summaryFile?: string }
+): Record<OutputName, string> {
   const several = result.jobs.length > 1
-  const assessments = result.jobs.map(({ outcome }) => outcome.assessment).filter((a): a is Assessment => a !== undefined)
-  const sum = (count: (a: Assessment) => number): string => (assessments.length > 0 ? String(assessments.reduce((total, a) => total + count(a), 0)) : '')
+  const assessments = result.jobs
+    .map(({ outcome }) => outcome.assessment)
+    .filter((a): a is Assessment => a !== undefined)
+  const sum = (count: (a: Assessment) => number): string =>
+    assessments.length > 0 ? String(assessments.reduce((total, a) => total + count(a), 0)) : ''
   const progresses = assessments.map(a => a.progress).filter((p): p is number => p !== undefined)
   const firstBad = assessments.flatMap(a => [...failures(a), ...a.devices.filter(item => item.state === 'pending')])[0]
   const failedDevices = result.jobs.flatMap(({ job, outcome }) =>
@@ -95,7 +107,10 @@ export function buildOutputs(result: GateResult, files: { report?: string; summa
     [Output.Status]: result.status,
     [Output.Result]: result.status === 'success' ? 'SUCCESS' : (firstBad?.device.result ?? ''),
     // With several jobs, the mean of their progress: 100 only when every job is done.
-    [Output.Progress]: progresses.length === 0 ? '' : String(Math.round((progresses.reduce((a, b) => a + b, 0) / progresses.length) * 100) / 100),
+    [Output.Progress]:
+      progresses.length === 0
+        ? ''
+        : String(Math.round((progresses.reduce((a, b) => a + b, 0) / progresses.length) * 100) / 100),
     [Output.Devices]: sum(a => a.devices.length),
     [Output.Succeeded]: sum(a => a.succeeded),
     [Output.Failed]: sum(a => a.failed),
@@ -110,7 +125,9 @@ export function reportDocument(result: GateResult): unknown {
   const received = result.jobs.filter(({ outcome }) => outcome.lastDocument !== undefined)
   if (result.jobs.length === 1) return received[0]?.outcome.lastDocument
   if (received.length === 0) return undefined
-  return Object.fromEntries(received.map(({ job, outcome }) => [`${JOB_TYPES[job.type]}/jobs/${job.id}`, outcome.lastDocument]))
+  return Object.fromEntries(
+    received.map(({ job, outcome }) => [`${JOB_TYPES[job.type]}/jobs/${job.id}`, outcome.lastDocument])
+  )
 }
 
 function failures(assessment: Assessment | undefined): DeviceAssessment[] {

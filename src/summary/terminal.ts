@@ -21,7 +21,11 @@ const STATUS_MARK: Record<OutcomeStatus, [string, keyof typeof COLORS]> = {
   error: ['!', 'red'],
   cancelled: ['⊘', 'yellow']
 }
-const DEVICE_MARK: Record<DeviceState, [string, keyof typeof COLORS]> = { failed: ['✖', 'red'], pending: ['…', 'yellow'], succeeded: ['✔', 'green'] }
+const DEVICE_MARK: Record<DeviceState, [string, keyof typeof COLORS]> = {
+  failed: ['✖', 'red'],
+  pending: ['…', 'yellow'],
+  succeeded: ['✔', 'green']
+}
 const ORDER: Record<DeviceState, number> = { failed: 0, pending: 1, succeeded: 2 }
 
 export function renderTextSummary(result: GateResult, baseUrl: URL, timeoutMs: number, color: boolean): string {
@@ -40,11 +44,13 @@ export function renderTextSummary(result: GateResult, baseUrl: URL, timeoutMs: n
     if (a) facts.push(`Progress ${percent(a.progress)}`)
     facts.push(`Elapsed ${formatDuration(outcome.elapsedMs)}`, `${outcome.polls} polls, ${outcome.retries} retries`)
     lines.push(`  ${facts.join(' · ')}`)
-    if (outcome.reason && outcome.status !== 'success' && outcome.status !== 'failure') lines.push(`  Why: ${clean(outcome.reason, 1000)}`)
+    if (outcome.reason && outcome.status !== 'success' && outcome.status !== 'failure')
+      lines.push(`  Why: ${clean(outcome.reason, 1000)}`)
     if (a && a.devices.length > 0) {
       const devices = [...a.devices].sort((x, y) => ORDER[x.state] - ORDER[y.state])
       lines.push('', ...deviceTable(devices, paint))
-      for (const item of devices.filter(device => device.state === 'failed')) lines.push('', ...failedDeviceLines(item, paint))
+      for (const item of devices.filter(device => device.state === 'failed'))
+        lines.push('', ...failedDeviceLines(item, paint))
     }
     blocks.push(lines.join('\n'))
   }
@@ -65,7 +71,10 @@ function deviceTable(devices: readonly DeviceAssessment[], paint: Paint): string
   const length = (text: string): number => [...text].length
   const widths = header.map((title, column) => Math.max(length(title), ...rows.map(row => length(row.cells[column]))))
   const format = (cells: readonly string[]): string =>
-    cells.map((cell, column) => cell + ' '.repeat(widths[column] - length(cell))).join('  ').trimEnd()
+    cells
+      .map((cell, column) => cell + ' '.repeat(widths[column] - length(cell)))
+      .join('  ')
+      .trimEnd()
   return [
     paint(`    ${format(header)}`, 'dim'),
     ...rows.map(row => {
@@ -90,7 +99,13 @@ function steps(nodes: readonly StepNode[], marked: ReadonlySet<StepNode>, depth:
   return nodes.flatMap(node => {
     const state = node.state ?? 'no state'
     const failed = isFailedState(node.state)
-    const mark = failed ? paint('✖', 'red') : state.toLowerCase() === 'complete' ? paint('✔', 'green') : state.toLowerCase() === 'running' ? paint('↻', 'yellow') : paint('·', 'dim')
+    const mark = failed
+      ? paint('✖', 'red')
+      : state.toLowerCase() === 'complete'
+        ? paint('✔', 'green')
+        : state.toLowerCase() === 'running'
+          ? paint('↻', 'yellow')
+          : paint('·', 'dim')
     const here = marked.has(node) ? paint('  ← failed here', 'red') : ''
     const line = `${'  '.repeat(depth)}${mark} ${clean(node.label, 100)} (${clean(state, 40)})${here}`
     return [line, ...steps(node.children, marked, depth + 1, paint)]
