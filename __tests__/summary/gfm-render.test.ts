@@ -3,11 +3,11 @@
 // what the person on call actually sees.
 import { describe, expect, it } from '@jest/globals'
 import { createRequire } from 'node:module'
-import { jobDocument, scriptJob } from '../src/simulator/documents.js'
-import { renderSummary } from '../src/summary/job-summary.js'
-import { fixture } from './helpers/fixtures.js'
-import { hostileJob } from './helpers/hostile.js'
-import { outcomeFor, summaryInput } from './helpers/outcomes.js'
+import { jobDocument, scriptJob } from '../../src/simulator/documents.js'
+import { renderSummary } from '../../src/summary/job-summary.js'
+import { fixture } from '../helpers/fixtures.js'
+import { hostileJob } from '../helpers/hostile.js'
+import { outcomeFor, summaryInput } from '../helpers/outcomes.js'
 
 const cmark = createRequire(import.meta.url)('cmark-gfm') as {
   renderHtmlSync(markdown: string, options: Record<string, unknown>): string

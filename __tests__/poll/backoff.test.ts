@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { parseRetryAfter, pollWait, retryWait, withJitter } from '../src/poll/backoff.js'
+import { parseRetryAfter, pollWait, retryWait, withJitter } from '../../src/poll/backoff.js'
 
 describe('pollWait', () => {
   it('starts at 5 s and grows ×1.5 up to the poll interval', () => {

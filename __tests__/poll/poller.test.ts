@@ -1,13 +1,13 @@
 import { describe, expect, it } from '@jest/globals'
-import { PollFault } from '../src/common/errors.js'
-import { pollJob, type PollOptions } from '../src/poll/poller.js'
-import { jobDocument, scriptJob } from '../src/simulator/documents.js'
-import { FakeClock } from './helpers/fake-clock.js'
+import { PollFault } from '../../src/common/errors.js'
+import { pollJob, type PollOptions } from '../../src/poll/poller.js'
+import { jobDocument, scriptJob } from '../../src/simulator/documents.js'
+import { VirtualClock } from '../helpers/virtual-clock.js'
 
 type Step = unknown | PollFault | ((signal: AbortSignal) => unknown)
 
 /** A fetchJob that plays `steps` in order and records when each request was made. */
-function script(clock: FakeClock, steps: Step[]): { fetchJob: PollOptions['fetchJob']; times: number[] } {
+function script(clock: VirtualClock, steps: Step[]): { fetchJob: PollOptions['fetchJob']; times: number[] } {
   const times: number[] = []
   let index = 0
   return {
@@ -22,7 +22,11 @@ function script(clock: FakeClock, steps: Step[]): { fetchJob: PollOptions['fetch
   }
 }
 
-function options(clock: FakeClock, fetchJob: PollOptions['fetchJob'], extra: Partial<PollOptions> = {}): PollOptions {
+function options(
+  clock: VirtualClock,
+  fetchJob: PollOptions['fetchJob'],
+  extra: Partial<PollOptions> = {}
+): PollOptions {
   return {
     fetchJob,
     clock,
@@ -47,9 +51,9 @@ const reset = (): PollFault => new PollFault('network', 'GET: read ECONNRESET', 
 
 describe('pollJob: schedule', () => {
   it('polls at once, then waits 5 s growing ×1.5 to the poll interval, and passes on success', async () => {
-    const clock = new FakeClock()
+    const clock = new VirtualClock()
     const { fetchJob, times } = script(clock, [running(1), running(2), running(3), done])
-    const outcome = await pollJob(options(clock, fetchJob, { random: () => 0 }))
+    const outcome = await clock.drive(pollJob(options(clock, fetchJob, { random: () => 0 })))
     expect(outcome.status).toBe('success')
     expect(outcome.polls).toBe(4)
     expect(times[0]).toBe(0)
@@ -58,37 +62,37 @@ describe('pollJob: schedule', () => {
   })
 
   it('never polls closer than 0.8 × the scheduled wait (Running ×N then success)', async () => {
-    const clock = new FakeClock()
+    const clock = new VirtualClock()
     const steps = [...Array.from({ length: 8 }, (_, i) => running(Math.min(i + 1, 3))), done]
     const { fetchJob, times } = script(clock, steps)
     let seed = 1
     const random = (): number => (seed = (seed * 16807) % 2147483647) / 2147483647
-    const outcome = await pollJob(options(clock, fetchJob, { random }))
+    const outcome = await clock.drive(pollJob(options(clock, fetchJob, { random })))
     expect(outcome.status).toBe('success')
     const gaps = times.slice(1).map((t, i) => t - times[i])
     gaps.forEach((gap, i) => expect(gap).toBeGreaterThanOrEqual(0.8 * Math.min(15_000, 5_000 * 1.5 ** i)))
   })
 
   it('ends as failure on a finished job with a failed device', async () => {
-    const clock = new FakeClock()
+    const clock = new VirtualClock()
     const { fetchJob } = script(clock, [failedJob])
-    const outcome = await pollJob(options(clock, fetchJob))
+    const outcome = await clock.drive(pollJob(options(clock, fetchJob)))
     expect(outcome.status).toBe('failure')
     expect(outcome.assessment?.failed).toBe(1)
   })
 
   it('ends as error, not success, when the finished job has no results', async () => {
-    const clock = new FakeClock()
+    const clock = new VirtualClock()
     const { fetchJob } = script(clock, [{ progress: 100, results: [] }])
-    const outcome = await pollJob(options(clock, fetchJob))
+    const outcome = await clock.drive(pollJob(options(clock, fetchJob)))
     expect(outcome.status).toBe('error')
     expect(outcome.reason).toMatch(/no device results/)
   })
 
   it('times out at the deadline after one last poll, and no wait passes the deadline', async () => {
-    const clock = new FakeClock()
+    const clock = new VirtualClock()
     const { fetchJob, times } = script(clock, [running(1)])
-    const outcome = await pollJob(options(clock, fetchJob, { timeoutMs: 60_000 }))
+    const outcome = await clock.drive(pollJob(options(clock, fetchJob, { timeoutMs: 60_000 })))
     expect(outcome.status).toBe('timeout')
     expect(times[times.length - 1]).toBe(60_000)
     expect(clock.now()).toBe(60_000)
@@ -96,86 +100,86 @@ describe('pollJob: schedule', () => {
   })
 
   it('reports updates for each understood document', async () => {
-    const clock = new FakeClock()
+    const clock = new VirtualClock()
     const { fetchJob } = script(clock, [running(1), done])
     const seen: string[] = []
-    await pollJob(options(clock, fetchJob, { onUpdate: (_job, a) => seen.push(a.verdict) }))
+    await clock.drive(pollJob(options(clock, fetchJob, { onUpdate: (_job, a) => seen.push(a.verdict) })))
     expect(seen).toEqual(['running', 'success'])
   })
 })
 
 describe('pollJob: transient faults', () => {
   it('3 consecutive resets then success → success', async () => {
-    const clock = new FakeClock()
+    const clock = new VirtualClock()
     const { fetchJob } = script(clock, [reset(), reset(), reset(), done])
     const retried: number[] = []
-    const outcome = await pollJob(options(clock, fetchJob, { onRetry: (_f, n) => retried.push(n) }))
+    const outcome = await clock.drive(pollJob(options(clock, fetchJob, { onRetry: (_f, n) => retried.push(n) })))
     expect(outcome.status).toBe('success')
     expect(outcome.retries).toBe(3)
     expect(retried).toEqual([1, 2, 3])
   })
 
   it('max-retries + 1 consecutive faults → error, never failure or success', async () => {
-    const clock = new FakeClock()
+    const clock = new VirtualClock()
     const { fetchJob, times } = script(clock, [reset()])
-    const outcome = await pollJob(options(clock, fetchJob, { maxRetries: 8 }))
+    const outcome = await clock.drive(pollJob(options(clock, fetchJob, { maxRetries: 8 })))
     expect(outcome.status).toBe('error')
     expect(times).toHaveLength(9)
     expect(outcome.reason).toMatch(/^9 requests in a row failed \(max-retries is 8\); the last: GET: read ECONNRESET/)
   })
 
   it('any good poll resets the fault count', async () => {
-    const clock = new FakeClock()
+    const clock = new VirtualClock()
     const steps = [reset(), reset(), running(1), reset(), reset(), running(2), reset(), reset(), done]
     const { fetchJob } = script(clock, steps)
-    expect((await pollJob(options(clock, fetchJob, { maxRetries: 2 }))).status).toBe('success')
+    expect((await clock.drive(pollJob(options(clock, fetchJob, { maxRetries: 2 })))).status).toBe('success')
   })
 
   it('backs off exponentially from the current poll wait, capped at 4 × poll-interval', async () => {
-    const clock = new FakeClock()
+    const clock = new VirtualClock()
     const { fetchJob } = script(clock, [...Array.from({ length: 6 }, reset), done])
-    await pollJob(options(clock, fetchJob))
+    await clock.drive(pollJob(options(clock, fetchJob)))
     expect(clock.sleeps).toEqual([5_000, 10_000, 20_000, 40_000, 60_000, 60_000])
   })
 
   it('treats Retry-After as a lower bound (seconds)', async () => {
-    const clock = new FakeClock()
+    const clock = new VirtualClock()
     const { fetchJob, times } = script(clock, [new PollFault('http', 'HTTP 503', true, '7'), done])
-    const outcome = await pollJob(options(clock, fetchJob, { pollIntervalMs: 1_000 }))
+    const outcome = await clock.drive(pollJob(options(clock, fetchJob, { pollIntervalMs: 1_000 })))
     expect(outcome.status).toBe('success')
     expect(times[1] - times[0]).toBeGreaterThanOrEqual(7_000)
   })
 
   it('honours a Retry-After HTTP-date in the future', async () => {
-    const clock = new FakeClock()
+    const clock = new VirtualClock()
     const at = new Date(clock.wallNow() + 42_000).toUTCString()
     const { fetchJob, times } = script(clock, [new PollFault('http', 'HTTP 429', true, at), done])
-    await pollJob(options(clock, fetchJob, { pollIntervalMs: 1_000 }))
+    await clock.drive(pollJob(options(clock, fetchJob, { pollIntervalMs: 1_000 })))
     expect(times[1] - times[0]).toBeGreaterThanOrEqual(41_000)
   })
 
   it('a huge Retry-After does not spin: it waits to the deadline and ends as timeout', async () => {
-    const clock = new FakeClock()
+    const clock = new VirtualClock()
     const { fetchJob, times } = script(clock, [new PollFault('http', 'HTTP 503', true, '99999999')])
-    const outcome = await pollJob(options(clock, fetchJob, { timeoutMs: 120_000 }))
+    const outcome = await clock.drive(pollJob(options(clock, fetchJob, { timeoutMs: 120_000 })))
     expect(outcome.status).toBe('timeout')
     expect(times).toEqual([0, 120_000])
     expect(outcome.reason).toMatch(/the last request failed: HTTP 503/)
   })
 
   it('an unknown document shape is retried, then ends as error naming the problem', async () => {
-    const clock = new FakeClock()
+    const clock = new VirtualClock()
     const { fetchJob } = script(clock, [{ progress: 100, results: 'n/a' }])
-    const outcome = await pollJob(options(clock, fetchJob, { maxRetries: 2 }))
+    const outcome = await clock.drive(pollJob(options(clock, fetchJob, { maxRetries: 2 })))
     expect(outcome.status).toBe('error')
     expect(outcome.reason).toMatch(/not understood: "results" should be a list/)
     expect(outcome.lastDocument).toEqual({ progress: 100, results: 'n/a' })
   })
 
   it.each([{}, null, 'html', { progress: 'done' }])('never passes on %p', async raw => {
-    const clock = new FakeClock()
+    const clock = new VirtualClock()
     const { fetchJob } = script(clock, [raw])
-    const outcome = await pollJob(options(clock, fetchJob, { maxRetries: 1, timeoutMs: 60_000 }))
+    const outcome = await clock.drive(pollJob(options(clock, fetchJob, { maxRetries: 1, timeoutMs: 60_000 })))
     expect(outcome.status).toBe('error')
   })
 })
@@ -186,27 +190,27 @@ describe('pollJob: fatal faults and cancellation', () => {
     ['not-found', 'job 4229 was not found (HTTP 404)'],
     ['tls', 'certificate is self-signed']
   ] as const)('stops at once on %s', async (kind, message) => {
-    const clock = new FakeClock()
+    const clock = new VirtualClock()
     const { fetchJob, times } = script(clock, [new PollFault(kind, message, false), done])
-    const outcome = await pollJob(options(clock, fetchJob))
+    const outcome = await clock.drive(pollJob(options(clock, fetchJob)))
     expect(outcome).toMatchObject({ status: 'error', faultKind: kind, reason: message, polls: 1 })
     expect(times).toHaveLength(1)
     expect(clock.sleeps).toEqual([])
   })
 
   it('cancelled during a wait → cancelled, with no further request', async () => {
-    const clock = new FakeClock()
+    const clock = new VirtualClock()
     const controller = new AbortController()
     clock.onSleep = () => controller.abort()
     const { fetchJob, times } = script(clock, [running(1), done])
-    const outcome = await pollJob(options(clock, fetchJob, { signal: controller.signal }))
+    const outcome = await clock.drive(pollJob(options(clock, fetchJob, { signal: controller.signal })))
     expect(outcome.status).toBe('cancelled')
     expect(times).toHaveLength(1)
     expect(outcome.assessment?.verdict).toBe('running')
   })
 
   it('cancelled during a request → cancelled, not error', async () => {
-    const clock = new FakeClock()
+    const clock = new VirtualClock()
     const controller = new AbortController()
     const { fetchJob } = script(clock, [
       () => {
@@ -214,17 +218,17 @@ describe('pollJob: fatal faults and cancellation', () => {
         throw new PollFault('cancelled', 'the request was cancelled', false)
       }
     ])
-    const outcome = await pollJob(options(clock, fetchJob, { signal: controller.signal }))
+    const outcome = await clock.drive(pollJob(options(clock, fetchJob, { signal: controller.signal })))
     expect(outcome.status).toBe('cancelled')
   })
 
   it('does not swallow our own bugs', async () => {
-    const clock = new FakeClock()
+    const clock = new VirtualClock()
     const { fetchJob } = script(clock, [
       () => {
         throw new TypeError('bug')
       }
     ])
-    await expect(pollJob(options(clock, fetchJob))).rejects.toThrow('bug')
+    await expect(clock.drive(pollJob(options(clock, fetchJob)))).rejects.toThrow('bug')
   })
 })

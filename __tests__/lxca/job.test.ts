@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
-import { parseJob, type JobDocument } from '../src/lxca/job.js'
-import { fixture } from './helpers/fixtures.js'
+import { parseJob, type JobDocument } from '../../src/lxca/job.js'
+import { fixture } from '../helpers/fixtures.js'
 
 function parsed(raw: unknown): JobDocument {
   const result = parseJob(raw)

@@ -5,21 +5,21 @@ import { X509Certificate } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import type { LookupFunction } from 'node:net'
 import { getProxyUrl } from '@actions/http-client/lib/proxy'
-import { basicAuth } from '../src/lxca/auth.js'
-import { PollFault } from '../src/common/errors.js'
-import { LxcaClient } from '../src/lxca/client.js'
-import type { TlsSettings } from '../src/settings/settings.js'
-import { scriptJob } from '../src/simulator/documents.js'
-import type { Fault } from '../src/simulator/faults.js'
+import { basicAuth } from '../../src/lxca/auth.js'
+import { PollFault } from '../../src/common/errors.js'
+import { LxcaClient } from '../../src/lxca/client.js'
+import type { TlsSettings } from '../../src/settings/settings.js'
+import { scriptJob } from '../../src/simulator/documents.js'
+import type { Fault } from '../../src/simulator/faults.js'
 import {
   CERT_DIR,
   SIMULATOR_CA,
   startSimulator,
   type Simulator,
   type SimulatorOptions
-} from '../src/simulator/server.js'
-import { createTransport, type TransportOptions } from '../src/http/transport.js'
-import { closedPort, startConnectProxy, type ConnectProxy } from './helpers/connect-proxy.js'
+} from '../../src/simulator/server.js'
+import { createTransport, type TransportOptions } from '../../src/http/transport.js'
+import { closedPort, startConnectProxy, type ConnectProxy } from '../helpers/connect-proxy.js'
 
 const CA = readFileSync(SIMULATOR_CA, 'utf8')
 const JOB = { id: '4229', type: 'csv' as const }

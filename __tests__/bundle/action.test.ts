@@ -3,16 +3,16 @@
 import { afterAll, afterEach, describe, expect, it } from '@jest/globals'
 import { X509Certificate } from 'node:crypto'
 import { readFileSync } from 'node:fs'
-import { scriptJob } from '../src/simulator/documents.js'
+import { scriptJob } from '../../src/simulator/documents.js'
 import {
   CERT_DIR,
   SIMULATOR_CA,
   startSimulator,
   type Simulator,
   type SimulatorOptions
-} from '../src/simulator/server.js'
-import { startConnectProxy } from './helpers/connect-proxy.js'
-import { runAction, type ActionRun } from '../scripts/run-action.js'
+} from '../../src/simulator/server.js'
+import { startConnectProxy } from '../helpers/connect-proxy.js'
+import { runAction, type ActionRun } from '../../scripts/run-action.js'
 
 const PASSWORD = 'Sup3r-S3cret-Pa55'
 const BASIC_TOKEN = Buffer.from(`admin:${PASSWORD}`).toString('base64')

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import type { IncomingHttpHeaders } from 'node:http'
-import { PollFault } from '../src/common/errors.js'
-import { jsonBody, statusFault } from '../src/lxca/responses.js'
+import { PollFault } from '../../src/common/errors.js'
+import { jsonBody, statusFault } from '../../src/lxca/responses.js'
 
 const response = (status: number, body = '', headers: IncomingHttpHeaders = {}) => ({
   status,

@@ -4,9 +4,9 @@ import { spawn } from 'node:child_process'
 import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { scriptJob } from '../src/simulator/documents.js'
-import { SIMULATOR_CA, startSimulator, type Simulator } from '../src/simulator/server.js'
-import { CLI_BUNDLE } from '../scripts/run-action.js'
+import { scriptJob } from '../../src/simulator/documents.js'
+import { SIMULATOR_CA, startSimulator, type Simulator } from '../../src/simulator/server.js'
+import { CLI_BUNDLE } from '../../scripts/run-action.js'
 
 const PASSWORD = 'Cl1-Sup3r-Secret'
 

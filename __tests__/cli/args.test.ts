@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
-import { envName, helpText, parseCli, UsageError } from '../src/cli/args.js'
-import { Input } from '../src/settings/names.js'
+import { envName, helpText, parseCli, UsageError } from '../../src/cli/args.js'
+import { Input } from '../../src/settings/names.js'
 
 describe('parseCli', () => {
   it('reads every input from its flag, else from LXCA_*', () => {

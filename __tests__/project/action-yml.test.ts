@@ -2,9 +2,9 @@
 // defaults must say the same thing.
 import { describe, expect, it } from '@jest/globals'
 import { existsSync, readFileSync } from 'node:fs'
-import { Input, Output } from '../src/settings/names.js'
-import { DEFAULTS } from '../src/settings/settings.js'
-import { readActionYml, renderTables, ROOT, BEGIN, END } from '../scripts/action-docs.js'
+import { Input, Output } from '../../src/settings/names.js'
+import { DEFAULTS } from '../../src/settings/settings.js'
+import { readActionYml, renderTables, ROOT, BEGIN, END } from '../../scripts/action-docs.js'
 
 const action = readActionYml()
 const sources = ['settings/settings.ts', 'main.ts', 'summary/outputs.ts']

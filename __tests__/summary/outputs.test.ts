@@ -1,8 +1,14 @@
 import { describe, expect, it } from '@jest/globals'
-import { buildOutputs, deviceAnnotations, gateMessage, outcomeMessage, reportDocument } from '../src/summary/outputs.js'
-import { jobDocument, scriptJob } from '../src/simulator/documents.js'
-import { fixture } from './helpers/fixtures.js'
-import { JOB, outcomeFor, singleJob } from './helpers/outcomes.js'
+import {
+  buildOutputs,
+  deviceAnnotations,
+  gateMessage,
+  outcomeMessage,
+  reportDocument
+} from '../../src/summary/outputs.js'
+import { jobDocument, scriptJob } from '../../src/simulator/documents.js'
+import { fixture } from '../helpers/fixtures.js'
+import { JOB, outcomeFor, singleJob } from '../helpers/outcomes.js'
 
 const failing = (devices: number, failed: number): unknown =>
   jobDocument(

@@ -1,9 +1,9 @@
 import { describe, expect, it } from '@jest/globals'
 import { readFileSync } from 'node:fs'
-import { InputError } from '../src/common/errors.js'
-import type { InputName } from '../src/settings/names.js'
-import { readSettings, type Settings } from '../src/settings/settings.js'
-import { SIMULATOR_CA } from '../src/simulator/server.js'
+import { InputError } from '../../src/common/errors.js'
+import type { InputName } from '../../src/settings/names.js'
+import { readSettings, type Settings } from '../../src/settings/settings.js'
+import { SIMULATOR_CA } from '../../src/simulator/server.js'
 
 const BASE: Partial<Record<InputName, string>> = {
   host: 'lxca.example.com',

@@ -2,8 +2,8 @@ import { describe, expect, it } from '@jest/globals'
 import { readFileSync } from 'node:fs'
 import { X509Certificate } from 'node:crypto'
 import type { PeerCertificate } from 'node:tls'
-import { CERT_DIR } from '../src/simulator/server.js'
-import { describeChainError, tlsPolicy, verifyPeer } from '../src/http/tls-verify.js'
+import { CERT_DIR } from '../../src/simulator/server.js'
+import { describeChainError, tlsPolicy, verifyPeer } from '../../src/http/tls-verify.js'
 
 const pem = (name: string): string => readFileSync(`${CERT_DIR}${name}.pem`, 'utf8')
 const LOOPBACK_FP = new X509Certificate(pem('loopback')).fingerprint256

@@ -1,8 +1,8 @@
 import { describe, expect, it } from '@jest/globals'
-import { parseJob } from '../src/lxca/job.js'
-import { createChangeLog } from '../src/poll/progress-log.js'
-import { jobDocument, scriptJob } from '../src/simulator/documents.js'
-import { assess } from '../src/lxca/verdict.js'
+import { parseJob } from '../../src/lxca/job.js'
+import { createChangeLog } from '../../src/poll/progress-log.js'
+import { jobDocument, scriptJob } from '../../src/simulator/documents.js'
+import { assess } from '../../src/lxca/verdict.js'
 
 const assessed = (raw: unknown) => {
   const parsed = parseJob(raw)

@@ -1,8 +1,8 @@
 import { describe, expect, it } from '@jest/globals'
-import { parseJob, type JobDocument } from '../src/lxca/job.js'
-import { scriptJob, jobDocument } from '../src/simulator/documents.js'
-import { assess, isDone, stepPathLabel } from '../src/lxca/verdict.js'
-import { fixture } from './helpers/fixtures.js'
+import { parseJob, type JobDocument } from '../../src/lxca/job.js'
+import { scriptJob, jobDocument } from '../../src/simulator/documents.js'
+import { assess, isDone, stepPathLabel } from '../../src/lxca/verdict.js'
+import { fixture } from '../helpers/fixtures.js'
 
 function job(raw: unknown): JobDocument {
   const result = parseJob(raw)

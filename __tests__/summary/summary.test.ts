@@ -1,10 +1,10 @@
 import { describe, expect, it } from '@jest/globals'
-import { byteLength } from '../src/summary/markdown.js'
-import { jobDocument, scriptJob } from '../src/simulator/documents.js'
-import { renderInputErrorSummary, renderSummary, SUMMARY_BUDGET_BYTES } from '../src/summary/job-summary.js'
-import { fixture } from './helpers/fixtures.js'
-import { hostileJob } from './helpers/hostile.js'
-import { outcomeFor, summaryInput } from './helpers/outcomes.js'
+import { byteLength } from '../../src/summary/markdown.js'
+import { jobDocument, scriptJob } from '../../src/simulator/documents.js'
+import { renderInputErrorSummary, renderSummary, SUMMARY_BUDGET_BYTES } from '../../src/summary/job-summary.js'
+import { fixture } from '../helpers/fixtures.js'
+import { hostileJob } from '../helpers/hostile.js'
+import { outcomeFor, summaryInput } from '../helpers/outcomes.js'
 
 const render = (raw: unknown, status: Parameters<typeof outcomeFor>[1], extra = {}): string =>
   renderSummary(summaryInput(outcomeFor(raw, status, extra)))

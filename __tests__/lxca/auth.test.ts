@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
-import { basicAuth, sessionAuth } from '../src/lxca/auth.js'
-import type { HttpRequest, HttpResponse, Transport } from '../src/http/transport.js'
+import { basicAuth, sessionAuth } from '../../src/lxca/auth.js'
+import type { HttpRequest, HttpResponse, Transport } from '../../src/http/transport.js'
 
 const signal = new AbortController().signal
 const credentials = { username: 'admin', password: 'pa55-word' }
