@@ -31,8 +31,8 @@ export interface ActionRun {
 export interface RunOptions {
   /** Extra environment (proxies). */
   readonly env?: Record<string, string>
-  /** Send this signal once stdout matches `whenStdout`, or after `afterMs`. */
-  readonly interrupt?: { signal: NodeJS.Signals; afterMs?: number; whenStdout?: RegExp }
+  /** Send this signal once stdout matches `whenStdout`, once `when()` is true (checked every 10 ms), or after `afterMs`. */
+  readonly interrupt?: { signal: NodeJS.Signals; afterMs?: number; whenStdout?: RegExp; when?: () => boolean }
   /** A run still going after this long is killed, so a hang fails the test instead of hanging it (default 20 s). */
   readonly killAfterMs?: number
 }
@@ -61,12 +61,15 @@ export async function runAction(inputs: Record<string, string>, options: RunOpti
   })
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
   const timer = options.interrupt?.afterMs !== undefined ? setTimeout(interrupt, options.interrupt.afterMs) : undefined
+  const condition = options.interrupt?.when
+  const watcher = condition ? setInterval(() => condition() && interrupt(), 10) : undefined
   // A hung child must fail the test, not hang it.
   const guard = setTimeout(() => child.kill('SIGKILL'), options.killAfterMs ?? 20_000)
   const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>(resolve =>
     child.on('close', (c, s) => resolve([c, s]))
   )
   clearTimeout(timer)
+  clearInterval(watcher)
   clearTimeout(guard)
   const durationMs = performance.now() - started
 

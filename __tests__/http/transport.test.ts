@@ -163,22 +163,24 @@ describe('faults over real sockets', () => {
     expect(fault).toMatchObject({ kind: 'timeout', retryable: true })
     expect(fault.message).toBe('no complete response within 400 ms (request-timeout)')
     expect(elapsed).toBeGreaterThanOrEqual(390)
-    expect(elapsed).toBeLessThan(1_500)
+    // Wide on purpose (the machine may be busy); the body would otherwise never end.
+    expect(elapsed).toBeLessThan(10 * 400)
   })
 
   it('a body dripped byte by byte is cut at the deadline, not by an idle timer', async () => {
     const { fault, elapsed } = await faulty({ kind: 'drip', intervalMs: 50 }, 600)
     expect(fault.kind).toBe('timeout')
-    expect(elapsed).toBeLessThan(1_500)
+    // The whole body would take minutes at this pace; an idle timer would never fire.
+    expect(elapsed).toBeLessThan(10 * 600)
   })
 
   it.each(['length', 'chunked'] as const)(
-    'a body truncated (%s framing) is a transient fault in well under a second',
+    'a body truncated (%s framing) is a transient fault at once, not at the deadline',
     async framing => {
-      const { fault, elapsed } = await faulty({ kind: 'truncate', framing }, 5_000)
+      const { fault, elapsed } = await faulty({ kind: 'truncate', framing }, 60_000)
       expect(fault).toMatchObject({ kind: 'body', retryable: true })
       expect(fault.message).toMatch(/cut off/)
-      expect(elapsed).toBeLessThan(1_000)
+      expect(elapsed).toBeLessThan(10_000)
     }
   )
 
@@ -235,10 +237,11 @@ describe('faults over real sockets', () => {
     const started = performance.now()
     setTimeout(() => controller.abort(), 100)
     const fault = await faultOf(
-      client(sim.url, { ca: CA }, { requestTimeoutMs: 10_000 }).getJob(JOB, controller.signal)
+      client(sim.url, { ca: CA }, { requestTimeoutMs: 60_000 }).getJob(JOB, controller.signal)
     )
     expect(fault.kind).toBe('cancelled')
-    expect(performance.now() - started).toBeLessThan(1_000)
+    // Far below the 60 s deadline: the abort, not the deadline, ended it.
+    expect(performance.now() - started).toBeLessThan(10_000)
   })
 })
 

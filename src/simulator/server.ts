@@ -29,6 +29,8 @@ export interface SimulatorOptions {
   readonly plainHttp?: boolean
   readonly port?: number
   readonly host?: string
+  /** The time recorded with each request (tests pass their virtual clock); performance.now() by default. */
+  readonly now?: () => number
 }
 
 export interface RecordedRequest {
@@ -82,7 +84,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
     requests.push({
       method: request.method ?? '',
       path,
-      at: performance.now(),
+      at: options.now ? options.now() : performance.now(),
       carriedCredentials,
       headers: request.headers
     })

@@ -1,0 +1,312 @@
+// The engine in-process against the simulator over real TLS on loopback, on
+// the virtual clock: the fault matrix, sessions, TLS, proxies and several
+// jobs, with every schedule asserted exactly and no real sleep. (The bundle
+// tests keep only what the bundle alone can show.)
+import { afterEach, describe, expect, it } from '@jest/globals'
+import { X509Certificate } from 'node:crypto'
+import { readFileSync } from 'node:fs'
+import { scriptJob } from '../src/simulator/documents.js'
+import { CERT_DIR, startSimulator, type Simulator, type SimulatorOptions } from '../src/simulator/server.js'
+import { startConnectProxy } from './helpers/connect-proxy.js'
+import { runEngine } from './helpers/engine.js'
+import { VirtualClock } from './helpers/virtual-clock.js'
+
+let running: Array<{ close(): Promise<void> }> = []
+afterEach(async () => {
+  await Promise.all(running.map(item => item.close()))
+  running = []
+})
+
+const JOBS = {
+  '4229': scriptJob({ devices: 3, pollsToComplete: 3 }),
+  '4230': scriptJob({
+    devices: 3,
+    pollsToComplete: 2,
+    failures: [{ device: 2, step: 'INV_CHASSIS', userAction: 'Reseat the chassis management module.' }]
+  }),
+  '4231': scriptJob({ devices: 2, pollsToComplete: Infinity }),
+  '77': scriptJob({ devices: 2, pollsToComplete: 2, type: 'manage' }),
+  '78': scriptJob({ devices: 1, pollsToComplete: 2, type: 'unmanage' })
+}
+
+/** A simulator that records requests in the virtual time of `clock`. */
+async function simulator(clock: VirtualClock, options: Partial<SimulatorOptions> = {}): Promise<Simulator> {
+  const sim = await startSimulator({ jobs: JOBS, now: () => clock.now(), ...options })
+  running.push(sim)
+  return sim
+}
+
+const gaps = (times: readonly number[]): number[] => times.slice(1).map((t, i) => t - times[i])
+const jobRequests = (sim: Simulator): number[] =>
+  sim.requests.filter(request => request.method === 'GET').map(request => request.at)
+
+describe('the engine against the simulator: transient faults', () => {
+  it('3 resets then success → success, each retry logged with its cause', async () => {
+    const clock = new VirtualClock()
+    const sim = await simulator(clock, { faults: [{ kind: 'reset' }, { kind: 'reset' }, { kind: 'reset' }] })
+    const { result, logs } = await runEngine(sim, {}, { clock })
+    expect(result.status).toBe('success')
+    expect(
+      logs.filter(line => /^Request failed \(\d of at most 8 retries in a row\): .*ECONNRESET/.test(line))
+    ).toHaveLength(3)
+  })
+
+  it('max-retries + 1 consecutive faults → error, never failure', async () => {
+    const clock = new VirtualClock()
+    const sim = await simulator(clock, {
+      faults: Array.from({ length: 10 }, () => ({ kind: 'status' as const, status: 503 }))
+    })
+    const { result } = await runEngine(sim, { 'max-retries': '3', 'job-id': '4230' }, { clock })
+    expect(result.status).toBe('error')
+    expect(sim.requests).toHaveLength(4)
+    expect(result.jobs[0].outcome.reason).toMatch(/^4 requests in a row failed \(max-retries is 3\)/)
+  })
+
+  it('503 with Retry-After: 7 → the next request 7 s later, not before', async () => {
+    const clock = new VirtualClock()
+    const sim = await simulator(clock, { faults: [{ kind: 'status', status: 503, retryAfter: '7' }] })
+    const { result } = await runEngine(sim, {}, { clock })
+    expect(result.status).toBe('success')
+    expect(gaps(jobRequests(sim))[0]).toBe(7_000)
+  })
+
+  it('429 without Retry-After is backed off from the poll wait, doubling', async () => {
+    const clock = new VirtualClock()
+    const sim = await simulator(clock, {
+      faults: [
+        { kind: 'status', status: 429 },
+        { kind: 'status', status: 429 }
+      ]
+    })
+    const { result } = await runEngine(sim, { 'poll-interval': '2s' }, { clock })
+    expect(result.status).toBe('success')
+    // random is 0.5: no jitter. First wait min(5 s, 2 s) = 2 s, then ×2.
+    expect(gaps(jobRequests(sim)).slice(0, 2)).toEqual([2_000, 4_000])
+  })
+
+  it('an absurd Retry-After does not spin: the next request is at the deadline, and the end is timeout', async () => {
+    const clock = new VirtualClock()
+    const faults = Array.from({ length: 5 }, () => ({ kind: 'status' as const, status: 503, retryAfter: '99999999' }))
+    const sim = await simulator(clock, { faults })
+    const { result } = await runEngine(sim, { timeout: '90s' }, { clock })
+    expect(result.status).toBe('timeout')
+    expect(jobRequests(sim)).toEqual([0, 90_000])
+  })
+
+  it('a stalled body is cut at request-timeout and retried', async () => {
+    const clock = new VirtualClock()
+    const sim = await simulator(clock, { faults: [{ kind: 'stall' }] })
+    const { result, logs } = await runEngine(sim, { 'request-timeout': '300ms' }, { clock })
+    expect(result.status).toBe('success')
+    expect(logs.join('\n')).toContain('no complete response within 300 ms (request-timeout)')
+  })
+
+  it('HTML, truncated and empty-object bodies are never taken for a result', async () => {
+    const clock = new VirtualClock()
+    const sim = await simulator(clock, {
+      faults: [
+        { kind: 'body', body: '<html>Service Unavailable</html>', contentType: 'text/html' },
+        { kind: 'truncate', framing: 'chunked' },
+        { kind: 'body', body: '{}' }
+      ]
+    })
+    const { result, logs } = await runEngine(sim, { 'job-id': '4230' }, { clock })
+    expect(result.status).toBe('failure')
+    expect(logs.filter(line => line.startsWith('Request failed'))).toHaveLength(3)
+  })
+})
+
+describe('the engine against the simulator: answers that end the wait', () => {
+  it('404 → error naming the job ID and the URL, after one request', async () => {
+    const clock = new VirtualClock()
+    const sim = await simulator(clock)
+    const { result } = await runEngine(sim, { 'job-id': '999' }, { clock })
+    expect(result.status).toBe('error')
+    expect(result.jobs[0].outcome.reason).toContain(`job 999 was not found at ${sim.url}/csvRequest/jobs/999`)
+    expect(sim.requests).toHaveLength(1)
+  })
+
+  it('a job that never finishes → timeout exactly at the deadline, after a last poll there', async () => {
+    const clock = new VirtualClock()
+    const sim = await simulator(clock)
+    const { result } = await runEngine(sim, { 'job-id': '4231', timeout: '2m' }, { clock })
+    expect(result.status).toBe('timeout')
+    expect(jobRequests(sim).at(-1)).toBe(120_000)
+    expect(clock.now()).toBe(120_000)
+  })
+})
+
+describe('the engine against the simulator: sessions', () => {
+  it('logs in, sends the cookie and the CSRF token (no Basic), logs out, and reports every session secret', async () => {
+    const clock = new VirtualClock()
+    const sim = await simulator(clock, { auth: 'session' })
+    const { result, secrets } = await runEngine(sim, { 'auth-method': 'session' }, { clock })
+    expect(result.status).toBe('success')
+    expect([sim.logins(), sim.logouts()]).toEqual([1, 1])
+    const get = sim.requests.find(request => request.method === 'GET')
+    expect(get?.headers.authorization).toBeUndefined()
+    expect(get?.headers['x-csrf-token']).toMatch(/^[0-9a-f]{32}$/)
+    const sessionId = /JSESSIONID=([0-9a-f]+)/.exec(String(get?.headers.cookie))?.[1] ?? 'missing'
+    expect(secrets).toEqual(expect.arrayContaining([sessionId, get?.headers['x-csrf-token']]))
+  })
+
+  it('an expired session → one re-login, and the job goes on', async () => {
+    const clock = new VirtualClock()
+    const sim = await simulator(clock, { auth: 'session', sessionLifetime: 2 })
+    const { result } = await runEngine(sim, { 'auth-method': 'session' }, { clock })
+    expect(result.status).toBe('success')
+    expect(sim.logins()).toBe(2)
+  })
+
+  it('401 right after a fresh login → error, no login storm', async () => {
+    const clock = new VirtualClock()
+    const sim = await simulator(clock, { auth: 'session', sessionLifetime: 0 })
+    const { result } = await runEngine(sim, { 'auth-method': 'session' }, { clock })
+    expect(result.status).toBe('error')
+    expect(sim.logins()).toBeLessThanOrEqual(2)
+  })
+
+  it('logs out when cancelled during a wait', async () => {
+    const clock = new VirtualClock()
+    const sim = await simulator(clock, { auth: 'session' })
+    const { result } = await runEngine(
+      sim,
+      { 'auth-method': 'session', 'job-id': '4231' },
+      { clock, control: cancel => (clock.onSleep = () => cancel.abort()) }
+    )
+    expect(result.status).toBe('cancelled')
+    expect(sim.logouts()).toBe(1)
+  })
+})
+
+describe('the engine against the simulator: TLS and proxies', () => {
+  const pin = (name: string): string => new X509Certificate(readFileSync(`${CERT_DIR}${name}.pem`)).fingerprint256
+
+  it('an untrusted certificate → error before any request reaches the appliance', async () => {
+    const clock = new VirtualClock()
+    const sim = await simulator(clock)
+    const { result } = await runEngine(sim, { 'ca-certificate': '' }, { clock })
+    expect(result.status).toBe('error')
+    expect(result.jobs[0].outcome.reason).toMatch(/certificate was issued by a CA that is not trusted/)
+    expect(sim.requests).toHaveLength(0)
+  })
+
+  it('a wrong tls-fingerprint → error, and the simulator receives no credentials', async () => {
+    const clock = new VirtualClock()
+    const sim = await simulator(clock)
+    const { result } = await runEngine(sim, { 'tls-fingerprint': pin('selfsigned') }, { clock })
+    expect(result.status).toBe('error')
+    expect(result.jobs[0].outcome.reason).toMatch(/does not match tls-fingerprint/)
+    expect(sim.requests).toHaveLength(0)
+  })
+
+  it('insecure-skip-tls-verify works and warns once', async () => {
+    const clock = new VirtualClock()
+    const sim = await simulator(clock, { certificate: 'selfsigned' })
+    const { result, logs } = await runEngine(
+      sim,
+      { 'ca-certificate': '', 'insecure-skip-tls-verify': 'true' },
+      { clock }
+    )
+    expect(result.status).toBe('success')
+    expect(logs.filter(line => line.startsWith('warning:'))).toEqual([
+      expect.stringMatching(/^warning: TLS verification is off: insecure-skip-tls-verify is on/)
+    ])
+  })
+
+  it('a pinned self-signed certificate works without a CA', async () => {
+    const clock = new VirtualClock()
+    const sim = await simulator(clock, { certificate: 'selfsigned' })
+    const inputs = {
+      'ca-certificate': '',
+      'insecure-skip-tls-verify': 'true',
+      'tls-fingerprint': pin('selfsigned').replace(/:/g, '')
+    }
+    expect((await runEngine(sim, inputs, { clock })).result.status).toBe('success')
+  })
+
+  it('tls-server-name verifies a certificate that does not list the address', async () => {
+    const clock = new VirtualClock()
+    const sim = await simulator(clock, { certificate: 'named' })
+    expect((await runEngine(sim, {}, { clock })).result.status).toBe('error')
+    expect((await runEngine(sim, { 'tls-server-name': 'lxca.internal' }, { clock })).result.status).toBe('success')
+  })
+
+  it('through a CONNECT proxy: every request tunnels to the appliance name, and the log says so', async () => {
+    const clock = new VirtualClock()
+    const sim = await simulator(clock)
+    const proxy = await startConnectProxy()
+    running.push(proxy)
+    const proxyUrl = new URL(proxy.url)
+    const { result, logs } = await runEngine(
+      sim,
+      { host: `lxca.internal:${sim.port}` },
+      { clock, proxyFor: () => proxyUrl }
+    )
+    expect(result.status).toBe('success')
+    expect(proxy.connects).toHaveLength(3)
+    expect(new Set(proxy.connects)).toEqual(new Set([`lxca.internal:${sim.port}`]))
+    expect(logs[0]).toContain(`through proxy 127.0.0.1:${proxy.port}`)
+  })
+
+  it('a proxy that refuses → retried, then error (not a hang)', async () => {
+    const clock = new VirtualClock()
+    const sim = await simulator(clock)
+    const proxy = await startConnectProxy({ refuse: 403 })
+    running.push(proxy)
+    const proxyUrl = new URL(proxy.url)
+    const inputs = { host: `lxca.internal:${sim.port}`, 'max-retries': '2' }
+    const { result } = await runEngine(sim, inputs, { clock, proxyFor: () => proxyUrl })
+    expect(result.status).toBe('error')
+    expect(proxy.connects).toHaveLength(3)
+    expect(sim.requests).toHaveLength(0)
+  })
+})
+
+describe('the engine against the simulator: several jobs and job types', () => {
+  it('success + failure → failure, with both outcomes', async () => {
+    const clock = new VirtualClock()
+    const sim = await simulator(clock)
+    const { result } = await runEngine(sim, { 'job-id': '4229, 4230' }, { clock })
+    expect(result.status).toBe('failure')
+    expect(result.jobs.map(({ job, outcome }) => [job.id, outcome.status])).toEqual([
+      ['4229', 'success'],
+      ['4230', 'failure']
+    ])
+  })
+
+  it('success + timeout → timeout; success + a job that does not exist → error, the other still reported', async () => {
+    const clock = new VirtualClock()
+    const sim = await simulator(clock)
+    expect((await runEngine(sim, { 'job-id': '4229 4231', timeout: '1m' }, { clock })).result.status).toBe('timeout')
+    const { result } = await runEngine(sim, { 'job-id': '4229\n999' }, { clock })
+    expect(result.status).toBe('error')
+    expect(result.jobs[0].outcome.status).toBe('success')
+  })
+
+  it('duplicates are polled once', async () => {
+    const clock = new VirtualClock()
+    const sim = await simulator(clock)
+    const { result } = await runEngine(
+      sim,
+      { 'job-id': `4229, /csvRequest/jobs/4229, ${sim.url}/csvRequest/jobs/4229` },
+      { clock }
+    )
+    expect(result.jobs).toHaveLength(1)
+    expect(sim.requests).toHaveLength(3)
+  })
+
+  it('job-type routes a bare ID, and a path or URL selects its own type', async () => {
+    const clock = new VirtualClock()
+    const sim = await simulator(clock)
+    const { result } = await runEngine(
+      sim,
+      { 'job-id': `77, ${sim.url}/unmanageRequest/jobs/78`, 'job-type': 'manage' },
+      { clock }
+    )
+    expect(result.status).toBe('success')
+    expect(new Set(sim.requests.map(request => request.path))).toEqual(
+      new Set(['/manageRequest/jobs/77', '/unmanageRequest/jobs/78'])
+    )
+  })
+})

@@ -1,0 +1,70 @@
+// Runs the engine in-process, the way both entry points do, against the
+// simulator over real TLS on loopback: real settings parsing, real transport,
+// but the virtual clock, so every wait and schedule is exact and the tests
+// never sleep.
+import { readFileSync } from 'node:fs'
+import type { GateResult } from '../../src/common/outcome.js'
+import { runGate, type GateDeps, type GateLog } from '../../src/gate.js'
+import type { InputName } from '../../src/settings/names.js'
+import { readSettings } from '../../src/settings/settings.js'
+import { SIMULATOR_CA, type Simulator } from '../../src/simulator/server.js'
+import { VirtualClock } from './virtual-clock.js'
+
+export interface EngineRun {
+  readonly result: GateResult
+  /** Every log line, warnings as `warning: <title>: <message>`. */
+  readonly logs: string[]
+  readonly secrets: string[]
+  readonly clock: VirtualClock
+}
+
+export interface EngineOptions {
+  readonly proxyFor?: GateDeps['proxyFor']
+  /** Called with the cancel controller once the run has started. */
+  readonly control?: (cancel: AbortController, clock: VirtualClock) => void
+  /** The clock to run on (share it with the simulator to record requests in virtual time). */
+  readonly clock?: VirtualClock
+}
+
+export async function runEngine(
+  sim: Simulator,
+  inputs: Partial<Record<InputName, string>> = {},
+  options: EngineOptions = {}
+): Promise<EngineRun> {
+  const all: Partial<Record<InputName, string>> = {
+    host: sim.url,
+    username: 'admin',
+    password: 'Passw0rd!',
+    'job-id': '4229',
+    'poll-interval': '1s',
+    'request-timeout': '5s',
+    'ca-certificate': SIMULATOR_CA,
+    ...inputs
+  }
+  const settings = readSettings(
+    name => all[name] ?? '',
+    path => readFileSync(path, 'utf8')
+  )
+  const logs: string[] = []
+  const secrets: string[] = []
+  const log: GateLog = {
+    info: line => void logs.push(line),
+    warning: (message, title) => void logs.push(`warning: ${title}: ${message}`),
+    debug: () => undefined,
+    group: (_name, body) => body()
+  }
+  const clock = options.clock ?? new VirtualClock()
+  const cancel = new AbortController()
+  options.control?.(cancel, clock)
+  const result = await clock.drive(
+    runGate(settings, {
+      clock,
+      random: () => 0.5,
+      signal: cancel.signal,
+      proxyFor: options.proxyFor ?? (() => undefined),
+      onSecret: value => void secrets.push(value),
+      log
+    })
+  )
+  return { result, logs, secrets, clock }
+}
