@@ -86,11 +86,24 @@ describe('the engine against the simulator: transient faults', () => {
 
   it('an absurd Retry-After does not spin: the next request is at the deadline, and the end is timeout', async () => {
     const clock = new VirtualClock()
-    const faults = Array.from({ length: 5 }, () => ({ kind: 'status' as const, status: 503, retryAfter: '99999999' }))
-    const sim = await simulator(clock, { faults })
-    const { result } = await runEngine(sim, { timeout: '90s' }, { clock })
+    const absurd = { kind: 'status' as const, status: 503, retryAfter: '99999999' }
+    // The first answer shows the job running; then the appliance asks for 3 years of patience.
+    const sim = await simulator(clock, { faults: [undefined, absurd, absurd, absurd] })
+    const { result } = await runEngine(sim, { 'job-id': '4231', timeout: '90s' }, { clock })
     expect(result.status).toBe('timeout')
-    expect(jobRequests(sim)).toEqual([0, 90_000])
+    expect(jobRequests(sim)).toEqual([0, 1_000, 90_000])
+  })
+
+  it('an appliance that answers nothing usable until the deadline → error (the job was never seen), not timeout', async () => {
+    const clock = new VirtualClock()
+    const sim = await simulator(clock, {
+      faults: Array.from({ length: 50 }, () => ({ kind: 'body' as const, body: '[]' }))
+    })
+    const { result } = await runEngine(sim, { timeout: '2m', 'max-retries': '100' }, { clock })
+    expect(result.status).toBe('error')
+    expect(result.jobs[0].outcome.reason).toMatch(
+      /^no usable answer about the job within 2m 0s; the last request failed: the job document was not understood: expected a JSON object, got a list/
+    )
   })
 
   it('a stalled body is cut at request-timeout and retried', async () => {
@@ -237,12 +250,12 @@ describe('the engine against the simulator: TLS and proxies', () => {
     const sim = await simulator(clock)
     const proxy = await startConnectProxy()
     running.push(proxy)
-    const proxyUrl = new URL(proxy.url)
-    const { result, logs } = await runEngine(
-      sim,
-      { host: `lxca.internal:${sim.port}` },
-      { clock, proxyFor: () => proxyUrl }
-    )
+    // HTTPS_PROXY without a scheme means http://, as curl reads it.
+    const environment = {
+      variable: (name: string) => (name === 'HTTPS_PROXY' ? `127.0.0.1:${proxy.port}` : undefined),
+      bypass: () => false
+    }
+    const { result, logs } = await runEngine(sim, { host: `lxca.internal:${sim.port}` }, { clock, environment })
     expect(result.status).toBe('success')
     expect(proxy.connects).toHaveLength(3)
     expect(new Set(proxy.connects)).toEqual(new Set([`lxca.internal:${sim.port}`]))
@@ -254,9 +267,12 @@ describe('the engine against the simulator: TLS and proxies', () => {
     const sim = await simulator(clock)
     const proxy = await startConnectProxy({ refuse: 403 })
     running.push(proxy)
-    const proxyUrl = new URL(proxy.url)
+    const environment = {
+      variable: (name: string) => (name === 'https_proxy' ? proxy.url : undefined),
+      bypass: () => false
+    }
     const inputs = { host: `lxca.internal:${sim.port}`, 'max-retries': '2' }
-    const { result } = await runEngine(sim, inputs, { clock, proxyFor: () => proxyUrl })
+    const { result } = await runEngine(sim, inputs, { clock, environment })
     expect(result.status).toBe('error')
     expect(proxy.connects).toHaveLength(3)
     expect(sim.requests).toHaveLength(0)

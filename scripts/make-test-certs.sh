@@ -31,4 +31,32 @@ make_leaf named "/CN=lxca.internal" "DNS:lxca.internal"
 openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -days $days \
   -subj "/CN=lxca-selfsigned" -keyout selfsigned-key.pem -out selfsigned.pem \
   -addext "subjectAltName=DNS:localhost,IP:127.0.0.1" 2>/dev/null
+# Issued by the simulator CA, for loopback, but expired in 2021: trusted or not, it must be refused.
+make_expired_leaf() { # name
+  openssl req -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -subj "/CN=localhost" \
+    -keyout "$1-key.pem" -out "$tmp/$1.csr" 2>/dev/null
+  touch "$tmp/index.txt"
+  cat > "$tmp/ca.cnf" <<CNF
+[ca]
+default_ca = test
+[test]
+database = $tmp/index.txt
+new_certs_dir = $tmp
+serial = $tmp/expired.srl
+default_md = sha256
+policy = any
+copy_extensions = none
+x509_extensions = leaf
+[any]
+commonName = supplied
+[leaf]
+subjectAltName = DNS:localhost,IP:127.0.0.1
+basicConstraints = CA:FALSE
+extendedKeyUsage = serverAuth
+CNF
+  echo 01 > "$tmp/expired.srl"
+  openssl ca -batch -config "$tmp/ca.cnf" -cert simulator-ca.pem -keyfile simulator-ca-key.pem \
+    -startdate 20200101000000Z -enddate 20210101000000Z -notext -in "$tmp/$1.csr" -out "$1.pem" 2>/dev/null
+}
+make_expired_leaf expired
 echo "certificates written to $(pwd)"

@@ -1,18 +1,22 @@
 // The engine shared by the GitHub Action (main.ts) and the command line
 // (cli.ts): from validated settings to one outcome per job. It never touches
 // @actions/core, the process or the environment; its callers hand it a log,
-// a clock, a cancel signal and the proxy rule.
-import { basicAuth, sessionAuth } from './lxca/auth.js'
+// a clock, a cancel signal and a way to mask secrets.
+//
+// Time bound: every request, logins and the logout included, ends by
+// timeout + request-timeout after the start, whatever the appliance does.
 import type { Clock } from './common/clock.js'
 import { formatDuration } from './common/duration.js'
-import { jobUrl } from './lxca/job-ref.js'
-import { LxcaClient } from './lxca/client.js'
+import { PollFault } from './common/errors.js'
 import { worstStatus, type GateResult, type JobOutcome } from './common/outcome.js'
-import { pollJob } from './poll/poller.js'
 import { percent } from './common/text.js'
+import { createTransport, type Transport } from './http/transport.js'
+import { basicAuth, sessionAuth, type Authenticator } from './lxca/auth.js'
+import { LxcaClient } from './lxca/client.js'
+import { jobUrl, type JobRef } from './lxca/job-ref.js'
+import { pollJob } from './poll/poller.js'
 import { createChangeLog } from './poll/progress-log.js'
 import type { Settings } from './settings/settings.js'
-import { createTransport, type Transport } from './http/transport.js'
 
 export interface GateLog {
   info(message: string): void
@@ -28,94 +32,151 @@ export interface GateDeps {
   readonly random: () => number
   /** Aborts every wait and request (workflow cancelled, Ctrl-C). */
   readonly signal: AbortSignal
-  /** The proxy for a URL, or undefined to connect directly. */
-  readonly proxyFor: (url: URL) => URL | undefined
   /** Masks a value in every later log line. */
   readonly onSecret: (value: string) => void
+  /** Called once, when the first request has been answered or has failed (the Action loads @actions/core then). */
+  readonly onFirstAnswer?: () => void
   readonly log: GateLog
   /** Replaces the network (tests). */
   readonly transport?: Transport
 }
 
-/** Logging out after a cancellation must fit in the runner's grace period (SIGTERM follows SIGINT after 7.5 s). */
+/** Logging out is a courtesy: it gets this long, and less when the run's time is nearly up. */
 const LOGOUT_TIMEOUT_MS = 5_000
+/** After a cancellation it must fit in the runner's grace period (SIGTERM follows SIGINT after 7.5 s). */
 const LOGOUT_TIMEOUT_CANCELLED_MS = 500
 /** Several jobs' first polls are spread over this much time (at most one poll interval). */
 const SPREAD_MS = 5_000
 
 export async function runGate(settings: Settings, deps: GateDeps): Promise<GateResult> {
-  const { baseUrl, jobs } = settings
-  const { log } = deps
-  if (settings.tls.insecure) {
-    log.warning(
-      settings.tls.fingerprint
-        ? 'insecure-skip-tls-verify is on: the certificate chain and name are not verified; only the tls-fingerprint pin protects the credentials.'
-        : "insecure-skip-tls-verify is on: the appliance's certificate is not verified, so anyone on the network path can read the credentials. Set ca-certificate or tls-fingerprint instead.",
-      'TLS verification is off'
-    )
-  }
-  const proxy = deps.proxyFor(baseUrl)
-  if (proxy?.password) deps.onSecret(proxy.password)
-
-  const transport =
+  const { log, clock } = deps
+  warnIfInsecure(settings, log)
+  maskProxyCredentials(settings.proxy, deps.onSecret)
+  // Nothing may run past this moment: the last poll at the deadline gets one request-timeout, no more.
+  const hardStop = clock.now() + settings.timeoutMs + settings.requestTimeoutMs
+  const network =
     deps.transport ??
-    createTransport({ requestTimeoutMs: settings.requestTimeoutMs, tls: settings.tls, proxyFor: deps.proxyFor })
-  const credentials = { username: settings.username, password: settings.password }
-  const auth =
-    settings.authMethod === 'session'
-      ? sessionAuth(credentials, {
-          transport,
-          baseUrl,
-          onSecret: deps.onSecret,
-          onLogin: () => log.debug('Logging in (POST /sessions)')
-        })
-      : basicAuth(credentials, deps.onSecret)
-  const client = new LxcaClient(transport, baseUrl, auth)
-
-  const several = jobs.length > 1
-  log.info(
-    `Waiting for ${several ? `${jobs.length} jobs on ${baseUrl.host}` : jobUrl(baseUrl, jobs[0]).href}: timeout ${formatDuration(settings.timeoutMs)}, ` +
-      `poll interval up to ${formatDuration(settings.pollIntervalMs)}, ${settings.authMethod} authentication` +
-      (proxy ? `, through proxy ${proxy.host}` : '')
-  )
-  // Spread the jobs' polls evenly instead of firing them in bursts: job k starts k/N of a poll wait later.
-  const spread = Math.min(SPREAD_MS, settings.pollIntervalMs) / jobs.length
+    createTransport({ requestTimeoutMs: settings.requestTimeoutMs, tls: settings.tls, proxy: settings.proxy })
+  const transport = bounded(network, settings.requestTimeoutMs, () => hardStop - clock.now(), deps.onFirstAnswer)
+  const auth = authenticator(settings, transport, deps)
+  const client = new LxcaClient(transport, settings.baseUrl, auth)
+  log.info(startLine(settings))
   try {
-    const outcomes = await log.group(several ? `Polling ${jobs.length} jobs` : 'Polling the job', () =>
-      Promise.all(
-        jobs.map(async (job, index): Promise<JobOutcome> => {
-          const prefix = several ? `[job ${job.id}] ` : ''
-          const changes = createChangeLog()
-          const outcome = await pollJob({
-            fetchJob: signal => client.getJob(job, signal),
-            clock: deps.clock,
-            random: deps.random,
-            signal: deps.signal,
-            timeoutMs: settings.timeoutMs,
-            pollIntervalMs: settings.pollIntervalMs,
-            maxRetries: settings.maxRetries,
-            successResults: settings.successResults,
-            startDelayMs: index * spread,
-            onUpdate: (_job, assessment) => {
-              log.debug(`${prefix}progress ${percent(assessment.progress)}, verdict ${assessment.verdict}`)
-              for (const line of changes(assessment)) log.info(`${prefix}${line}`)
-            },
-            onRetry: (fault, consecutive, waitMs) =>
-              log.info(
-                `${prefix}Request failed (${consecutive} of at most ${settings.maxRetries} retries in a row): ${fault.message}. Retrying in ${formatDuration(waitMs)}.`
-              )
-          })
-          log.debug(`${prefix}outcome ${outcome.status} after ${outcome.polls} requests and ${outcome.retries} retries`)
-          return { job, outcome }
-        })
-      )
+    const outcomes = await log.group(
+      settings.jobs.length > 1 ? `Polling ${settings.jobs.length} jobs` : 'Polling the job',
+      () => Promise.all(settings.jobs.map((job, index) => watchJob(job, index, client, settings, deps)))
     )
     return { status: worstStatus(outcomes.map(item => item.outcome.status)), jobs: outcomes }
   } finally {
     // A fresh signal: logging out must still be tried after a cancellation, briefly.
-    await client.close(
-      new AbortController().signal,
-      deps.signal.aborted ? LOGOUT_TIMEOUT_CANCELLED_MS : LOGOUT_TIMEOUT_MS
-    )
+    const budget = deps.signal.aborted ? LOGOUT_TIMEOUT_CANCELLED_MS : LOGOUT_TIMEOUT_MS
+    await client.close(new AbortController().signal, budget)
   }
+}
+
+/** Polls one job; with several, job k starts k/N of a poll wait later, so the appliance never sees bursts. */
+async function watchJob(
+  job: JobRef,
+  index: number,
+  client: LxcaClient,
+  settings: Settings,
+  deps: GateDeps
+): Promise<JobOutcome> {
+  const { log } = deps
+  const several = settings.jobs.length > 1
+  const prefix = several ? `[job ${job.id}] ` : ''
+  const changes = createChangeLog()
+  const outcome = await pollJob({
+    fetchJob: signal => client.getJob(job, signal),
+    clock: deps.clock,
+    random: deps.random,
+    signal: deps.signal,
+    timeoutMs: settings.timeoutMs,
+    pollIntervalMs: settings.pollIntervalMs,
+    maxRetries: settings.maxRetries,
+    successResults: settings.successResults,
+    startDelayMs: (index * Math.min(SPREAD_MS, settings.pollIntervalMs)) / settings.jobs.length,
+    onUpdate: (_job, assessment) => {
+      log.debug(`${prefix}progress ${percent(assessment.progress)}, verdict ${assessment.verdict}`)
+      for (const line of changes(assessment)) log.info(`${prefix}${line}`)
+    },
+    onRetry: (fault, consecutive, waitMs) =>
+      log.info(
+        `${prefix}Request failed (${consecutive} of at most ${settings.maxRetries} retries in a row): ${fault.message}. Retrying in ${formatDuration(waitMs)}.`
+      )
+  })
+  log.debug(`${prefix}outcome ${outcome.status} after ${outcome.polls} requests and ${outcome.retries} retries`)
+  return { job, outcome }
+}
+
+/**
+ * Every request's own deadline, cut to the time left before the hard stop:
+ * a re-login at the last poll, or a slow logout, cannot stretch the run.
+ */
+function bounded(
+  transport: Transport,
+  requestTimeoutMs: number,
+  timeLeft: () => number,
+  onFirstAnswer?: () => void
+): Transport {
+  let answered = false
+  return async (request, signal, timeoutMs = requestTimeoutMs) => {
+    const left = Math.floor(timeLeft())
+    if (left <= 0) {
+      const what = `${request.method} ${request.url.pathname}`
+      throw new PollFault('timeout', `${what}: no time left before the deadline`, false)
+    }
+    try {
+      return await transport(request, signal, Math.min(timeoutMs, left))
+    } finally {
+      if (!answered) {
+        answered = true
+        onFirstAnswer?.()
+      }
+    }
+  }
+}
+
+function authenticator(settings: Settings, transport: Transport, deps: GateDeps): Authenticator {
+  const credentials = { username: settings.username, password: settings.password }
+  if (settings.authMethod === 'basic') return basicAuth(credentials, deps.onSecret)
+  return sessionAuth(credentials, {
+    transport,
+    baseUrl: settings.baseUrl,
+    onSecret: deps.onSecret,
+    onLogin: () => deps.log.debug('Logging in (POST /sessions)')
+  })
+}
+
+function warnIfInsecure(settings: Settings, log: GateLog): void {
+  if (!settings.tls.insecure) return
+  log.warning(
+    settings.tls.fingerprint
+      ? 'insecure-skip-tls-verify is on: the certificate chain and name are not verified; only the tls-fingerprint pin protects the credentials.'
+      : "insecure-skip-tls-verify is on: the appliance's certificate is not verified, so anyone on the network path can read the credentials. Set ca-certificate or tls-fingerprint instead.",
+    'TLS verification is off'
+  )
+}
+
+/** The proxy password, raw and decoded, and the token built from it never reach a log. */
+function maskProxyCredentials(proxy: URL | undefined, onSecret: (value: string) => void): void {
+  if (!proxy?.password) return
+  onSecret(proxy.password)
+  try {
+    const password = decodeURIComponent(proxy.password)
+    onSecret(password)
+    onSecret(Buffer.from(`${decodeURIComponent(proxy.username)}:${password}`).toString('base64'))
+  } catch {
+    // Settings refuse a password that does not decode; nothing more to mask.
+  }
+}
+
+function startLine(settings: Settings): string {
+  const { baseUrl, jobs } = settings
+  const what = jobs.length > 1 ? `${jobs.length} jobs on ${baseUrl.host}` : jobUrl(baseUrl, jobs[0]).href
+  return (
+    `Waiting for ${what}: timeout ${formatDuration(settings.timeoutMs)}, ` +
+    `poll interval up to ${formatDuration(settings.pollIntervalMs)}, ${settings.authMethod} authentication` +
+    (settings.proxy ? `, through proxy ${settings.proxy.host}` : '')
+  )
 }

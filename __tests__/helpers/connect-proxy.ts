@@ -6,6 +6,8 @@ export interface ConnectProxy {
   readonly port: number
   /** The CONNECT targets asked for, in order. */
   readonly connects: string[]
+  /** The Proxy-Authorization headers received, in order. */
+  readonly authorizations: string[]
   close(): Promise<void>
 }
 
@@ -15,6 +17,7 @@ export interface ConnectProxy {
  */
 export async function startConnectProxy(options: { refuse?: number } = {}): Promise<ConnectProxy> {
   const connects: string[] = []
+  const authorizations: string[] = []
   const sockets = new Set<net.Socket>()
   const server = http.createServer((_request, response) => {
     response.writeHead(405)
@@ -26,6 +29,8 @@ export async function startConnectProxy(options: { refuse?: number } = {}): Prom
   })
   server.on('connect', (request, client: net.Socket) => {
     connects.push(request.url ?? '')
+    const authorization = request.headers['proxy-authorization']
+    if (authorization) authorizations.push(authorization)
     if (options.refuse) {
       client.end(`HTTP/1.1 ${options.refuse} Refused\r\n\r\n`)
       return
@@ -47,6 +52,7 @@ export async function startConnectProxy(options: { refuse?: number } = {}): Prom
     url: `http://127.0.0.1:${port}`,
     port,
     connects,
+    authorizations,
     close: () =>
       new Promise<void>(resolve => {
         for (const socket of sockets) socket.destroy()

@@ -4,7 +4,8 @@
 // never sleep.
 import { readFileSync } from 'node:fs'
 import type { GateResult } from '../../src/common/outcome.js'
-import { runGate, type GateDeps, type GateLog } from '../../src/gate.js'
+import { runGate, type GateLog } from '../../src/gate.js'
+import type { ProxyEnvironment } from '../../src/settings/proxy.js'
 import type { InputName } from '../../src/settings/names.js'
 import { readSettings } from '../../src/settings/settings.js'
 import { SIMULATOR_CA, type Simulator } from '../../src/simulator/server.js'
@@ -19,7 +20,8 @@ export interface EngineRun {
 }
 
 export interface EngineOptions {
-  readonly proxyFor?: GateDeps['proxyFor']
+  /** The environment the proxy variables come from (none by default). */
+  readonly environment?: ProxyEnvironment
   /** Called with the cancel controller once the run has started. */
   readonly control?: (cancel: AbortController, clock: VirtualClock) => void
   /** The clock to run on (share it with the simulator to record requests in virtual time). */
@@ -43,7 +45,8 @@ export async function runEngine(
   }
   const settings = readSettings(
     name => all[name] ?? '',
-    path => readFileSync(path, 'utf8')
+    path => readFileSync(path, 'utf8'),
+    options.environment
   )
   const logs: string[] = []
   const secrets: string[] = []
@@ -61,7 +64,6 @@ export async function runEngine(
       clock,
       random: () => 0.5,
       signal: cancel.signal,
-      proxyFor: options.proxyFor ?? (() => undefined),
       onSecret: value => void secrets.push(value),
       log
     })

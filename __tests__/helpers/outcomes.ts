@@ -15,7 +15,7 @@ export function outcomeFor(raw: unknown, status: OutcomeStatus, extra: Partial<P
     status,
     job: parsed.job,
     assessment: assess(parsed.job, ['SUCCESS']),
-    lastDocument: raw,
+    lastBody: Buffer.from(JSON.stringify(raw)),
     polls: 12,
     retries: 1,
     elapsedMs: 252_000,

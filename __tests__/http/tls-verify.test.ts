@@ -14,6 +14,7 @@ function peer(overrides: Partial<PeerCertificate> = {}): PeerCertificate {
     subject: { CN: 'localhost' },
     subjectaltname: 'DNS:localhost, IP Address:127.0.0.1, DNS:lxca.internal',
     fingerprint256: LOOPBACK_FP,
+    valid_from: 'Nov 27 10:38:38 2026 GMT',
     valid_to: 'Nov  3 10:38:38 2126 GMT',
     ...overrides
   } as PeerCertificate
@@ -39,6 +40,20 @@ describe('verifyPeer', () => {
     expect(
       verifyPeer({ chainVerified: false, chainError: 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY', certificate: peer() }, policy)
     ).toBeUndefined()
+  })
+
+  it('refuses a trusted leaf outside its validity period, and says why', () => {
+    const policy = tlsPolicy({ insecure: false, ca: pem('loopback') }, '127.0.0.1')
+    const facts = { chainVerified: false, chainError: 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY' }
+    const expired = peer({ valid_from: 'Jan  1 00:00:00 2020 GMT', valid_to: 'Jan  1 00:00:00 2021 GMT' })
+    expect(verifyPeer({ ...facts, certificate: expired }, policy)).toBe(
+      "certificate expired on Jan  1 00:00:00 2021 GMT; renew the appliance's certificate (a certificate given as ca-certificate must be within its validity period)"
+    )
+    const future = peer({ valid_from: 'Jan  1 00:00:00 2100 GMT', valid_to: 'Jan  1 00:00:00 2200 GMT' })
+    expect(verifyPeer({ ...facts, certificate: future }, policy)).toMatch(/^certificate is not valid yet/)
+    // The same instant the certificate becomes valid is inside the period.
+    const now = Date.parse('Jan  1 00:00:00 2020 GMT')
+    expect(verifyPeer({ ...facts, certificate: expired }, policy, now)).toBeUndefined()
   })
 
   it('checks the name, suggesting tls-server-name', () => {

@@ -3,8 +3,6 @@
 import { afterEach, describe, expect, it } from '@jest/globals'
 import { X509Certificate } from 'node:crypto'
 import { readFileSync } from 'node:fs'
-import type { LookupFunction } from 'node:net'
-import { getProxyUrl } from '@actions/http-client/lib/proxy'
 import { basicAuth } from '../../src/lxca/auth.js'
 import { PollFault } from '../../src/common/errors.js'
 import { LxcaClient } from '../../src/lxca/client.js'
@@ -81,7 +79,7 @@ describe('TLS', () => {
 
   it('trusts the CA given in ca-certificate', async () => {
     const sim = await simulator()
-    expect(await client(sim.url, { ca: CA }).getJob(JOB, signal())).toMatchObject({ status: 'INCOMPLETE' })
+    expect((await client(sim.url, { ca: CA }).getJob(JOB, signal())).document).toMatchObject({ status: 'INCOMPLETE' })
   })
 
   it("trusts the appliance's own certificate given in ca-certificate (self-signed, or issued by an unknown CA)", async () => {
@@ -216,12 +214,11 @@ describe('faults over real sockets', () => {
       progress: 100,
       results: Array.from({ length: 20_000 }, () => ({ result: 'SUCCESS', pad: 'p'.repeat(480) }))
     }
-    const sim = await simulator({ faults: [{ kind: 'body', body: JSON.stringify(big) }] })
-    const document = (await client(sim.url, { ca: CA }, { requestTimeoutMs: 10_000 }).getJob(
-      JOB,
-      signal()
-    )) as typeof big
-    expect(document.results).toHaveLength(20_000)
+    const body = JSON.stringify(big)
+    const sim = await simulator({ faults: [{ kind: 'body', body }] })
+    const fetched = await client(sim.url, { ca: CA }, { requestTimeoutMs: 10_000 }).getJob(JOB, signal())
+    expect((fetched.document as typeof big).results).toHaveLength(20_000)
+    expect(fetched.body.toString()).toBe(body)
   })
 
   it('404 names the job ID and the URL', async () => {
@@ -246,68 +243,57 @@ describe('faults over real sockets', () => {
 })
 
 describe('proxies', () => {
-  /** lxca.internal is not in DNS: direct connections resolve it to loopback here; proxies resolve it themselves. */
-  const lookup: LookupFunction = (_host, options, callback) => {
-    if ((options as { all?: boolean }).all)
-      (callback as unknown as (e: null, a: Array<{ address: string; family: number }>) => void)(null, [
-        { address: '127.0.0.1', family: 4 }
-      ])
-    else callback(null, '127.0.0.1', 4)
-  }
-  const viaEnv = async <T>(env: Record<string, string>, run: () => Promise<T>): Promise<T> => {
-    const saved = { ...process.env }
-    Object.assign(process.env, env)
-    try {
-      return await run()
-    } finally {
-      for (const key of Object.keys(env)) delete process.env[key]
-      Object.assign(process.env, saved)
-    }
-  }
   const proxy = async (options?: { refuse?: number }): Promise<ConnectProxy> => {
     const started = await startConnectProxy(options)
     running.push(started)
     return started
   }
+  const through = (tunnel: ConnectProxy, credentials = ''): Partial<TransportOptions> => ({
+    proxy: new URL(`http://${credentials}127.0.0.1:${tunnel.port}`)
+  })
 
-  it('HTTPS_PROXY tunnels with CONNECT, and TLS is verified end to end', async () => {
+  it('tunnels with CONNECT to the appliance name, and TLS is verified end to end', async () => {
     const sim = await simulator()
     const tunnel = await proxy()
     const url = `https://lxca.internal:${sim.port}`
-    await viaEnv({ HTTPS_PROXY: tunnel.url }, async () => {
-      await expect(client(url, { ca: CA }, { proxyFor: getProxyUrl }).getJob(JOB, signal())).resolves.toBeDefined()
-      expect((await faultOf(client(url, {}, { proxyFor: getProxyUrl }).getJob(JOB, signal()))).kind).toBe('tls')
-    })
+    await expect(client(url, { ca: CA }, through(tunnel)).getJob(JOB, signal())).resolves.toBeDefined()
+    expect((await faultOf(client(url, {}, through(tunnel)).getJob(JOB, signal()))).kind).toBe('tls')
     expect(tunnel.connects).toEqual([`lxca.internal:${sim.port}`, `lxca.internal:${sim.port}`])
     expect(sim.requests).toHaveLength(1)
   })
 
-  it('NO_PROXY sends matching hosts directly', async () => {
+  it('sends the proxy credentials, percent-decoded, as Proxy-Authorization', async () => {
     const sim = await simulator()
     const tunnel = await proxy()
-    await viaEnv({ https_proxy: tunnel.url, no_proxy: '.internal' }, async () => {
-      await expect(
-        client(`https://lxca.internal:${sim.port}`, { ca: CA }, { proxyFor: getProxyUrl, lookup }).getJob(JOB, signal())
-      ).resolves.toBeDefined()
-    })
-    expect(tunnel.connects).toEqual([])
+    const url = `https://lxca.internal:${sim.port}`
+    await client(url, { ca: CA }, through(tunnel, 'svc%2Dgate:p%40ss%25word@')).getJob(JOB, signal())
+    expect(tunnel.authorizations).toEqual([`Basic ${Buffer.from('svc-gate:p@ss%word').toString('base64')}`])
   })
 
   it('a proxy that refuses is a retryable proxy fault', async () => {
     const sim = await simulator()
     const tunnel = await proxy({ refuse: 403 })
-    const fault = await viaEnv({ HTTPS_PROXY: tunnel.url }, () =>
-      faultOf(client(`https://lxca.internal:${sim.port}`, { ca: CA }, { proxyFor: getProxyUrl }).getJob(JOB, signal()))
+    const fault = await faultOf(
+      client(`https://lxca.internal:${sim.port}`, { ca: CA }, through(tunnel)).getJob(JOB, signal())
     )
     expect(fault).toMatchObject({ kind: 'proxy', retryable: true })
     expect(fault.message).toMatch(/proxy 127\.0\.0\.1:\d+ refused to connect to lxca\.internal:\d+ \(HTTP 403\)/)
   })
 
+  it('407 from the proxy is fatal at once: the proxy requires authentication', async () => {
+    const sim = await simulator()
+    const tunnel = await proxy({ refuse: 407 })
+    const fault = await faultOf(
+      client(`https://lxca.internal:${sim.port}`, { ca: CA }, through(tunnel)).getJob(JOB, signal())
+    )
+    expect(fault).toMatchObject({ kind: 'proxy', retryable: false })
+    expect(fault.message).toMatch(/requires authentication \(HTTP 407\): put them in the proxy URL/)
+  })
+
   it('a proxy that is down is a retryable fault, not a hang', async () => {
     const port = await closedPort()
-    const fault = await viaEnv({ HTTPS_PROXY: `http://127.0.0.1:${port}` }, () =>
-      faultOf(client('https://lxca.internal:443', { ca: CA }, { proxyFor: getProxyUrl }).getJob(JOB, signal()))
-    )
+    const transport = { proxy: new URL(`http://127.0.0.1:${port}`) }
+    const fault = await faultOf(client('https://lxca.internal:443', { ca: CA }, transport).getJob(JOB, signal()))
     expect(fault).toMatchObject({ kind: 'network', retryable: true })
     expect(fault.message).toMatch(/cannot reach proxy 127\.0\.0\.1:\d+/)
   })

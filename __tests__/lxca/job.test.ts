@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { parseJob, type JobDocument } from '../../src/lxca/job.js'
+import { MAX_DEVICES, parseJob, type JobDocument } from '../../src/lxca/job.js'
 import { fixture } from '../helpers/fixtures.js'
 
 function parsed(raw: unknown): JobDocument {
@@ -105,11 +105,34 @@ describe('parseJob', () => {
     [{ status: 'COMPLETE' }, /neither "progress" nor "results"/],
     [{ progress: 100, results: 'none' }, /"results" should be a list/],
     [{ progress: 100, results: [null] }, /results\[0\] should be an object/],
-    [{ progress: 100, results: [{ uuid: 'a' }] }, /results\[0\]\.result should be a string, got a undefined/],
     [{ progress: 100, results: [{ result: 1 }] }, /results\[0\]\.result should be a string, got a number/]
   ])('reports %p as a problem, never a job', (raw, problem) => {
     const result = parseJob(raw)
     expect(result.ok).toBe(false)
     if (!result.ok) expect(result.problem).toMatch(problem)
+  })
+
+  it.each([[{}], [{ result: null }], [{ result: '' }]])(
+    'reads a device without a result (%p) as one that has not reported one yet',
+    extra => {
+      expect(parsed({ progress: 40, results: [{ uuid: 'a', ...extra }] }).results[0].result).toBeUndefined()
+    }
+  )
+
+  it('a substatus tree thousands of levels deep is read to a bounded depth, without recursion trouble', () => {
+    const open = '{"id":"L","status":{"state":"Complete","substatus":['.repeat(3000)
+    const tree = `${open}{"id":"LEAF","status":{"state":"Stopped_With_Error"}}${']}}'.repeat(3000)}`
+    const raw = JSON.parse(`{"progress":100,"results":[{"result":"OTHER_FAIL","status":{"substatus":[${tree}]}}]}`)
+    expect(parsed(raw).results[0].steps[0].id).toBe('L')
+  })
+
+  it('refuses more devices than supported, as a lasting problem', () => {
+    const raw = { progress: 100, results: Array.from({ length: MAX_DEVICES + 1 }, () => ({ result: 'SUCCESS' })) }
+    expect(parseJob(raw)).toEqual({
+      ok: false,
+      problem: 'the job lists 100,001 devices; at most 100,000 are supported',
+      lasting: true
+    })
+    expect(parseJob({ ...raw, results: raw.results.slice(1) }).ok).toBe(true)
   })
 })

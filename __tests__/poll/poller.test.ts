@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import { PollFault } from '../../src/common/errors.js'
+import { MAX_DEVICES } from '../../src/lxca/job.js'
 import { pollJob, type PollOptions } from '../../src/poll/poller.js'
 import { jobDocument, scriptJob } from '../../src/simulator/documents.js'
 import { VirtualClock } from '../helpers/virtual-clock.js'
@@ -16,8 +17,8 @@ function script(clock: VirtualClock, steps: Step[]): { fetchJob: PollOptions['fe
       times.push(clock.now())
       const step = steps[Math.min(index++, steps.length - 1)]
       if (step instanceof PollFault) throw step
-      if (typeof step === 'function') return (step as (s: AbortSignal) => unknown)(signal)
-      return step
+      const document = typeof step === 'function' ? (step as (s: AbortSignal) => unknown)(signal) : step
+      return { document, body: Buffer.from(JSON.stringify(document) ?? '') }
     }
   }
 }
@@ -158,13 +159,14 @@ describe('pollJob: transient faults', () => {
     expect(times[1] - times[0]).toBeGreaterThanOrEqual(41_000)
   })
 
-  it('a huge Retry-After does not spin: it waits to the deadline and ends as timeout', async () => {
+  it('a huge Retry-After does not spin: it waits to the deadline, polls once more, and ends without a verdict', async () => {
     const clock = new VirtualClock()
     const { fetchJob, times } = script(clock, [new PollFault('http', 'HTTP 503', true, '99999999')])
     const outcome = await clock.drive(pollJob(options(clock, fetchJob, { timeoutMs: 120_000 })))
-    expect(outcome.status).toBe('timeout')
+    // Never seen running: not a timeout of the job, but "we could not tell".
+    expect(outcome.status).toBe('error')
     expect(times).toEqual([0, 120_000])
-    expect(outcome.reason).toMatch(/the last request failed: HTTP 503/)
+    expect(outcome.reason).toMatch(/^no usable answer about the job within 2m 0s; the last request failed: HTTP 503/)
   })
 
   it('an unknown document shape is retried, then ends as error naming the problem', async () => {
@@ -173,7 +175,44 @@ describe('pollJob: transient faults', () => {
     const outcome = await clock.drive(pollJob(options(clock, fetchJob, { maxRetries: 2 })))
     expect(outcome.status).toBe('error')
     expect(outcome.reason).toMatch(/not understood: "results" should be a list/)
-    expect(outcome.lastDocument).toEqual({ progress: 100, results: 'n/a' })
+    expect(outcome.lastBody?.toString()).toBe('{"progress":100,"results":"n/a"}')
+  })
+
+  it.each([[{}], [[]], [null], [{ progress: 100, results: 'none' }], [{ progress: 50, results: [{ result: 7 }] }]])(
+    'a document never understood until the deadline ends as error with the last problem, not timeout: %p',
+    async raw => {
+      const clock = new VirtualClock()
+      const { fetchJob } = script(clock, [raw])
+      // max-retries is never reached: the deadline comes first.
+      const outcome = await clock.drive(pollJob(options(clock, fetchJob, { maxRetries: 100, timeoutMs: 120_000 })))
+      expect(outcome.status).toBe('error')
+      expect(outcome.reason).toMatch(
+        /^no usable answer about the job within 2m 0s; the last request failed: the job document was not understood/
+      )
+      expect(clock.now()).toBe(120_000)
+    }
+  )
+
+  it('a job seen running and then unreadable until the deadline is a timeout (it was running when last seen)', async () => {
+    const clock = new VirtualClock()
+    const { fetchJob } = script(clock, [running(1), {}])
+    const outcome = await clock.drive(pollJob(options(clock, fetchJob, { maxRetries: 100, timeoutMs: 120_000 })))
+    expect(outcome.status).toBe('timeout')
+    expect(outcome.reason).toMatch(
+      /did not finish within 2m 0s; the last request failed: the job document was not understood/
+    )
+  })
+
+  it('a job listing more devices than supported ends as error at once, naming both numbers', async () => {
+    const clock = new VirtualClock()
+    const huge = { progress: 100, results: Array.from({ length: MAX_DEVICES + 1 }, () => ({ result: 'SUCCESS' })) }
+    const { fetchJob, times } = script(clock, [huge])
+    const outcome = await clock.drive(pollJob(options(clock, fetchJob)))
+    expect(outcome.status).toBe('error')
+    expect(outcome.reason).toBe(
+      'the job document was not understood: the job lists 100,001 devices; at most 100,000 are supported'
+    )
+    expect(times).toHaveLength(1)
   })
 
   it.each([{}, null, 'html', { progress: 'done' }])('never passes on %p', async raw => {
@@ -182,6 +221,51 @@ describe('pollJob: transient faults', () => {
     const outcome = await clock.drive(pollJob(options(clock, fetchJob, { maxRetries: 1, timeoutMs: 60_000 })))
     expect(outcome.status).toBe('error')
   })
+})
+
+describe('pollJob: devices without a result', () => {
+  const device = (extra: Record<string, unknown>): Record<string, unknown> => ({
+    messageParameters: '10.0.0.9',
+    ...extra
+  })
+
+  it('a device still at work without a result is pending, and the wait goes on', async () => {
+    const clock = new VirtualClock()
+    const finished = { progress: 100, results: [device({ result: 'SUCCESS', progress: 'JOB_DONE' })] }
+    const { fetchJob, times } = script(clock, [
+      { progress: 40, results: [device({ progress: 40 })] },
+      { progress: 60, results: [device({ result: null, progress: 60 })] },
+      finished
+    ])
+    const outcome = await clock.drive(pollJob(options(clock, fetchJob)))
+    expect(outcome.status).toBe('success')
+    expect(times).toHaveLength(3)
+  })
+
+  it.each([
+    ['missing', {}],
+    ['null', { result: null }],
+    ['empty', { result: '' }]
+  ])(
+    'a finished job with a device whose result is %s → error naming the device, never success or failure',
+    async (_name, extra) => {
+      const clock = new VirtualClock()
+      const raw = {
+        progress: 100,
+        results: [
+          { messageParameters: '10.0.0.1', result: 'SUCCESS', progress: 'JOB_DONE' },
+          { messageParameters: '10.0.0.2', result: 'OTHER_FAIL', progress: 'JOB_DONE' },
+          device({ progress: 'JOB_DONE', ...extra })
+        ]
+      }
+      const { fetchJob } = script(clock, [raw])
+      const outcome = await clock.drive(pollJob(options(clock, fetchJob)))
+      expect(outcome.status).toBe('error')
+      expect(outcome.reason).toBe(
+        'the job finished, but device 10.0.0.9 has no result, so neither success nor failure can be told'
+      )
+    }
+  )
 })
 
 describe('pollJob: fatal faults and cancellation', () => {

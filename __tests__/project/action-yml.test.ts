@@ -1,13 +1,15 @@
 // action.yml is the contract users read; the code, the README and the
 // defaults must say the same thing.
 import { describe, expect, it } from '@jest/globals'
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { Input, Output } from '../../src/settings/names.js'
 import { DEFAULTS } from '../../src/settings/settings.js'
 import { readActionYml, renderTables, ROOT, BEGIN, END } from '../../scripts/action-docs.js'
 
 const action = readActionYml()
-const sources = ['settings/settings.ts', 'main.ts', 'summary/outputs.ts']
+/** Every source file, to find where each input is read and each output set. */
+const sources = readdirSync(`${ROOT}src`, { recursive: true, encoding: 'utf8' })
+  .filter(file => file.endsWith('.ts') && !file.startsWith('simulator'))
   .map(file => readFileSync(`${ROOT}src/${file}`, 'utf8'))
   .join('\n')
 

@@ -90,9 +90,10 @@ describe('readSettings: job-id', () => {
     ['job_42-a', { id: 'job_42-a', type: 'csv' }],
     ['/csvRequest/jobs/4229', { id: '4229', type: 'csv' }],
     ['csvRequest/jobs/4229/', { id: '4229', type: 'csv' }],
-    ['https://10.0.0.5/csvRequest/jobs/4229', { id: '4229', type: 'csv' }],
+    ['https://lxca.example.com/csvRequest/jobs/4229', { id: '4229', type: 'csv' }],
+    ['https://LXCA.example.com:443/csvRequest/jobs/4229', { id: '4229', type: 'csv' }],
     ['/manageRequest/jobs/77', { id: '77', type: 'manage' }],
-    ['https://lxca/unmanageRequest/jobs/78', { id: '78', type: 'unmanage' }]
+    ['https://lxca.example.com/unmanageRequest/jobs/78', { id: '78', type: 'unmanage' }]
   ])('accepts %s', (jobId, job) => {
     expect(settings({ 'job-id': jobId }).jobs).toEqual([job])
   })
@@ -103,13 +104,25 @@ describe('readSettings: job-id', () => {
 
   it('takes several jobs separated by commas, spaces or new lines, and polls duplicates once', () => {
     expect(
-      settings({ 'job-id': '4229, 4230\n/manageRequest/jobs/7 4229 https://h/csvRequest/jobs/4230', 'job-type': 'csv' })
-        .jobs
+      settings({
+        'job-id': '4229, 4230\n/manageRequest/jobs/7 4229 https://lxca.example.com/csvRequest/jobs/4230',
+        'job-type': 'csv'
+      }).jobs
     ).toEqual([
       { id: '4229', type: 'csv' },
       { id: '4230', type: 'csv' },
       { id: '7', type: 'manage' }
     ])
+  })
+
+  it.each([
+    ['https://lxca-b.example.com/csvRequest/jobs/4229', 'lxca-b.example.com'],
+    ['https://lxca.example.com:8443/csvRequest/jobs/4229', 'lxca.example.com:8443']
+  ])('refuses a job URL on another appliance than host: %s', (jobId, other) => {
+    const [problem] = problems({ 'job-id': jobId })
+    expect(problem).toBe(
+      `Input 'job-id' names the appliance ${other} in '${jobId}', but host is lxca.example.com. Give the job of the appliance in host, or its bare ID.`
+    )
   })
 
   it('names the bad entry among several', () => {

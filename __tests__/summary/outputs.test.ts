@@ -4,7 +4,7 @@ import {
   deviceAnnotations,
   gateMessage,
   outcomeMessage,
-  reportDocument
+  reportContent
 } from '../../src/summary/outputs.js'
 import { jobDocument, scriptJob } from '../../src/simulator/documents.js'
 import { fixture } from '../helpers/fixtures.js'
@@ -189,13 +189,31 @@ describe('several jobs', () => {
     expect(deviceAnnotations(result)[0].title).toBe('Job 77, device 10.240.72.1: OTHER_FAIL')
   })
 
-  it('reports every job document, keyed by job path', () => {
-    expect(Object.keys(reportDocument(result) as object)).toEqual(['csvRequest/jobs/4229', 'manageRequest/jobs/77'])
+  it('reports every job document, keyed by job path, each as received', () => {
+    const report = JSON.parse(String(reportContent(result)))
+    expect(Object.keys(report)).toEqual(['csvRequest/jobs/4229', 'manageRequest/jobs/77'])
+    expect(report['csvRequest/jobs/4229']).toEqual(fixture('success-job.json'))
+  })
+
+  it('writes the exact bytes received, never a re-serialisation (a document may nest deeper than JSON.stringify can go)', () => {
+    const deep = `{"progress":100,"results":[{"result":"SUCCESS"}],"x":${'['.repeat(5000)}${']'.repeat(5000)}}`
+    const outcome = { ...outcomeFor(fixture('success-job.json'), 'success'), lastBody: Buffer.from(`\ufeff${deep}`) }
+    expect(reportContent(singleJob(JOB, outcome))?.toString()).toBe(`\ufeff${deep}`)
+    const several = {
+      status: 'success' as const,
+      jobs: [
+        { job: JOB, outcome },
+        { job: jobB, outcome }
+      ]
+    }
+    expect(reportContent(several)?.toString()).toBe(
+      `{\n  "csvRequest/jobs/4229": ${deep},\n  "manageRequest/jobs/77": ${deep}\n}\n`
+    )
   })
 
   it('a single job keeps its plain outputs: no job field, the document itself as report', () => {
     const single = singleJob(jobB, outcomeFor(failing(3, 1), 'failure'))
     expect(JSON.parse(buildOutputs(single, {})['failed-devices'])[0]).not.toHaveProperty('job')
-    expect(reportDocument(single)).toHaveProperty('results')
+    expect(JSON.parse(String(reportContent(single)))).toHaveProperty('results')
   })
 })

@@ -1,9 +1,181 @@
 #!/usr/bin/env node
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
-/******/ // The require scope
-/******/ var __nccwpck_require__ = {};
+/******/ var __webpack_modules__ = ({
+
+/***/ 581:
+/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+// The command line's entry point, for GitLab CI, Jenkins or a shell. As the
+// Action's index.ts, it listens for SIGINT/SIGTERM before loading the rest:
+// the first Ctrl-C cancels (exit 130, with the summary), a second one stops at once.
+const cancel = new AbortController();
+const onSignal = (signal) => {
+    if (cancel.signal.aborted)
+        process.exit(130);
+    cancel.abort(signal);
+};
+process.on('SIGINT', onSignal);
+process.on('SIGTERM', onSignal);
+const { main } = await __nccwpck_require__.e(/* import() */ 411).then(__nccwpck_require__.bind(__nccwpck_require__, 411));
+process.exitCode = await main(process.argv.slice(2), cancel.signal);
+
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 598:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+
+/***/ }),
+
+/***/ 24:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+
+/***/ }),
+
+/***/ 67:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
+
+/***/ }),
+
+/***/ 30:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+
+/***/ }),
+
+/***/ 692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
+
+/***/ }),
+
+/***/ 975:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+
+/***/ })
+
+/******/ });
+/************************************************************************/
+/******/ // The module cache
+/******/ var __webpack_module_cache__ = {};
+/******/ 
+/******/ // The require function
+/******/ function __nccwpck_require__(moduleId) {
+/******/ 	// Check if module is in cache
+/******/ 	var cachedModule = __webpack_module_cache__[moduleId];
+/******/ 	if (cachedModule !== undefined) {
+/******/ 		return cachedModule.exports;
+/******/ 	}
+/******/ 	// Create a new module (and put it into the cache)
+/******/ 	var module = __webpack_module_cache__[moduleId] = {
+/******/ 		// no module.id needed
+/******/ 		// no module.loaded needed
+/******/ 		exports: {}
+/******/ 	};
+/******/ 
+/******/ 	// Execute the module function
+/******/ 	var threw = true;
+/******/ 	try {
+/******/ 		__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
+/******/ 		threw = false;
+/******/ 	} finally {
+/******/ 		if(threw) delete __webpack_module_cache__[moduleId];
+/******/ 	}
+/******/ 
+/******/ 	// Return the exports of the module
+/******/ 	return module.exports;
+/******/ }
+/******/ 
+/******/ // expose the modules object (__webpack_modules__)
+/******/ __nccwpck_require__.m = __webpack_modules__;
 /******/ 
 /************************************************************************/
+/******/ /* webpack/runtime/asset-relocator-loader */
+/******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
+/******/ 
+/******/ /* webpack/runtime/async module */
+/******/ (() => {
+/******/ 	var webpackQueues = typeof Symbol === "function" ? Symbol("webpack queues") : "__webpack_queues__";
+/******/ 	var webpackExports = typeof Symbol === "function" ? Symbol("webpack exports") : "__webpack_exports__";
+/******/ 	var webpackError = typeof Symbol === "function" ? Symbol("webpack error") : "__webpack_error__";
+/******/ 	var resolveQueue = (queue) => {
+/******/ 		if(queue && queue.d < 1) {
+/******/ 			queue.d = 1;
+/******/ 			queue.forEach((fn) => (fn.r--));
+/******/ 			queue.forEach((fn) => (fn.r-- ? fn.r++ : fn()));
+/******/ 		}
+/******/ 	}
+/******/ 	var wrapDeps = (deps) => (deps.map((dep) => {
+/******/ 		if(dep !== null && typeof dep === "object") {
+/******/ 			if(dep[webpackQueues]) return dep;
+/******/ 			if(dep.then) {
+/******/ 				var queue = [];
+/******/ 				queue.d = 0;
+/******/ 				dep.then((r) => {
+/******/ 					obj[webpackExports] = r;
+/******/ 					resolveQueue(queue);
+/******/ 				}, (e) => {
+/******/ 					obj[webpackError] = e;
+/******/ 					resolveQueue(queue);
+/******/ 				});
+/******/ 				var obj = {};
+/******/ 				obj[webpackQueues] = (fn) => (fn(queue));
+/******/ 				return obj;
+/******/ 			}
+/******/ 		}
+/******/ 		var ret = {};
+/******/ 		ret[webpackQueues] = x => {};
+/******/ 		ret[webpackExports] = dep;
+/******/ 		return ret;
+/******/ 	}));
+/******/ 	__nccwpck_require__.a = (module, body, hasAwait) => {
+/******/ 		var queue;
+/******/ 		hasAwait && ((queue = []).d = -1);
+/******/ 		var depQueues = new Set();
+/******/ 		var exports = module.exports;
+/******/ 		var currentDeps;
+/******/ 		var outerResolve;
+/******/ 		var reject;
+/******/ 		var promise = new Promise((resolve, rej) => {
+/******/ 			reject = rej;
+/******/ 			outerResolve = resolve;
+/******/ 		});
+/******/ 		promise[webpackExports] = exports;
+/******/ 		promise[webpackQueues] = (fn) => (queue && fn(queue), depQueues.forEach(fn), promise["catch"](x => {}));
+/******/ 		module.exports = promise;
+/******/ 		body((deps) => {
+/******/ 			currentDeps = wrapDeps(deps);
+/******/ 			var fn;
+/******/ 			var getResult = () => (currentDeps.map((d) => {
+/******/ 				if(d[webpackError]) throw d[webpackError];
+/******/ 				return d[webpackExports];
+/******/ 			}))
+/******/ 			var promise = new Promise((resolve) => {
+/******/ 				fn = () => (resolve(getResult));
+/******/ 				fn.r = 0;
+/******/ 				var fnQueue = (q) => (q !== queue && !depQueues.has(q) && (depQueues.add(q), q && !q.d && (fn.r++, q.push(fn))));
+/******/ 				currentDeps.map((dep) => (dep[webpackQueues](fnQueue)));
+/******/ 			});
+/******/ 			return fn.r ? promise : getResult();
+/******/ 		}, (err) => ((err ? reject(promise[webpackError] = err) : outerResolve(exports)), resolveQueue(queue)));
+/******/ 		queue && queue.d < 0 && (queue.d = 0);
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/compat get default export */
 /******/ (() => {
 /******/ 	// getDefaultExport function for compatibility with non-harmony modules
@@ -28,2334 +200,101 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/ensure chunk */
+/******/ (() => {
+/******/ 	__nccwpck_require__.f = {};
+/******/ 	// This file contains only the entry chunk.
+/******/ 	// The chunk loading function for additional chunks
+/******/ 	__nccwpck_require__.e = (chunkId) => {
+/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
+/******/ 			__nccwpck_require__.f[key](chunkId, promises);
+/******/ 			return promises;
+/******/ 		}, []));
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/get javascript chunk filename */
+/******/ (() => {
+/******/ 	// This function allow to reference async chunks
+/******/ 	__nccwpck_require__.u = (chunkId) => {
+/******/ 		// return url for filenames based on template
+/******/ 		return "" + chunkId + ".index.js";
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/import chunk loading */
+/******/ (() => {
+/******/ 	// no baseURI
+/******/ 	
+/******/ 	// object to store loaded and loading chunks
+/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
+/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
+/******/ 	var installedChunks = {
+/******/ 		792: 0
+/******/ 	};
+/******/ 	
+/******/ 	var installChunk = (data) => {
+/******/ 		var {ids, modules, runtime} = data;
+/******/ 		// add "modules" to the modules object,
+/******/ 		// then flag all "ids" as loaded and fire callback
+/******/ 		var moduleId, chunkId, i = 0;
+/******/ 		for(moduleId in modules) {
+/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
+/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
+/******/ 			}
+/******/ 		}
+/******/ 		if(runtime) runtime(__nccwpck_require__);
+/******/ 		for(;i < ids.length; i++) {
+/******/ 			chunkId = ids[i];
+/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
+/******/ 				installedChunks[chunkId][0]();
+/******/ 			}
+/******/ 			installedChunks[ids[i]] = 0;
+/******/ 		}
+/******/ 	
+/******/ 	}
+/******/ 	
+/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
+/******/ 			// import() chunk loading for javascript
+/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
+/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
+/******/ 	
+/******/ 				// a Promise means "currently loading".
+/******/ 				if(installedChunkData) {
+/******/ 					promises.push(installedChunkData[1]);
+/******/ 				} else {
+/******/ 					if(true) { // all chunks have JS
+/******/ 						// setup Promise in chunk cache
+/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
+/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
+/******/ 							throw e;
+/******/ 						});
+/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
+/******/ 						promises.push(installedChunkData[1] = promise);
+/******/ 					}
+/******/ 				}
+/******/ 			}
+/******/ 	};
+/******/ 	
+/******/ 	// no prefetching
+/******/ 	
+/******/ 	// no preloaded
+/******/ 	
+/******/ 	// no external install chunk
+/******/ 	
+/******/ 	// no on chunks loaded
+/******/ })();
+/******/ 
 /************************************************************************/
-var __webpack_exports__ = {};
-
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
-function getProxyUrl(reqUrl) {
-    const usingSsl = reqUrl.protocol === 'https:';
-    if (checkBypass(reqUrl)) {
-        return undefined;
-    }
-    const proxyVar = (() => {
-        if (usingSsl) {
-            return process.env['https_proxy'] || process.env['HTTPS_PROXY'];
-        }
-        else {
-            return process.env['http_proxy'] || process.env['HTTP_PROXY'];
-        }
-    })();
-    if (proxyVar) {
-        try {
-            return new DecodedURL(proxyVar);
-        }
-        catch (_a) {
-            if (!proxyVar.startsWith('http://') && !proxyVar.startsWith('https://'))
-                return new DecodedURL(`http://${proxyVar}`);
-        }
-    }
-    else {
-        return undefined;
-    }
-}
-function checkBypass(reqUrl) {
-    if (!reqUrl.hostname) {
-        return false;
-    }
-    const reqHost = reqUrl.hostname;
-    if (isLoopbackAddress(reqHost)) {
-        return true;
-    }
-    const noProxy = process.env['no_proxy'] || process.env['NO_PROXY'] || '';
-    if (!noProxy) {
-        return false;
-    }
-    // Determine the request port
-    let reqPort;
-    if (reqUrl.port) {
-        reqPort = Number(reqUrl.port);
-    }
-    else if (reqUrl.protocol === 'http:') {
-        reqPort = 80;
-    }
-    else if (reqUrl.protocol === 'https:') {
-        reqPort = 443;
-    }
-    // Format the request hostname and hostname with port
-    const upperReqHosts = [reqUrl.hostname.toUpperCase()];
-    if (typeof reqPort === 'number') {
-        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
-    }
-    // Compare request host against noproxy
-    for (const upperNoProxyItem of noProxy
-        .split(',')
-        .map(x => x.trim().toUpperCase())
-        .filter(x => x)) {
-        if (upperNoProxyItem === '*' ||
-            upperReqHosts.some(x => x === upperNoProxyItem ||
-                x.endsWith(`.${upperNoProxyItem}`) ||
-                (upperNoProxyItem.startsWith('.') &&
-                    x.endsWith(`${upperNoProxyItem}`)))) {
-            return true;
-        }
-    }
-    return false;
-}
-function isLoopbackAddress(host) {
-    const hostLower = host.toLowerCase();
-    return (hostLower === 'localhost' ||
-        hostLower.startsWith('127.') ||
-        hostLower.startsWith('[::1]') ||
-        hostLower.startsWith('[0:0:0:0:0:0:0:1]'));
-}
-class DecodedURL extends URL {
-    constructor(url, base) {
-        super(url, base);
-        this._decodedUsername = decodeURIComponent(super.username);
-        this._decodedPassword = decodeURIComponent(super.password);
-    }
-    get username() {
-        return this._decodedUsername;
-    }
-    get password() {
-        return this._decodedPassword;
-    }
-}
-//# sourceMappingURL=proxy.js.map
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: ./src/common/clock.ts
-// The only place that touches timers. Everything that waits takes a Clock, so
-// tests drive time by hand and never sleep for real.
-/** Node clamps longer timers to 1 ms, which would turn a long wait into a busy loop. */
-const MAX_TIMER_MS = 2_147_483_647;
-const systemClock = {
-    now: () => performance.now(),
-    wallNow: () => Date.now(),
-    sleep: (ms, signal) => new Promise(resolve => {
-        if (signal.aborted || ms <= 0)
-            return resolve();
-        const finish = () => {
-            clearTimeout(timer);
-            signal.removeEventListener('abort', finish);
-            resolve();
-        };
-        const timer = setTimeout(finish, Math.min(ms, MAX_TIMER_MS));
-        signal.addEventListener('abort', finish, { once: true });
-    })
-};
-
-;// CONCATENATED MODULE: external "node:util"
-const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
-;// CONCATENATED MODULE: ./src/settings/names.ts
-// Input and output names are the action's public contract (action.yml and the
-// README list the same names; a test keeps the three in step). Code refers to
-// them through these constants so a name is never a bare string elsewhere.
-const Input = {
-    Host: 'host',
-    Username: 'username',
-    Password: 'password',
-    JobId: 'job-id',
-    JobType: 'job-type',
-    Timeout: 'timeout',
-    PollInterval: 'poll-interval',
-    RequestTimeout: 'request-timeout',
-    CaCertificate: 'ca-certificate',
-    SuccessResults: 'success-results',
-    MaxRetries: 'max-retries',
-    AuthMethod: 'auth-method',
-    TlsServerName: 'tls-server-name',
-    TlsFingerprint: 'tls-fingerprint',
-    InsecureSkipTlsVerify: 'insecure-skip-tls-verify'
-};
-const names_Output = {
-    Status: 'status',
-    Result: 'result',
-    Progress: 'progress',
-    Devices: 'devices',
-    Succeeded: 'succeeded',
-    Failed: 'failed',
-    FailedDevices: 'failed-devices',
-    Report: 'report',
-    SummaryFile: 'summary-file'
-};
-
-;// CONCATENATED MODULE: external "node:crypto"
-const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
-;// CONCATENATED MODULE: ./src/common/duration.ts
-// Durations as people write them in workflow files: `500ms`, `90s`, `15m`,
-// `1h30m`, `2d`; a bare number is seconds (what `timeout-minutes` users expect
-// of a unit-less value in seconds-based tools such as curl and kubectl).
-const UNIT_MS = {
-    d: 86_400_000,
-    h: 3_600_000,
-    m: 60_000,
-    s: 1_000,
-    ms: 1
-};
-// Units must come largest first and at most once each: `1h30m`, not `30m1h`.
-const DURATION = /^(?:(\d+(?:\.\d+)?)d)?(?:(\d+(?:\.\d+)?)h)?(?:(\d+(?:\.\d+)?)m(?!s))?(?:(\d+(?:\.\d+)?)s)?(?:(\d+(?:\.\d+)?)ms)?$/;
-const UNITS_IN_ORDER = ['d', 'h', 'm', 's', 'ms'];
-/** Milliseconds, or undefined when `text` is not a duration. */
-function parseDuration(text) {
-    const compact = text.replace(/\s+/g, '').toLowerCase();
-    if (compact === '')
-        return undefined;
-    if (/^\d+(?:\.\d+)?$/.test(compact))
-        return Math.round(Number(compact) * 1000);
-    const match = DURATION.exec(compact);
-    if (!match)
-        return undefined;
-    let total = 0;
-    UNITS_IN_ORDER.forEach((unit, index) => {
-        const amount = match[index + 1];
-        if (amount !== undefined)
-            total += Number(amount) * UNIT_MS[unit];
-    });
-    return Math.round(total);
-}
-/** A short human duration: `850 ms`, `12.5 s`, `4m 12s`, `1h 5m`. */
-function duration_formatDuration(ms) {
-    if (!Number.isFinite(ms) || ms < 0)
-        return '?';
-    if (ms < 1000)
-        return `${Math.round(ms)} ms`;
-    if (ms < 60_000)
-        return `${trimZero((ms / 1000).toFixed(1))} s`;
-    const totalSeconds = Math.round(ms / 1000);
-    const days = Math.floor(totalSeconds / 86_400);
-    const hours = Math.floor((totalSeconds % 86_400) / 3600);
-    const minutes = Math.floor((totalSeconds % 3600) / 60);
-    const seconds = totalSeconds % 60;
-    if (days > 0)
-        return `${days}d ${hours}h`;
-    if (hours > 0)
-        return `${hours}h ${minutes}m`;
-    return `${minutes}m ${seconds}s`;
-}
-function trimZero(text) {
-    return text.endsWith('.0') ? text.slice(0, -2) : text;
-}
-
-;// CONCATENATED MODULE: ./src/common/errors.ts
-// Typed errors. Each carries what the caller needs to decide (retry or not)
-// and a message written for the person reading the run page.
-/** One or more inputs are invalid. Raised before any request is made. */
-class InputError extends Error {
-    problems;
-    constructor(problems) {
-        super(problems.join('\n'));
-        this.problems = problems;
-        this.name = 'InputError';
-    }
-}
-/**
- * Something went wrong while asking the appliance. `retryable` separates "the
- * network hiccuped, ask again" from "asking again cannot help".
- */
-class PollFault extends Error {
-    kind;
-    retryable;
-    retryAfter;
-    constructor(kind, message, retryable, 
-    /** Raw `Retry-After` header value, when the server sent one. */
-    retryAfter) {
-        super(message);
-        this.kind = kind;
-        this.retryable = retryable;
-        this.retryAfter = retryAfter;
-        this.name = 'PollFault';
-    }
-}
-/** A message for any thrown value, without a stack trace. */
-function messageOf(error) {
-    if (error instanceof Error)
-        return error.message;
-    return String(error);
-}
-
-;// CONCATENATED MODULE: external "node:net"
-const external_node_net_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
-var external_node_net_default = /*#__PURE__*/__nccwpck_require__.n(external_node_net_namespaceObject);
-;// CONCATENATED MODULE: ./src/settings/host.ts
-// The appliance address as people write it: `lxca.example.com`, `10.0.0.5`,
-// `host:8443`, `[fe80::1]`, or a URL `https://host[:port][/]`.
-
-function parseHost(text) {
-    let candidate = text;
-    if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(candidate)) {
-        // A bare IPv6 address has colons that would read as a port.
-        if ((0,external_node_net_namespaceObject.isIPv6)(candidate))
-            candidate = `[${candidate}]`;
-        candidate = `https://${candidate}`;
-    }
-    let url;
-    try {
-        url = new URL(candidate);
-    }
-    catch {
-        return { ok: false, reason: 'it is not a valid host name, address or URL' };
-    }
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-        return { ok: false, reason: `the scheme ${url.protocol.slice(0, -1)}:// is not supported` };
-    }
-    if (url.protocol === 'http:' && !isLoopback(url.hostname)) {
-        return {
-            ok: false,
-            reason: 'http:// would send the credentials in clear text; use https:// (http:// is allowed only to a loopback address)'
-        };
-    }
-    if (url.username || url.password) {
-        return { ok: false, reason: 'it must not contain credentials; use the username and password inputs' };
-    }
-    if ((url.pathname !== '/' && url.pathname !== '') || url.search || url.hash) {
-        return { ok: false, reason: 'it must not contain a path, query or fragment' };
-    }
-    if (!url.hostname)
-        return { ok: false, reason: 'it has no host name' };
-    return { ok: true, url: new URL(`${url.protocol}//${url.host}`) };
-}
-/** Loopback as the runner's proxy rules and our http:// rule see it. */
-function isLoopback(hostname) {
-    const name = hostname.toLowerCase();
-    return name === 'localhost' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(name) || name === '[::1]' || name === '::1';
-}
-/** Host name without IPv6 brackets, as sockets and TLS want it. */
-function bareHostname(url) {
-    return url.hostname.replace(/^\[(.*)\]$/, '$1');
-}
-function portOf(url) {
-    if (url.port)
-        return Number(url.port);
-    return url.protocol === 'http:' ? 80 : 443;
-}
-
-;// CONCATENATED MODULE: ./src/lxca/job-ref.ts
-// Which job to watch. LXCA returns the job of a bulk import, manage or
-// unmanage request as a bare ID or as its `Location` path; people paste
-// either, so both are accepted. Whatever is given, only a plain ID (letters,
-// digits, `-`, `_`) ever reaches a URL: no path tricks reach the appliance.
-const JOB_TYPES = {
-    csv: 'csvRequest',
-    manage: 'manageRequest',
-    unmanage: 'unmanageRequest'
-};
-const PLAIN_ID = /^[A-Za-z0-9_-]{1,128}$/;
-const JOB_PATH = /^\/?(csvRequest|manageRequest|unmanageRequest)\/jobs\/([^/]*)\/?$/i;
-function isJobType(value) {
-    return Object.prototype.hasOwnProperty.call(JOB_TYPES, value);
-}
-/** The job, or undefined when `text` is neither a plain ID nor a job path/URL. */
-function parseJobRef(text, defaultType) {
-    let path = text;
-    if (/^https?:\/\//i.test(text)) {
-        let url;
-        try {
-            url = new URL(text);
-        }
-        catch {
-            return undefined;
-        }
-        if (url.search || url.hash)
-            return undefined;
-        path = url.pathname;
-    }
-    if (!path.includes('/'))
-        return PLAIN_ID.test(path) ? { id: path, type: defaultType } : undefined;
-    const match = JOB_PATH.exec(path);
-    if (!match || !PLAIN_ID.test(match[2]))
-        return undefined;
-    const segment = match[1].toLowerCase();
-    const type = Object.keys(JOB_TYPES).find(key => JOB_TYPES[key].toLowerCase() === segment);
-    return type ? { id: match[2], type } : undefined;
-}
-/** `/csvRequest/jobs/4229`, resolved against the appliance's base URL. */
-function jobUrl(baseUrl, job) {
-    return new URL(`/${JOB_TYPES[job.type]}/jobs/${job.id}`, baseUrl);
-}
-
-;// CONCATENATED MODULE: ./src/settings/settings.ts
-// Every input is read and validated here, once, before any request is made.
-// A bad value never reaches the network: all problems are collected and
-// reported together, each naming the input and the form it expects.
-
-
-
-
-
-
-const DEFAULTS = {
-    timeout: '60m',
-    pollInterval: '15s',
-    requestTimeout: '30s',
-    maxRetries: '8',
-    successResults: 'SUCCESS',
-    authMethod: 'basic',
-    jobType: 'csv'
-};
-const MINUTE = 60_000;
-/** LXCA takes at most 300 devices per CSV and 1,000 per appliance: 20 imports is already a lot. */
-const MAX_JOBS = 20;
-const DURATION_FORM = 'a duration such as 500ms, 90s, 15m or 1h30m (a bare number is seconds)';
-function readSettings(read, readFile) {
-    const problems = [];
-    const fail = (name, message) => {
-        problems.push(`Input '${name}' ${message}`);
-        return undefined;
-    };
-    const value = (name, fallback = '') => read(name).trim() || fallback;
-    const required = (name, form) => {
-        const text = value(name);
-        return text === '' ? fail(name, `is required. Expected ${form}.`) : text;
-    };
-    const duration = (name, fallback, minMs, maxMs) => {
-        const text = value(name, fallback);
-        const ms = parseDuration(text);
-        if (ms === undefined)
-            return fail(name, `has an invalid value '${clip(text)}'. Expected ${DURATION_FORM}.`);
-        if (ms < minMs || ms > maxMs) {
-            return fail(name, `must be between ${duration_formatDuration(minMs)} and ${duration_formatDuration(maxMs)}; got '${clip(text)}'.`);
-        }
-        return ms;
-    };
-    // --- where and what
-    let baseUrl;
-    const hostText = required(Input.Host, 'the appliance address, for example lxca.example.com, 10.0.0.5:8443 or https://lxca.example.com');
-    if (hostText !== undefined) {
-        const host = parseHost(hostText);
-        if (host.ok)
-            baseUrl = host.url;
-        else
-            fail(Input.Host, `has an invalid value '${clip(hostText)}': ${host.reason}. Expected lxca.example.com, 10.0.0.5, host:8443 or https://host[:port].`);
-    }
-    let jobType = DEFAULTS.jobType;
-    const jobTypeText = value(Input.JobType, DEFAULTS.jobType).toLowerCase();
-    if (isJobType(jobTypeText))
-        jobType = jobTypeText;
-    else
-        fail(Input.JobType, `has an invalid value '${clip(jobTypeText)}'. Expected csv, manage or unmanage.`);
-    const jobs = [];
-    const jobText = required(Input.JobId, 'the job ID returned by POST /csvRequest, for example 4229, or its path /csvRequest/jobs/4229');
-    for (const item of jobText?.split(/[\s,]+/).filter(Boolean) ?? []) {
-        const job = parseJobRef(item, jobType);
-        if (!job) {
-            fail(Input.JobId, `has an invalid value '${clip(item)}'. Expected a job ID of letters, digits, '-' or '_' (for example 4229), or a job path or URL such as /csvRequest/jobs/4229; several are separated by commas, spaces or new lines.`);
-        }
-        else if (!jobs.some(known => known.id === job.id && known.type === job.type)) {
-            jobs.push(job);
-        }
-    }
-    if (jobs.length > MAX_JOBS)
-        fail(Input.JobId, `lists ${jobs.length} jobs; at most ${MAX_JOBS} can be watched by one step.`);
-    // --- who
-    const username = required(Input.Username, 'the LXCA user name');
-    if (username !== undefined && (username.includes(':') || hasControl(username))) {
-        fail(Input.Username, "must not contain ':' or control characters (HTTP Basic cannot carry them).");
-    }
-    // The password is never echoed, not even in part.
-    const password = required(Input.Password, 'the LXCA password, from a secret');
-    if (password !== undefined && hasControl(password))
-        fail(Input.Password, 'must not contain control characters such as line breaks.');
-    let authMethod = 'basic';
-    const authText = value(Input.AuthMethod, DEFAULTS.authMethod).toLowerCase();
-    if (authText === 'basic' || authText === 'session')
-        authMethod = authText;
-    else
-        fail(Input.AuthMethod, `has an invalid value '${clip(authText)}'. Expected basic or session.`);
-    // --- when
-    const timeoutMs = duration(Input.Timeout, DEFAULTS.timeout, 1000, 5 * 24 * 60 * MINUTE);
-    const pollIntervalMs = duration(Input.PollInterval, DEFAULTS.pollInterval, 100, 60 * MINUTE);
-    const requestTimeoutMs = duration(Input.RequestTimeout, DEFAULTS.requestTimeout, 100, 10 * MINUTE);
-    let maxRetries;
-    const retriesText = value(Input.MaxRetries, DEFAULTS.maxRetries);
-    if (/^\d{1,3}$/.test(retriesText) && Number(retriesText) <= 100)
-        maxRetries = Number(retriesText);
-    else
-        fail(Input.MaxRetries, `has an invalid value '${clip(retriesText)}'. Expected a whole number from 0 to 100.`);
-    // --- what counts as success
-    const successResults = value(Input.SuccessResults, DEFAULTS.successResults)
-        .split(',')
-        .map(item => item.trim().toUpperCase())
-        .filter(item => item !== '');
-    if (successResults.length === 0 || !successResults.every(item => /^[A-Z0-9_]+$/.test(item))) {
-        fail(Input.SuccessResults, `has an invalid value '${clip(value(Input.SuccessResults))}'. Expected comma-separated result names such as SUCCESS or SUCCESS,WARNING.`);
-    }
-    const tls = readTls(value, readFile, fail);
-    if (problems.length > 0)
-        throw new InputError(problems);
-    return {
-        baseUrl: baseUrl,
-        username: username,
-        password: password,
-        jobs,
-        timeoutMs: timeoutMs,
-        pollIntervalMs: pollIntervalMs,
-        requestTimeoutMs: requestTimeoutMs,
-        maxRetries: maxRetries,
-        successResults,
-        authMethod,
-        tls
-    };
-}
-function readTls(value, readFile, fail) {
-    const ca = readCa(value(Input.CaCertificate), readFile, fail);
-    const serverName = value(Input.TlsServerName) || undefined;
-    if (serverName !== undefined && !HOST_NAME.test(serverName)) {
-        fail(Input.TlsServerName, `has an invalid value '${clip(serverName)}'. Expected the DNS name in the appliance's certificate, for example lxca.example.com.`);
-    }
-    let fingerprint;
-    const pinText = value(Input.TlsFingerprint);
-    if (pinText) {
-        const hex = pinText.replace(/^sha256[:/]?/i, '').replace(/[\s:]/g, '');
-        if (/^[0-9a-f]{64}$/i.test(hex))
-            fingerprint = hex.toUpperCase().match(/../g).join(':');
-        else
-            fail(Input.TlsFingerprint, `has an invalid value '${clip(pinText)}'. Expected the certificate's SHA-256 fingerprint: 64 hex digits, colons optional (openssl x509 -noout -fingerprint -sha256).`);
-    }
-    let insecure = false;
-    const insecureText = value(Input.InsecureSkipTlsVerify) || 'false';
-    if (/^(true|True|TRUE)$/.test(insecureText))
-        insecure = true;
-    else if (!/^(false|False|FALSE)$/.test(insecureText)) {
-        fail(Input.InsecureSkipTlsVerify, `has an invalid value '${clip(insecureText)}'. Expected true or false.`);
-    }
-    return { ca, serverName, fingerprint, insecure };
-}
-function readCa(text, readFile, fail) {
-    if (text === '')
-        return undefined;
-    const form = 'Expected PEM text (-----BEGIN CERTIFICATE----- …) or the path of a PEM file.';
-    let pem = text;
-    if (!text.startsWith('-----BEGIN')) {
-        try {
-            pem = readFile(text);
-        }
-        catch (error) {
-            const code = error.code ?? 'unreadable';
-            return fail(Input.CaCertificate, `names a file that cannot be read: '${clip(text)}' (${code}). ${form}`);
-        }
-    }
-    const blocks = pem.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g);
-    if (!blocks)
-        return fail(Input.CaCertificate, `contains no certificate. ${form}`);
-    for (const block of blocks) {
-        try {
-            new external_node_crypto_namespaceObject.X509Certificate(block);
-        }
-        catch {
-            return fail(Input.CaCertificate, `contains a certificate that cannot be parsed. ${form}`);
-        }
-    }
-    return blocks.join('\n');
-}
-const HOST_NAME = /^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\.?$/;
-function hasControl(text) {
-    // eslint-disable-next-line no-control-regex
-    return /[\u0000-\u001f\u007f]/.test(text);
-}
-/** Echo a bad value back, but never a wall of text. */
-function clip(text) {
-    const oneLine = text.replace(/\s+/g, ' ');
-    return oneLine.length > 80 ? `${oneLine.slice(0, 77)}…` : oneLine;
-}
-
-;// CONCATENATED MODULE: ./src/cli/args.ts
-// The command line's contract, pure: every action input is a flag
-// (`--job-id 4229`) and an environment variable (`LXCA_JOB_ID`); a flag wins.
-// Credentials come from the environment so they stay out of shell history
-// and `ps` (a `--password` flag exists but warns).
-
-
-
-const EXIT_CODES = { success: 0, failure: 1, timeout: 2, error: 3, cancelled: 130 };
-class UsageError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'UsageError';
-    }
-}
-/** `job-id` → `LXCA_JOB_ID`. */
-function envName(input) {
-    return `LXCA_${input.toUpperCase().replace(/-/g, '_')}`;
-}
-const INPUT_HELP = {
-    host: 'appliance address: lxca.example.com, 10.0.0.5:8443 or https://host (required)',
-    username: 'LXCA user name (required; prefer the environment variable)',
-    password: 'LXCA password (required; use the environment variable: a flag shows in ps and shell history)',
-    'job-id': 'job ID(s), path(s) or URL(s), separated by commas or spaces (required)',
-    'job-type': `csv | manage | unmanage for bare IDs (default ${DEFAULTS.jobType})`,
-    timeout: `overall deadline, e.g. 90s, 15m, 1h30m (default ${DEFAULTS.timeout})`,
-    'poll-interval': `longest wait between polls (default ${DEFAULTS.pollInterval})`,
-    'request-timeout': `total time one HTTP request may take (default ${DEFAULTS.requestTimeout})`,
-    'max-retries': `transient faults in a row retried before giving up (default ${DEFAULTS.maxRetries})`,
-    'ca-certificate': "PEM text or path of the appliance's CA (or own) certificate",
-    'tls-server-name': 'name to verify the certificate against',
-    'tls-fingerprint': "SHA-256 fingerprint of the appliance's certificate",
-    'insecure-skip-tls-verify': 'skip chain and name checks (a tls-fingerprint is still enforced)',
-    'auth-method': `basic | session (default ${DEFAULTS.authMethod})`,
-    'success-results': `comma-separated device results that count as success (default ${DEFAULTS.successResults})`
-};
-const BOOLEAN_INPUTS = new Set([Input.InsecureSkipTlsVerify]);
-function helpText(command) {
-    const inputs = Object.values(Input).map(name => {
-        const flag = BOOLEAN_INPUTS.has(name) ? `--${name}` : `--${name} VALUE`;
-        return `  ${flag.padEnd(32)} ${envName(name).padEnd(31)} ${INPUT_HELP[name]}`;
-    });
-    return [
-        `Usage: ${command} --host HOST --job-id ID [options]`,
-        '',
-        'Waits for Lenovo XClarity Administrator bulk-import (csvRequest), manage or unmanage jobs, prints a summary',
-        'of every device, and exits 0 only if every device was managed successfully.',
-        '',
-        `  ${'Flag'.padEnd(32)} ${'Environment variable'.padEnd(31)} Meaning`,
-        ...inputs,
-        '',
-        '  --summary-file PATH              also write the summary as Markdown (as on GitHub)',
-        '  --report-file PATH               write the last job document(s) as JSON',
-        '  --verbose                        debug detail on stderr',
-        '  --no-color / --color             colours (default: only on a terminal; NO_COLOR and FORCE_COLOR are honoured)',
-        '  --help                           this text',
-        '',
-        'Flags win over environment variables. Progress goes to stderr, the summary to stdout.',
-        '',
-        `Exit codes: ${Object.entries(EXIT_CODES)
-            .map(([status, code]) => `${code} ${status}`)
-            .join(', ')}.`,
-        '',
-        'Example:',
-        `  LXCA_USERNAME=admin LXCA_PASSWORD=... ${command} --host lxca.example.com --job-id 4229 --ca-certificate lxca-ca.pem`
-    ].join('\n');
-}
-function parseCli(argv, env) {
-    const inputOptions = Object.fromEntries(Object.values(Input).map(name => [
-        name,
-        { type: BOOLEAN_INPUTS.has(name) ? 'boolean' : 'string' }
-    ]));
-    let values;
-    try {
-        ;
-        ({ values } = (0,external_node_util_namespaceObject.parseArgs)({
-            args: [...argv],
-            strict: true,
-            allowPositionals: false,
-            options: {
-                ...inputOptions,
-                'summary-file': { type: 'string' },
-                'report-file': { type: 'string' },
-                verbose: { type: 'boolean' },
-                help: { type: 'boolean', short: 'h' },
-                color: { type: 'boolean' },
-                'no-color': { type: 'boolean' }
-            }
-        }));
-    }
-    catch (error) {
-        throw new UsageError(`${error.message.split('\n')[0]}. Run with --help to see every flag.`);
-    }
-    const warnings = [];
-    if (typeof values[Input.Password] === 'string') {
-        warnings.push(`--password is visible to other users of this machine and in shell history; set ${envName(Input.Password)} instead.`);
-    }
-    const read = name => {
-        const flag = values[name];
-        if (typeof flag === 'string')
-            return flag;
-        if (flag === true)
-            return 'true';
-        return env[envName(name)] ?? '';
-    };
-    let color;
-    const forced = env.FORCE_COLOR !== undefined && !['', '0', 'false'].includes(env.FORCE_COLOR);
-    if (values['no-color'] || env.NO_COLOR)
-        color = false;
-    else if (values.color || forced)
-        color = true;
-    return {
-        read,
-        summaryFile: values['summary-file'],
-        reportFile: values['report-file'],
-        verbose: values.verbose === true,
-        help: values.help === true,
-        color,
-        warnings
-    };
-}
-
-;// CONCATENATED MODULE: ./src/common/text.ts
-// Small wording helpers every layer uses: one place, on the ground floor, so
-// that a renderer never imports a network module for a helper.
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u001f\u007f]+/g;
-/** One line, no control characters, not too long: safe for logs and annotations. */
-function text_clean(text, max = 300) {
-    const line = text.replace(CONTROL, ' ').replace(/\s+/g, ' ').trim();
-    return line.length > max ? `${line.slice(0, max - 1)}…` : line;
-}
-/** `17%`; `?%` when unknown. Floors, so a job at 99.9 % never reads "100%". */
-function text_percent(progress) {
-    return progress === undefined ? '?%' : `${Math.floor(Math.min(100, Math.max(0, progress)))}%`;
-}
-/** `1 device`, `1,000 devices`. */
-function plural(count, noun) {
-    return `${count.toLocaleString('en-US')} ${noun}${count === 1 ? '' : 's'}`;
-}
-
-;// CONCATENATED MODULE: ./src/lxca/responses.ts
-// What an HTTP response means for us. One table decides which statuses are
-// worth asking again (the appliance restarting, a proxy hiccup, rate limits)
-// and which can never get better (wrong credentials, unknown job, redirects).
-
-
-/** Statuses that a later request may not see again. 501 and 505 are not among them. */
-const RETRYABLE_STATUSES = new Set([408, 429, 500, 502, 503, 504]);
-function isAuthRefusal(status) {
-    return status === 401 || status === 403;
-}
-/**
- * Undefined for a 2xx; otherwise the fault, with the server's own message
- * (LXCA error bodies carry `messages[].text`) when it sent one.
- */
-function statusFault(response, what, notFoundMessage) {
-    const status = response.status;
-    if (status >= 200 && status < 300)
-        return undefined;
-    const said = serverMessage(response);
-    const detail = said ? `: ${said}` : '';
-    if (status >= 300 && status < 400) {
-        const location = headerValue(response, 'location') ?? '(no Location header)';
-        return new PollFault('redirect', `${what}: the appliance redirected to ${text_clean(location)} (HTTP ${status}); redirects are not followed with credentials. Check the host input`, false);
-    }
-    if (isAuthRefusal(status)) {
-        return new PollFault('auth', `${what}: the appliance refused the credentials (HTTP ${status})${detail}. Check username and password, and that the account may read jobs`, false);
-    }
-    if (status === 404)
-        return new PollFault('not-found', `${notFoundMessage} (HTTP 404)${detail}`, false);
-    const retryable = RETRYABLE_STATUSES.has(status);
-    return new PollFault('http', `${what}: HTTP ${status}${detail}`, retryable, retryable ? headerValue(response, 'retry-after') : undefined);
-}
-/** The parsed JSON body of a 2xx response; unusable bodies are transient faults. */
-function jsonBody(response, what) {
-    const text = response.body.toString('utf8');
-    if (text.trim() === '')
-        throw new PollFault('body', `${what}: the response body is empty`, true);
-    try {
-        return JSON.parse(text);
-    }
-    catch {
-        const type = headerValue(response, 'content-type') ?? 'no content type';
-        throw new PollFault('body', `${what}: the response is not JSON (${text_clean(type)}, starts with "${text_clean(text.slice(0, 40))}")`, true);
-    }
-}
-function headerValue(response, name) {
-    const value = response.headers[name];
-    return Array.isArray(value) ? value[0] : value;
-}
-/** LXCA's `{"messages":[{"text":…}]}`, a short plain-text body, or an HTML title. */
-function serverMessage(response) {
-    const text = response.body.toString('utf8', 0, Math.min(response.body.length, 64 * 1024)).trim();
-    if (text === '')
-        return undefined;
-    try {
-        const parsed = JSON.parse(text);
-        const first = Array.isArray(parsed.messages) ? parsed.messages[0] : undefined;
-        if (first && typeof first.text === 'string') {
-            const recovery = typeof first.recovery?.text === 'string' && first.recovery.text ? ` ${first.recovery.text}` : '';
-            return text_clean(`${first.text}${recovery}`);
-        }
-        return undefined;
-    }
-    catch {
-        const title = /<title[^>]*>([^<]*)<\/title>/i.exec(text);
-        if (title)
-            return text_clean(title[1]);
-        if (/^</.test(text))
-            return undefined;
-        return text_clean(text);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/lxca/auth.ts
-// How requests prove who we are. Basic sends the credentials on every
-// request; a session logs in once (POST /sessions), then sends the cookie and
-// the CSRF token, logs in again when a session that has worked expires, and
-// logs out at the end. Several jobs polled at once share one session, so a
-// login in flight is shared and an expiry seen by two requests renews once.
-// Every secret it creates is handed to `onSecret` before it can reach a log.
-
-
-function basicAuth(credentials, onSecret) {
-    const token = Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64');
-    onSecret(token);
-    const credential = { headers: { authorization: `Basic ${token}` }, accepted: () => undefined };
-    return {
-        credential: async () => credential,
-        renew: async () => false,
-        close: async () => undefined
-    };
-}
-function sessionAuth(credentials, deps) {
-    const url = new URL('/sessions', deps.baseUrl);
-    /** The session being used, or being logged in. */
-    let current;
-    /** The session `current` resolved to; undefined while a login is in flight. */
-    let latest;
-    const login = async (signal) => {
-        deps.onLogin?.();
-        const response = await deps.transport({
-            method: 'POST',
-            url,
-            headers: { 'content-type': 'application/json' },
-            body: JSON.stringify({ UserId: credentials.username, password: credentials.password })
-        }, signal);
-        const what = 'login (POST /sessions)';
-        const fault = statusFault(response, what, `${what}: ${url.href} does not exist; is this an XClarity Administrator?`);
-        if (fault)
-            throw isAuthRefusal(response.status) ? new PollFault('auth', fault.message, false) : fault;
-        const cookies = parseSetCookie(response.headers['set-cookie'] ?? []);
-        if (cookies.size === 0)
-            throw new PollFault('auth', `${what}: the appliance set no session cookie`, false);
-        for (const value of cookies.values())
-            deps.onSecret(value);
-        const csrf = [...cookies].find(([name]) => name.toLowerCase() === 'csrf')?.[1] ?? headerValue(response, 'x-csrf-token');
-        const cookie = [...cookies].map(([name, value]) => `${name}=${value}`).join('; ');
-        deps.onSecret(cookie);
-        if (csrf)
-            deps.onSecret(csrf);
-        return { cookie, csrf, proven: false };
-    };
-    /** Starts a login that every caller shares; a failed login is forgotten so the next poll may try again. */
-    const startLogin = (signal) => {
-        latest = undefined;
-        const attempt = login(signal).then(session => (latest = session));
-        current = attempt;
-        attempt.catch(() => {
-            if (current === attempt)
-                current = undefined;
-        });
-        return attempt;
-    };
-    const headersOf = (session) => ({
-        cookie: session.cookie,
-        ...(session.csrf ? { 'x-csrf-token': session.csrf } : {}),
-        // Lenovo asks scripts to mark their polling so it does not count as user activity.
-        'x-not-user-input': 'checkSession'
-    });
-    return {
-        async credential(signal) {
-            const session = await (current ?? startLogin(signal));
-            const credential = {
-                session,
-                headers: headersOf(session),
-                accepted: () => (session.proven = true)
-            };
-            return credential;
-        },
-        async renew(refused, signal) {
-            const refusedSession = refused.session;
-            // Another request already replaced the session, or is replacing it: try again with that one.
-            if (latest !== refusedSession && current !== undefined)
-                return true;
-            // Refused before it ever worked: the login itself is not accepted, and logging in again would only hammer the account.
-            if (!refusedSession.proven)
-                return false;
-            await startLogin(signal);
-            return true;
-        },
-        async close(signal, timeoutMs) {
-            const session = latest;
-            current = undefined;
-            latest = undefined;
-            if (!session)
-                return;
-            try {
-                await deps.transport({ method: 'DELETE', url, headers: headersOf(session) }, signal, timeoutMs);
-            }
-            catch {
-                // Logging out is a courtesy; the session expires on its own.
-            }
-        }
-    };
-}
-function parseSetCookie(values) {
-    const cookies = new Map();
-    for (const line of values) {
-        const pair = line.split(';', 1)[0];
-        const equals = pair.indexOf('=');
-        if (equals <= 0)
-            continue;
-        cookies.set(pair.slice(0, equals).trim(), pair.slice(equals + 1).trim());
-    }
-    return cookies;
-}
-
-;// CONCATENATED MODULE: ./src/lxca/client.ts
-
-
-class LxcaClient {
-    transport;
-    baseUrl;
-    auth;
-    constructor(transport, baseUrl, auth) {
-        this.transport = transport;
-        this.baseUrl = baseUrl;
-        this.auth = auth;
-    }
-    /** The job document as JSON (not yet understood). Throws PollFault. */
-    async getJob(job, signal) {
-        const url = jobUrl(this.baseUrl, job);
-        const what = `GET /${JOB_TYPES[job.type]}/jobs/${job.id}`;
-        const first = await this.send({ method: 'GET', url }, signal);
-        let response = first.response;
-        if (isAuthRefusal(response.status) && (await this.auth.renew(first.credential, signal))) {
-            response = (await this.send({ method: 'GET', url }, signal)).response;
-        }
-        const notFound = `job ${job.id} was not found at ${url.href}: check job-id (and job-type), and that the job is not too old to be kept`;
-        const fault = statusFault(response, what, notFound);
-        if (fault)
-            throw fault;
-        return jsonBody(response, what);
-    }
-    /** Ends the session (session auth); bounded by `timeoutMs`, never throws. */
-    close(signal, timeoutMs) {
-        return this.auth.close(signal, timeoutMs);
-    }
-    async send(request, signal) {
-        const credential = await this.auth.credential(signal);
-        const response = await this.transport({ ...request, headers: { ...request.headers, ...credential.headers } }, signal);
-        if (!isAuthRefusal(response.status))
-            credential.accepted();
-        return { response, credential };
-    }
-}
-
-;// CONCATENATED MODULE: ./src/common/outcome.ts
-const SEVERITY = { success: 0, failure: 1, timeout: 2, error: 3, cancelled: 4 };
-function worstStatus(statuses) {
-    return statuses.reduce((worst, status) => (SEVERITY[status] > SEVERITY[worst] ? status : worst), 'success');
-}
-
-;// CONCATENATED MODULE: ./src/poll/backoff.ts
-// How long to wait between requests. Numbers and reasons are in
-// ../shared/notes/reliability.md: first poll at once; poll waits start at
-// min(5 s, poll-interval) and grow ×1.5 up to poll-interval; transient faults
-// back off exponentially from the current poll wait, capped at 4 × poll-interval;
-// every wait carries ±20 % jitter so many runners do not poll in lock-step.
-const FIRST_WAIT_MS = 5_000;
-const POLL_GROWTH = 1.5;
-const RETRY_CAP_FACTOR = 4;
-const JITTER = 0.2;
-/** Wait before good poll number `n + 1` (n ≥ 1), before jitter. */
-function pollWait(n, pollIntervalMs) {
-    const first = Math.min(FIRST_WAIT_MS, pollIntervalMs);
-    return Math.min(pollIntervalMs, first * POLL_GROWTH ** Math.max(0, n - 1));
-}
-/** Wait after the `faults`-th consecutive transient fault, before jitter. */
-function retryWait(faults, currentPollWaitMs, pollIntervalMs) {
-    return Math.min(RETRY_CAP_FACTOR * pollIntervalMs, currentPollWaitMs * 2 ** Math.max(0, faults - 1));
-}
-/** ±20 %, from a random number in [0, 1). */
-function withJitter(ms, random) {
-    return ms * (1 - JITTER + 2 * JITTER * random);
-}
-/**
- * Milliseconds a `Retry-After` header asks for: delay-seconds or an HTTP-date.
- * Undefined when absent or unreadable. Callers cap it by the time left, so an
- * absurd value ends the wait at the deadline instead of overflowing a timer.
- */
-function parseRetryAfter(value, wallNowMs) {
-    if (value === undefined)
-        return undefined;
-    const text = value.trim();
-    if (/^\d+$/.test(text))
-        return Number(text) * 1000;
-    // An HTTP-date always names its month ("Fri, 27 Nov 2026 12:00:30 GMT").
-    const date = /[a-z]{3}/i.test(text) ? Date.parse(text) : Number.NaN;
-    if (Number.isNaN(date))
-        return undefined;
-    return Math.max(0, date - wallNowMs);
-}
-
-;// CONCATENATED MODULE: ./src/lxca/job.ts
-// The LXCA job document, parsed defensively. The server's JSON is untrusted:
-// any field may be missing, null or of another type. Optional detail that is
-// malformed is dropped; what the verdict depends on (the results list and
-// each device's `result`) must be understood, or the whole document is
-// reported as a problem and never judged.
-/** How deep a substatus tree may nest before the rest is ignored (LXCA uses 2). */
-const MAX_DEPTH = 16;
-function parseJob(raw) {
-    if (!isObject(raw))
-        return problem(`expected a JSON object, got ${describe(raw)}`);
-    const progress = toProgress(raw.progress);
-    const results = raw.results;
-    if (results === undefined || results === null) {
-        // A job that has just been created may not list its devices yet, but a
-        // document with neither progress nor results is not a job document.
-        if (progress === undefined)
-            return problem('the document has neither "progress" nor "results"');
-        return { ok: true, job: { progress: progress.value, status: job_text(raw.status), results: [] } };
-    }
-    if (!Array.isArray(results))
-        return problem(`"results" should be a list, got ${describe(results)}`);
-    const devices = [];
-    for (const [index, entry] of results.entries()) {
-        if (!isObject(entry))
-            return problem(`results[${index}] should be an object, got ${describe(entry)}`);
-        const result = job_text(entry.result);
-        if (result === undefined)
-            return problem(`results[${index}].result should be a string, got ${describe(entry.result)}`);
-        devices.push(parseDevice(entry, result, index));
-    }
-    return { ok: true, job: { progress: progress?.value, status: job_text(raw.status), results: devices } };
-}
-function parseDevice(entry, result, index) {
-    const status = isObject(entry.status) ? entry.status : {};
-    const progress = toProgress(entry.progress);
-    const uuid = job_text(entry.uuid);
-    return {
-        address: deviceAddress(entry.messageParameters ?? entry.messageAttributes) ?? uuid ?? `device #${index + 1}`,
-        uuid,
-        result,
-        progress: progress?.value,
-        done: progress?.done ?? false,
-        shortDescription: job_text(entry.resultShortDescription),
-        longDescription: job_text(entry.resultLongDescription),
-        state: job_text(status.state),
-        timeSpentMs: finite(entry.time_spent),
-        taskId: finite(entry.taskid),
-        steps: parseSteps(status.substatus, 1)
-    };
-}
-function parseSteps(value, depth) {
-    if (!Array.isArray(value) || depth > MAX_DEPTH)
-        return [];
-    return value.filter(isObject).map((node, index) => {
-        const status = isObject(node.status) ? node.status : {};
-        const id = job_text(node.id) ?? `step ${index + 1}`;
-        return {
-            id,
-            label: job_text(node.shortDescription) ?? id,
-            longDescription: job_text(node.longDescription),
-            state: job_text(status.state),
-            percentage: finite(status.percentage) ?? finite(node.progress),
-            userAction: job_text(node.userAction)?.trim() || undefined,
-            children: parseSteps(status.substatus, depth + 1)
-        };
-    });
-}
-/** `messageParameters` is a string or a list of strings in real documents. */
-function deviceAddress(value) {
-    if (typeof value === 'string')
-        return value.trim() || undefined;
-    if (Array.isArray(value)) {
-        const parts = value.filter((item) => typeof item === 'string' && item.trim() !== '');
-        return parts.length > 0 ? parts.join(', ') : undefined;
-    }
-    return undefined;
-}
-/** Progress as LXCA sends it: a number, a numeric string, or `JOB_DONE`. */
-function toProgress(value) {
-    if (value === 'JOB_DONE')
-        return { value: 100, done: true };
-    const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
-    if (typeof number !== 'number' || !Number.isFinite(number))
-        return undefined;
-    return { value: number, done: number >= 100 };
-}
-function problem(message) {
-    return { ok: false, problem: message };
-}
-function isObject(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-function job_text(value) {
-    return typeof value === 'string' ? value : undefined;
-}
-function finite(value) {
-    return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
-}
-function describe(value) {
-    if (value === null)
-        return 'null';
-    if (Array.isArray(value))
-        return 'a list';
-    if (typeof value === 'string')
-        return `the string "${value.length > 40 ? `${value.slice(0, 37)}…` : value}"`;
-    return `a ${typeof value}`;
-}
-
-;// CONCATENATED MODULE: ./src/lxca/verdict.ts
-function assess(job, successResults) {
-    const done = isDone(job);
-    const success = new Set(successResults.map(result => result.toUpperCase()));
-    const devices = job.results.map((device) => {
-        if (success.has(device.result.toUpperCase()))
-            return { device, state: 'succeeded', stepPath: [] };
-        if (done || device.done)
-            return { device, state: 'failed', stepPath: failedStepPath(device.steps) };
-        return { device, state: 'pending', stepPath: currentStepPath(device.steps) };
-    });
-    const count = (state) => devices.filter(item => item.state === state).length;
-    const failed = count('failed');
-    let verdict = 'running';
-    if (done)
-        verdict = devices.length === 0 ? 'empty' : failed + count('pending') === 0 ? 'success' : 'failure';
-    return { verdict, progress: job.progress, devices, succeeded: count('succeeded'), failed, pending: count('pending') };
-}
-/** Done when the job says 100 %, or when every device says its part is done. */
-function isDone(job) {
-    if (job.progress !== undefined && job.progress >= 100)
-        return true;
-    return job.results.length > 0 && job.results.every(device => device.done);
-}
-/** LXCA's error states; unknown states that mention an error or failure count too. */
-function isFailedState(state) {
-    if (!state)
-        return false;
-    const lower = state.toLowerCase();
-    return lower === 'cancelled' || lower === 'interrupted' || lower.includes('error') || lower.includes('fail');
-}
-function isCompleteState(state) {
-    return state?.toLowerCase() === 'complete';
-}
-/** Labels of a step path: `Inventory › Chassis inventory`. */
-function verdict_stepPathLabel(path) {
-    return path.map(node => node.label).join(' › ');
-}
-/**
- * The first failed step, descending into failed children so the path ends at
- * the most specific step. When no step says it failed (leaf states can be
- * stale), the first unfinished step is the best pointer there is.
- */
-function failedStepPath(steps) {
-    const failed = firstPath(steps, node => isFailedState(node.state));
-    return failed.length > 0 ? failed : currentStepPath(steps);
-}
-/** The step in progress: the first running step, else the first one not complete. */
-function currentStepPath(steps) {
-    const running = firstPath(steps, node => node.state?.toLowerCase() === 'running');
-    return running.length > 0 ? running : firstPath(steps, node => !isCompleteState(node.state));
-}
-function firstPath(nodes, matches) {
-    for (const node of nodes) {
-        const inner = firstPath(node.children, matches);
-        if (inner.length > 0)
-            return [node, ...inner];
-        if (matches(node))
-            return [node];
-    }
-    return [];
-}
-/** The user action LXCA gives closest to where the device stopped: deepest on its step path, else the first anywhere. */
-function verdict_userActionOf(item) {
-    for (let i = item.stepPath.length - 1; i >= 0; i--)
-        if (item.stepPath[i].userAction)
-            return item.stepPath[i].userAction;
-    const stack = [...item.device.steps];
-    while (stack.length > 0) {
-        const node = stack.shift();
-        if (node.userAction)
-            return node.userAction;
-        stack.unshift(...node.children);
-    }
-    return undefined;
-}
-
-;// CONCATENATED MODULE: ./src/poll/poller.ts
-// Waits for the job. Keeps "the job failed" apart from "we could not find
-// out": transient faults are retried within a budget and never turn into a
-// failure verdict; only a document we understand can end in success or
-// failure. Time comes from the injected clock, so this is tested without
-// sleeping; every wait ends early on cancellation and never passes the deadline.
-
-
-
-
-
-const poller_RETRY_CAP_FACTOR = 4;
-async function pollJob(options) {
-    const { clock, signal, pollIntervalMs } = options;
-    const startedAt = clock.now();
-    const deadline = startedAt + options.timeoutMs;
-    let polls = 0;
-    let retries = 0;
-    let consecutiveFaults = 0;
-    let goodPolls = 0;
-    let lastProblem;
-    let job;
-    let assessment;
-    let lastDocument;
-    const finish = (status, fault, reason = fault?.message) => ({
-        status,
-        job,
-        assessment,
-        lastDocument,
-        reason,
-        faultKind: fault?.kind,
-        polls,
-        retries,
-        elapsedMs: clock.now() - startedAt
-    });
-    if (options.startDelayMs)
-        await clock.sleep(Math.min(options.startDelayMs, options.timeoutMs), signal);
-    for (;;) {
-        if (signal.aborted)
-            return finish('cancelled');
-        let waitMs;
-        polls += 1;
-        try {
-            const raw = await options.fetchJob(signal);
-            lastDocument = raw;
-            const parsed = parseJob(raw);
-            if (!parsed.ok)
-                throw new PollFault('shape', `the job document was not understood: ${parsed.problem}`, true);
-            job = parsed.job;
-            assessment = assess(job, options.successResults);
-            consecutiveFaults = 0;
-            lastProblem = undefined;
-            goodPolls += 1;
-            options.onUpdate?.(job, assessment);
-            switch (assessment.verdict) {
-                case 'success':
-                    return finish('success');
-                case 'failure':
-                    return finish('failure');
-                case 'empty':
-                    return finish('error', undefined, 'the job finished with no device results, so no device can be called ready');
-                case 'running':
-                    waitMs = withJitter(pollWait(goodPolls, pollIntervalMs), options.random());
-            }
-        }
-        catch (error) {
-            if (signal.aborted)
-                return finish('cancelled');
-            if (!(error instanceof PollFault))
-                throw error;
-            if (!error.retryable)
-                return finish('error', error);
-            consecutiveFaults += 1;
-            lastProblem = error;
-            if (consecutiveFaults > options.maxRetries) {
-                const reason = `${consecutiveFaults} requests in a row failed (max-retries is ${options.maxRetries}); the last: ${error.message}`;
-                return finish('error', error, reason);
-            }
-            retries += 1;
-            const currentPollWait = pollWait(Math.max(1, goodPolls), pollIntervalMs);
-            const backoff = Math.min(poller_RETRY_CAP_FACTOR * pollIntervalMs, withJitter(retryWait(consecutiveFaults, currentPollWait, pollIntervalMs), options.random()));
-            // Retry-After is a lower bound; the deadline below caps it, whatever it says.
-            waitMs = Math.max(backoff, parseRetryAfter(error.retryAfter, clock.wallNow()) ?? 0);
-            options.onRetry?.(error, consecutiveFaults, waitMs);
-        }
-        const remaining = deadline - clock.now();
-        if (remaining <= 0) {
-            const reason = `the job did not finish within ${duration_formatDuration(options.timeoutMs)}${lastProblem ? `; the last request failed: ${lastProblem.message}` : ''}`;
-            return finish('timeout', lastProblem, reason);
-        }
-        // The last wait ends at the deadline, and one last poll follows it.
-        await clock.sleep(Math.min(waitMs, remaining), signal);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/poll/progress-log.ts
-// Log lines only when something changes, not once per poll: a 40-minute job
-// polled every 15 s would otherwise print the same line 160 times.
-
-
-const MAX_DEVICE_LINES = 50;
-function createChangeLog() {
-    let lastProgress;
-    const lastDevice = new Map();
-    return assessment => {
-        const lines = [];
-        const progress = text_percent(assessment.progress);
-        const done = assessment.succeeded + assessment.failed;
-        const progressLine = `Job progress ${progress}: ${done} of ${assessment.devices.length} devices done`;
-        if (progressLine !== lastProgress)
-            lines.push(progressLine);
-        lastProgress = progressLine;
-        const changed = [];
-        assessment.devices.forEach((item, index) => {
-            const key = item.device.uuid ?? `${item.device.address}#${index}`;
-            const line = describeDevice(item);
-            if (lastDevice.get(key) !== line)
-                changed.push(line);
-            lastDevice.set(key, line);
-        });
-        lines.push(...changed.slice(0, MAX_DEVICE_LINES));
-        if (changed.length > MAX_DEVICE_LINES)
-            lines.push(`… and ${changed.length - MAX_DEVICE_LINES} more devices changed`);
-        return lines;
-    };
-}
-// Server text is made one line (no injected log lines), and every line starts
-// with our own "- ", so a device named `::warning::…` cannot become a
-// workflow command (the runner trims leading spaces before looking for `::`).
-function describeDevice(item) {
-    const { device, state, stepPath } = item;
-    const step = verdict_stepPathLabel(stepPath);
-    let status;
-    if (state === 'pending')
-        status = step ? `${step} (${stepPath[stepPath.length - 1].state ?? 'unknown state'})` : 'waiting';
-    else
-        status = `${device.result}${state === 'failed' && step ? ` at ${step}` : ''}`;
-    return `  - ${text_clean(`${device.address}: ${status}`)}`;
-}
-
-;// CONCATENATED MODULE: external "node:http"
-const external_node_http_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
-var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_namespaceObject);
-;// CONCATENATED MODULE: external "node:tls"
-const external_node_tls_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
-var external_node_tls_default = /*#__PURE__*/__nccwpck_require__.n(external_node_tls_namespaceObject);
-;// CONCATENATED MODULE: ./src/http/tls-verify.ts
-// The TLS decision, made by us on the handshake's result and before a single
-// byte of HTTP (and so any credential) is written. Node's own verification is
-// not used to reject, because it cannot (a) trust the appliance's own leaf
-// certificate when it was issued by a CA the user does not have, nor (b)
-// enforce a pin when chain checks are off: with `rejectUnauthorized: false`
-// Node ignores `checkServerIdentity`'s verdict.
-
-
-function tlsPolicy(tls, host) {
-    const trusted = new Set();
-    for (const block of tls.ca?.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? []) {
-        trusted.add(new external_node_crypto_namespaceObject.X509Certificate(block).fingerprint256);
-    }
-    return {
-        ca: tls.ca,
-        insecure: tls.insecure,
-        verifyName: tls.serverName ?? host,
-        trustedCertificates: trusted,
-        fingerprint: tls.fingerprint
-    };
-}
-/** Undefined when the peer may be trusted; otherwise one readable sentence. */
-function verifyPeer(peer, policy) {
-    const cert = peer.certificate;
-    if (!cert || !cert.fingerprint256)
-        return 'the server presented no certificate';
-    if (!policy.insecure) {
-        const pinnedByCa = policy.trustedCertificates.has(cert.fingerprint256);
-        if (!peer.chainVerified && !pinnedByCa)
-            return describeChainError(peer.chainError ?? 'UNKNOWN', cert);
-        const nameError = (0,external_node_tls_namespaceObject.checkServerIdentity)(policy.verifyName, cert);
-        if (nameError) {
-            return `the certificate does not name ${policy.verifyName} (it names ${cert.subjectaltname || cert.subject?.CN || 'nothing'}); set tls-server-name to one of those names`;
-        }
-    }
-    if (policy.fingerprint && cert.fingerprint256 !== policy.fingerprint) {
-        return `the certificate's SHA-256 fingerprint ${cert.fingerprint256} does not match tls-fingerprint`;
-    }
-    return undefined;
-}
-const TRUST_HINT = "set ca-certificate to the appliance's CA certificate (or its own certificate), or pin it with tls-fingerprint and insecure-skip-tls-verify: true";
-function describeChainError(code, cert) {
-    switch (code) {
-        case 'DEPTH_ZERO_SELF_SIGNED_CERT':
-            return `certificate is self-signed; ${TRUST_HINT}`;
-        case 'SELF_SIGNED_CERT_IN_CHAIN':
-        case 'UNABLE_TO_GET_ISSUER_CERT':
-        case 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY':
-        case 'UNABLE_TO_VERIFY_LEAF_SIGNATURE':
-            return `certificate was issued by a CA that is not trusted (${code}); ${TRUST_HINT}`;
-        case 'CERT_HAS_EXPIRED':
-            return `certificate expired${cert?.valid_to ? ` on ${cert.valid_to}` : ''}; renew the appliance's certificate`;
-        case 'CERT_NOT_YET_VALID':
-            return `certificate is not valid yet${cert?.valid_from ? ` (from ${cert.valid_from})` : ''}; check the clocks of the runner and the appliance`;
-        default:
-            return `certificate verification failed (${code}); ${TRUST_HINT}`;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/http/transport.ts
-// The only module that does network I/O. One request = one fresh connection:
-// TCP (through a CONNECT proxy when one applies), then TLS verified by
-// tls-verify.ts, and only then the HTTP request with its credentials. A
-// total-time deadline covers connect, headers and the whole body, because an
-// idle timeout misses a server that stalls after the headers or drips bytes.
-// Polls are seconds apart, so keep-alive would save nothing and would leave
-// sockets that keep the process alive.
-
-
-
-
-
-
-
-const DEFAULT_MAX_BODY = 64 * 1024 * 1024;
-function createTransport(options) {
-    const policies = new Map();
-    const policyFor = (host) => {
-        let policy = policies.get(host);
-        if (!policy)
-            policies.set(host, (policy = tlsPolicy(options.tls, host)));
-        return policy;
-    };
-    return async (request, signal, timeoutMs = options.requestTimeoutMs) => {
-        if (signal.aborted)
-            throw cancelledFault();
-        const deadline = new AbortController();
-        const timer = setTimeout(() => deadline.abort(new PollFault('timeout', `no complete response within ${duration_formatDuration(timeoutMs)} (request-timeout)`, true)), timeoutMs);
-        const cancel = () => deadline.abort(cancelledFault());
-        signal.addEventListener('abort', cancel, { once: true });
-        let socket;
-        try {
-            const url = request.url;
-            const proxy = options.proxyFor?.(url);
-            const host = bareHostname(url);
-            const port = portOf(url);
-            socket = proxy
-                ? await tunnel(proxy, host, port, deadline.signal)
-                : await connect(host, port, options.lookup, deadline.signal);
-            if (url.protocol === 'https:')
-                socket = await startTls(socket, host, port, policyFor(host), deadline.signal);
-            return await exchange(socket, request, options.maxBodyBytes ?? DEFAULT_MAX_BODY, deadline.signal);
-        }
-        finally {
-            clearTimeout(timer);
-            signal.removeEventListener('abort', cancel);
-            socket?.destroy();
-        }
-    };
-}
-function cancelledFault() {
-    return new PollFault('cancelled', 'the request was cancelled', false);
-}
-/**
- * A promise that settles once, and on abort runs `stop` (which must release
- * the socket) and rejects with the abort reason.
- */
-function abortable(signal, start) {
-    return new Promise((resolve, reject) => {
-        if (signal.aborted)
-            return reject(signal.reason);
-        let stop = () => undefined;
-        const onAbort = () => {
-            stop();
-            reject(signal.reason);
-        };
-        const settle = (fn) => (arg) => {
-            signal.removeEventListener('abort', onAbort);
-            fn(arg);
-        };
-        signal.addEventListener('abort', onAbort, { once: true });
-        stop = start(settle(resolve), settle(reject));
-    });
-}
-/** Name resolution said the host does not exist: asking again will not help. */
-const PERMANENT_NETWORK_CODES = new Set(['ENOTFOUND']);
-function networkFault(error, what) {
-    if (error instanceof PollFault)
-        return error;
-    const code = error.code;
-    const detail = code
-        ? `${code === 'ENOTFOUND' ? 'host name not found' : messageOf(error)} (${code})`
-        : messageOf(error);
-    return new PollFault('network', `${what}: ${detail}`, !PERMANENT_NETWORK_CODES.has(code ?? ''));
-}
-function connect(host, port, lookup, signal) {
-    return abortable(signal, (resolve, reject) => {
-        const socket = external_node_net_default().connect({ host, port, ...(lookup ? { lookup } : {}) });
-        socket.once('connect', () => resolve(socket));
-        socket.on('error', error => reject(networkFault(error, `cannot connect to ${host}:${port}`)));
-        return () => socket.destroy();
-    });
-}
-function tunnel(proxy, host, port, signal) {
-    const target = `${external_node_net_default().isIPv6(host) ? `[${host}]` : host}:${port}`;
-    const where = `proxy ${proxy.host}`;
-    return abortable(signal, (resolve, reject) => {
-        if (proxy.protocol !== 'http:') {
-            reject(new PollFault('proxy', `${where}: only http:// proxies are supported, got ${proxy.protocol}//`, false));
-            return () => undefined;
-        }
-        const headers = { host: target };
-        if (proxy.username || proxy.password) {
-            headers['proxy-authorization'] = `Basic ${Buffer.from(`${proxy.username}:${proxy.password}`).toString('base64')}`;
-        }
-        const request = external_node_http_default().request({
-            host: bareHostname(proxy),
-            port: portOf(proxy),
-            method: 'CONNECT',
-            path: target,
-            headers,
-            agent: false
-        });
-        request.once('connect', (response, socket, head) => {
-            if (response.statusCode !== 200) {
-                socket.destroy();
-                reject(new PollFault('proxy', `${where} refused to connect to ${target} (HTTP ${response.statusCode})`, true));
-            }
-            else if (head.length > 0) {
-                socket.destroy();
-                reject(new PollFault('proxy', `${where} sent data before the tunnel was open`, true));
-            }
-            else {
-                resolve(socket);
-            }
-        });
-        request.on('error', error => reject(networkFault(error, `cannot reach ${where}`)));
-        request.end();
-        return () => request.destroy();
-    });
-}
-function startTls(socket, host, port, policy, signal) {
-    return abortable(signal, (resolve, reject) => {
-        const secure = external_node_tls_default().connect({
-            socket,
-            // SNI takes names only; an IP address is sent without SNI.
-            servername: external_node_net_default().isIP(policy.verifyName) ? undefined : policy.verifyName,
-            // `ca` replaces the system store for this connection only.
-            ca: policy.ca,
-            // We decide in verifyPeer, on the handshake result, before any write.
-            rejectUnauthorized: false,
-            checkServerIdentity: () => undefined,
-            ALPNProtocols: ['http/1.1']
-        });
-        secure.once('secureConnect', () => {
-            const problem = verifyPeer({
-                chainVerified: secure.authorized,
-                chainError: secure.authorizationError ? String(secure.authorizationError) : undefined,
-                certificate: secure.getPeerCertificate()
-            }, policy);
-            if (problem) {
-                secure.destroy();
-                reject(new PollFault('tls', `TLS verification of ${host}:${port} failed: ${problem}`, false));
-            }
-            else {
-                resolve(secure);
-            }
-        });
-        secure.on('error', error => {
-            const code = error.code ?? '';
-            if (code.startsWith('ERR_SSL') || code === 'EPROTO') {
-                reject(new PollFault('tls', `TLS handshake with ${host}:${port} failed (${code}); check that host points at the appliance's HTTPS port`, false));
-            }
-            else {
-                reject(networkFault(error, `TLS handshake with ${host}:${port}`));
-            }
-        });
-        return () => secure.destroy();
-    });
-}
-function exchange(socket, request, maxBodyBytes, signal) {
-    const url = request.url;
-    const what = `${request.method} ${url.pathname}`;
-    return abortable(signal, (resolve, reject) => {
-        const headers = {
-            accept: 'application/json',
-            ...request.headers,
-            host: url.host,
-            connection: 'close'
-        };
-        if (request.body !== undefined)
-            headers['content-length'] = String(Buffer.byteLength(request.body));
-        const outgoing = external_node_http_default().request({
-            method: request.method,
-            path: url.pathname + url.search,
-            headers,
-            createConnection: () => socket
-        });
-        outgoing.on('error', error => reject(networkFault(error, what)));
-        outgoing.once('response', response => {
-            const chunks = [];
-            let size = 0;
-            const truncated = () => reject(new PollFault('body', `${what}: the response body was cut off after ${size} bytes`, true));
-            response.on('data', (chunk) => {
-                size += chunk.length;
-                if (size > maxBodyBytes) {
-                    reject(new PollFault('body', `${what}: the response is larger than ${maxBodyBytes} bytes`, true));
-                    response.destroy();
-                }
-                else {
-                    chunks.push(chunk);
-                }
-            });
-            response.once('end', () => {
-                if (!response.complete)
-                    return truncated();
-                resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks) });
-            });
-            response.on('error', truncated);
-            response.once('close', () => {
-                if (!response.complete)
-                    truncated();
-            });
-        });
-        outgoing.end(request.body);
-        return () => outgoing.destroy();
-    });
-}
-
-;// CONCATENATED MODULE: ./src/gate.ts
-// The engine shared by the GitHub Action (main.ts) and the command line
-// (cli.ts): from validated settings to one outcome per job. It never touches
-// @actions/core, the process or the environment; its callers hand it a log,
-// a clock, a cancel signal and the proxy rule.
-
-
-
-
-
-
-
-
-
-/** Logging out after a cancellation must fit in the runner's grace period (SIGTERM follows SIGINT after 7.5 s). */
-const LOGOUT_TIMEOUT_MS = 5_000;
-const LOGOUT_TIMEOUT_CANCELLED_MS = 500;
-/** Several jobs' first polls are spread over this much time (at most one poll interval). */
-const SPREAD_MS = 5_000;
-async function runGate(settings, deps) {
-    const { baseUrl, jobs } = settings;
-    const { log } = deps;
-    if (settings.tls.insecure) {
-        log.warning(settings.tls.fingerprint
-            ? 'insecure-skip-tls-verify is on: the certificate chain and name are not verified; only the tls-fingerprint pin protects the credentials.'
-            : "insecure-skip-tls-verify is on: the appliance's certificate is not verified, so anyone on the network path can read the credentials. Set ca-certificate or tls-fingerprint instead.", 'TLS verification is off');
-    }
-    const proxy = deps.proxyFor(baseUrl);
-    if (proxy?.password)
-        deps.onSecret(proxy.password);
-    const transport = deps.transport ??
-        createTransport({ requestTimeoutMs: settings.requestTimeoutMs, tls: settings.tls, proxyFor: deps.proxyFor });
-    const credentials = { username: settings.username, password: settings.password };
-    const auth = settings.authMethod === 'session'
-        ? sessionAuth(credentials, {
-            transport,
-            baseUrl,
-            onSecret: deps.onSecret,
-            onLogin: () => log.debug('Logging in (POST /sessions)')
-        })
-        : basicAuth(credentials, deps.onSecret);
-    const client = new LxcaClient(transport, baseUrl, auth);
-    const several = jobs.length > 1;
-    log.info(`Waiting for ${several ? `${jobs.length} jobs on ${baseUrl.host}` : jobUrl(baseUrl, jobs[0]).href}: timeout ${duration_formatDuration(settings.timeoutMs)}, ` +
-        `poll interval up to ${duration_formatDuration(settings.pollIntervalMs)}, ${settings.authMethod} authentication` +
-        (proxy ? `, through proxy ${proxy.host}` : ''));
-    // Spread the jobs' polls evenly instead of firing them in bursts: job k starts k/N of a poll wait later.
-    const spread = Math.min(SPREAD_MS, settings.pollIntervalMs) / jobs.length;
-    try {
-        const outcomes = await log.group(several ? `Polling ${jobs.length} jobs` : 'Polling the job', () => Promise.all(jobs.map(async (job, index) => {
-            const prefix = several ? `[job ${job.id}] ` : '';
-            const changes = createChangeLog();
-            const outcome = await pollJob({
-                fetchJob: signal => client.getJob(job, signal),
-                clock: deps.clock,
-                random: deps.random,
-                signal: deps.signal,
-                timeoutMs: settings.timeoutMs,
-                pollIntervalMs: settings.pollIntervalMs,
-                maxRetries: settings.maxRetries,
-                successResults: settings.successResults,
-                startDelayMs: index * spread,
-                onUpdate: (_job, assessment) => {
-                    log.debug(`${prefix}progress ${text_percent(assessment.progress)}, verdict ${assessment.verdict}`);
-                    for (const line of changes(assessment))
-                        log.info(`${prefix}${line}`);
-                },
-                onRetry: (fault, consecutive, waitMs) => log.info(`${prefix}Request failed (${consecutive} of at most ${settings.maxRetries} retries in a row): ${fault.message}. Retrying in ${duration_formatDuration(waitMs)}.`)
-            });
-            log.debug(`${prefix}outcome ${outcome.status} after ${outcome.polls} requests and ${outcome.retries} retries`);
-            return { job, outcome };
-        })));
-        return { status: worstStatus(outcomes.map(item => item.outcome.status)), jobs: outcomes };
-    }
-    finally {
-        // A fresh signal: logging out must still be tried after a cancellation, briefly.
-        await client.close(new AbortController().signal, deps.signal.aborted ? LOGOUT_TIMEOUT_CANCELLED_MS : LOGOUT_TIMEOUT_MS);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/summary/markdown.ts
-// Escaping for GitHub-flavoured Markdown and the HTML GitHub keeps. Every
-// string that came from the server goes through `text()`: it becomes one line,
-// and every character Markdown or HTML could read as syntax becomes a numeric
-// character reference, which both render as the literal character. A device
-// named `</table>` or `a|b` therefore stays inside its table cell, and a URL,
-// an e-mail address or `www.` in server text is not turned into a link.
-const ENTITY = {
-    '&': '&amp;',
-    '<': '&lt;',
-    '>': '&gt;',
-    '"': '&quot;',
-    "'": '&#39;',
-    '|': '&#124;',
-    '`': '&#96;',
-    '\\': '&#92;',
-    '*': '&#42;',
-    _: '&#95;',
-    '[': '&#91;',
-    ']': '&#93;',
-    '~': '&#126;',
-    ':': '&#58;',
-    '@': '&#64;'
-};
-// `_` between letters or digits (OTHER_FAIL) cannot start emphasis in GFM, so
-// it stays readable; only an `_` at a word boundary is escaped.
-const SPECIAL = /[&<>"'|`\\*[\]~:@]|www\.|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])/i;
-const WORD = /[A-Za-z0-9]/;
-/**
- * Server text, safe in a table cell, a list item or an HTML element.
- * At most `maxBytes` of output (an entity is never cut); '—' when empty.
- */
-function markdown_text(value, maxBytes = 200) {
-    // eslint-disable-next-line no-control-regex
-    const line = (value ?? '').replace(/[\u0000-\u001f\u007f\s]+/g, ' ').trim();
-    if (line === '')
-        return '—';
-    // Fast path: most LXCA strings need no escaping (a 1,000-device job has ~50,000 of them).
-    if (!SPECIAL.test(line) && Buffer.byteLength(line) <= maxBytes)
-        return line;
-    let out = '';
-    let bytes = 0;
-    const chars = [...line];
-    for (const [index, char] of chars.entries()) {
-        let piece = ENTITY[char] ?? char;
-        if (char === '_' && WORD.test(chars[index - 1] ?? '') && WORD.test(chars[index + 1] ?? ''))
-            piece = '_';
-        else if (char === '.' &&
-            chars
-                .slice(Math.max(0, index - 3), index)
-                .join('')
-                .toLowerCase() === 'www')
-            piece = '&#46;';
-        const size = Buffer.byteLength(piece);
-        if (bytes + size > maxBytes - 3)
-            return `${out}…`;
-        out += piece;
-        bytes += size;
-    }
-    return out;
-}
-/** A Markdown table. Cells must already be escaped (see `text`). */
-function table(header, rows) {
-    const line = (cells, empty) => `| ${cells.map(cell => cell || empty).join(' | ')} |`;
-    return [line(header, ' '), `|${header.map(() => '---').join('|')}|`, ...rows.map(row => line(row, '—'))].join('\n');
-}
-/** A collapsed block; `body` is Markdown (blank lines around it make GitHub render it). */
-function details(summary, body, open = false) {
-    return `<details${open ? ' open' : ''}><summary>${summary}</summary>\n\n${body}\n\n</details>`;
-}
-function byteLength(markdown) {
-    return Buffer.byteLength(markdown, 'utf8');
-}
-
-;// CONCATENATED MODULE: ./src/summary/job-summary.ts
-// The step summary: what the person on call reads at 2 a.m. Pure: it renders
-// a string and never writes. Layout, top to bottom: a one-line verdict; the
-// facts (appliance, job, LXCA status, progress, elapsed); why, when we could
-// not tell; a device table, failures first; the step tree of every failed
-// device, expanded; the trees of unfinished and successful devices, collapsed;
-// a footer. GitHub drops a summary over 1 MiB entirely, so the rendering
-// degrades in a fixed order until it fits the budget (see `fitToBudget`).
-
-
-
-
-
-/** Under GitHub's 1 MiB limit with room for other steps' habits (900 KiB). */
-const SUMMARY_BUDGET_BYTES = 900 * 1024;
-const HEADLINE_ICON = {
-    success: '✅',
-    failure: '❌',
-    timeout: '⏱️',
-    error: '⚠️',
-    cancelled: '🚫'
-};
-const DEVICE_ICON = { failed: '❌', pending: '⏳', succeeded: '✅' };
-const DEVICE_ORDER = { failed: 0, pending: 1, succeeded: 2 };
-const CELL_BYTES = 160;
-const COMPACT_CELL_BYTES = 48;
-function headline(input) {
-    const { outcome, job } = input;
-    const a = outcome.assessment;
-    const total = a?.devices.length ?? 0;
-    const name = `LXCA job ${job.id}`;
-    switch (outcome.status) {
-        case 'success':
-            return `${name} succeeded: all ${plural(total, 'device')} managed`;
-        case 'failure':
-            return `${name} failed: ${a?.failed ?? 0} of ${plural(total, 'device')} failed`;
-        case 'timeout':
-            return `${name} timed out after ${duration_formatDuration(input.timeoutMs)}${a ? `: ${text_percent(a.progress)}, ${a.pending} of ${plural(total, 'device')} not finished` : ''}`;
-        case 'error':
-            return `${name}: outcome unknown`;
-        case 'cancelled':
-            return `Waiting for ${name} was cancelled${a ? ` at ${text_percent(a.progress)}` : ''}`;
-    }
-}
-function renderSummary(input, budgetBytes = SUMMARY_BUDGET_BYTES) {
-    const devices = [...(input.outcome.assessment?.devices ?? [])].sort((x, y) => DEVICE_ORDER[x.state] - DEVICE_ORDER[y.state]);
-    const byState = (state) => devices.filter(item => item.state === state);
-    const failed = byState('failed');
-    const pending = byState('pending');
-    const succeeded = byState('succeeded');
-    const section = (items, title) => () => items.length > 0 ? details(title, items.map(renderDeviceTree).join('\n\n')) : '';
-    return fitToBudget({
-        head: renderHead(input),
-        table: (compact, withSucceeded) => renderTable(withSucceeded ? devices : [...failed, ...pending], compact),
-        failedTree: index => renderFailedDevice(failed[index]),
-        pendingSection: section(pending, `⏳ ${plural(pending.length, 'device')} not finished`),
-        succeededSection: section(succeeded, `✅ ${plural(succeeded.length, 'device')} succeeded`),
-        footer: renderFooter(input),
-        counts: { failed: failed.length, pending: pending.length, succeeded: succeeded.length }
-    }, budgetBytes);
-}
-/** Room kept for the note that says what was left out. */
-const NOTE_RESERVE_BYTES = 600;
-/**
- * Degrades in this order until the summary fits: (1) drop the trees of
- * successful devices, (2) of unfinished devices, (3) keep only as many
- * failed-device trees as fit, (4) shorten table cells, (5) drop successful
- * devices' table rows. Failed devices always keep their table row. Sizes are
- * added up part by part and the summary is assembled once per table variant.
- */
-function fitToBudget(parts, budgetBytes) {
-    const { counts } = parts;
-    const size = (text) => (text ? byteLength(text) + 2 : 0);
-    const trees = [];
-    /** How many failed-device trees, in order, fit in `room`; renders them only as far as needed. */
-    const treesWithin = (room) => {
-        let fit = 0;
-        for (let used = 0; fit < counts.failed; fit++) {
-            if (fit === trees.length)
-                trees.push(parts.failedTree(fit));
-            if (used + size(trees[fit]) > room)
-                break;
-            used += size(trees[fit]);
-        }
-        return fit;
-    };
-    const assemble = (table, kept, sections, omitted) => [parts.head, table, ...trees.slice(0, kept), ...sections, omissionNote(omitted), parts.footer]
-        .filter(Boolean)
-        .join('\n\n') + '\n';
-    const frame = size(parts.head) + size(parts.footer) + 1;
-    const fullTable = parts.table(false, true);
-    const pending = parts.pendingSection();
-    const omitted = [];
-    // (1) Everything, then (2) without successful devices' trees, if every failed tree fits beside them.
-    const succeeded = parts.succeededSection();
-    if (treesWithin(budgetBytes - frame - size(fullTable) - size(pending) - size(succeeded)) === counts.failed) {
-        return assemble(fullTable, counts.failed, [pending, succeeded], omitted);
-    }
-    if (counts.succeeded > 0)
-        omitted.push(`the step trees of ${plural(counts.succeeded, 'successful device')}`);
-    if (treesWithin(budgetBytes - frame - size(fullTable) - size(pending) - NOTE_RESERVE_BYTES) === counts.failed) {
-        return assemble(fullTable, counts.failed, [pending], omitted);
-    }
-    if (counts.pending > 0)
-        omitted.push(`the step trees of ${plural(counts.pending, 'unfinished device')}`);
-    // (3–5) As many failed trees as fit beside a full, then a compact, then a failures-only table.
-    const tables = [
-        { render: () => fullTable },
-        { render: () => parts.table(true, true) },
-        {
-            render: () => parts.table(true, false),
-            note: `the table rows of ${plural(counts.succeeded, 'successful device')}`
-        }
-    ];
-    let out = '';
-    for (const option of tables.slice(0, counts.succeeded > 0 ? 3 : 2)) {
-        const table = option.render();
-        const kept = treesWithin(budgetBytes - frame - size(table) - NOTE_RESERVE_BYTES);
-        const cut = counts.failed - kept;
-        const notes = [...omitted, ...(option.note ? [option.note] : [])];
-        if (cut > 0)
-            notes.push(`the step trees of ${cut} of ${plural(counts.failed, 'failed device')} (the first ${kept} are shown)`);
-        out = assemble(table, kept, [], notes);
-        if (byteLength(out) <= budgetBytes)
-            return out;
-    }
-    return out;
-}
-function omissionNote(omitted) {
-    if (omitted.length === 0)
-        return '';
-    return `> ℹ️ To stay within GitHub's 1 MiB step-summary limit, this summary leaves out ${omitted.join('; ')}. The whole job document is in the file named by the \`report\` output.`;
-}
-function renderHead(input) {
-    const { outcome, job, baseUrl } = input;
-    const a = outcome.assessment;
-    // The headline is our own words and the validated job ID: nothing to escape.
-    const lines = [`### ${HEADLINE_ICON[outcome.status]} ${headline(input)}`];
-    const facts = [
-        `**Appliance** ${markdown_text(baseUrl.host)}`,
-        `**Job** ${markdown_text(`/${JOB_TYPES[job.type]}/jobs/${job.id}`)}`,
-        `**Outcome** ${outcome.status}`
-    ];
-    if (outcome.job?.status)
-        facts.push(`**LXCA status** ${markdown_text(outcome.job.status, 60)}`);
-    if (a)
-        facts.push(`**Progress** ${text_percent(a.progress)}`);
-    facts.push(`**Elapsed** ${duration_formatDuration(outcome.elapsedMs)}`);
-    lines.push(facts.join(' · '));
-    if (outcome.reason && outcome.status !== 'success' && outcome.status !== 'failure') {
-        lines.push(`> **Why:** ${markdown_text(outcome.reason, 2000)}`);
-    }
-    if (a && a.verdict === 'running')
-        lines.push(progressBar(a.progress));
-    if (!a && outcome.status !== 'cancelled')
-        lines.push('_No job document was understood, so no device can be shown._');
-    return lines.join('\n\n');
-}
-function progressBar(progress) {
-    const width = 20;
-    const filled = Math.round((Math.min(100, Math.max(0, progress ?? 0)) / 100) * width);
-    return `\`${'█'.repeat(filled)}${'░'.repeat(width - filled)}\` ${text_percent(progress)}`;
-}
-function renderTable(devices, compact) {
-    if (devices.length === 0)
-        return '';
-    const max = compact ? COMPACT_CELL_BYTES : CELL_BYTES;
-    const rows = devices.map(({ device, state, stepPath }) => [
-        DEVICE_ICON[state],
-        markdown_text(device.address, max),
-        markdown_text(device.uuid, 64),
-        markdown_text(device.result, max),
-        markdown_text(device.shortDescription, max),
-        state === 'succeeded' ? '' : markdown_text(verdict_stepPathLabel(stepPath), max),
-        device.timeSpentMs === undefined ? '' : duration_formatDuration(device.timeSpentMs)
-    ]);
-    return table(['', 'Device', 'UUID', 'Result', 'Description', 'Step', 'Time spent'], rows);
-}
-function renderFailedDevice(item) {
-    const { device, stepPath } = item;
-    const lines = [`#### ❌ ${markdown_text(device.address)} · ${markdown_text(device.result, 80)}`];
-    if (device.longDescription)
-        lines.push(markdown_text(device.longDescription, 1000));
-    const facts = [];
-    if (stepPath.length > 0)
-        facts.push(`**Failed at:** ${markdown_text(verdict_stepPathLabel(stepPath), 400)}`);
-    const action = verdict_userActionOf(item);
-    if (action)
-        facts.push(`👉 **User action:** ${markdown_text(action, 1000)}`);
-    if (facts.length > 0)
-        lines.push(facts.join('<br>'));
-    lines.push(renderSteps(device.steps, new Set(stepPath)));
-    return lines.join('\n\n');
-}
-function renderDeviceTree(item) {
-    const { device, state, stepPath } = item;
-    const time = device.timeSpentMs === undefined ? '' : ` · ${duration_formatDuration(device.timeSpentMs)}`;
-    const title = `${DEVICE_ICON[state]} **${markdown_text(device.address)}** · ${markdown_text(device.result, 80)}${time}`;
-    return `${title}\n\n${renderSteps(device.steps, new Set(state === 'pending' ? stepPath : []))}`;
-}
-function renderSteps(steps, marked, depth = 0) {
-    if (steps.length === 0)
-        return depth === 0 ? '_No step details were reported._' : '';
-    const indent = '  '.repeat(depth);
-    return steps
-        .map(node => {
-        const state = node.state ? markdown_text(node.state, 40) : 'no state';
-        const pct = node.state?.toLowerCase() === 'running' && node.percentage !== undefined
-            ? ` (${Math.floor(node.percentage)}%)`
-            : '';
-        let line = `${indent}- ${stateIcon(node.state)} ${markdown_text(node.label, 120)} · ${state}${pct}`;
-        if (marked.has(node)) {
-            line = `${indent}- ${stateIcon(node.state)} **${markdown_text(node.label, 120)} · ${state}${pct}** ⟵ ${isFailedState(node.state) ? 'failed here' : 'here'}`;
-            if (node.longDescription)
-                line += `<br>${markdown_text(node.longDescription, 600)}`;
-            if (node.userAction)
-                line += `<br>👉 **User action:** ${markdown_text(node.userAction, 1000)}`;
-        }
-        const children = renderSteps(node.children, marked, depth + 1);
-        return children ? `${line}\n${children}` : line;
-    })
-        .join('\n');
-}
-function stateIcon(state) {
-    if (isFailedState(state))
-        return '❌';
-    switch (state?.toLowerCase()) {
-        case 'complete':
-            return '✅';
-        case 'running':
-            return '🔄';
-        case 'pending':
-            return '⬜';
-        default:
-            return '❔';
-    }
-}
-function renderFooter(input) {
-    const { outcome, baseUrl, job } = input;
-    const retries = outcome.retries > 0 ? `, ${plural(outcome.retries, 'retried request')}` : '';
-    return [
-        '---',
-        `<sub>Polled ${plural(outcome.polls, 'time')}${retries} over ${duration_formatDuration(outcome.elapsedMs)} · ` +
-            `Open [XClarity Administrator](${baseUrl.href}) › Monitoring › Jobs for this job · ` +
-            `[Job document (API)](${jobUrl(baseUrl, job).href})</sub>`
-    ].join('\n');
-}
-/** Shown when the inputs are wrong and nothing was asked of the appliance. */
-function renderInputErrorSummary(problems) {
-    return renderProblemSummary('invalid inputs', 'Nothing was sent to the appliance. Fix these inputs in the workflow:', problems);
-}
-/** Shown when the gate itself broke: the outcome is unknown, and the summary still says so. */
-function renderUnexpectedErrorSummary(message) {
-    return renderProblemSummary('unexpected error', 'The outcome of the job is unknown. Please report this error:', [
-        message
-    ]);
-}
-function renderProblemSummary(title, intro, problems) {
-    return ([`### ⚠️ LXCA job gate: ${title}`, intro, problems.map(problem => `- ${text(problem, 1000)}`).join('\n')].join('\n\n') + '\n');
-}
-
-;// CONCATENATED MODULE: ./src/summary/gate-summary.ts
-
-
-const STATUS_WORDS = {
-    success: 'succeeded',
-    failure: 'failed',
-    timeout: 'timed out',
-    error: 'outcome unknown',
-    cancelled: 'cancelled'
-};
-function renderGateSummary(result, baseUrl, timeoutMs, budgetBytes = SUMMARY_BUDGET_BYTES) {
-    const sections = result.jobs.map(({ job, outcome }) => ({ job, outcome, baseUrl, timeoutMs }));
-    if (sections.length === 1)
-        return renderSummary(sections[0], budgetBytes);
-    const counts = Object.keys(STATUS_WORDS)
-        .map(status => [status, sections.filter(section => section.outcome.status === status).length])
-        .filter(([, count]) => count > 0)
-        .map(([status, count]) => `${count} ${STATUS_WORDS[status]}`);
-    const head = [
-        `## ${HEADLINE_ICON[result.status]} ${sections.length} LXCA jobs: ${counts.join(', ')}`,
-        sections.map(section => `- ${HEADLINE_ICON[section.outcome.status]} ${headline(section)}`).join('\n')
-    ].join('\n\n');
-    const share = Math.floor((budgetBytes - byteLength(head) - 4 * sections.length) / sections.length);
-    return [head, ...sections.map(section => renderSummary(section, share).trimEnd())].join('\n\n') + '\n';
-}
-
-;// CONCATENATED MODULE: ./src/summary/outputs.ts
-// What the run page and later steps get besides the summary: the one-line
-// outcome message, per-device annotations, the step outputs and the report
-// document. Pure. With several jobs, outputs add up across jobs and failed
-// devices name their job; with one job they are exactly as for one job.
-
-
-
-
-
-/** GitHub keeps 10 error annotations per step: one for the outcome, nine for devices. */
-const MAX_DEVICE_ANNOTATIONS = 9;
-const MAX_FAILED_DEVICES_OUTPUT = 50;
-const MESSAGE_DEVICES = 3;
-/** One line that says what happened to one job. `named` puts the job first (several jobs). */
-function outcomeMessage(outcome, job, timeoutMs, named = false) {
-    const a = outcome.assessment;
-    const name = `LXCA job ${job.id}`;
-    const where = a ? ` (progress ${percent(a.progress)}, ${a.pending} of ${a.devices.length} devices not finished)` : '';
-    const prefix = named ? `${name}: ` : '';
-    switch (outcome.status) {
-        case 'success':
-            return `${prefix}All ${a?.devices.length ?? 0} devices of ${name} were managed successfully.`;
-        case 'failure': {
-            const failed = failures(a);
-            const listed = failed.slice(0, MESSAGE_DEVICES).map(describeFailure).join('; ');
-            const more = failed.length > MESSAGE_DEVICES ? `; and ${failed.length - MESSAGE_DEVICES} more` : '';
-            return clean(`${prefix}${failed.length} of ${a?.devices.length ?? 0} devices failed: ${listed}${more}`, 3000);
-        }
-        case 'timeout':
-            return clean(`${name} timed out: ${outcome.reason ?? `it did not finish within ${formatDuration(timeoutMs)}`}${where}`, 3000);
-        case 'error':
-            return clean(`Could not tell the outcome of ${name}: ${outcome.reason ?? 'unknown error'}`, 3000);
-        case 'cancelled':
-            return `Cancelled while waiting for ${name}${where}.`;
-    }
-}
-/** The one line for the whole step: the job's message, or every unsuccessful job's. */
-function gateMessage(result, timeoutMs) {
-    const { jobs } = result;
-    if (jobs.length === 1)
-        return outcomeMessage(jobs[0].outcome, jobs[0].job, timeoutMs);
-    if (result.status === 'success') {
-        const devices = jobs.reduce((sum, { outcome }) => sum + (outcome.assessment?.devices.length ?? 0), 0);
-        return `All ${jobs.length} LXCA jobs succeeded: ${devices} devices managed.`;
-    }
-    const bad = jobs.filter(({ outcome }) => outcome.status !== 'success');
-    return clean(`${bad.length} of ${jobs.length} LXCA jobs did not succeed. ${bad.map(({ outcome, job }) => outcomeMessage(outcome, job, timeoutMs, true)).join(' | ')}`, 4000);
-}
-/** Error annotations for failed devices: at most nine, the ninth summarising the rest. */
-function deviceAnnotations(result) {
-    const several = result.jobs.length > 1;
-    const failed = result.jobs.flatMap(({ job, outcome }) => failures(outcome.assessment).map(item => ({ job, item })));
-    const fit = failed.length <= MAX_DEVICE_ANNOTATIONS ? failed.length : MAX_DEVICE_ANNOTATIONS - 1;
-    const annotations = failed.slice(0, fit).map(({ job, item }) => {
-        const info = failedDevice(item);
-        return {
-            title: clean(`${several ? `Job ${job.id}, device` : 'Device'} ${info.device}: ${info.result}`, 200),
-            message: clean(`${describeFailure(item)}${info.message ? `. ${info.message}` : ''}`, 4000)
-        };
-    });
-    if (fit < failed.length) {
-        annotations.push({
-            title: `${failed.length - fit} more devices failed`,
-            message: `${failed.length - fit} more devices failed; the step summary lists every device and the failed-devices output the first ${MAX_FAILED_DEVICES_OUTPUT}.`
-        });
-    }
-    return annotations;
-}
-function buildOutputs(result, files) {
-    const several = result.jobs.length > 1;
-    const assessments = result.jobs
-        .map(({ outcome }) => outcome.assessment)
-        .filter((a) => a !== undefined);
-    const sum = (count) => assessments.length > 0 ? String(assessments.reduce((total, a) => total + count(a), 0)) : '';
-    const progresses = assessments.map(a => a.progress).filter((p) => p !== undefined);
-    const firstBad = assessments.flatMap(a => [...failures(a), ...a.devices.filter(item => item.state === 'pending')])[0];
-    const failedDevices = result.jobs.flatMap(({ job, outcome }) => failures(outcome.assessment).map(item => ({ ...(several ? { job: job.id } : {}), ...failedDevice(item) })));
-    return {
-        [Output.Status]: result.status,
-        [Output.Result]: result.status === 'success' ? 'SUCCESS' : (firstBad?.device.result ?? ''),
-        // With several jobs, the mean of their progress: 100 only when every job is done.
-        [Output.Progress]: progresses.length === 0
-            ? ''
-            : String(Math.round((progresses.reduce((a, b) => a + b, 0) / progresses.length) * 100) / 100),
-        [Output.Devices]: sum(a => a.devices.length),
-        [Output.Succeeded]: sum(a => a.succeeded),
-        [Output.Failed]: sum(a => a.failed),
-        [Output.FailedDevices]: JSON.stringify(failedDevices.slice(0, MAX_FAILED_DEVICES_OUTPUT)),
-        [Output.Report]: files.report ?? '',
-        [Output.SummaryFile]: files.summaryFile ?? ''
-    };
-}
-/** The last job document received; with several jobs, an object keyed by job path. Undefined when none came. */
-function reportDocument(result) {
-    const received = result.jobs.filter(({ outcome }) => outcome.lastDocument !== undefined);
-    if (result.jobs.length === 1)
-        return received[0]?.outcome.lastDocument;
-    if (received.length === 0)
-        return undefined;
-    return Object.fromEntries(received.map(({ job, outcome }) => [`${JOB_TYPES[job.type]}/jobs/${job.id}`, outcome.lastDocument]));
-}
-function failures(assessment) {
-    return assessment ? assessment.devices.filter(item => item.state === 'failed') : [];
-}
-function describeFailure(item) {
-    const step = stepPathLabel(item.stepPath);
-    return `${item.device.address} ${item.device.result}${step ? ` at ${step}` : ''}`;
-}
-function failedDevice(item) {
-    const last = item.stepPath[item.stepPath.length - 1];
-    const action = userActionOf(item);
-    return {
-        device: clean(item.device.address, 200),
-        uuid: item.device.uuid ?? '',
-        result: clean(item.device.result, 100),
-        step: clean(stepPathLabel(item.stepPath), 300),
-        message: clean(action ?? last?.longDescription ?? item.device.longDescription ?? '', 500)
-    };
-}
-
-;// CONCATENATED MODULE: ./src/summary/terminal.ts
-// The summary for a terminal: the same facts as the Markdown summary, as
-// plain text. Colour only when asked (a TTY). Server strings are made one line
-// with control characters removed, so a device name cannot move the cursor
-// or recolour the screen.
-
-
-
-
-
-const COLORS = { red: 31, green: 32, yellow: 33, dim: 2, bold: 1 };
-const STATUS_MARK = {
-    success: ['✔', 'green'],
-    failure: ['✖', 'red'],
-    timeout: ['⏱', 'yellow'],
-    error: ['!', 'red'],
-    cancelled: ['⊘', 'yellow']
-};
-const DEVICE_MARK = {
-    failed: ['✖', 'red'],
-    pending: ['…', 'yellow'],
-    succeeded: ['✔', 'green']
-};
-const ORDER = { failed: 0, pending: 1, succeeded: 2 };
-function renderTextSummary(result, baseUrl, timeoutMs, color) {
-    const paint = (text, name) => (color ? `\u001b[${COLORS[name]}m${text}\u001b[0m` : text);
-    const blocks = [];
-    if (result.jobs.length > 1) {
-        const [mark, tint] = STATUS_MARK[result.status];
-        blocks.push(paint(`${mark} ${result.jobs.length} LXCA jobs: ${result.status}`, tint));
-    }
-    for (const { job, outcome } of result.jobs) {
-        const [mark, tint] = STATUS_MARK[outcome.status];
-        const lines = [paint(`${mark} ${headline({ outcome, job, baseUrl, timeoutMs })}`, tint)];
-        const a = outcome.assessment;
-        const facts = [`Appliance ${baseUrl.host}`, `Job /${JOB_TYPES[job.type]}/jobs/${job.id}`];
-        if (outcome.job?.status)
-            facts.push(`LXCA status ${text_clean(outcome.job.status, 40)}`);
-        if (a)
-            facts.push(`Progress ${text_percent(a.progress)}`);
-        facts.push(`Elapsed ${duration_formatDuration(outcome.elapsedMs)}`, `${outcome.polls} polls, ${outcome.retries} retries`);
-        lines.push(`  ${facts.join(' · ')}`);
-        if (outcome.reason && outcome.status !== 'success' && outcome.status !== 'failure')
-            lines.push(`  Why: ${text_clean(outcome.reason, 1000)}`);
-        if (a && a.devices.length > 0) {
-            const devices = [...a.devices].sort((x, y) => ORDER[x.state] - ORDER[y.state]);
-            lines.push('', ...deviceTable(devices, paint));
-            for (const item of devices.filter(device => device.state === 'failed'))
-                lines.push('', ...failedDeviceLines(item, paint));
-        }
-        blocks.push(lines.join('\n'));
-    }
-    return `${blocks.join('\n\n')}\n`;
-}
-function deviceTable(devices, paint) {
-    const header = ['DEVICE', 'RESULT', 'STEP', 'TIME'];
-    const rows = devices.map(item => ({
-        state: item.state,
-        cells: [
-            text_clean(item.device.address, 60),
-            text_clean(item.device.result, 40),
-            item.state === 'succeeded' ? '' : text_clean(verdict_stepPathLabel(item.stepPath), 80),
-            item.device.timeSpentMs === undefined ? '' : duration_formatDuration(item.device.timeSpentMs)
-        ]
-    }));
-    const length = (text) => [...text].length;
-    const widths = header.map((title, column) => Math.max(length(title), ...rows.map(row => length(row.cells[column]))));
-    const format = (cells) => cells
-        .map((cell, column) => cell + ' '.repeat(widths[column] - length(cell)))
-        .join('  ')
-        .trimEnd();
-    return [
-        paint(`    ${format(header)}`, 'dim'),
-        ...rows.map(row => {
-            const [mark, tint] = DEVICE_MARK[row.state];
-            return `  ${paint(mark, tint)} ${format(row.cells)}`;
-        })
-    ];
-}
-function failedDeviceLines(item, paint) {
-    const { device, stepPath } = item;
-    const lines = [paint(`  ✖ ${text_clean(device.address, 100)}  ${text_clean(device.result, 60)}`, 'red')];
-    if (device.longDescription)
-        lines.push(`    ${text_clean(device.longDescription, 500)}`);
-    if (stepPath.length > 0)
-        lines.push(`    Failed at: ${text_clean(verdict_stepPathLabel(stepPath), 300)}`);
-    const action = verdict_userActionOf(item);
-    if (action)
-        lines.push(paint(`    User action: ${text_clean(action, 1000)}`, 'bold'));
-    lines.push(...steps(device.steps, new Set(stepPath), 2, paint));
-    return lines;
-}
-function steps(nodes, marked, depth, paint) {
-    return nodes.flatMap(node => {
-        const state = node.state ?? 'no state';
-        const failed = isFailedState(node.state);
-        const mark = failed
-            ? paint('✖', 'red')
-            : state.toLowerCase() === 'complete'
-                ? paint('✔', 'green')
-                : state.toLowerCase() === 'running'
-                    ? paint('↻', 'yellow')
-                    : paint('·', 'dim');
-        const here = marked.has(node) ? paint('  ← failed here', 'red') : '';
-        const line = `${'  '.repeat(depth)}${mark} ${text_clean(node.label, 100)} (${text_clean(state, 40)})${here}`;
-        return [line, ...steps(node.children, marked, depth + 1, paint)];
-    });
-}
-
-;// CONCATENATED MODULE: ./src/cli.ts
-// The command line's composition root, for GitLab CI, Jenkins or a shell:
-// the same engine as the Action, reading flags and LXCA_* environment
-// variables, printing progress to stderr and the summary to stdout, and
-// exiting 0 success, 1 failure, 2 timeout, 3 error, 130 cancelled.
-
-
-
-
-
-
-
-
-
-
-const COMMAND = 'lxca-job-gate';
-async function main() {
-    let options;
-    try {
-        options = parseCli(process.argv.slice(2), process.env);
-    }
-    catch (error) {
-        if (!(error instanceof UsageError))
-            throw error;
-        process.stderr.write(`${COMMAND}: ${error.message}\n`);
-        return EXIT_CODES.error;
-    }
-    if (options.help) {
-        process.stdout.write(`${helpText(COMMAND)}\n`);
-        return EXIT_CODES.success;
-    }
-    // Nothing masks output outside GitHub: replace every secret we know of before printing.
-    const secrets = new Set();
-    const mask = (text) => [...secrets].reduce((out, secret) => out.split(secret).join('***'), text);
-    const err = (line) => void process.stderr.write(`${mask(line)}\n`);
-    for (const warning of options.warnings)
-        err(`warning: ${warning}`);
-    let settings;
-    try {
-        settings = readSettings(options.read, path => (0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8'));
-    }
-    catch (error) {
-        if (!(error instanceof InputError))
-            throw error;
-        err(`${COMMAND}: invalid options, nothing was sent to the appliance:`);
-        for (const problem of error.problems)
-            err(`  ${problem.replace(/^Input '([^']+)'/, (_, name) => `--${name}`)}`);
-        err(`Run ${COMMAND} --help for every flag and environment variable.`);
-        return EXIT_CODES.error;
-    }
-    secrets.add(settings.password);
-    const cancel = new AbortController();
-    const onSignal = (signal) => {
-        if (cancel.signal.aborted)
-            process.exit(EXIT_CODES.cancelled); // a second Ctrl-C: stop now
-        err(`${signal} received: cancelling…`);
-        cancel.abort();
-    };
-    process.on('SIGINT', onSignal);
-    process.on('SIGTERM', onSignal);
-    const log = {
-        info: line => err(line),
-        warning: (message, title) => err(`warning: ${title}: ${message}`),
-        debug: line => (options.verbose ? err(`debug: ${line}`) : undefined),
-        group: (_name, body) => body()
-    };
-    try {
-        const result = await runGate(settings, {
-            clock: systemClock,
-            random: Math.random,
-            signal: cancel.signal,
-            proxyFor: getProxyUrl,
-            onSecret: value => secrets.add(value),
-            log
-        });
-        const color = options.color ?? process.stdout.isTTY === true;
-        process.stdout.write(mask(renderTextSummary(result, settings.baseUrl, settings.timeoutMs, color)));
-        if (options.summaryFile)
-            (0,external_node_fs_namespaceObject.writeFileSync)(options.summaryFile, renderGateSummary(result, settings.baseUrl, settings.timeoutMs));
-        const document = reportDocument(result);
-        if (options.reportFile && document !== undefined)
-            (0,external_node_fs_namespaceObject.writeFileSync)(options.reportFile, `${JSON.stringify(document, null, 2)}\n`);
-        return EXIT_CODES[result.status];
-    }
-    finally {
-        process.off('SIGINT', onSignal);
-        process.off('SIGTERM', onSignal);
-    }
-}
-main().then(code => {
-    process.exitCode = code;
-}, error => {
-    process.stderr.write(`${COMMAND}: unexpected error: ${messageOf(error)}\n`);
-    process.exitCode = EXIT_CODES.error;
-});
-
+/******/ 
+/******/ // startup
+/******/ // Load entry module and return exports
+/******/ // This entry module used 'module' so it can't be inlined
+/******/ var __webpack_exports__ = __nccwpck_require__(581);
+/******/ __webpack_exports__ = await __webpack_exports__;
+/******/ 

@@ -3,18 +3,23 @@
 // Credentials come from the environment so they stay out of shell history
 // and `ps` (a `--password` flag exists but warns).
 import { parseArgs } from 'node:util'
+import type { InputProblem } from '../common/errors.js'
+import { clause } from '../common/text.js'
 import { Input, type InputName } from '../settings/names.js'
-import { DEFAULTS, type InputReader } from '../settings/settings.js'
+import { DEFAULTS, type InputSource } from '../settings/settings.js'
 
 export const EXIT_CODES = { success: 0, failure: 1, timeout: 2, error: 3, cancelled: 130 } as const
 
 export interface CliOptions {
-  readonly read: InputReader
+  readonly read: InputSource
   readonly summaryFile?: string
   readonly reportFile?: string
   readonly verbose: boolean
   readonly help: boolean
+  readonly version: boolean
   readonly color?: boolean
+  /** How to name a problem's input: the flag, or the environment variable its value came from. */
+  readonly subject: (problem: InputProblem) => string
   /** Things to tell the user before starting (stderr). */
   readonly warnings: readonly string[]
 }
@@ -69,6 +74,7 @@ export function helpText(command: string): string {
     '  --report-file PATH               write the last job document(s) as JSON',
     '  --verbose                        debug detail on stderr',
     '  --no-color / --color             colours (default: only on a terminal; NO_COLOR and FORCE_COLOR are honoured)',
+    '  --version                        the version',
     '  --help                           this text',
     '',
     'Flags win over environment variables. Progress goes to stderr, the summary to stdout.',
@@ -83,54 +89,101 @@ export function helpText(command: string): string {
 }
 
 export function parseCli(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): CliOptions {
-  const inputOptions = Object.fromEntries(
-    (Object.values(Input) as InputName[]).map(name => [
-      name,
-      { type: BOOLEAN_INPUTS.has(name) ? ('boolean' as const) : ('string' as const) }
-    ])
-  )
+  const { args, booleans } = normalise(argv)
   let values: Record<string, string | boolean | undefined>
   try {
-    ;({ values } = parseArgs({
-      args: [...argv],
-      strict: true,
-      allowPositionals: false,
-      options: {
-        ...inputOptions,
-        'summary-file': { type: 'string' },
-        'report-file': { type: 'string' },
-        verbose: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-        color: { type: 'boolean' },
-        'no-color': { type: 'boolean' }
-      }
-    }))
+    ;({ values } = parseArgs({ args, strict: true, allowPositionals: false, options: OPTIONS }))
   } catch (error) {
-    throw new UsageError(`${(error as Error).message.split('\n')[0]}. Run with --help to see every flag.`)
+    throw new UsageError(`${clause((error as Error).message.split('\n')[0])}. Run with --help to see every flag.`)
   }
+  Object.assign(values, booleans)
   const warnings: string[] = []
   if (typeof values[Input.Password] === 'string') {
     warnings.push(
       `--password is visible to other users of this machine and in shell history; set ${envName(Input.Password)} instead.`
     )
   }
-  const read: InputReader = name => {
+  const fromFlag = (name: InputName): string | undefined => {
     const flag = values[name]
-    if (typeof flag === 'string') return flag
-    if (flag === true) return 'true'
-    return env[envName(name)] ?? ''
+    return typeof flag === 'string' ? flag : typeof flag === 'boolean' ? String(flag) : undefined
   }
-  let color: boolean | undefined
-  const forced = env.FORCE_COLOR !== undefined && !['', '0', 'false'].includes(env.FORCE_COLOR)
-  if (values['no-color'] || env.NO_COLOR) color = false
-  else if (values.color || forced) color = true
+  const read: InputSource = name => fromFlag(name) ?? env[envName(name)] ?? ''
+  // Name a bad value where it came from: the flag, else its environment variable.
+  const subject = (problem: InputProblem): string => {
+    if (problem.input === undefined) return `environment variable ${problem.variable}`
+    const name = problem.input as InputName
+    return fromFlag(name) === undefined && env[envName(name)] ? envName(name) : `--${name}`
+  }
   return {
     read,
+    subject,
     summaryFile: values['summary-file'] as string | undefined,
     reportFile: values['report-file'] as string | undefined,
     verbose: values.verbose === true,
     help: values.help === true,
-    color,
+    version: values.version === true,
+    color: colour(values, env),
     warnings
   }
+}
+
+const OPTIONS = {
+  ...Object.fromEntries(
+    (Object.values(Input) as InputName[]).map(name => [
+      name,
+      { type: BOOLEAN_INPUTS.has(name) ? ('boolean' as const) : ('string' as const) }
+    ])
+  ),
+  'summary-file': { type: 'string' },
+  'report-file': { type: 'string' },
+  verbose: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean' },
+  color: { type: 'boolean' },
+  'no-color': { type: 'boolean' }
+} as const
+
+/**
+ * What node:util's parser refuses but people type: `--insecure-skip-tls-verify=false`
+ * (a boolean with a value) and `--timeout -1s` (a value that starts with a dash,
+ * which it calls "ambiguous"; the settings then say what is wrong with it).
+ */
+function normalise(argv: readonly string[]): { args: string[]; booleans: Record<string, boolean> } {
+  const args: string[] = []
+  const booleans: Record<string, boolean> = {}
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]
+    const withValue = /^--([a-z-]+)=(.*)$/.exec(arg)
+    const option = withValue ? OPTIONS[withValue[1] as keyof typeof OPTIONS] : undefined
+    if (withValue && option?.type === 'boolean') {
+      const value = withValue[2].toLowerCase()
+      if (value !== 'true' && value !== 'false') {
+        throw new UsageError(
+          `--${withValue[1]} takes true or false, got '${withValue[2]}'. Run with --help to see every flag.`
+        )
+      }
+      booleans[withValue[1]] = value === 'true'
+      continue
+    }
+    const name = arg.startsWith('--') ? arg.slice(2) : undefined
+    const next = argv[i + 1]
+    const takesValue = name !== undefined && OPTIONS[name as keyof typeof OPTIONS]?.type === 'string'
+    if (takesValue && next !== undefined && /^-[^-]/.test(next)) {
+      args.push(`${arg}=${next}`)
+      i += 1
+      continue
+    }
+    args.push(arg)
+  }
+  return { args, booleans }
+}
+
+function colour(
+  values: Record<string, unknown>,
+  env: Readonly<Record<string, string | undefined>>
+): boolean | undefined {
+  const forced = env.FORCE_COLOR !== undefined && !['', '0', 'false'].includes(env.FORCE_COLOR)
+  if (values['no-color'] || env.NO_COLOR) return false
+  if (values.color || forced) return true
+  return undefined
 }

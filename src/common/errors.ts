@@ -1,10 +1,30 @@
 // Typed errors. Each carries what the caller needs to decide (retry or not)
 // and a message written for the person reading the run page.
 
+/** What is wrong with one input or environment variable. */
+export interface InputProblem {
+  /** The input's name (`timeout`), when it is about an input. */
+  readonly input?: string
+  /** The environment variable's name (`HTTPS_PROXY`), when it is about one. */
+  readonly variable?: string
+  /** What is wrong and what is expected, to follow the name: "has an invalid value 'x'. Expected …". */
+  readonly message: string
+}
+
+/** How the Action names a problem's subject. */
+export function actionSubject(problem: InputProblem): string {
+  return problem.input !== undefined ? `Input '${problem.input}'` : `Environment variable ${problem.variable}`
+}
+
 /** One or more inputs are invalid. Raised before any request is made. */
 export class InputError extends Error {
-  constructor(readonly problems: readonly string[]) {
+  /** Each problem as one sentence, named the Action's way. */
+  readonly problems: readonly string[]
+
+  constructor(readonly details: readonly InputProblem[]) {
+    const problems = details.map(problem => `${actionSubject(problem)} ${problem.message}`)
     super(problems.join('\n'))
+    this.problems = problems
     this.name = 'InputError'
   }
 }

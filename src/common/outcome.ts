@@ -13,8 +13,8 @@ export interface PollOutcome {
   /** The last document understood, and what it says. */
   readonly job?: JobDocument
   readonly assessment?: Assessment
-  /** The last JSON received, understood or not: what the `report` file holds. */
-  readonly lastDocument?: unknown
+  /** The exact bytes of the last JSON document received, understood or not: what the `report` file holds. */
+  readonly lastBody?: Buffer
   /** For error: why we could not tell. For timeout: the last problem seen, if any. */
   readonly reason?: string
   readonly faultKind?: FaultKind

@@ -19,3 +19,17 @@ export function percent(progress: number | undefined): string {
 export function plural(count: number, noun: string): string {
   return `${count.toLocaleString('en-US')} ${noun}${count === 1 ? '' : 's'}`
 }
+
+/**
+ * Text to be followed by our own punctuation: without its final full stop,
+ * so that server text ending in "." and our ". Check …" never make "..".
+ */
+export function clause(text: string): string {
+  return text.replace(/[\s.]+$/, '')
+}
+
+/** A body as text, without a UTF-8 byte-order mark (not JSON, but some servers send one). */
+export function bodyText(body: Buffer): string {
+  const start = body[0] === 0xef && body[1] === 0xbb && body[2] === 0xbf ? 3 : 0
+  return body.toString('utf8', start)
+}

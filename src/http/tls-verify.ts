@@ -6,7 +6,7 @@
 // Node ignores `checkServerIdentity`'s verdict.
 import { X509Certificate } from 'node:crypto'
 import { checkServerIdentity, type PeerCertificate } from 'node:tls'
-import type { TlsSettings } from '../settings/settings.js'
+import type { TlsSettings } from '../settings/tls-inputs.js'
 
 export interface TlsPolicy {
   /** PEM certificates to trust instead of the system store. */
@@ -43,12 +43,17 @@ export interface PeerFacts {
 }
 
 /** Undefined when the peer may be trusted; otherwise one readable sentence. */
-export function verifyPeer(peer: PeerFacts, policy: TlsPolicy): string | undefined {
+export function verifyPeer(peer: PeerFacts, policy: TlsPolicy, nowMs = Date.now()): string | undefined {
   const cert = peer.certificate
   if (!cert || !cert.fingerprint256) return 'the server presented no certificate'
   if (!policy.insecure) {
     const pinnedByCa = policy.trustedCertificates.has(cert.fingerprint256)
     if (!peer.chainVerified && !pinnedByCa) return describeChainError(peer.chainError ?? 'UNKNOWN', cert)
+    // Trusted as itself, the leaf skipped OpenSSL's checks: its validity period is ours to check.
+    if (!peer.chainVerified) {
+      const expired = validityError(cert, nowMs)
+      if (expired) return expired
+    }
     const nameError = checkServerIdentity(policy.verifyName, cert)
     if (nameError) {
       return `the certificate does not name ${policy.verifyName} (it names ${cert.subjectaltname || cert.subject?.CN || 'nothing'}); set tls-server-name to one of those names`
@@ -57,6 +62,17 @@ export function verifyPeer(peer: PeerFacts, policy: TlsPolicy): string | undefin
   if (policy.fingerprint && cert.fingerprint256 !== policy.fingerprint) {
     return `the certificate's SHA-256 fingerprint ${cert.fingerprint256} does not match tls-fingerprint`
   }
+  return undefined
+}
+
+function validityError(cert: PeerCertificate, nowMs: number): string | undefined {
+  const from = Date.parse(cert.valid_from)
+  const to = Date.parse(cert.valid_to)
+  const given = 'a certificate given as ca-certificate must be within its validity period'
+  if (Number.isFinite(to) && nowMs > to) return `${describeChainError('CERT_HAS_EXPIRED', cert)} (${given})`
+  if (Number.isFinite(from) && nowMs < from) return `${describeChainError('CERT_NOT_YET_VALID', cert)} (${given})`
+  if (!Number.isFinite(from) || !Number.isFinite(to))
+    return `the certificate's validity period cannot be read (${given})`
   return undefined
 }
 

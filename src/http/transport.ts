@@ -11,7 +11,8 @@ import tls from 'node:tls'
 import { formatDuration } from '../common/duration.js'
 import { PollFault, messageOf } from '../common/errors.js'
 import { bareHostname, portOf } from '../settings/host.js'
-import type { TlsSettings } from '../settings/settings.js'
+import { proxyCredentials } from '../settings/proxy.js'
+import type { TlsSettings } from '../settings/tls-inputs.js'
 import { tlsPolicy, verifyPeer, type TlsPolicy } from './tls-verify.js'
 
 export interface HttpRequest {
@@ -33,8 +34,8 @@ export type Transport = (request: HttpRequest, signal: AbortSignal, timeoutMs?: 
 export interface TransportOptions {
   readonly requestTimeoutMs: number
   readonly tls: TlsSettings
-  /** The proxy for a URL, or undefined to connect directly (the runner's HTTPS_PROXY/NO_PROXY rules). */
-  readonly proxyFor?: (url: URL) => URL | undefined
+  /** The CONNECT proxy every request goes through (settings resolved HTTPS_PROXY/NO_PROXY); direct when undefined. */
+  readonly proxy?: URL
   /** Bodies larger than this are refused (a 1,000-device job is about 10 MB). */
   readonly maxBodyBytes?: number
   /** Name resolution for direct connections (tests map names to loopback); dns.lookup by default. */
@@ -66,14 +67,25 @@ export function createTransport(options: TransportOptions): Transport {
     let socket: net.Socket | undefined
     try {
       const url = request.url
-      const proxy = options.proxyFor?.(url)
       const host = bareHostname(url)
       const port = portOf(url)
-      socket = proxy
-        ? await tunnel(proxy, host, port, deadline.signal)
+      socket = options.proxy
+        ? await tunnel(options.proxy, host, port, deadline.signal)
         : await connect(host, port, options.lookup, deadline.signal)
       if (url.protocol === 'https:') socket = await startTls(socket, host, port, policyFor(host), deadline.signal)
       return await exchange(socket, request, options.maxBodyBytes ?? DEFAULT_MAX_BODY, deadline.signal)
+    } catch (error) {
+      // A TLS port hangs up on plain HTTP without a word: say so, rather than retry until the timeout.
+      const plain = request.url.protocol === 'http:' && !options.proxy
+      if (
+        plain &&
+        error instanceof PollFault &&
+        error.kind === 'network' &&
+        (await speaksTls(request.url, deadline.signal))
+      ) {
+        throw new PollFault('tls', `${request.url.host} answered with TLS: use https:// in host`, false)
+      }
+      throw error
     } finally {
       clearTimeout(timer)
       signal.removeEventListener('abort', cancel)
@@ -147,8 +159,10 @@ function tunnel(proxy: URL, host: string, port: number, signal: AbortSignal): Pr
       return () => undefined
     }
     const headers: Record<string, string> = { host: target }
-    if (proxy.username || proxy.password) {
-      headers['proxy-authorization'] = `Basic ${Buffer.from(`${proxy.username}:${proxy.password}`).toString('base64')}`
+    const credentials = proxyCredentials(proxy)
+    if (credentials) {
+      const token = Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64')
+      headers['proxy-authorization'] = `Basic ${token}`
     }
     const request = http.request({
       host: bareHostname(proxy),
@@ -159,7 +173,12 @@ function tunnel(proxy: URL, host: string, port: number, signal: AbortSignal): Pr
       agent: false
     })
     request.once('connect', (response, socket, head) => {
-      if (response.statusCode !== 200) {
+      if (response.statusCode === 407) {
+        socket.destroy()
+        const fix = credentials ? 'the credentials in the proxy URL were refused' : 'put them in the proxy URL'
+        const message = `${where} requires authentication (HTTP 407): ${fix} (http://user:password@host:port)`
+        reject(new PollFault('proxy', message, false))
+      } else if (response.statusCode !== 200) {
         socket.destroy()
         reject(new PollFault('proxy', `${where} refused to connect to ${target} (HTTP ${response.statusCode})`, true))
       } else if (head.length > 0) {
@@ -172,6 +191,23 @@ function tunnel(proxy: URL, host: string, port: number, signal: AbortSignal): Pr
     request.on('error', error => reject(networkFault(error, `cannot reach ${where}`)))
     request.end()
     return () => request.destroy()
+  })
+}
+
+/** Whether a TLS handshake with the URL's host and port gets a server hello. Never throws. */
+async function speaksTls(url: URL, signal: AbortSignal): Promise<boolean> {
+  return new Promise<boolean>(resolve => {
+    if (signal.aborted) return resolve(false)
+    const probe = tls.connect({ host: bareHostname(url), port: portOf(url), rejectUnauthorized: false })
+    const finish = (answer: boolean): void => {
+      signal.removeEventListener('abort', abort)
+      probe.destroy()
+      resolve(answer)
+    }
+    const abort = (): void => finish(false)
+    probe.once('secureConnect', () => finish(true))
+    probe.on('error', () => finish(false))
+    signal.addEventListener('abort', abort, { once: true })
   })
 }
 

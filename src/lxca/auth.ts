@@ -79,13 +79,17 @@ export function sessionAuth(
     const fault = statusFault(response, what, `${what}: ${url.href} does not exist; is this an XClarity Administrator?`)
     if (fault) throw isAuthRefusal(response.status) ? new PollFault('auth', fault.message, false) : fault
     const cookies = parseSetCookie(response.headers['set-cookie'] ?? [])
-    if (cookies.size === 0) throw new PollFault('auth', `${what}: the appliance set no session cookie`, false)
-    for (const value of cookies.values()) deps.onSecret(value)
-    const csrf =
-      [...cookies].find(([name]) => name.toLowerCase() === 'csrf')?.[1] ?? headerValue(response, 'x-csrf-token')
-    const cookie = [...cookies].map(([name, value]) => `${name}=${value}`).join('; ')
-    deps.onSecret(cookie)
+    const named = (test: (name: string) => boolean): string | undefined =>
+      [...cookies].find(([name]) => test(name.toLowerCase()))?.[1]
+    // Only the session's own tokens are secrets: masking every cookie value
+    // (`user=admin`, `inactivityTimeout=1`) would blank common words in every later log line.
+    const session =
+      named(name => name === 'jsessionid') ?? named(name => name.includes('session')) ?? named(name => name !== 'csrf')
+    if (!session) throw new PollFault('auth', `${what}: the appliance set no session cookie`, false)
+    deps.onSecret(session)
+    const csrf = named(name => name === 'csrf') ?? headerValue(response, 'x-csrf-token')
     if (csrf) deps.onSecret(csrf)
+    const cookie = [...cookies].map(([name, value]) => `${name}=${value}`).join('; ')
     return { cookie, csrf, proven: false }
   }
 

@@ -1,10 +1,18 @@
-// The LXCA API as this action uses it: one call, "get the job document".
-// Every request goes through `send`, the single choke point that adds
-// authentication and turns HTTP outcomes into typed faults.
+// The LXCA API as this action uses it: "get the job document". Its requests
+// go through `send`, which adds authentication and notes whether the
+// appliance accepted it; statuses become typed faults in responses.ts.
 import type { Authenticator, Credential } from './auth.js'
 import { jobUrl, JOB_TYPES, type JobRef } from './job-ref.js'
 import { isAuthRefusal, jsonBody, statusFault } from './responses.js'
 import type { HttpRequest, HttpResponse, Transport } from '../http/transport.js'
+
+/** What one request for the job document brought back. */
+export interface FetchedJob {
+  /** The parsed JSON, not yet understood as a job document. */
+  readonly document: unknown
+  /** The exact bytes received, for the report file. */
+  readonly body: Buffer
+}
 
 export class LxcaClient {
   constructor(
@@ -13,8 +21,8 @@ export class LxcaClient {
     private readonly auth: Authenticator
   ) {}
 
-  /** The job document as JSON (not yet understood). Throws PollFault. */
-  async getJob(job: JobRef, signal: AbortSignal): Promise<unknown> {
+  /** The job document as JSON (not yet understood), and its bytes. Throws PollFault. */
+  async getJob(job: JobRef, signal: AbortSignal): Promise<FetchedJob> {
     const url = jobUrl(this.baseUrl, job)
     const what = `GET /${JOB_TYPES[job.type]}/jobs/${job.id}`
     const first = await this.send({ method: 'GET', url }, signal)
@@ -25,7 +33,7 @@ export class LxcaClient {
     const notFound = `job ${job.id} was not found at ${url.href}: check job-id (and job-type), and that the job is not too old to be kept`
     const fault = statusFault(response, what, notFound)
     if (fault) throw fault
-    return jsonBody(response, what)
+    return { document: jsonBody(response, what), body: response.body }
   }
 
   /** Ends the session (session auth); bounded by `timeoutMs`, never throws. */

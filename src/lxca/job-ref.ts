@@ -44,6 +44,16 @@ export function parseJobRef(text: string, defaultType: JobType): JobRef | undefi
   return type ? { id: match[2], type } : undefined
 }
 
+/** The `host[:port]` a job URL names (`https://h:8443/csvRequest/jobs/1` → `h:8443`); undefined for an ID or a path. */
+export function jobTextHost(text: string): string | undefined {
+  if (!/^https?:\/\//i.test(text)) return undefined
+  try {
+    return new URL(text).host
+  } catch {
+    return undefined
+  }
+}
+
 /** `/csvRequest/jobs/4229`, resolved against the appliance's base URL. */
 export function jobUrl(baseUrl: URL, job: JobRef): URL {
   return new URL(`/${JOB_TYPES[job.type]}/jobs/${job.id}`, baseUrl)

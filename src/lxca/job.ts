@@ -2,7 +2,9 @@
 // any field may be missing, null or of another type. Optional detail that is
 // malformed is dropped; what the verdict depends on (the results list and
 // each device's `result`) must be understood, or the whole document is
-// reported as a problem and never judged.
+// reported as a problem and never judged. A device still at work may have no
+// `result` yet; what a finished job without one means is the verdict's call.
+// Nothing here recurses deeper than MAX_DEPTH, whatever the server nests.
 
 export interface StepNode {
   readonly id: string
@@ -19,7 +21,8 @@ export interface DeviceResult {
   /** IP address, serial number or UUID as LXCA reports it (`messageParameters`). */
   readonly address: string
   readonly uuid?: string
-  readonly result: string
+  /** Undefined while the appliance has not reported one (missing, null or empty). */
+  readonly result?: string
   readonly progress?: number
   /** `progress` was `JOB_DONE`, or 100. */
   readonly done: boolean
@@ -37,10 +40,20 @@ export interface JobDocument {
   readonly results: readonly DeviceResult[]
 }
 
-export type ParsedJob = { ok: true; job: JobDocument } | { ok: false; problem: string }
+/**
+ * `lasting`: asking again will not help (the document is too big to judge),
+ * as opposed to a malformed answer that the next poll may fix.
+ */
+export type ParsedJob = { ok: true; job: JobDocument } | { ok: false; problem: string; lasting?: boolean }
 
 /** How deep a substatus tree may nest before the rest is ignored (LXCA uses 2). */
 const MAX_DEPTH = 16
+/**
+ * Devices one document may list. LXCA manages at most 1,000 devices per
+ * appliance (300 per CSV); a hundred times that still renders in about a
+ * second, while millions of tiny entries would exhaust the runner's memory.
+ */
+export const MAX_DEVICES = 100_000
 
 export function parseJob(raw: unknown): ParsedJob {
   if (!isObject(raw)) return problem(`expected a JSON object, got ${describe(raw)}`)
@@ -54,18 +67,25 @@ export function parseJob(raw: unknown): ParsedJob {
   }
   if (!Array.isArray(results)) return problem(`"results" should be a list, got ${describe(results)}`)
 
+  if (results.length > MAX_DEVICES) {
+    const count = results.length.toLocaleString('en-US')
+    const most = MAX_DEVICES.toLocaleString('en-US')
+    return { ok: false, problem: `the job lists ${count} devices; at most ${most} are supported`, lasting: true }
+  }
+
   const devices: DeviceResult[] = []
   for (const [index, entry] of results.entries()) {
     if (!isObject(entry)) return problem(`results[${index}] should be an object, got ${describe(entry)}`)
-    const result = text(entry.result)
-    if (result === undefined)
-      return problem(`results[${index}].result should be a string, got ${describe(entry.result)}`)
-    devices.push(parseDevice(entry, result, index))
+    const result = entry.result
+    if (result !== undefined && result !== null && typeof result !== 'string') {
+      return problem(`results[${index}].result should be a string, got ${describe(result)}`)
+    }
+    devices.push(parseDevice(entry, result || undefined, index))
   }
   return { ok: true, job: { progress: progress?.value, status: text(raw.status), results: devices } }
 }
 
-function parseDevice(entry: Record<string, unknown>, result: string, index: number): DeviceResult {
+function parseDevice(entry: Record<string, unknown>, result: string | undefined, index: number): DeviceResult {
   const status = isObject(entry.status) ? entry.status : {}
   const progress = toProgress(entry.progress)
   const uuid = text(entry.uuid)

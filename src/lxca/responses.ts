@@ -2,7 +2,7 @@
 // worth asking again (the appliance restarting, a proxy hiccup, rate limits)
 // and which can never get better (wrong credentials, unknown job, redirects).
 import { PollFault } from '../common/errors.js'
-import { clean } from '../common/text.js'
+import { bodyText, clause, clean } from '../common/text.js'
 import type { HttpResponse } from '../http/transport.js'
 
 /** Statuses that a later request may not see again. 501 and 505 are not among them. */
@@ -20,7 +20,7 @@ export function statusFault(response: HttpResponse, what: string, notFoundMessag
   const status = response.status
   if (status >= 200 && status < 300) return undefined
   const said = serverMessage(response)
-  const detail = said ? `: ${said}` : ''
+  const detail = said ? `: ${clause(said)}` : ''
   if (status >= 300 && status < 400) {
     const location = headerValue(response, 'location') ?? '(no Location header)'
     return new PollFault(
@@ -48,7 +48,8 @@ export function statusFault(response: HttpResponse, what: string, notFoundMessag
 
 /** The parsed JSON body of a 2xx response; unusable bodies are transient faults. */
 export function jsonBody(response: HttpResponse, what: string): unknown {
-  const text = response.body.toString('utf8')
+  // A UTF-8 byte-order mark is not JSON, but some servers send one.
+  const text = bodyText(response.body)
   if (text.trim() === '') throw new PollFault('body', `${what}: the response body is empty`, true)
   try {
     return JSON.parse(text)
@@ -72,11 +73,11 @@ function serverMessage(response: HttpResponse): string | undefined {
   const text = response.body.toString('utf8', 0, Math.min(response.body.length, 64 * 1024)).trim()
   if (text === '') return undefined
   try {
-    const parsed = JSON.parse(text) as { messages?: Array<{ text?: unknown; recovery?: { text?: unknown } }> }
-    const first = Array.isArray(parsed.messages) ? parsed.messages[0] : undefined
+    const parsed = JSON.parse(text) as { messages?: Array<{ text?: unknown; recovery?: { text?: unknown } }> } | null
+    const first = Array.isArray(parsed?.messages) ? parsed?.messages[0] : undefined
     if (first && typeof first.text === 'string') {
-      const recovery = typeof first.recovery?.text === 'string' && first.recovery.text ? ` ${first.recovery.text}` : ''
-      return clean(`${first.text}${recovery}`)
+      const recovery = typeof first.recovery?.text === 'string' ? first.recovery.text.trim() : ''
+      return clean(recovery ? `${clause(first.text)}. ${recovery}` : first.text)
     }
     return undefined
   } catch {

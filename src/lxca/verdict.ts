@@ -17,9 +17,11 @@ export interface DeviceAssessment {
 /**
  * running: not done yet. success: done and every device's result counts as
  * success. failure: done and some device did not succeed. empty: done with no
- * device results at all, which we cannot call a success.
+ * device results at all, which we cannot call a success. unreported: done, but
+ * some device never reported a result, so neither success nor failure can be
+ * said of it.
  */
-export type VerdictKind = 'running' | 'success' | 'failure' | 'empty'
+export type VerdictKind = 'running' | 'success' | 'failure' | 'empty' | 'unreported'
 
 export interface Assessment {
   readonly verdict: VerdictKind
@@ -28,21 +30,40 @@ export interface Assessment {
   readonly succeeded: number
   readonly failed: number
   readonly pending: number
+  /** Devices without a result in a finished job (verdict `unreported`). */
+  readonly unreported: readonly DeviceAssessment[]
 }
 
 export function assess(job: JobDocument, successResults: readonly string[]): Assessment {
   const done = isDone(job)
   const success = new Set(successResults.map(result => result.toUpperCase()))
   const devices = job.results.map((device): DeviceAssessment => {
+    // No result yet: still at work, whatever its progress says.
+    if (device.result === undefined) return { device, state: 'pending', stepPath: currentStepPath(device.steps) }
     if (success.has(device.result.toUpperCase())) return { device, state: 'succeeded', stepPath: [] }
     if (done || device.done) return { device, state: 'failed', stepPath: failedStepPath(device.steps) }
     return { device, state: 'pending', stepPath: currentStepPath(device.steps) }
   })
   const count = (state: DeviceState): number => devices.filter(item => item.state === state).length
   const failed = count('failed')
-  let verdict: VerdictKind = 'running'
-  if (done) verdict = devices.length === 0 ? 'empty' : failed + count('pending') === 0 ? 'success' : 'failure'
-  return { verdict, progress: job.progress, devices, succeeded: count('succeeded'), failed, pending: count('pending') }
+  const unreported = done ? devices.filter(item => item.device.result === undefined) : []
+  return {
+    verdict: verdictOf(done, devices.length, failed + count('pending'), unreported.length),
+    progress: job.progress,
+    devices,
+    succeeded: count('succeeded'),
+    failed,
+    pending: count('pending'),
+    unreported
+  }
+}
+
+function verdictOf(done: boolean, devices: number, notSucceeded: number, unreported: number): VerdictKind {
+  if (!done) return 'running'
+  if (devices === 0) return 'empty'
+  // Before failure: a device we know nothing about may be the only one that matters.
+  if (unreported > 0) return 'unreported'
+  return notSucceeded === 0 ? 'success' : 'failure'
 }
 
 /** Done when the job says 100 %, or when every device says its part is done. */

@@ -7,7 +7,7 @@ import type { GateResult } from '../common/outcome.js'
 import { JOB_TYPES, type JobRef } from '../lxca/job-ref.js'
 import { Output, type OutputName } from '../settings/names.js'
 import type { PollOutcome } from '../common/outcome.js'
-import { clean, percent } from '../common/text.js'
+import { bodyText, clean, percent } from '../common/text.js'
 import { stepPathLabel, userActionOf, type Assessment, type DeviceAssessment } from '../lxca/verdict.js'
 
 /** GitHub keeps 10 error annotations per step: one for the outcome, nine for devices. */
@@ -120,14 +120,21 @@ export function buildOutputs(
   }
 }
 
-/** The last job document received; with several jobs, an object keyed by job path. Undefined when none came. */
-export function reportDocument(result: GateResult): unknown {
-  const received = result.jobs.filter(({ outcome }) => outcome.lastDocument !== undefined)
-  if (result.jobs.length === 1) return received[0]?.outcome.lastDocument
+/**
+ * The report file: the exact bytes of the last job document received; with
+ * several jobs, one JSON object keyed by job path, each value the document's
+ * text as received (never re-serialised: a document may nest deeper than
+ * JSON.stringify can go). Undefined when no document came.
+ */
+export function reportContent(result: GateResult): Buffer | undefined {
+  const received = result.jobs.filter(({ outcome }) => outcome.lastBody !== undefined)
+  if (result.jobs.length === 1) return received[0]?.outcome.lastBody
   if (received.length === 0) return undefined
-  return Object.fromEntries(
-    received.map(({ job, outcome }) => [`${JOB_TYPES[job.type]}/jobs/${job.id}`, outcome.lastDocument])
+  const entries = received.map(
+    ({ job, outcome }) =>
+      `  ${JSON.stringify(`${JOB_TYPES[job.type]}/jobs/${job.id}`)}: ${bodyText(outcome.lastBody as Buffer).trim()}`
   )
+  return Buffer.from(`{\n${entries.join(',\n')}\n}\n`)
 }
 
 function failures(assessment: Assessment | undefined): DeviceAssessment[] {
@@ -145,7 +152,7 @@ function failedDevice(item: DeviceAssessment): FailedDevice {
   return {
     device: clean(item.device.address, 200),
     uuid: item.device.uuid ?? '',
-    result: clean(item.device.result, 100),
+    result: clean(item.device.result ?? '', 100),
     step: clean(stepPathLabel(item.stepPath), 300),
     message: clean(action ?? last?.longDescription ?? item.device.longDescription ?? '', 500)
   }

@@ -63,7 +63,7 @@ function deviceTable(devices: readonly DeviceAssessment[], paint: Paint): string
     state: item.state,
     cells: [
       clean(item.device.address, 60),
-      clean(item.device.result, 40),
+      clean(item.device.result ?? '', 40),
       item.state === 'succeeded' ? '' : clean(stepPathLabel(item.stepPath), 80),
       item.device.timeSpentMs === undefined ? '' : formatDuration(item.device.timeSpentMs)
     ]
@@ -86,7 +86,7 @@ function deviceTable(devices: readonly DeviceAssessment[], paint: Paint): string
 
 function failedDeviceLines(item: DeviceAssessment, paint: Paint): string[] {
   const { device, stepPath } = item
-  const lines = [paint(`  ✖ ${clean(device.address, 100)}  ${clean(device.result, 60)}`, 'red')]
+  const lines = [paint(`  ✖ ${clean(device.address, 100)}  ${clean(device.result ?? '', 60)}`, 'red')]
   if (device.longDescription) lines.push(`    ${clean(device.longDescription, 500)}`)
   if (stepPath.length > 0) lines.push(`    Failed at: ${clean(stepPathLabel(stepPath), 300)}`)
   const action = userActionOf(item)

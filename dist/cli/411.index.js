@@ -1,0 +1,2714 @@
+export const id = 411;
+export const ids = [411];
+export const modules = {
+
+/***/ 411:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  main: () => (/* binding */ main)
+});
+
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
+function getProxyUrl(reqUrl) {
+    const usingSsl = reqUrl.protocol === 'https:';
+    if (checkBypass(reqUrl)) {
+        return undefined;
+    }
+    const proxyVar = (() => {
+        if (usingSsl) {
+            return process.env['https_proxy'] || process.env['HTTPS_PROXY'];
+        }
+        else {
+            return process.env['http_proxy'] || process.env['HTTP_PROXY'];
+        }
+    })();
+    if (proxyVar) {
+        try {
+            return new DecodedURL(proxyVar);
+        }
+        catch (_a) {
+            if (!proxyVar.startsWith('http://') && !proxyVar.startsWith('https://'))
+                return new DecodedURL(`http://${proxyVar}`);
+        }
+    }
+    else {
+        return undefined;
+    }
+}
+function checkBypass(reqUrl) {
+    if (!reqUrl.hostname) {
+        return false;
+    }
+    const reqHost = reqUrl.hostname;
+    if (isLoopbackAddress(reqHost)) {
+        return true;
+    }
+    const noProxy = process.env['no_proxy'] || process.env['NO_PROXY'] || '';
+    if (!noProxy) {
+        return false;
+    }
+    // Determine the request port
+    let reqPort;
+    if (reqUrl.port) {
+        reqPort = Number(reqUrl.port);
+    }
+    else if (reqUrl.protocol === 'http:') {
+        reqPort = 80;
+    }
+    else if (reqUrl.protocol === 'https:') {
+        reqPort = 443;
+    }
+    // Format the request hostname and hostname with port
+    const upperReqHosts = [reqUrl.hostname.toUpperCase()];
+    if (typeof reqPort === 'number') {
+        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
+    }
+    // Compare request host against noproxy
+    for (const upperNoProxyItem of noProxy
+        .split(',')
+        .map(x => x.trim().toUpperCase())
+        .filter(x => x)) {
+        if (upperNoProxyItem === '*' ||
+            upperReqHosts.some(x => x === upperNoProxyItem ||
+                x.endsWith(`.${upperNoProxyItem}`) ||
+                (upperNoProxyItem.startsWith('.') &&
+                    x.endsWith(`${upperNoProxyItem}`)))) {
+            return true;
+        }
+    }
+    return false;
+}
+function isLoopbackAddress(host) {
+    const hostLower = host.toLowerCase();
+    return (hostLower === 'localhost' ||
+        hostLower.startsWith('127.') ||
+        hostLower.startsWith('[::1]') ||
+        hostLower.startsWith('[0:0:0:0:0:0:0:1]'));
+}
+class DecodedURL extends URL {
+    constructor(url, base) {
+        super(url, base);
+        this._decodedUsername = decodeURIComponent(super.username);
+        this._decodedPassword = decodeURIComponent(super.password);
+    }
+    get username() {
+        return this._decodedUsername;
+    }
+    get password() {
+        return this._decodedPassword;
+    }
+}
+//# sourceMappingURL=proxy.js.map
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(24);
+;// CONCATENATED MODULE: ./package.json
+const package_namespaceObject = {"rE":"0.1.0"};
+;// CONCATENATED MODULE: ./src/common/clock.ts
+// The only place that touches timers. Everything that waits takes a Clock, so
+// tests drive time by hand and never sleep for real.
+/** Node clamps longer timers to 1 ms, which would turn a long wait into a busy loop. */
+const MAX_TIMER_MS = 2_147_483_647;
+const systemClock = {
+    now: () => performance.now(),
+    wallNow: () => Date.now(),
+    sleep: (ms, signal) => new Promise(resolve => {
+        if (signal.aborted || ms <= 0)
+            return resolve();
+        const finish = () => {
+            clearTimeout(timer);
+            signal.removeEventListener('abort', finish);
+            resolve();
+        };
+        const timer = setTimeout(finish, Math.min(ms, MAX_TIMER_MS));
+        signal.addEventListener('abort', finish, { once: true });
+    })
+};
+
+;// CONCATENATED MODULE: ./src/common/errors.ts
+// Typed errors. Each carries what the caller needs to decide (retry or not)
+// and a message written for the person reading the run page.
+/** How the Action names a problem's subject. */
+function actionSubject(problem) {
+    return problem.input !== undefined ? `Input '${problem.input}'` : `Environment variable ${problem.variable}`;
+}
+/** One or more inputs are invalid. Raised before any request is made. */
+class InputError extends Error {
+    details;
+    /** Each problem as one sentence, named the Action's way. */
+    problems;
+    constructor(details) {
+        const problems = details.map(problem => `${actionSubject(problem)} ${problem.message}`);
+        super(problems.join('\n'));
+        this.details = details;
+        this.problems = problems;
+        this.name = 'InputError';
+    }
+}
+/**
+ * Something went wrong while asking the appliance. `retryable` separates "the
+ * network hiccuped, ask again" from "asking again cannot help".
+ */
+class PollFault extends Error {
+    kind;
+    retryable;
+    retryAfter;
+    constructor(kind, message, retryable, 
+    /** Raw `Retry-After` header value, when the server sent one. */
+    retryAfter) {
+        super(message);
+        this.kind = kind;
+        this.retryable = retryable;
+        this.retryAfter = retryAfter;
+        this.name = 'PollFault';
+    }
+}
+/** A message for any thrown value, without a stack trace. */
+function messageOf(error) {
+    if (error instanceof Error)
+        return error.message;
+    return String(error);
+}
+
+;// CONCATENATED MODULE: ./src/common/duration.ts
+// Durations as people write them in workflow files: `500ms`, `90s`, `15m`,
+// `1h30m`, `2d`; a bare number is seconds (what `timeout-minutes` users expect
+// of a unit-less value in seconds-based tools such as curl and kubectl).
+const UNIT_MS = {
+    d: 86_400_000,
+    h: 3_600_000,
+    m: 60_000,
+    s: 1_000,
+    ms: 1
+};
+// Units must come largest first and at most once each: `1h30m`, not `30m1h`.
+const DURATION = /^(?:(\d+(?:\.\d+)?)d)?(?:(\d+(?:\.\d+)?)h)?(?:(\d+(?:\.\d+)?)m(?!s))?(?:(\d+(?:\.\d+)?)s)?(?:(\d+(?:\.\d+)?)ms)?$/;
+const UNITS_IN_ORDER = ['d', 'h', 'm', 's', 'ms'];
+/** Milliseconds, or undefined when `text` is not a duration. */
+function parseDuration(text) {
+    const compact = text.replace(/\s+/g, '').toLowerCase();
+    if (compact === '')
+        return undefined;
+    if (/^\d+(?:\.\d+)?$/.test(compact))
+        return Math.round(Number(compact) * 1000);
+    const match = DURATION.exec(compact);
+    if (!match)
+        return undefined;
+    let total = 0;
+    UNITS_IN_ORDER.forEach((unit, index) => {
+        const amount = match[index + 1];
+        if (amount !== undefined)
+            total += Number(amount) * UNIT_MS[unit];
+    });
+    return Math.round(total);
+}
+/** A short human duration: `850 ms`, `12.5 s`, `4m 12s`, `1h 5m`. */
+function duration_formatDuration(ms) {
+    if (!Number.isFinite(ms) || ms < 0)
+        return '?';
+    if (ms < 1000)
+        return `${Math.round(ms)} ms`;
+    if (ms < 60_000)
+        return `${trimZero((ms / 1000).toFixed(1))} s`;
+    const totalSeconds = Math.round(ms / 1000);
+    const days = Math.floor(totalSeconds / 86_400);
+    const hours = Math.floor((totalSeconds % 86_400) / 3600);
+    const minutes = Math.floor((totalSeconds % 3600) / 60);
+    const seconds = totalSeconds % 60;
+    if (days > 0)
+        return `${days}d ${hours}h`;
+    if (hours > 0)
+        return `${hours}h ${minutes}m`;
+    return `${minutes}m ${seconds}s`;
+}
+function trimZero(text) {
+    return text.endsWith('.0') ? text.slice(0, -2) : text;
+}
+
+;// CONCATENATED MODULE: ./src/common/outcome.ts
+const SEVERITY = { success: 0, failure: 1, timeout: 2, error: 3, cancelled: 4 };
+function worstStatus(statuses) {
+    return statuses.reduce((worst, status) => (SEVERITY[status] > SEVERITY[worst] ? status : worst), 'success');
+}
+
+;// CONCATENATED MODULE: ./src/common/text.ts
+// Small wording helpers every layer uses: one place, on the ground floor, so
+// that a renderer never imports a network module for a helper.
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f]+/g;
+/** One line, no control characters, not too long: safe for logs and annotations. */
+function text_clean(text, max = 300) {
+    const line = text.replace(CONTROL, ' ').replace(/\s+/g, ' ').trim();
+    return line.length > max ? `${line.slice(0, max - 1)}…` : line;
+}
+/** `17%`; `?%` when unknown. Floors, so a job at 99.9 % never reads "100%". */
+function text_percent(progress) {
+    return progress === undefined ? '?%' : `${Math.floor(Math.min(100, Math.max(0, progress)))}%`;
+}
+/** `1 device`, `1,000 devices`. */
+function plural(count, noun) {
+    return `${count.toLocaleString('en-US')} ${noun}${count === 1 ? '' : 's'}`;
+}
+/**
+ * Text to be followed by our own punctuation: without its final full stop,
+ * so that server text ending in "." and our ". Check …" never make "..".
+ */
+function clause(text) {
+    return text.replace(/[\s.]+$/, '');
+}
+/** A body as text, without a UTF-8 byte-order mark (not JSON, but some servers send one). */
+function bodyText(body) {
+    const start = body[0] === 0xef && body[1] === 0xbb && body[2] === 0xbf ? 3 : 0;
+    return body.toString('utf8', start);
+}
+
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __webpack_require__(67);
+var external_node_http_default = /*#__PURE__*/__webpack_require__.n(external_node_http_);
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __webpack_require__(30);
+var external_node_net_default = /*#__PURE__*/__webpack_require__.n(external_node_net_);
+// EXTERNAL MODULE: external "node:tls"
+var external_node_tls_ = __webpack_require__(692);
+var external_node_tls_default = /*#__PURE__*/__webpack_require__.n(external_node_tls_);
+;// CONCATENATED MODULE: ./src/settings/host.ts
+// The appliance address as people write it: `lxca.example.com`, `10.0.0.5`,
+// `host:8443`, `[fe80::1]`, or a URL `https://host[:port][/]`.
+
+function parseHost(text) {
+    let candidate = text;
+    if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(candidate)) {
+        // A bare IPv6 address has colons that would read as a port.
+        if ((0,external_node_net_.isIPv6)(candidate))
+            candidate = `[${candidate}]`;
+        candidate = `https://${candidate}`;
+    }
+    let url;
+    try {
+        url = new URL(candidate);
+    }
+    catch {
+        return { ok: false, reason: 'it is not a valid host name, address or URL' };
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+        return { ok: false, reason: `the scheme ${url.protocol.slice(0, -1)}:// is not supported` };
+    }
+    if (url.protocol === 'http:' && !isLoopback(url.hostname)) {
+        return {
+            ok: false,
+            reason: 'http:// would send the credentials in clear text; use https:// (http:// is allowed only to a loopback address)'
+        };
+    }
+    if (url.username || url.password) {
+        return { ok: false, reason: 'it must not contain credentials; use the username and password inputs' };
+    }
+    if ((url.pathname !== '/' && url.pathname !== '') || url.search || url.hash) {
+        return { ok: false, reason: 'it must not contain a path, query or fragment' };
+    }
+    if (!url.hostname)
+        return { ok: false, reason: 'it has no host name' };
+    return { ok: true, url: new URL(`${url.protocol}//${url.host}`) };
+}
+/** Loopback as the runner's proxy rules and our http:// rule see it. */
+function isLoopback(hostname) {
+    const name = hostname.toLowerCase();
+    return name === 'localhost' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(name) || name === '[::1]' || name === '::1';
+}
+/** Host name without IPv6 brackets, as sockets and TLS want it. */
+function bareHostname(url) {
+    return url.hostname.replace(/^\[(.*)\]$/, '$1');
+}
+function portOf(url) {
+    if (url.port)
+        return Number(url.port);
+    return url.protocol === 'http:' ? 80 : 443;
+}
+
+;// CONCATENATED MODULE: ./src/settings/proxy.ts
+const FORM = 'Expected http://host:port, or http://user:password@host:port with special characters percent-encoded (% as %25, @ as %40)';
+/** The proxy for `target`, undefined for a direct connection; problems go to `inputs`. */
+function readProxy(target, environment, inputs) {
+    const names = target.protocol === 'https:' ? ['https_proxy', 'HTTPS_PROXY'] : ['http_proxy', 'HTTP_PROXY'];
+    const name = names.find(candidate => environment.variable(candidate)?.trim());
+    if (name === undefined || environment.bypass(target))
+        return undefined;
+    const text = (environment.variable(name) ?? '').trim();
+    const shown = `'${redact(text)}'`;
+    let url;
+    try {
+        url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `http://${text}`);
+    }
+    catch {
+        return inputs.failVariable(name, `has an invalid value ${shown}: it is not a URL. ${FORM}.`);
+    }
+    if (url.protocol !== 'http:') {
+        return inputs.failVariable(name, `has the value ${shown}: only http:// proxies are supported. ${FORM}.`);
+    }
+    try {
+        decodeURIComponent(url.username);
+        decodeURIComponent(url.password);
+    }
+    catch {
+        return inputs.failVariable(name, `has a user name or password that is not percent-encoded. ${FORM}.`);
+    }
+    return url;
+}
+/** The proxy's credentials, decoded, for Proxy-Authorization. */
+function proxyCredentials(proxy) {
+    if (!proxy.username && !proxy.password)
+        return undefined;
+    return { username: decodeURIComponent(proxy.username), password: decodeURIComponent(proxy.password) };
+}
+/** The value without its password, for messages: `http://user:***@host:3128`. */
+function redact(text) {
+    // Up to the last '@': a password may hold an unencoded '@' too.
+    const shown = /^[a-z][a-z0-9+.-]*:\/\//i.test(text)
+        ? text.replace(/^([^:/]*:\/\/[^:@/]*:).*@/, '$1***@')
+        : text.replace(/^([^:@/]*:).*@/, '$1***@');
+    return shown.length > 100 ? `${shown.slice(0, 97)}…` : shown;
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(598);
+;// CONCATENATED MODULE: ./src/http/tls-verify.ts
+// The TLS decision, made by us on the handshake's result and before a single
+// byte of HTTP (and so any credential) is written. Node's own verification is
+// not used to reject, because it cannot (a) trust the appliance's own leaf
+// certificate when it was issued by a CA the user does not have, nor (b)
+// enforce a pin when chain checks are off: with `rejectUnauthorized: false`
+// Node ignores `checkServerIdentity`'s verdict.
+
+
+function tlsPolicy(tls, host) {
+    const trusted = new Set();
+    for (const block of tls.ca?.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? []) {
+        trusted.add(new external_node_crypto_.X509Certificate(block).fingerprint256);
+    }
+    return {
+        ca: tls.ca,
+        insecure: tls.insecure,
+        verifyName: tls.serverName ?? host,
+        trustedCertificates: trusted,
+        fingerprint: tls.fingerprint
+    };
+}
+/** Undefined when the peer may be trusted; otherwise one readable sentence. */
+function verifyPeer(peer, policy, nowMs = Date.now()) {
+    const cert = peer.certificate;
+    if (!cert || !cert.fingerprint256)
+        return 'the server presented no certificate';
+    if (!policy.insecure) {
+        const pinnedByCa = policy.trustedCertificates.has(cert.fingerprint256);
+        if (!peer.chainVerified && !pinnedByCa)
+            return describeChainError(peer.chainError ?? 'UNKNOWN', cert);
+        // Trusted as itself, the leaf skipped OpenSSL's checks: its validity period is ours to check.
+        if (!peer.chainVerified) {
+            const expired = validityError(cert, nowMs);
+            if (expired)
+                return expired;
+        }
+        const nameError = (0,external_node_tls_.checkServerIdentity)(policy.verifyName, cert);
+        if (nameError) {
+            return `the certificate does not name ${policy.verifyName} (it names ${cert.subjectaltname || cert.subject?.CN || 'nothing'}); set tls-server-name to one of those names`;
+        }
+    }
+    if (policy.fingerprint && cert.fingerprint256 !== policy.fingerprint) {
+        return `the certificate's SHA-256 fingerprint ${cert.fingerprint256} does not match tls-fingerprint`;
+    }
+    return undefined;
+}
+function validityError(cert, nowMs) {
+    const from = Date.parse(cert.valid_from);
+    const to = Date.parse(cert.valid_to);
+    const given = 'a certificate given as ca-certificate must be within its validity period';
+    if (Number.isFinite(to) && nowMs > to)
+        return `${describeChainError('CERT_HAS_EXPIRED', cert)} (${given})`;
+    if (Number.isFinite(from) && nowMs < from)
+        return `${describeChainError('CERT_NOT_YET_VALID', cert)} (${given})`;
+    if (!Number.isFinite(from) || !Number.isFinite(to))
+        return `the certificate's validity period cannot be read (${given})`;
+    return undefined;
+}
+const TRUST_HINT = "set ca-certificate to the appliance's CA certificate (or its own certificate), or pin it with tls-fingerprint and insecure-skip-tls-verify: true";
+function describeChainError(code, cert) {
+    switch (code) {
+        case 'DEPTH_ZERO_SELF_SIGNED_CERT':
+            return `certificate is self-signed; ${TRUST_HINT}`;
+        case 'SELF_SIGNED_CERT_IN_CHAIN':
+        case 'UNABLE_TO_GET_ISSUER_CERT':
+        case 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY':
+        case 'UNABLE_TO_VERIFY_LEAF_SIGNATURE':
+            return `certificate was issued by a CA that is not trusted (${code}); ${TRUST_HINT}`;
+        case 'CERT_HAS_EXPIRED':
+            return `certificate expired${cert?.valid_to ? ` on ${cert.valid_to}` : ''}; renew the appliance's certificate`;
+        case 'CERT_NOT_YET_VALID':
+            return `certificate is not valid yet${cert?.valid_from ? ` (from ${cert.valid_from})` : ''}; check the clocks of the runner and the appliance`;
+        default:
+            return `certificate verification failed (${code}); ${TRUST_HINT}`;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/http/transport.ts
+// The only module that does network I/O. One request = one fresh connection:
+// TCP (through a CONNECT proxy when one applies), then TLS verified by
+// tls-verify.ts, and only then the HTTP request with its credentials. A
+// total-time deadline covers connect, headers and the whole body, because an
+// idle timeout misses a server that stalls after the headers or drips bytes.
+// Polls are seconds apart, so keep-alive would save nothing and would leave
+// sockets that keep the process alive.
+
+
+
+
+
+
+
+
+const DEFAULT_MAX_BODY = 64 * 1024 * 1024;
+function createTransport(options) {
+    const policies = new Map();
+    const policyFor = (host) => {
+        let policy = policies.get(host);
+        if (!policy)
+            policies.set(host, (policy = tlsPolicy(options.tls, host)));
+        return policy;
+    };
+    return async (request, signal, timeoutMs = options.requestTimeoutMs) => {
+        if (signal.aborted)
+            throw cancelledFault();
+        const deadline = new AbortController();
+        const timer = setTimeout(() => deadline.abort(new PollFault('timeout', `no complete response within ${duration_formatDuration(timeoutMs)} (request-timeout)`, true)), timeoutMs);
+        const cancel = () => deadline.abort(cancelledFault());
+        signal.addEventListener('abort', cancel, { once: true });
+        let socket;
+        try {
+            const url = request.url;
+            const host = bareHostname(url);
+            const port = portOf(url);
+            socket = options.proxy
+                ? await tunnel(options.proxy, host, port, deadline.signal)
+                : await connect(host, port, options.lookup, deadline.signal);
+            if (url.protocol === 'https:')
+                socket = await startTls(socket, host, port, policyFor(host), deadline.signal);
+            return await exchange(socket, request, options.maxBodyBytes ?? DEFAULT_MAX_BODY, deadline.signal);
+        }
+        catch (error) {
+            // A TLS port hangs up on plain HTTP without a word: say so, rather than retry until the timeout.
+            const plain = request.url.protocol === 'http:' && !options.proxy;
+            if (plain &&
+                error instanceof PollFault &&
+                error.kind === 'network' &&
+                (await speaksTls(request.url, deadline.signal))) {
+                throw new PollFault('tls', `${request.url.host} answered with TLS: use https:// in host`, false);
+            }
+            throw error;
+        }
+        finally {
+            clearTimeout(timer);
+            signal.removeEventListener('abort', cancel);
+            socket?.destroy();
+        }
+    };
+}
+function cancelledFault() {
+    return new PollFault('cancelled', 'the request was cancelled', false);
+}
+/**
+ * A promise that settles once, and on abort runs `stop` (which must release
+ * the socket) and rejects with the abort reason.
+ */
+function abortable(signal, start) {
+    return new Promise((resolve, reject) => {
+        if (signal.aborted)
+            return reject(signal.reason);
+        let stop = () => undefined;
+        const onAbort = () => {
+            stop();
+            reject(signal.reason);
+        };
+        const settle = (fn) => (arg) => {
+            signal.removeEventListener('abort', onAbort);
+            fn(arg);
+        };
+        signal.addEventListener('abort', onAbort, { once: true });
+        stop = start(settle(resolve), settle(reject));
+    });
+}
+/** Name resolution said the host does not exist: asking again will not help. */
+const PERMANENT_NETWORK_CODES = new Set(['ENOTFOUND']);
+function networkFault(error, what) {
+    if (error instanceof PollFault)
+        return error;
+    const code = error.code;
+    const detail = code
+        ? `${code === 'ENOTFOUND' ? 'host name not found' : messageOf(error)} (${code})`
+        : messageOf(error);
+    return new PollFault('network', `${what}: ${detail}`, !PERMANENT_NETWORK_CODES.has(code ?? ''));
+}
+function connect(host, port, lookup, signal) {
+    return abortable(signal, (resolve, reject) => {
+        const socket = external_node_net_default().connect({ host, port, ...(lookup ? { lookup } : {}) });
+        socket.once('connect', () => resolve(socket));
+        socket.on('error', error => reject(networkFault(error, `cannot connect to ${host}:${port}`)));
+        return () => socket.destroy();
+    });
+}
+function tunnel(proxy, host, port, signal) {
+    const target = `${external_node_net_default().isIPv6(host) ? `[${host}]` : host}:${port}`;
+    const where = `proxy ${proxy.host}`;
+    return abortable(signal, (resolve, reject) => {
+        if (proxy.protocol !== 'http:') {
+            reject(new PollFault('proxy', `${where}: only http:// proxies are supported, got ${proxy.protocol}//`, false));
+            return () => undefined;
+        }
+        const headers = { host: target };
+        const credentials = proxyCredentials(proxy);
+        if (credentials) {
+            const token = Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64');
+            headers['proxy-authorization'] = `Basic ${token}`;
+        }
+        const request = external_node_http_default().request({
+            host: bareHostname(proxy),
+            port: portOf(proxy),
+            method: 'CONNECT',
+            path: target,
+            headers,
+            agent: false
+        });
+        request.once('connect', (response, socket, head) => {
+            if (response.statusCode === 407) {
+                socket.destroy();
+                const fix = credentials ? 'the credentials in the proxy URL were refused' : 'put them in the proxy URL';
+                const message = `${where} requires authentication (HTTP 407): ${fix} (http://user:password@host:port)`;
+                reject(new PollFault('proxy', message, false));
+            }
+            else if (response.statusCode !== 200) {
+                socket.destroy();
+                reject(new PollFault('proxy', `${where} refused to connect to ${target} (HTTP ${response.statusCode})`, true));
+            }
+            else if (head.length > 0) {
+                socket.destroy();
+                reject(new PollFault('proxy', `${where} sent data before the tunnel was open`, true));
+            }
+            else {
+                resolve(socket);
+            }
+        });
+        request.on('error', error => reject(networkFault(error, `cannot reach ${where}`)));
+        request.end();
+        return () => request.destroy();
+    });
+}
+/** Whether a TLS handshake with the URL's host and port gets a server hello. Never throws. */
+async function speaksTls(url, signal) {
+    return new Promise(resolve => {
+        if (signal.aborted)
+            return resolve(false);
+        const probe = external_node_tls_default().connect({ host: bareHostname(url), port: portOf(url), rejectUnauthorized: false });
+        const finish = (answer) => {
+            signal.removeEventListener('abort', abort);
+            probe.destroy();
+            resolve(answer);
+        };
+        const abort = () => finish(false);
+        probe.once('secureConnect', () => finish(true));
+        probe.on('error', () => finish(false));
+        signal.addEventListener('abort', abort, { once: true });
+    });
+}
+function startTls(socket, host, port, policy, signal) {
+    return abortable(signal, (resolve, reject) => {
+        const secure = external_node_tls_default().connect({
+            socket,
+            // SNI takes names only; an IP address is sent without SNI.
+            servername: external_node_net_default().isIP(policy.verifyName) ? undefined : policy.verifyName,
+            // `ca` replaces the system store for this connection only.
+            ca: policy.ca,
+            // We decide in verifyPeer, on the handshake result, before any write.
+            rejectUnauthorized: false,
+            checkServerIdentity: () => undefined,
+            ALPNProtocols: ['http/1.1']
+        });
+        secure.once('secureConnect', () => {
+            const problem = verifyPeer({
+                chainVerified: secure.authorized,
+                chainError: secure.authorizationError ? String(secure.authorizationError) : undefined,
+                certificate: secure.getPeerCertificate()
+            }, policy);
+            if (problem) {
+                secure.destroy();
+                reject(new PollFault('tls', `TLS verification of ${host}:${port} failed: ${problem}`, false));
+            }
+            else {
+                resolve(secure);
+            }
+        });
+        secure.on('error', error => {
+            const code = error.code ?? '';
+            if (code.startsWith('ERR_SSL') || code === 'EPROTO') {
+                reject(new PollFault('tls', `TLS handshake with ${host}:${port} failed (${code}); check that host points at the appliance's HTTPS port`, false));
+            }
+            else {
+                reject(networkFault(error, `TLS handshake with ${host}:${port}`));
+            }
+        });
+        return () => secure.destroy();
+    });
+}
+function exchange(socket, request, maxBodyBytes, signal) {
+    const url = request.url;
+    const what = `${request.method} ${url.pathname}`;
+    return abortable(signal, (resolve, reject) => {
+        const headers = {
+            accept: 'application/json',
+            ...request.headers,
+            host: url.host,
+            connection: 'close'
+        };
+        if (request.body !== undefined)
+            headers['content-length'] = String(Buffer.byteLength(request.body));
+        const outgoing = external_node_http_default().request({
+            method: request.method,
+            path: url.pathname + url.search,
+            headers,
+            createConnection: () => socket
+        });
+        outgoing.on('error', error => reject(networkFault(error, what)));
+        outgoing.once('response', response => {
+            const chunks = [];
+            let size = 0;
+            const truncated = () => reject(new PollFault('body', `${what}: the response body was cut off after ${size} bytes`, true));
+            response.on('data', (chunk) => {
+                size += chunk.length;
+                if (size > maxBodyBytes) {
+                    reject(new PollFault('body', `${what}: the response is larger than ${maxBodyBytes} bytes`, true));
+                    response.destroy();
+                }
+                else {
+                    chunks.push(chunk);
+                }
+            });
+            response.once('end', () => {
+                if (!response.complete)
+                    return truncated();
+                resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks) });
+            });
+            response.on('error', truncated);
+            response.once('close', () => {
+                if (!response.complete)
+                    truncated();
+            });
+        });
+        outgoing.end(request.body);
+        return () => outgoing.destroy();
+    });
+}
+
+;// CONCATENATED MODULE: ./src/lxca/responses.ts
+// What an HTTP response means for us. One table decides which statuses are
+// worth asking again (the appliance restarting, a proxy hiccup, rate limits)
+// and which can never get better (wrong credentials, unknown job, redirects).
+
+
+/** Statuses that a later request may not see again. 501 and 505 are not among them. */
+const RETRYABLE_STATUSES = new Set([408, 429, 500, 502, 503, 504]);
+function isAuthRefusal(status) {
+    return status === 401 || status === 403;
+}
+/**
+ * Undefined for a 2xx; otherwise the fault, with the server's own message
+ * (LXCA error bodies carry `messages[].text`) when it sent one.
+ */
+function statusFault(response, what, notFoundMessage) {
+    const status = response.status;
+    if (status >= 200 && status < 300)
+        return undefined;
+    const said = serverMessage(response);
+    const detail = said ? `: ${clause(said)}` : '';
+    if (status >= 300 && status < 400) {
+        const location = headerValue(response, 'location') ?? '(no Location header)';
+        return new PollFault('redirect', `${what}: the appliance redirected to ${text_clean(location)} (HTTP ${status}); redirects are not followed with credentials. Check the host input`, false);
+    }
+    if (isAuthRefusal(status)) {
+        return new PollFault('auth', `${what}: the appliance refused the credentials (HTTP ${status})${detail}. Check username and password, and that the account may read jobs`, false);
+    }
+    if (status === 404)
+        return new PollFault('not-found', `${notFoundMessage} (HTTP 404)${detail}`, false);
+    const retryable = RETRYABLE_STATUSES.has(status);
+    return new PollFault('http', `${what}: HTTP ${status}${detail}`, retryable, retryable ? headerValue(response, 'retry-after') : undefined);
+}
+/** The parsed JSON body of a 2xx response; unusable bodies are transient faults. */
+function jsonBody(response, what) {
+    // A UTF-8 byte-order mark is not JSON, but some servers send one.
+    const text = bodyText(response.body);
+    if (text.trim() === '')
+        throw new PollFault('body', `${what}: the response body is empty`, true);
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        const type = headerValue(response, 'content-type') ?? 'no content type';
+        throw new PollFault('body', `${what}: the response is not JSON (${text_clean(type)}, starts with "${text_clean(text.slice(0, 40))}")`, true);
+    }
+}
+function headerValue(response, name) {
+    const value = response.headers[name];
+    return Array.isArray(value) ? value[0] : value;
+}
+/** LXCA's `{"messages":[{"text":…}]}`, a short plain-text body, or an HTML title. */
+function serverMessage(response) {
+    const text = response.body.toString('utf8', 0, Math.min(response.body.length, 64 * 1024)).trim();
+    if (text === '')
+        return undefined;
+    try {
+        const parsed = JSON.parse(text);
+        const first = Array.isArray(parsed?.messages) ? parsed?.messages[0] : undefined;
+        if (first && typeof first.text === 'string') {
+            const recovery = typeof first.recovery?.text === 'string' ? first.recovery.text.trim() : '';
+            return text_clean(recovery ? `${clause(first.text)}. ${recovery}` : first.text);
+        }
+        return undefined;
+    }
+    catch {
+        const title = /<title[^>]*>([^<]*)<\/title>/i.exec(text);
+        if (title)
+            return text_clean(title[1]);
+        if (/^</.test(text))
+            return undefined;
+        return text_clean(text);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/lxca/auth.ts
+// How requests prove who we are. Basic sends the credentials on every
+// request; a session logs in once (POST /sessions), then sends the cookie and
+// the CSRF token, logs in again when a session that has worked expires, and
+// logs out at the end. Several jobs polled at once share one session, so a
+// login in flight is shared and an expiry seen by two requests renews once.
+// Every secret it creates is handed to `onSecret` before it can reach a log.
+
+
+function basicAuth(credentials, onSecret) {
+    const token = Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64');
+    onSecret(token);
+    const credential = { headers: { authorization: `Basic ${token}` }, accepted: () => undefined };
+    return {
+        credential: async () => credential,
+        renew: async () => false,
+        close: async () => undefined
+    };
+}
+function sessionAuth(credentials, deps) {
+    const url = new URL('/sessions', deps.baseUrl);
+    /** The session being used, or being logged in. */
+    let current;
+    /** The session `current` resolved to; undefined while a login is in flight. */
+    let latest;
+    const login = async (signal) => {
+        deps.onLogin?.();
+        const response = await deps.transport({
+            method: 'POST',
+            url,
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ UserId: credentials.username, password: credentials.password })
+        }, signal);
+        const what = 'login (POST /sessions)';
+        const fault = statusFault(response, what, `${what}: ${url.href} does not exist; is this an XClarity Administrator?`);
+        if (fault)
+            throw isAuthRefusal(response.status) ? new PollFault('auth', fault.message, false) : fault;
+        const cookies = parseSetCookie(response.headers['set-cookie'] ?? []);
+        const named = (test) => [...cookies].find(([name]) => test(name.toLowerCase()))?.[1];
+        // Only the session's own tokens are secrets: masking every cookie value
+        // (`user=admin`, `inactivityTimeout=1`) would blank common words in every later log line.
+        const session = named(name => name === 'jsessionid') ?? named(name => name.includes('session')) ?? named(name => name !== 'csrf');
+        if (!session)
+            throw new PollFault('auth', `${what}: the appliance set no session cookie`, false);
+        deps.onSecret(session);
+        const csrf = named(name => name === 'csrf') ?? headerValue(response, 'x-csrf-token');
+        if (csrf)
+            deps.onSecret(csrf);
+        const cookie = [...cookies].map(([name, value]) => `${name}=${value}`).join('; ');
+        return { cookie, csrf, proven: false };
+    };
+    /** Starts a login that every caller shares; a failed login is forgotten so the next poll may try again. */
+    const startLogin = (signal) => {
+        latest = undefined;
+        const attempt = login(signal).then(session => (latest = session));
+        current = attempt;
+        attempt.catch(() => {
+            if (current === attempt)
+                current = undefined;
+        });
+        return attempt;
+    };
+    const headersOf = (session) => ({
+        cookie: session.cookie,
+        ...(session.csrf ? { 'x-csrf-token': session.csrf } : {}),
+        // Lenovo asks scripts to mark their polling so it does not count as user activity.
+        'x-not-user-input': 'checkSession'
+    });
+    return {
+        async credential(signal) {
+            const session = await (current ?? startLogin(signal));
+            const credential = {
+                session,
+                headers: headersOf(session),
+                accepted: () => (session.proven = true)
+            };
+            return credential;
+        },
+        async renew(refused, signal) {
+            const refusedSession = refused.session;
+            // Another request already replaced the session, or is replacing it: try again with that one.
+            if (latest !== refusedSession && current !== undefined)
+                return true;
+            // Refused before it ever worked: the login itself is not accepted, and logging in again would only hammer the account.
+            if (!refusedSession.proven)
+                return false;
+            await startLogin(signal);
+            return true;
+        },
+        async close(signal, timeoutMs) {
+            const session = latest;
+            current = undefined;
+            latest = undefined;
+            if (!session)
+                return;
+            try {
+                await deps.transport({ method: 'DELETE', url, headers: headersOf(session) }, signal, timeoutMs);
+            }
+            catch {
+                // Logging out is a courtesy; the session expires on its own.
+            }
+        }
+    };
+}
+function parseSetCookie(values) {
+    const cookies = new Map();
+    for (const line of values) {
+        const pair = line.split(';', 1)[0];
+        const equals = pair.indexOf('=');
+        if (equals <= 0)
+            continue;
+        cookies.set(pair.slice(0, equals).trim(), pair.slice(equals + 1).trim());
+    }
+    return cookies;
+}
+
+;// CONCATENATED MODULE: ./src/lxca/job-ref.ts
+// Which job to watch. LXCA returns the job of a bulk import, manage or
+// unmanage request as a bare ID or as its `Location` path; people paste
+// either, so both are accepted. Whatever is given, only a plain ID (letters,
+// digits, `-`, `_`) ever reaches a URL: no path tricks reach the appliance.
+const JOB_TYPES = {
+    csv: 'csvRequest',
+    manage: 'manageRequest',
+    unmanage: 'unmanageRequest'
+};
+const PLAIN_ID = /^[A-Za-z0-9_-]{1,128}$/;
+const JOB_PATH = /^\/?(csvRequest|manageRequest|unmanageRequest)\/jobs\/([^/]*)\/?$/i;
+function isJobType(value) {
+    return Object.prototype.hasOwnProperty.call(JOB_TYPES, value);
+}
+/** The job, or undefined when `text` is neither a plain ID nor a job path/URL. */
+function parseJobRef(text, defaultType) {
+    let path = text;
+    if (/^https?:\/\//i.test(text)) {
+        let url;
+        try {
+            url = new URL(text);
+        }
+        catch {
+            return undefined;
+        }
+        if (url.search || url.hash)
+            return undefined;
+        path = url.pathname;
+    }
+    if (!path.includes('/'))
+        return PLAIN_ID.test(path) ? { id: path, type: defaultType } : undefined;
+    const match = JOB_PATH.exec(path);
+    if (!match || !PLAIN_ID.test(match[2]))
+        return undefined;
+    const segment = match[1].toLowerCase();
+    const type = Object.keys(JOB_TYPES).find(key => JOB_TYPES[key].toLowerCase() === segment);
+    return type ? { id: match[2], type } : undefined;
+}
+/** The `host[:port]` a job URL names (`https://h:8443/csvRequest/jobs/1` → `h:8443`); undefined for an ID or a path. */
+function jobTextHost(text) {
+    if (!/^https?:\/\//i.test(text))
+        return undefined;
+    try {
+        return new URL(text).host;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** `/csvRequest/jobs/4229`, resolved against the appliance's base URL. */
+function jobUrl(baseUrl, job) {
+    return new URL(`/${JOB_TYPES[job.type]}/jobs/${job.id}`, baseUrl);
+}
+
+;// CONCATENATED MODULE: ./src/lxca/client.ts
+
+
+class LxcaClient {
+    transport;
+    baseUrl;
+    auth;
+    constructor(transport, baseUrl, auth) {
+        this.transport = transport;
+        this.baseUrl = baseUrl;
+        this.auth = auth;
+    }
+    /** The job document as JSON (not yet understood), and its bytes. Throws PollFault. */
+    async getJob(job, signal) {
+        const url = jobUrl(this.baseUrl, job);
+        const what = `GET /${JOB_TYPES[job.type]}/jobs/${job.id}`;
+        const first = await this.send({ method: 'GET', url }, signal);
+        let response = first.response;
+        if (isAuthRefusal(response.status) && (await this.auth.renew(first.credential, signal))) {
+            response = (await this.send({ method: 'GET', url }, signal)).response;
+        }
+        const notFound = `job ${job.id} was not found at ${url.href}: check job-id (and job-type), and that the job is not too old to be kept`;
+        const fault = statusFault(response, what, notFound);
+        if (fault)
+            throw fault;
+        return { document: jsonBody(response, what), body: response.body };
+    }
+    /** Ends the session (session auth); bounded by `timeoutMs`, never throws. */
+    close(signal, timeoutMs) {
+        return this.auth.close(signal, timeoutMs);
+    }
+    async send(request, signal) {
+        const credential = await this.auth.credential(signal);
+        const response = await this.transport({ ...request, headers: { ...request.headers, ...credential.headers } }, signal);
+        if (!isAuthRefusal(response.status))
+            credential.accepted();
+        return { response, credential };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/lxca/job.ts
+// The LXCA job document, parsed defensively. The server's JSON is untrusted:
+// any field may be missing, null or of another type. Optional detail that is
+// malformed is dropped; what the verdict depends on (the results list and
+// each device's `result`) must be understood, or the whole document is
+// reported as a problem and never judged. A device still at work may have no
+// `result` yet; what a finished job without one means is the verdict's call.
+// Nothing here recurses deeper than MAX_DEPTH, whatever the server nests.
+/** How deep a substatus tree may nest before the rest is ignored (LXCA uses 2). */
+const MAX_DEPTH = 16;
+/**
+ * Devices one document may list. LXCA manages at most 1,000 devices per
+ * appliance (300 per CSV); a hundred times that still renders in about a
+ * second, while millions of tiny entries would exhaust the runner's memory.
+ */
+const MAX_DEVICES = 100_000;
+function parseJob(raw) {
+    if (!isObject(raw))
+        return problem(`expected a JSON object, got ${describe(raw)}`);
+    const progress = toProgress(raw.progress);
+    const results = raw.results;
+    if (results === undefined || results === null) {
+        // A job that has just been created may not list its devices yet, but a
+        // document with neither progress nor results is not a job document.
+        if (progress === undefined)
+            return problem('the document has neither "progress" nor "results"');
+        return { ok: true, job: { progress: progress.value, status: job_text(raw.status), results: [] } };
+    }
+    if (!Array.isArray(results))
+        return problem(`"results" should be a list, got ${describe(results)}`);
+    if (results.length > MAX_DEVICES) {
+        const count = results.length.toLocaleString('en-US');
+        const most = MAX_DEVICES.toLocaleString('en-US');
+        return { ok: false, problem: `the job lists ${count} devices; at most ${most} are supported`, lasting: true };
+    }
+    const devices = [];
+    for (const [index, entry] of results.entries()) {
+        if (!isObject(entry))
+            return problem(`results[${index}] should be an object, got ${describe(entry)}`);
+        const result = entry.result;
+        if (result !== undefined && result !== null && typeof result !== 'string') {
+            return problem(`results[${index}].result should be a string, got ${describe(result)}`);
+        }
+        devices.push(parseDevice(entry, result || undefined, index));
+    }
+    return { ok: true, job: { progress: progress?.value, status: job_text(raw.status), results: devices } };
+}
+function parseDevice(entry, result, index) {
+    const status = isObject(entry.status) ? entry.status : {};
+    const progress = toProgress(entry.progress);
+    const uuid = job_text(entry.uuid);
+    return {
+        address: deviceAddress(entry.messageParameters ?? entry.messageAttributes) ?? uuid ?? `device #${index + 1}`,
+        uuid,
+        result,
+        progress: progress?.value,
+        done: progress?.done ?? false,
+        shortDescription: job_text(entry.resultShortDescription),
+        longDescription: job_text(entry.resultLongDescription),
+        state: job_text(status.state),
+        timeSpentMs: finite(entry.time_spent),
+        taskId: finite(entry.taskid),
+        steps: parseSteps(status.substatus, 1)
+    };
+}
+function parseSteps(value, depth) {
+    if (!Array.isArray(value) || depth > MAX_DEPTH)
+        return [];
+    return value.filter(isObject).map((node, index) => {
+        const status = isObject(node.status) ? node.status : {};
+        const id = job_text(node.id) ?? `step ${index + 1}`;
+        return {
+            id,
+            label: job_text(node.shortDescription) ?? id,
+            longDescription: job_text(node.longDescription),
+            state: job_text(status.state),
+            percentage: finite(status.percentage) ?? finite(node.progress),
+            userAction: job_text(node.userAction)?.trim() || undefined,
+            children: parseSteps(status.substatus, depth + 1)
+        };
+    });
+}
+/** `messageParameters` is a string or a list of strings in real documents. */
+function deviceAddress(value) {
+    if (typeof value === 'string')
+        return value.trim() || undefined;
+    if (Array.isArray(value)) {
+        const parts = value.filter((item) => typeof item === 'string' && item.trim() !== '');
+        return parts.length > 0 ? parts.join(', ') : undefined;
+    }
+    return undefined;
+}
+/** Progress as LXCA sends it: a number, a numeric string, or `JOB_DONE`. */
+function toProgress(value) {
+    if (value === 'JOB_DONE')
+        return { value: 100, done: true };
+    const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+    if (typeof number !== 'number' || !Number.isFinite(number))
+        return undefined;
+    return { value: number, done: number >= 100 };
+}
+function problem(message) {
+    return { ok: false, problem: message };
+}
+function isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function job_text(value) {
+    return typeof value === 'string' ? value : undefined;
+}
+function finite(value) {
+    return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+}
+function describe(value) {
+    if (value === null)
+        return 'null';
+    if (Array.isArray(value))
+        return 'a list';
+    if (typeof value === 'string')
+        return `the string "${value.length > 40 ? `${value.slice(0, 37)}…` : value}"`;
+    return `a ${typeof value}`;
+}
+
+;// CONCATENATED MODULE: ./src/lxca/verdict.ts
+function assess(job, successResults) {
+    const done = isDone(job);
+    const success = new Set(successResults.map(result => result.toUpperCase()));
+    const devices = job.results.map((device) => {
+        // No result yet: still at work, whatever its progress says.
+        if (device.result === undefined)
+            return { device, state: 'pending', stepPath: currentStepPath(device.steps) };
+        if (success.has(device.result.toUpperCase()))
+            return { device, state: 'succeeded', stepPath: [] };
+        if (done || device.done)
+            return { device, state: 'failed', stepPath: failedStepPath(device.steps) };
+        return { device, state: 'pending', stepPath: currentStepPath(device.steps) };
+    });
+    const count = (state) => devices.filter(item => item.state === state).length;
+    const failed = count('failed');
+    const unreported = done ? devices.filter(item => item.device.result === undefined) : [];
+    return {
+        verdict: verdictOf(done, devices.length, failed + count('pending'), unreported.length),
+        progress: job.progress,
+        devices,
+        succeeded: count('succeeded'),
+        failed,
+        pending: count('pending'),
+        unreported
+    };
+}
+function verdictOf(done, devices, notSucceeded, unreported) {
+    if (!done)
+        return 'running';
+    if (devices === 0)
+        return 'empty';
+    // Before failure: a device we know nothing about may be the only one that matters.
+    if (unreported > 0)
+        return 'unreported';
+    return notSucceeded === 0 ? 'success' : 'failure';
+}
+/** Done when the job says 100 %, or when every device says its part is done. */
+function isDone(job) {
+    if (job.progress !== undefined && job.progress >= 100)
+        return true;
+    return job.results.length > 0 && job.results.every(device => device.done);
+}
+/** LXCA's error states; unknown states that mention an error or failure count too. */
+function isFailedState(state) {
+    if (!state)
+        return false;
+    const lower = state.toLowerCase();
+    return lower === 'cancelled' || lower === 'interrupted' || lower.includes('error') || lower.includes('fail');
+}
+function isCompleteState(state) {
+    return state?.toLowerCase() === 'complete';
+}
+/** Labels of a step path: `Inventory › Chassis inventory`. */
+function verdict_stepPathLabel(path) {
+    return path.map(node => node.label).join(' › ');
+}
+/**
+ * The first failed step, descending into failed children so the path ends at
+ * the most specific step. When no step says it failed (leaf states can be
+ * stale), the first unfinished step is the best pointer there is.
+ */
+function failedStepPath(steps) {
+    const failed = firstPath(steps, node => isFailedState(node.state));
+    return failed.length > 0 ? failed : currentStepPath(steps);
+}
+/** The step in progress: the first running step, else the first one not complete. */
+function currentStepPath(steps) {
+    const running = firstPath(steps, node => node.state?.toLowerCase() === 'running');
+    return running.length > 0 ? running : firstPath(steps, node => !isCompleteState(node.state));
+}
+function firstPath(nodes, matches) {
+    for (const node of nodes) {
+        const inner = firstPath(node.children, matches);
+        if (inner.length > 0)
+            return [node, ...inner];
+        if (matches(node))
+            return [node];
+    }
+    return [];
+}
+/** The user action LXCA gives closest to where the device stopped: deepest on its step path, else the first anywhere. */
+function verdict_userActionOf(item) {
+    for (let i = item.stepPath.length - 1; i >= 0; i--)
+        if (item.stepPath[i].userAction)
+            return item.stepPath[i].userAction;
+    const stack = [...item.device.steps];
+    while (stack.length > 0) {
+        const node = stack.shift();
+        if (node.userAction)
+            return node.userAction;
+        stack.unshift(...node.children);
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/poll/backoff.ts
+// How long to wait between requests. Numbers and reasons are in
+// ../shared/notes/reliability.md: first poll at once; poll waits start at
+// min(5 s, poll-interval) and grow ×1.5 up to poll-interval; transient faults
+// back off exponentially from the current poll wait, capped at 4 × poll-interval;
+// every wait carries ±20 % jitter so many runners do not poll in lock-step.
+const FIRST_WAIT_MS = 5_000;
+const POLL_GROWTH = 1.5;
+const RETRY_CAP_FACTOR = 4;
+const JITTER = 0.2;
+/** Wait before good poll number `n + 1` (n ≥ 1), before jitter. */
+function pollWait(n, pollIntervalMs) {
+    const first = Math.min(FIRST_WAIT_MS, pollIntervalMs);
+    return Math.min(pollIntervalMs, first * POLL_GROWTH ** Math.max(0, n - 1));
+}
+/** Wait after the `faults`-th consecutive transient fault, before jitter. */
+function retryWait(faults, currentPollWaitMs, pollIntervalMs) {
+    return Math.min(RETRY_CAP_FACTOR * pollIntervalMs, currentPollWaitMs * 2 ** Math.max(0, faults - 1));
+}
+/** ±20 %, from a random number in [0, 1). */
+function withJitter(ms, random) {
+    return ms * (1 - JITTER + 2 * JITTER * random);
+}
+/**
+ * Milliseconds a `Retry-After` header asks for: delay-seconds or an HTTP-date.
+ * Undefined when absent or unreadable. Callers cap it by the time left, so an
+ * absurd value ends the wait at the deadline instead of overflowing a timer.
+ */
+function parseRetryAfter(value, wallNowMs) {
+    if (value === undefined)
+        return undefined;
+    const text = value.trim();
+    if (/^\d+$/.test(text))
+        return Number(text) * 1000;
+    // An HTTP-date always names its month ("Fri, 27 Nov 2026 12:00:30 GMT").
+    const date = /[a-z]{3}/i.test(text) ? Date.parse(text) : Number.NaN;
+    if (Number.isNaN(date))
+        return undefined;
+    return Math.max(0, date - wallNowMs);
+}
+
+;// CONCATENATED MODULE: ./src/poll/poller.ts
+
+
+
+
+
+
+const poller_RETRY_CAP_FACTOR = 4;
+async function pollJob(options) {
+    const { clock, signal } = options;
+    const run = new PollRun(options);
+    if (options.startDelayMs)
+        await clock.sleep(Math.min(options.startDelayMs, options.timeoutMs), signal);
+    for (;;) {
+        if (signal.aborted)
+            return run.finish('cancelled');
+        const step = await run.pollOnce();
+        if ('end' in step)
+            return step.end;
+        const remaining = run.deadline - clock.now();
+        if (remaining <= 0)
+            return run.atDeadline();
+        // The last wait ends at the deadline, and one last poll follows it.
+        await clock.sleep(Math.min(step.waitMs, remaining), signal);
+    }
+}
+/** The state of one wait: counters, the last document and the last problem. */
+class PollRun {
+    options;
+    deadline;
+    startedAt;
+    polls = 0;
+    retries = 0;
+    consecutiveFaults = 0;
+    goodPolls = 0;
+    lastProblem;
+    job;
+    assessment;
+    lastBody;
+    constructor(options) {
+        this.options = options;
+        this.startedAt = options.clock.now();
+        this.deadline = this.startedAt + options.timeoutMs;
+    }
+    finish(status, fault, reason = fault?.message) {
+        const { job, assessment, lastBody, polls, retries } = this;
+        const elapsedMs = this.options.clock.now() - this.startedAt;
+        return { status, job, assessment, lastBody, reason, faultKind: fault?.kind, polls, retries, elapsedMs };
+    }
+    async pollOnce() {
+        const { options } = this;
+        this.polls += 1;
+        try {
+            const fetched = await options.fetchJob(options.signal);
+            this.lastBody = fetched.body;
+            return this.understood(fetched.document);
+        }
+        catch (error) {
+            if (options.signal.aborted)
+                return { end: this.finish('cancelled') };
+            if (!(error instanceof PollFault))
+                throw error;
+            return this.failed(error);
+        }
+    }
+    /** The deadline passed: timeout if the job was seen running, error if it was never understood. */
+    atDeadline() {
+        const within = duration_formatDuration(this.options.timeoutMs);
+        const last = this.lastProblem ? `; the last request failed: ${this.lastProblem.message}` : '';
+        if (this.goodPolls === 0) {
+            return this.finish('error', this.lastProblem, `no usable answer about the job within ${within}${last}`);
+        }
+        return this.finish('timeout', this.lastProblem, `the job did not finish within ${within}${last}`);
+    }
+    understood(document) {
+        const parsed = parseJob(document);
+        if (!parsed.ok)
+            throw new PollFault('shape', `the job document was not understood: ${parsed.problem}`, !parsed.lasting);
+        const { options } = this;
+        this.job = parsed.job;
+        this.assessment = assess(parsed.job, options.successResults);
+        this.consecutiveFaults = 0;
+        this.lastProblem = undefined;
+        this.goodPolls += 1;
+        options.onUpdate?.(parsed.job, this.assessment);
+        switch (this.assessment.verdict) {
+            case 'success':
+                return { end: this.finish('success') };
+            case 'failure':
+                return { end: this.finish('failure') };
+            case 'empty':
+                return {
+                    end: this.finish('error', undefined, 'the job finished with no device results, so no device can be called ready')
+                };
+            case 'unreported':
+                return { end: this.finish('error', undefined, unreportedReason(this.assessment)) };
+            case 'running':
+                return { waitMs: withJitter(pollWait(this.goodPolls, options.pollIntervalMs), options.random()) };
+        }
+    }
+    failed(fault) {
+        const { options } = this;
+        if (!fault.retryable)
+            return { end: this.finish('error', fault) };
+        this.consecutiveFaults += 1;
+        this.lastProblem = fault;
+        if (this.consecutiveFaults > options.maxRetries) {
+            const reason = `${plural(this.consecutiveFaults, 'request')} in a row failed (max-retries is ${options.maxRetries}); the last: ${fault.message}`;
+            return { end: this.finish('error', fault, reason) };
+        }
+        this.retries += 1;
+        const interval = options.pollIntervalMs;
+        const currentPollWait = pollWait(Math.max(1, this.goodPolls), interval);
+        const backoff = Math.min(poller_RETRY_CAP_FACTOR * interval, withJitter(retryWait(this.consecutiveFaults, currentPollWait, interval), options.random()));
+        // Retry-After is a lower bound; the deadline caps every wait, whatever it says.
+        const waitMs = Math.max(backoff, parseRetryAfter(fault.retryAfter, options.clock.wallNow()) ?? 0);
+        options.onRetry?.(fault, this.consecutiveFaults, waitMs);
+        return { waitMs };
+    }
+}
+function unreportedReason(assessment) {
+    const missing = assessment.unreported.map(item => item.device.address);
+    const named = missing.slice(0, 3).join(', ') + (missing.length > 3 ? ` and ${missing.length - 3} more` : '');
+    const subject = missing.length === 1 ? `device ${named} has` : `devices ${named} have`;
+    return `the job finished, but ${subject} no result, so neither success nor failure can be told`;
+}
+
+;// CONCATENATED MODULE: ./src/poll/progress-log.ts
+// Log lines only when something changes, not once per poll: a 40-minute job
+// polled every 15 s would otherwise print the same line 160 times.
+
+
+const MAX_DEVICE_LINES = 50;
+function createChangeLog() {
+    let lastProgress;
+    const lastDevice = new Map();
+    return assessment => {
+        const lines = [];
+        const progress = text_percent(assessment.progress);
+        const done = assessment.succeeded + assessment.failed;
+        const progressLine = `Job progress ${progress}: ${done} of ${assessment.devices.length} devices done`;
+        if (progressLine !== lastProgress)
+            lines.push(progressLine);
+        lastProgress = progressLine;
+        const changed = [];
+        assessment.devices.forEach((item, index) => {
+            const key = item.device.uuid ?? `${item.device.address}#${index}`;
+            const line = describeDevice(item);
+            if (lastDevice.get(key) !== line)
+                changed.push(line);
+            lastDevice.set(key, line);
+        });
+        lines.push(...changed.slice(0, MAX_DEVICE_LINES));
+        if (changed.length > MAX_DEVICE_LINES)
+            lines.push(`… and ${changed.length - MAX_DEVICE_LINES} more devices changed`);
+        return lines;
+    };
+}
+// Server text is made one line (no injected log lines), and every line starts
+// with our own "- ", so a device named `::warning::…` cannot become a
+// workflow command (the runner trims leading spaces before looking for `::`).
+function describeDevice(item) {
+    const { device, state, stepPath } = item;
+    const step = verdict_stepPathLabel(stepPath);
+    let status;
+    if (state === 'pending')
+        status = step ? `${step} (${stepPath[stepPath.length - 1].state ?? 'unknown state'})` : 'waiting';
+    else
+        status = `${device.result}${state === 'failed' && step ? ` at ${step}` : ''}`;
+    return `  - ${text_clean(`${device.address}: ${status}`)}`;
+}
+
+;// CONCATENATED MODULE: ./src/gate.ts
+
+
+
+
+
+
+
+
+
+
+/** Logging out is a courtesy: it gets this long, and less when the run's time is nearly up. */
+const LOGOUT_TIMEOUT_MS = 5_000;
+/** After a cancellation it must fit in the runner's grace period (SIGTERM follows SIGINT after 7.5 s). */
+const LOGOUT_TIMEOUT_CANCELLED_MS = 500;
+/** Several jobs' first polls are spread over this much time (at most one poll interval). */
+const SPREAD_MS = 5_000;
+async function runGate(settings, deps) {
+    const { log, clock } = deps;
+    warnIfInsecure(settings, log);
+    maskProxyCredentials(settings.proxy, deps.onSecret);
+    // Nothing may run past this moment: the last poll at the deadline gets one request-timeout, no more.
+    const hardStop = clock.now() + settings.timeoutMs + settings.requestTimeoutMs;
+    const network = deps.transport ??
+        createTransport({ requestTimeoutMs: settings.requestTimeoutMs, tls: settings.tls, proxy: settings.proxy });
+    const transport = bounded(network, settings.requestTimeoutMs, () => hardStop - clock.now(), deps.onFirstAnswer);
+    const auth = authenticator(settings, transport, deps);
+    const client = new LxcaClient(transport, settings.baseUrl, auth);
+    log.info(startLine(settings));
+    try {
+        const outcomes = await log.group(settings.jobs.length > 1 ? `Polling ${settings.jobs.length} jobs` : 'Polling the job', () => Promise.all(settings.jobs.map((job, index) => watchJob(job, index, client, settings, deps))));
+        return { status: worstStatus(outcomes.map(item => item.outcome.status)), jobs: outcomes };
+    }
+    finally {
+        // A fresh signal: logging out must still be tried after a cancellation, briefly.
+        const budget = deps.signal.aborted ? LOGOUT_TIMEOUT_CANCELLED_MS : LOGOUT_TIMEOUT_MS;
+        await client.close(new AbortController().signal, budget);
+    }
+}
+/** Polls one job; with several, job k starts k/N of a poll wait later, so the appliance never sees bursts. */
+async function watchJob(job, index, client, settings, deps) {
+    const { log } = deps;
+    const several = settings.jobs.length > 1;
+    const prefix = several ? `[job ${job.id}] ` : '';
+    const changes = createChangeLog();
+    const outcome = await pollJob({
+        fetchJob: signal => client.getJob(job, signal),
+        clock: deps.clock,
+        random: deps.random,
+        signal: deps.signal,
+        timeoutMs: settings.timeoutMs,
+        pollIntervalMs: settings.pollIntervalMs,
+        maxRetries: settings.maxRetries,
+        successResults: settings.successResults,
+        startDelayMs: (index * Math.min(SPREAD_MS, settings.pollIntervalMs)) / settings.jobs.length,
+        onUpdate: (_job, assessment) => {
+            log.debug(`${prefix}progress ${text_percent(assessment.progress)}, verdict ${assessment.verdict}`);
+            for (const line of changes(assessment))
+                log.info(`${prefix}${line}`);
+        },
+        onRetry: (fault, consecutive, waitMs) => log.info(`${prefix}Request failed (${consecutive} of at most ${settings.maxRetries} retries in a row): ${fault.message}. Retrying in ${duration_formatDuration(waitMs)}.`)
+    });
+    log.debug(`${prefix}outcome ${outcome.status} after ${outcome.polls} requests and ${outcome.retries} retries`);
+    return { job, outcome };
+}
+/**
+ * Every request's own deadline, cut to the time left before the hard stop:
+ * a re-login at the last poll, or a slow logout, cannot stretch the run.
+ */
+function bounded(transport, requestTimeoutMs, timeLeft, onFirstAnswer) {
+    let answered = false;
+    return async (request, signal, timeoutMs = requestTimeoutMs) => {
+        const left = Math.floor(timeLeft());
+        if (left <= 0) {
+            const what = `${request.method} ${request.url.pathname}`;
+            throw new PollFault('timeout', `${what}: no time left before the deadline`, false);
+        }
+        try {
+            return await transport(request, signal, Math.min(timeoutMs, left));
+        }
+        finally {
+            if (!answered) {
+                answered = true;
+                onFirstAnswer?.();
+            }
+        }
+    };
+}
+function authenticator(settings, transport, deps) {
+    const credentials = { username: settings.username, password: settings.password };
+    if (settings.authMethod === 'basic')
+        return basicAuth(credentials, deps.onSecret);
+    return sessionAuth(credentials, {
+        transport,
+        baseUrl: settings.baseUrl,
+        onSecret: deps.onSecret,
+        onLogin: () => deps.log.debug('Logging in (POST /sessions)')
+    });
+}
+function warnIfInsecure(settings, log) {
+    if (!settings.tls.insecure)
+        return;
+    log.warning(settings.tls.fingerprint
+        ? 'insecure-skip-tls-verify is on: the certificate chain and name are not verified; only the tls-fingerprint pin protects the credentials.'
+        : "insecure-skip-tls-verify is on: the appliance's certificate is not verified, so anyone on the network path can read the credentials. Set ca-certificate or tls-fingerprint instead.", 'TLS verification is off');
+}
+/** The proxy password, raw and decoded, and the token built from it never reach a log. */
+function maskProxyCredentials(proxy, onSecret) {
+    if (!proxy?.password)
+        return;
+    onSecret(proxy.password);
+    try {
+        const password = decodeURIComponent(proxy.password);
+        onSecret(password);
+        onSecret(Buffer.from(`${decodeURIComponent(proxy.username)}:${password}`).toString('base64'));
+    }
+    catch {
+        // Settings refuse a password that does not decode; nothing more to mask.
+    }
+}
+function startLine(settings) {
+    const { baseUrl, jobs } = settings;
+    const what = jobs.length > 1 ? `${jobs.length} jobs on ${baseUrl.host}` : jobUrl(baseUrl, jobs[0]).href;
+    return (`Waiting for ${what}: timeout ${duration_formatDuration(settings.timeoutMs)}, ` +
+        `poll interval up to ${duration_formatDuration(settings.pollIntervalMs)}, ${settings.authMethod} authentication` +
+        (settings.proxy ? `, through proxy ${settings.proxy.host}` : ''));
+}
+
+;// CONCATENATED MODULE: ./src/settings/names.ts
+// Input and output names are the action's public contract (action.yml and the
+// README list the same names; a test keeps the three in step). Code refers to
+// them through these constants so a name is never a bare string elsewhere.
+const Input = {
+    Host: 'host',
+    Username: 'username',
+    Password: 'password',
+    JobId: 'job-id',
+    JobType: 'job-type',
+    Timeout: 'timeout',
+    PollInterval: 'poll-interval',
+    RequestTimeout: 'request-timeout',
+    CaCertificate: 'ca-certificate',
+    SuccessResults: 'success-results',
+    MaxRetries: 'max-retries',
+    AuthMethod: 'auth-method',
+    TlsServerName: 'tls-server-name',
+    TlsFingerprint: 'tls-fingerprint',
+    InsecureSkipTlsVerify: 'insecure-skip-tls-verify'
+};
+const names_Output = {
+    Status: 'status',
+    Result: 'result',
+    Progress: 'progress',
+    Devices: 'devices',
+    Succeeded: 'succeeded',
+    Failed: 'failed',
+    FailedDevices: 'failed-devices',
+    Report: 'report',
+    SummaryFile: 'summary-file'
+};
+
+;// CONCATENATED MODULE: ./src/settings/problems.ts
+// Reading inputs while collecting every problem, so that all of them are
+// reported at once, each naming the input (or environment variable) and the
+// form it expects. Who names it is up to the caller: the Action says
+// "Input 'timeout'", the command line "--timeout" or "LXCA_TIMEOUT".
+
+const DURATION_FORM = 'a duration such as 500ms, 90s, 15m or 1h30m (a bare number is seconds)';
+class InputReader {
+    source;
+    problems = [];
+    constructor(source) {
+        this.source = source;
+    }
+    /** The trimmed value, or `fallback` when empty. */
+    value(name, fallback = '') {
+        return this.source(name).trim() || fallback;
+    }
+    required(name, form) {
+        const text = this.value(name);
+        return text === '' ? this.fail(name, `is required. Expected ${form}.`) : text;
+    }
+    fail(input, message) {
+        this.problems.push({ input, message });
+        return undefined;
+    }
+    failVariable(variable, message) {
+        this.problems.push({ variable, message });
+        return undefined;
+    }
+    duration(name, fallback, minMs, maxMs) {
+        const text = this.value(name, fallback);
+        if (/^-/.test(text))
+            return this.fail(name, `must be positive; got '${clip(text)}'. Expected ${DURATION_FORM}.`);
+        const ms = parseDuration(text);
+        if (ms === undefined)
+            return this.fail(name, `has an invalid value '${clip(text)}'. Expected ${DURATION_FORM}.`);
+        if (ms < minMs || ms > maxMs) {
+            const range = `between ${duration_formatDuration(minMs)} and ${duration_formatDuration(maxMs)}`;
+            return this.fail(name, `must be ${range}; got '${clip(text)}'.`);
+        }
+        return ms;
+    }
+    /** true/True/TRUE or false/False/FALSE, as core.getBooleanInput reads them. */
+    boolean(name, fallback) {
+        const text = this.value(name, String(fallback));
+        if (/^(true|True|TRUE)$/.test(text))
+            return true;
+        if (/^(false|False|FALSE)$/.test(text))
+            return false;
+        return this.fail(name, `has an invalid value '${clip(text)}'. Expected true or false.`);
+    }
+    /** One of `choices`, compared case-insensitively. */
+    choice(name, fallback, choices) {
+        const text = this.value(name, fallback).toLowerCase();
+        const found = choices.find(choice => choice === text);
+        if (found)
+            return found;
+        const expected = `${choices.slice(0, -1).join(', ')} or ${choices[choices.length - 1]}`;
+        return this.fail(name, `has an invalid value '${clip(text)}'. Expected ${expected}.`);
+    }
+}
+/** Echo a bad value back, but never a wall of text. */
+function clip(text) {
+    const oneLine = text.replace(/\s+/g, ' ');
+    return oneLine.length > 80 ? `${oneLine.slice(0, 77)}…` : oneLine;
+}
+
+;// CONCATENATED MODULE: ./src/settings/tls-inputs.ts
+// The TLS inputs, in the forms people paste: a CA or the appliance's own
+// certificate as PEM text (with `subject=…` lines or `openssl x509 -text`
+// output around it) or as a file path; a SHA-256 fingerprint as openssl
+// prints it. Error messages never echo certificate text.
+
+
+
+const PEM_BLOCK = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g;
+const HOST_NAME = /^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\.?$/;
+function readTls(inputs, readFile) {
+    const ca = readCa(inputs, readFile);
+    const serverName = inputs.value(Input.TlsServerName) || undefined;
+    if (serverName !== undefined && !HOST_NAME.test(serverName)) {
+        inputs.fail(Input.TlsServerName, `has an invalid value '${clip(serverName)}'. Expected the DNS name in the appliance's certificate, for example lxca.example.com.`);
+    }
+    const fingerprint = readFingerprint(inputs);
+    const insecure = inputs.boolean(Input.InsecureSkipTlsVerify, false) ?? false;
+    return { ca, serverName, fingerprint, insecure };
+}
+/** The PEM blocks of the certificates given, joined; every one must parse. */
+function readCa(inputs, readFile) {
+    const text = inputs.value(Input.CaCertificate);
+    if (text === '')
+        return undefined;
+    const form = 'Expected PEM text (-----BEGIN CERTIFICATE----- …) or the path of a PEM file.';
+    let pem = text;
+    if (!text.includes('-----BEGIN')) {
+        // Certificate-like text without a PEM block is not a path: never echo it.
+        if (/[\r\n]/.test(text))
+            return inputs.fail(Input.CaCertificate, `contains no PEM certificate. ${form}`);
+        try {
+            pem = readFile(text);
+        }
+        catch (error) {
+            const code = error.code ?? 'unreadable';
+            return inputs.fail(Input.CaCertificate, `names a file that cannot be read: '${clip(text)}' (${code}). ${form}`);
+        }
+    }
+    const blocks = pem.match(PEM_BLOCK);
+    if (!blocks)
+        return inputs.fail(Input.CaCertificate, `contains no certificate. ${form}`);
+    for (const block of blocks) {
+        try {
+            new external_node_crypto_.X509Certificate(block);
+        }
+        catch {
+            return inputs.fail(Input.CaCertificate, `contains a certificate that cannot be parsed. ${form}`);
+        }
+    }
+    return blocks.join('\n');
+}
+/** 64 hex digits in any case, colons optional, or openssl's `sha256 Fingerprint=AB:…` line. */
+function readFingerprint(inputs) {
+    const text = inputs.value(Input.TlsFingerprint);
+    if (!text)
+        return undefined;
+    const hex = text.replace(/^sha-?256(?:\s*fingerprint)?\s*[=:/]?\s*/i, '').replace(/[\s:]/g, '');
+    if (/^[0-9a-f]{64}$/i.test(hex))
+        return hex.toUpperCase().match(/../g).join(':');
+    return inputs.fail(Input.TlsFingerprint, `has an invalid value '${clip(text)}'. Expected the certificate's SHA-256 fingerprint: 64 hex digits, colons optional, as openssl x509 -noout -fingerprint -sha256 prints it.`);
+}
+
+;// CONCATENATED MODULE: ./src/settings/settings.ts
+// Every input is read and validated here, once, before any request is made.
+// A bad value never reaches the network: all problems are collected and
+// reported together, each naming the input and the form it expects.
+
+
+
+
+
+
+
+const DEFAULTS = {
+    timeout: '60m',
+    pollInterval: '15s',
+    requestTimeout: '30s',
+    maxRetries: '8',
+    successResults: 'SUCCESS',
+    authMethod: 'basic',
+    jobType: 'csv'
+};
+const MINUTE = 60_000;
+/** LXCA takes at most 300 devices per CSV and 1,000 per appliance: 20 imports is already a lot. */
+const MAX_JOBS = 20;
+const HOST_FORM = 'Expected lxca.example.com, 10.0.0.5, host:8443 or https://host[:port].';
+function readSettings(source, readFile, environment) {
+    const inputs = new InputReader(source);
+    const baseUrl = readBaseUrl(inputs);
+    const jobs = readJobs(inputs, baseUrl);
+    const username = readUsername(inputs);
+    // The password is never echoed, not even in part.
+    const password = inputs.required(Input.Password, 'the LXCA password, from a secret');
+    if (password !== undefined && hasControl(password)) {
+        inputs.fail(Input.Password, 'must not contain control characters such as line breaks.');
+    }
+    const authMethod = inputs.choice(Input.AuthMethod, 'basic', ['basic', 'session']);
+    const timeoutMs = inputs.duration(Input.Timeout, DEFAULTS.timeout, 1000, 5 * 24 * 60 * MINUTE);
+    const pollIntervalMs = inputs.duration(Input.PollInterval, DEFAULTS.pollInterval, 100, 60 * MINUTE);
+    const requestTimeoutMs = inputs.duration(Input.RequestTimeout, DEFAULTS.requestTimeout, 100, 10 * MINUTE);
+    const maxRetries = readMaxRetries(inputs);
+    const successResults = readSuccessResults(inputs);
+    const tls = readTls(inputs, readFile);
+    const proxy = baseUrl && environment ? readProxy(baseUrl, environment, inputs) : undefined;
+    if (inputs.problems.length > 0)
+        throw new InputError(inputs.problems);
+    // Every value below was checked: a problem would have been thrown above.
+    return {
+        baseUrl: baseUrl,
+        username: username,
+        password: password,
+        jobs,
+        timeoutMs: timeoutMs,
+        pollIntervalMs: pollIntervalMs,
+        requestTimeoutMs: requestTimeoutMs,
+        maxRetries: maxRetries,
+        successResults,
+        authMethod: authMethod,
+        tls,
+        proxy
+    };
+}
+function readBaseUrl(inputs) {
+    const text = inputs.required(Input.Host, 'the appliance address, for example lxca.example.com, 10.0.0.5:8443 or https://lxca.example.com');
+    if (text === undefined)
+        return undefined;
+    const host = parseHost(text);
+    if (host.ok)
+        return host.url;
+    return inputs.fail(Input.Host, `has an invalid value '${clip(text)}': ${host.reason}. ${HOST_FORM}`);
+}
+function readJobs(inputs, baseUrl) {
+    const jobType = inputs.choice(Input.JobType, DEFAULTS.jobType, ['csv', 'manage', 'unmanage']);
+    const text = inputs.required(Input.JobId, 'the job ID returned by POST /csvRequest, for example 4229, or its path /csvRequest/jobs/4229');
+    const jobs = [];
+    for (const item of text?.split(/[\s,]+/).filter(Boolean) ?? []) {
+        const job = parseJobRef(item, jobType ?? DEFAULTS.jobType);
+        const host = jobTextHost(item);
+        if (!job) {
+            inputs.fail(Input.JobId, `has an invalid value '${clip(item)}'. Expected a job ID of letters, digits, '-' or '_' (for example 4229), or a job path or URL such as /csvRequest/jobs/4229; several are separated by commas, spaces or new lines.`);
+        }
+        else if (baseUrl && host !== undefined && host !== baseUrl.host) {
+            // Only the ID is used, on `host`: a URL naming another appliance would watch the wrong job.
+            inputs.fail(Input.JobId, `names the appliance ${clip(host)} in '${clip(item)}', but host is ${baseUrl.host}. Give the job of the appliance in host, or its bare ID.`);
+        }
+        else if (!jobs.some(known => known.id === job.id && known.type === job.type)) {
+            jobs.push(job);
+        }
+    }
+    if (jobs.length > MAX_JOBS) {
+        inputs.fail(Input.JobId, `lists ${jobs.length} jobs; at most ${MAX_JOBS} can be watched by one step.`);
+    }
+    return jobs;
+}
+function readUsername(inputs) {
+    const username = inputs.required(Input.Username, 'the LXCA user name');
+    if (username !== undefined && (username.includes(':') || hasControl(username))) {
+        return inputs.fail(Input.Username, "must not contain ':' or control characters (HTTP Basic cannot carry them).");
+    }
+    return username;
+}
+function readMaxRetries(inputs) {
+    const text = inputs.value(Input.MaxRetries, DEFAULTS.maxRetries);
+    if (/^\d{1,3}$/.test(text) && Number(text) <= 100)
+        return Number(text);
+    return inputs.fail(Input.MaxRetries, `has an invalid value '${clip(text)}'. Expected a whole number from 0 to 100.`);
+}
+function readSuccessResults(inputs) {
+    const text = inputs.value(Input.SuccessResults, DEFAULTS.successResults);
+    const results = text
+        .split(',')
+        .map(item => item.trim().toUpperCase())
+        .filter(item => item !== '');
+    if (results.length === 0 || !results.every(item => /^[A-Z0-9_]+$/.test(item))) {
+        inputs.fail(Input.SuccessResults, `has an invalid value '${clip(text)}'. Expected comma-separated result names such as SUCCESS or SUCCESS,WARNING.`);
+    }
+    return results;
+}
+function hasControl(text) {
+    // eslint-disable-next-line no-control-regex
+    return /[\u0000-\u001f\u007f]/.test(text);
+}
+
+;// CONCATENATED MODULE: ./src/summary/markdown.ts
+// Escaping for GitHub-flavoured Markdown and the HTML GitHub keeps. Every
+// string that came from the server goes through `text()`: it becomes one line,
+// and every character Markdown or HTML could read as syntax becomes a numeric
+// character reference, which both render as the literal character. A device
+// named `</table>` or `a|b` therefore stays inside its table cell, and a URL,
+// an e-mail address or `www.` in server text is not turned into a link.
+const ENTITY = {
+    '&': '&amp;',
+    '<': '&lt;',
+    '>': '&gt;',
+    '"': '&quot;',
+    "'": '&#39;',
+    '|': '&#124;',
+    '`': '&#96;',
+    '\\': '&#92;',
+    '*': '&#42;',
+    _: '&#95;',
+    '[': '&#91;',
+    ']': '&#93;',
+    '~': '&#126;',
+    ':': '&#58;',
+    '@': '&#64;'
+};
+// `_` between letters or digits (OTHER_FAIL) cannot start emphasis in GFM, so
+// it stays readable; only an `_` at a word boundary is escaped.
+const SPECIAL = /[&<>"'|`\\*[\]~:@]|www\.|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])/i;
+const WORD = /[A-Za-z0-9]/;
+/**
+ * Server text, safe in a table cell, a list item or an HTML element.
+ * At most `maxBytes` of output (an entity is never cut); '—' when empty.
+ */
+function markdown_text(value, maxBytes = 200) {
+    // eslint-disable-next-line no-control-regex
+    const line = (value ?? '').replace(/[\u0000-\u001f\u007f\s]+/g, ' ').trim();
+    if (line === '')
+        return '—';
+    // Fast path: most LXCA strings need no escaping (a 1,000-device job has ~50,000 of them).
+    if (!SPECIAL.test(line) && Buffer.byteLength(line) <= maxBytes)
+        return line;
+    let out = '';
+    let bytes = 0;
+    const chars = [...line];
+    for (const [index, char] of chars.entries()) {
+        let piece = ENTITY[char] ?? char;
+        if (char === '_' && WORD.test(chars[index - 1] ?? '') && WORD.test(chars[index + 1] ?? ''))
+            piece = '_';
+        else if (char === '.' &&
+            chars
+                .slice(Math.max(0, index - 3), index)
+                .join('')
+                .toLowerCase() === 'www')
+            piece = '&#46;';
+        const size = Buffer.byteLength(piece);
+        if (bytes + size > maxBytes - 3)
+            return `${out}…`;
+        out += piece;
+        bytes += size;
+    }
+    return out;
+}
+/** A Markdown table. Cells must already be escaped (see `text`). */
+function table(header, rows) {
+    const line = (cells, empty) => `| ${cells.map(cell => cell || empty).join(' | ')} |`;
+    return [line(header, ' '), `|${header.map(() => '---').join('|')}|`, ...rows.map(row => line(row, '—'))].join('\n');
+}
+/** A collapsed block; `body` is Markdown (blank lines around it make GitHub render it). */
+function details(summary, body, open = false) {
+    return `<details${open ? ' open' : ''}><summary>${summary}</summary>\n\n${body}\n\n</details>`;
+}
+function byteLength(markdown) {
+    return Buffer.byteLength(markdown, 'utf8');
+}
+
+;// CONCATENATED MODULE: ./src/summary/job-summary.ts
+// The step summary: what the person on call reads at 2 a.m. Pure: it renders
+// a string and never writes. Layout, top to bottom: a one-line verdict; the
+// facts (appliance, job, LXCA status, progress, elapsed); why, when we could
+// not tell; a device table, failures first; the step tree of every failed
+// device, expanded; the trees of unfinished and successful devices, collapsed;
+// a footer. GitHub drops a summary over 1 MiB entirely, so the rendering
+// degrades in a fixed order until it fits the budget (see `fitToBudget`).
+
+
+
+
+
+/** Under GitHub's 1 MiB limit with room for other steps' habits (900 KiB). */
+const SUMMARY_BUDGET_BYTES = 900 * 1024;
+const HEADLINE_ICON = {
+    success: '✅',
+    failure: '❌',
+    timeout: '⏱️',
+    error: '⚠️',
+    cancelled: '🚫'
+};
+const DEVICE_ICON = { failed: '❌', pending: '⏳', succeeded: '✅' };
+const DEVICE_ORDER = { failed: 0, pending: 1, succeeded: 2 };
+const CELL_BYTES = 160;
+const COMPACT_CELL_BYTES = 48;
+function headline(input) {
+    const { outcome, job } = input;
+    const a = outcome.assessment;
+    const total = a?.devices.length ?? 0;
+    const name = `LXCA job ${job.id}`;
+    switch (outcome.status) {
+        case 'success':
+            return `${name} succeeded: all ${plural(total, 'device')} managed`;
+        case 'failure':
+            return `${name} failed: ${a?.failed ?? 0} of ${plural(total, 'device')} failed`;
+        case 'timeout':
+            return `${name} timed out after ${duration_formatDuration(input.timeoutMs)}${a ? `: ${text_percent(a.progress)}, ${a.pending} of ${plural(total, 'device')} not finished` : ''}`;
+        case 'error':
+            return `${name}: outcome unknown`;
+        case 'cancelled':
+            return `Waiting for ${name} was cancelled${a ? ` at ${text_percent(a.progress)}` : ''}`;
+    }
+}
+function renderSummary(input, budgetBytes = SUMMARY_BUDGET_BYTES) {
+    const devices = [...(input.outcome.assessment?.devices ?? [])].sort((x, y) => DEVICE_ORDER[x.state] - DEVICE_ORDER[y.state]);
+    const byState = (state) => devices.filter(item => item.state === state);
+    const failed = byState('failed');
+    const pending = byState('pending');
+    const succeeded = byState('succeeded');
+    const section = (items, title) => () => items.length > 0 ? details(title, items.map(renderDeviceTree).join('\n\n')) : '';
+    return fitToBudget({
+        head: renderHead(input),
+        table: (compact, withSucceeded) => renderTable(withSucceeded ? devices : [...failed, ...pending], compact),
+        failedTree: index => renderFailedDevice(failed[index]),
+        pendingSection: section(pending, `⏳ ${plural(pending.length, 'device')} not finished`),
+        succeededSection: section(succeeded, `✅ ${plural(succeeded.length, 'device')} succeeded`),
+        footer: renderFooter(input),
+        counts: { failed: failed.length, pending: pending.length, succeeded: succeeded.length }
+    }, budgetBytes);
+}
+/** Room kept for the note that says what was left out. */
+const NOTE_RESERVE_BYTES = 600;
+/**
+ * Degrades in this order until the summary fits: (1) drop the trees of
+ * successful devices, (2) of unfinished devices, (3) keep only as many
+ * failed-device trees as fit, (4) shorten table cells, (5) drop successful
+ * devices' table rows. Failed devices always keep their table row. Sizes are
+ * added up part by part and the summary is assembled once per table variant.
+ */
+function fitToBudget(parts, budgetBytes) {
+    const { counts } = parts;
+    const size = (text) => (text ? byteLength(text) + 2 : 0);
+    const trees = [];
+    /** How many failed-device trees, in order, fit in `room`; renders them only as far as needed. */
+    const treesWithin = (room) => {
+        let fit = 0;
+        for (let used = 0; fit < counts.failed; fit++) {
+            if (fit === trees.length)
+                trees.push(parts.failedTree(fit));
+            if (used + size(trees[fit]) > room)
+                break;
+            used += size(trees[fit]);
+        }
+        return fit;
+    };
+    const assemble = (table, kept, sections, omitted) => [parts.head, table, ...trees.slice(0, kept), ...sections, omissionNote(omitted), parts.footer]
+        .filter(Boolean)
+        .join('\n\n') + '\n';
+    const frame = size(parts.head) + size(parts.footer) + 1;
+    const fullTable = parts.table(false, true);
+    const pending = parts.pendingSection();
+    const omitted = [];
+    // (1) Everything, then (2) without successful devices' trees, if every failed tree fits beside them.
+    const succeeded = parts.succeededSection();
+    if (treesWithin(budgetBytes - frame - size(fullTable) - size(pending) - size(succeeded)) === counts.failed) {
+        return assemble(fullTable, counts.failed, [pending, succeeded], omitted);
+    }
+    if (counts.succeeded > 0)
+        omitted.push(`the step trees of ${plural(counts.succeeded, 'successful device')}`);
+    if (treesWithin(budgetBytes - frame - size(fullTable) - size(pending) - NOTE_RESERVE_BYTES) === counts.failed) {
+        return assemble(fullTable, counts.failed, [pending], omitted);
+    }
+    if (counts.pending > 0)
+        omitted.push(`the step trees of ${plural(counts.pending, 'unfinished device')}`);
+    // (3–5) As many failed trees as fit beside a full, then a compact, then a failures-only table.
+    const tables = [
+        { render: () => fullTable },
+        { render: () => parts.table(true, true) },
+        {
+            render: () => parts.table(true, false),
+            note: `the table rows of ${plural(counts.succeeded, 'successful device')}`
+        }
+    ];
+    let out = '';
+    for (const option of tables.slice(0, counts.succeeded > 0 ? 3 : 2)) {
+        const table = option.render();
+        const kept = treesWithin(budgetBytes - frame - size(table) - NOTE_RESERVE_BYTES);
+        const cut = counts.failed - kept;
+        const notes = [...omitted, ...(option.note ? [option.note] : [])];
+        if (cut > 0)
+            notes.push(`the step trees of ${cut} of ${plural(counts.failed, 'failed device')} (the first ${kept} are shown)`);
+        out = assemble(table, kept, [], notes);
+        if (byteLength(out) <= budgetBytes)
+            return out;
+    }
+    return out;
+}
+function omissionNote(omitted) {
+    if (omitted.length === 0)
+        return '';
+    return `> ℹ️ To stay within GitHub's 1 MiB step-summary limit, this summary leaves out ${omitted.join('; ')}. The whole job document is in the file named by the \`report\` output.`;
+}
+function renderHead(input) {
+    const { outcome, job, baseUrl } = input;
+    const a = outcome.assessment;
+    // The headline is our own words and the validated job ID: nothing to escape.
+    const lines = [`### ${HEADLINE_ICON[outcome.status]} ${headline(input)}`];
+    const facts = [
+        `**Appliance** ${markdown_text(baseUrl.host)}`,
+        `**Job** ${markdown_text(`/${JOB_TYPES[job.type]}/jobs/${job.id}`)}`,
+        `**Outcome** ${outcome.status}`
+    ];
+    if (outcome.job?.status)
+        facts.push(`**LXCA status** ${markdown_text(outcome.job.status, 60)}`);
+    if (a)
+        facts.push(`**Progress** ${text_percent(a.progress)}`);
+    facts.push(`**Elapsed** ${duration_formatDuration(outcome.elapsedMs)}`);
+    lines.push(facts.join(' · '));
+    if (outcome.reason && outcome.status !== 'success' && outcome.status !== 'failure') {
+        lines.push(`> **Why:** ${markdown_text(outcome.reason, 2000)}`);
+    }
+    if (a && a.verdict === 'running')
+        lines.push(progressBar(a.progress));
+    if (!a && outcome.status !== 'cancelled')
+        lines.push('_No job document was understood, so no device can be shown._');
+    return lines.join('\n\n');
+}
+function progressBar(progress) {
+    const width = 20;
+    const filled = Math.round((Math.min(100, Math.max(0, progress ?? 0)) / 100) * width);
+    return `\`${'█'.repeat(filled)}${'░'.repeat(width - filled)}\` ${text_percent(progress)}`;
+}
+function renderTable(devices, compact) {
+    if (devices.length === 0)
+        return '';
+    const max = compact ? COMPACT_CELL_BYTES : CELL_BYTES;
+    const rows = devices.map(({ device, state, stepPath }) => [
+        DEVICE_ICON[state],
+        markdown_text(device.address, max),
+        markdown_text(device.uuid, 64),
+        markdown_text(device.result, max),
+        markdown_text(device.shortDescription, max),
+        state === 'succeeded' ? '' : markdown_text(verdict_stepPathLabel(stepPath), max),
+        device.timeSpentMs === undefined ? '' : duration_formatDuration(device.timeSpentMs)
+    ]);
+    return table(['', 'Device', 'UUID', 'Result', 'Description', 'Step', 'Time spent'], rows);
+}
+function renderFailedDevice(item) {
+    const { device, stepPath } = item;
+    const lines = [`#### ❌ ${markdown_text(device.address)} · ${markdown_text(device.result, 80)}`];
+    if (device.longDescription)
+        lines.push(markdown_text(device.longDescription, 1000));
+    const facts = [];
+    if (stepPath.length > 0)
+        facts.push(`**Failed at:** ${markdown_text(verdict_stepPathLabel(stepPath), 400)}`);
+    const action = verdict_userActionOf(item);
+    if (action)
+        facts.push(`👉 **User action:** ${markdown_text(action, 1000)}`);
+    if (facts.length > 0)
+        lines.push(facts.join('<br>'));
+    lines.push(renderSteps(device.steps, new Set(stepPath)));
+    return lines.join('\n\n');
+}
+function renderDeviceTree(item) {
+    const { device, state, stepPath } = item;
+    const time = device.timeSpentMs === undefined ? '' : ` · ${duration_formatDuration(device.timeSpentMs)}`;
+    const title = `${DEVICE_ICON[state]} **${markdown_text(device.address)}** · ${markdown_text(device.result, 80)}${time}`;
+    return `${title}\n\n${renderSteps(device.steps, new Set(state === 'pending' ? stepPath : []))}`;
+}
+function renderSteps(steps, marked, depth = 0) {
+    if (steps.length === 0)
+        return depth === 0 ? '_No step details were reported._' : '';
+    const indent = '  '.repeat(depth);
+    return steps
+        .map(node => {
+        const state = node.state ? markdown_text(node.state, 40) : 'no state';
+        const pct = node.state?.toLowerCase() === 'running' && node.percentage !== undefined
+            ? ` (${Math.floor(node.percentage)}%)`
+            : '';
+        let line = `${indent}- ${stateIcon(node.state)} ${markdown_text(node.label, 120)} · ${state}${pct}`;
+        if (marked.has(node)) {
+            line = `${indent}- ${stateIcon(node.state)} **${markdown_text(node.label, 120)} · ${state}${pct}** ⟵ ${isFailedState(node.state) ? 'failed here' : 'here'}`;
+            if (node.longDescription)
+                line += `<br>${markdown_text(node.longDescription, 600)}`;
+            if (node.userAction)
+                line += `<br>👉 **User action:** ${markdown_text(node.userAction, 1000)}`;
+        }
+        const children = renderSteps(node.children, marked, depth + 1);
+        return children ? `${line}\n${children}` : line;
+    })
+        .join('\n');
+}
+function stateIcon(state) {
+    if (isFailedState(state))
+        return '❌';
+    switch (state?.toLowerCase()) {
+        case 'complete':
+            return '✅';
+        case 'running':
+            return '🔄';
+        case 'pending':
+            return '⬜';
+        default:
+            return '❔';
+    }
+}
+function renderFooter(input) {
+    const { outcome, baseUrl, job } = input;
+    const retries = outcome.retries > 0 ? `, ${plural(outcome.retries, 'retried request')}` : '';
+    return [
+        '---',
+        `<sub>Polled ${plural(outcome.polls, 'time')}${retries} over ${duration_formatDuration(outcome.elapsedMs)} · ` +
+            `Open [XClarity Administrator](${baseUrl.href}) › Monitoring › Jobs for this job · ` +
+            `[Job document (API)](${jobUrl(baseUrl, job).href})</sub>`
+    ].join('\n');
+}
+/** Shown when the inputs are wrong and nothing was asked of the appliance. */
+function renderInputErrorSummary(problems) {
+    return renderProblemSummary('invalid inputs', 'Nothing was sent to the appliance. Fix these inputs in the workflow:', problems);
+}
+/** Shown when the gate itself broke: the outcome is unknown, and the summary still says so. */
+function renderUnexpectedErrorSummary(message) {
+    return renderProblemSummary('unexpected error', 'The outcome of the job is unknown. Please report this error:', [
+        message
+    ]);
+}
+function renderProblemSummary(title, intro, problems) {
+    return ([`### ⚠️ LXCA job gate: ${title}`, intro, problems.map(problem => `- ${text(problem, 1000)}`).join('\n')].join('\n\n') + '\n');
+}
+
+;// CONCATENATED MODULE: ./src/summary/gate-summary.ts
+
+
+const STATUS_WORDS = {
+    success: 'succeeded',
+    failure: 'failed',
+    timeout: 'timed out',
+    error: 'outcome unknown',
+    cancelled: 'cancelled'
+};
+function renderGateSummary(result, baseUrl, timeoutMs, budgetBytes = SUMMARY_BUDGET_BYTES) {
+    const sections = result.jobs.map(({ job, outcome }) => ({ job, outcome, baseUrl, timeoutMs }));
+    if (sections.length === 1)
+        return renderSummary(sections[0], budgetBytes);
+    const counts = Object.keys(STATUS_WORDS)
+        .map(status => [status, sections.filter(section => section.outcome.status === status).length])
+        .filter(([, count]) => count > 0)
+        .map(([status, count]) => `${count} ${STATUS_WORDS[status]}`);
+    const head = [
+        `## ${HEADLINE_ICON[result.status]} ${sections.length} LXCA jobs: ${counts.join(', ')}`,
+        sections.map(section => `- ${HEADLINE_ICON[section.outcome.status]} ${headline(section)}`).join('\n')
+    ].join('\n\n');
+    const share = Math.floor((budgetBytes - byteLength(head) - 4 * sections.length) / sections.length);
+    return [head, ...sections.map(section => renderSummary(section, share).trimEnd())].join('\n\n') + '\n';
+}
+
+;// CONCATENATED MODULE: ./src/summary/outputs.ts
+// What the run page and later steps get besides the summary: the one-line
+// outcome message, per-device annotations, the step outputs and the report
+// document. Pure. With several jobs, outputs add up across jobs and failed
+// devices name their job; with one job they are exactly as for one job.
+
+
+
+
+
+/** GitHub keeps 10 error annotations per step: one for the outcome, nine for devices. */
+const MAX_DEVICE_ANNOTATIONS = 9;
+const MAX_FAILED_DEVICES_OUTPUT = 50;
+const MESSAGE_DEVICES = 3;
+/** One line that says what happened to one job. `named` puts the job first (several jobs). */
+function outcomeMessage(outcome, job, timeoutMs, named = false) {
+    const a = outcome.assessment;
+    const name = `LXCA job ${job.id}`;
+    const where = a ? ` (progress ${percent(a.progress)}, ${a.pending} of ${a.devices.length} devices not finished)` : '';
+    const prefix = named ? `${name}: ` : '';
+    switch (outcome.status) {
+        case 'success':
+            return `${prefix}All ${a?.devices.length ?? 0} devices of ${name} were managed successfully.`;
+        case 'failure': {
+            const failed = failures(a);
+            const listed = failed.slice(0, MESSAGE_DEVICES).map(describeFailure).join('; ');
+            const more = failed.length > MESSAGE_DEVICES ? `; and ${failed.length - MESSAGE_DEVICES} more` : '';
+            return clean(`${prefix}${failed.length} of ${a?.devices.length ?? 0} devices failed: ${listed}${more}`, 3000);
+        }
+        case 'timeout':
+            return clean(`${name} timed out: ${outcome.reason ?? `it did not finish within ${formatDuration(timeoutMs)}`}${where}`, 3000);
+        case 'error':
+            return clean(`Could not tell the outcome of ${name}: ${outcome.reason ?? 'unknown error'}`, 3000);
+        case 'cancelled':
+            return `Cancelled while waiting for ${name}${where}.`;
+    }
+}
+/** The one line for the whole step: the job's message, or every unsuccessful job's. */
+function gateMessage(result, timeoutMs) {
+    const { jobs } = result;
+    if (jobs.length === 1)
+        return outcomeMessage(jobs[0].outcome, jobs[0].job, timeoutMs);
+    if (result.status === 'success') {
+        const devices = jobs.reduce((sum, { outcome }) => sum + (outcome.assessment?.devices.length ?? 0), 0);
+        return `All ${jobs.length} LXCA jobs succeeded: ${devices} devices managed.`;
+    }
+    const bad = jobs.filter(({ outcome }) => outcome.status !== 'success');
+    return clean(`${bad.length} of ${jobs.length} LXCA jobs did not succeed. ${bad.map(({ outcome, job }) => outcomeMessage(outcome, job, timeoutMs, true)).join(' | ')}`, 4000);
+}
+/** Error annotations for failed devices: at most nine, the ninth summarising the rest. */
+function deviceAnnotations(result) {
+    const several = result.jobs.length > 1;
+    const failed = result.jobs.flatMap(({ job, outcome }) => failures(outcome.assessment).map(item => ({ job, item })));
+    const fit = failed.length <= MAX_DEVICE_ANNOTATIONS ? failed.length : MAX_DEVICE_ANNOTATIONS - 1;
+    const annotations = failed.slice(0, fit).map(({ job, item }) => {
+        const info = failedDevice(item);
+        return {
+            title: clean(`${several ? `Job ${job.id}, device` : 'Device'} ${info.device}: ${info.result}`, 200),
+            message: clean(`${describeFailure(item)}${info.message ? `. ${info.message}` : ''}`, 4000)
+        };
+    });
+    if (fit < failed.length) {
+        annotations.push({
+            title: `${failed.length - fit} more devices failed`,
+            message: `${failed.length - fit} more devices failed; the step summary lists every device and the failed-devices output the first ${MAX_FAILED_DEVICES_OUTPUT}.`
+        });
+    }
+    return annotations;
+}
+function buildOutputs(result, files) {
+    const several = result.jobs.length > 1;
+    const assessments = result.jobs
+        .map(({ outcome }) => outcome.assessment)
+        .filter((a) => a !== undefined);
+    const sum = (count) => assessments.length > 0 ? String(assessments.reduce((total, a) => total + count(a), 0)) : '';
+    const progresses = assessments.map(a => a.progress).filter((p) => p !== undefined);
+    const firstBad = assessments.flatMap(a => [...failures(a), ...a.devices.filter(item => item.state === 'pending')])[0];
+    const failedDevices = result.jobs.flatMap(({ job, outcome }) => failures(outcome.assessment).map(item => ({ ...(several ? { job: job.id } : {}), ...failedDevice(item) })));
+    return {
+        [Output.Status]: result.status,
+        [Output.Result]: result.status === 'success' ? 'SUCCESS' : (firstBad?.device.result ?? ''),
+        // With several jobs, the mean of their progress: 100 only when every job is done.
+        [Output.Progress]: progresses.length === 0
+            ? ''
+            : String(Math.round((progresses.reduce((a, b) => a + b, 0) / progresses.length) * 100) / 100),
+        [Output.Devices]: sum(a => a.devices.length),
+        [Output.Succeeded]: sum(a => a.succeeded),
+        [Output.Failed]: sum(a => a.failed),
+        [Output.FailedDevices]: JSON.stringify(failedDevices.slice(0, MAX_FAILED_DEVICES_OUTPUT)),
+        [Output.Report]: files.report ?? '',
+        [Output.SummaryFile]: files.summaryFile ?? ''
+    };
+}
+/**
+ * The report file: the exact bytes of the last job document received; with
+ * several jobs, one JSON object keyed by job path, each value the document's
+ * text as received (never re-serialised: a document may nest deeper than
+ * JSON.stringify can go). Undefined when no document came.
+ */
+function reportContent(result) {
+    const received = result.jobs.filter(({ outcome }) => outcome.lastBody !== undefined);
+    if (result.jobs.length === 1)
+        return received[0]?.outcome.lastBody;
+    if (received.length === 0)
+        return undefined;
+    const entries = received.map(({ job, outcome }) => `  ${JSON.stringify(`${JOB_TYPES[job.type]}/jobs/${job.id}`)}: ${bodyText(outcome.lastBody).trim()}`);
+    return Buffer.from(`{\n${entries.join(',\n')}\n}\n`);
+}
+function failures(assessment) {
+    return assessment ? assessment.devices.filter(item => item.state === 'failed') : [];
+}
+function describeFailure(item) {
+    const step = stepPathLabel(item.stepPath);
+    return `${item.device.address} ${item.device.result}${step ? ` at ${step}` : ''}`;
+}
+function failedDevice(item) {
+    const last = item.stepPath[item.stepPath.length - 1];
+    const action = userActionOf(item);
+    return {
+        device: clean(item.device.address, 200),
+        uuid: item.device.uuid ?? '',
+        result: clean(item.device.result ?? '', 100),
+        step: clean(stepPathLabel(item.stepPath), 300),
+        message: clean(action ?? last?.longDescription ?? item.device.longDescription ?? '', 500)
+    };
+}
+
+;// CONCATENATED MODULE: ./src/summary/terminal.ts
+// The summary for a terminal: the same facts as the Markdown summary, as
+// plain text. Colour only when asked (a TTY). Server strings are made one line
+// with control characters removed, so a device name cannot move the cursor
+// or recolour the screen.
+
+
+
+
+
+const COLORS = { red: 31, green: 32, yellow: 33, dim: 2, bold: 1 };
+const STATUS_MARK = {
+    success: ['✔', 'green'],
+    failure: ['✖', 'red'],
+    timeout: ['⏱', 'yellow'],
+    error: ['!', 'red'],
+    cancelled: ['⊘', 'yellow']
+};
+const DEVICE_MARK = {
+    failed: ['✖', 'red'],
+    pending: ['…', 'yellow'],
+    succeeded: ['✔', 'green']
+};
+const ORDER = { failed: 0, pending: 1, succeeded: 2 };
+function renderTextSummary(result, baseUrl, timeoutMs, color) {
+    const paint = (text, name) => (color ? `\u001b[${COLORS[name]}m${text}\u001b[0m` : text);
+    const blocks = [];
+    if (result.jobs.length > 1) {
+        const [mark, tint] = STATUS_MARK[result.status];
+        blocks.push(paint(`${mark} ${result.jobs.length} LXCA jobs: ${result.status}`, tint));
+    }
+    for (const { job, outcome } of result.jobs) {
+        const [mark, tint] = STATUS_MARK[outcome.status];
+        const lines = [paint(`${mark} ${headline({ outcome, job, baseUrl, timeoutMs })}`, tint)];
+        const a = outcome.assessment;
+        const facts = [`Appliance ${baseUrl.host}`, `Job /${JOB_TYPES[job.type]}/jobs/${job.id}`];
+        if (outcome.job?.status)
+            facts.push(`LXCA status ${text_clean(outcome.job.status, 40)}`);
+        if (a)
+            facts.push(`Progress ${text_percent(a.progress)}`);
+        facts.push(`Elapsed ${duration_formatDuration(outcome.elapsedMs)}`, `${outcome.polls} polls, ${outcome.retries} retries`);
+        lines.push(`  ${facts.join(' · ')}`);
+        if (outcome.reason && outcome.status !== 'success' && outcome.status !== 'failure')
+            lines.push(`  Why: ${text_clean(outcome.reason, 1000)}`);
+        if (a && a.devices.length > 0) {
+            const devices = [...a.devices].sort((x, y) => ORDER[x.state] - ORDER[y.state]);
+            lines.push('', ...deviceTable(devices, paint));
+            for (const item of devices.filter(device => device.state === 'failed'))
+                lines.push('', ...failedDeviceLines(item, paint));
+        }
+        blocks.push(lines.join('\n'));
+    }
+    return `${blocks.join('\n\n')}\n`;
+}
+function deviceTable(devices, paint) {
+    const header = ['DEVICE', 'RESULT', 'STEP', 'TIME'];
+    const rows = devices.map(item => ({
+        state: item.state,
+        cells: [
+            text_clean(item.device.address, 60),
+            text_clean(item.device.result ?? '', 40),
+            item.state === 'succeeded' ? '' : text_clean(verdict_stepPathLabel(item.stepPath), 80),
+            item.device.timeSpentMs === undefined ? '' : duration_formatDuration(item.device.timeSpentMs)
+        ]
+    }));
+    const length = (text) => [...text].length;
+    const widths = header.map((title, column) => Math.max(length(title), ...rows.map(row => length(row.cells[column]))));
+    const format = (cells) => cells
+        .map((cell, column) => cell + ' '.repeat(widths[column] - length(cell)))
+        .join('  ')
+        .trimEnd();
+    return [
+        paint(`    ${format(header)}`, 'dim'),
+        ...rows.map(row => {
+            const [mark, tint] = DEVICE_MARK[row.state];
+            return `  ${paint(mark, tint)} ${format(row.cells)}`;
+        })
+    ];
+}
+function failedDeviceLines(item, paint) {
+    const { device, stepPath } = item;
+    const lines = [paint(`  ✖ ${text_clean(device.address, 100)}  ${text_clean(device.result ?? '', 60)}`, 'red')];
+    if (device.longDescription)
+        lines.push(`    ${text_clean(device.longDescription, 500)}`);
+    if (stepPath.length > 0)
+        lines.push(`    Failed at: ${text_clean(verdict_stepPathLabel(stepPath), 300)}`);
+    const action = verdict_userActionOf(item);
+    if (action)
+        lines.push(paint(`    User action: ${text_clean(action, 1000)}`, 'bold'));
+    lines.push(...steps(device.steps, new Set(stepPath), 2, paint));
+    return lines;
+}
+function steps(nodes, marked, depth, paint) {
+    return nodes.flatMap(node => {
+        const state = node.state ?? 'no state';
+        const failed = isFailedState(node.state);
+        const mark = failed
+            ? paint('✖', 'red')
+            : state.toLowerCase() === 'complete'
+                ? paint('✔', 'green')
+                : state.toLowerCase() === 'running'
+                    ? paint('↻', 'yellow')
+                    : paint('·', 'dim');
+        const here = marked.has(node) ? paint('  ← failed here', 'red') : '';
+        const line = `${'  '.repeat(depth)}${mark} ${text_clean(node.label, 100)} (${text_clean(state, 40)})${here}`;
+        return [line, ...steps(node.children, marked, depth + 1, paint)];
+    });
+}
+
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __webpack_require__(975);
+;// CONCATENATED MODULE: ./src/cli/args.ts
+// The command line's contract, pure: every action input is a flag
+// (`--job-id 4229`) and an environment variable (`LXCA_JOB_ID`); a flag wins.
+// Credentials come from the environment so they stay out of shell history
+// and `ps` (a `--password` flag exists but warns).
+
+
+
+
+const EXIT_CODES = { success: 0, failure: 1, timeout: 2, error: 3, cancelled: 130 };
+class UsageError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'UsageError';
+    }
+}
+/** `job-id` → `LXCA_JOB_ID`. */
+function envName(input) {
+    return `LXCA_${input.toUpperCase().replace(/-/g, '_')}`;
+}
+const INPUT_HELP = {
+    host: 'appliance address: lxca.example.com, 10.0.0.5:8443 or https://host (required)',
+    username: 'LXCA user name (required; prefer the environment variable)',
+    password: 'LXCA password (required; use the environment variable: a flag shows in ps and shell history)',
+    'job-id': 'job ID(s), path(s) or URL(s), separated by commas or spaces (required)',
+    'job-type': `csv | manage | unmanage for bare IDs (default ${DEFAULTS.jobType})`,
+    timeout: `overall deadline, e.g. 90s, 15m, 1h30m (default ${DEFAULTS.timeout})`,
+    'poll-interval': `longest wait between polls (default ${DEFAULTS.pollInterval})`,
+    'request-timeout': `total time one HTTP request may take (default ${DEFAULTS.requestTimeout})`,
+    'max-retries': `transient faults in a row retried before giving up (default ${DEFAULTS.maxRetries})`,
+    'ca-certificate': "PEM text or path of the appliance's CA (or own) certificate",
+    'tls-server-name': 'name to verify the certificate against',
+    'tls-fingerprint': "SHA-256 fingerprint of the appliance's certificate",
+    'insecure-skip-tls-verify': 'skip chain and name checks (a tls-fingerprint is still enforced)',
+    'auth-method': `basic | session (default ${DEFAULTS.authMethod})`,
+    'success-results': `comma-separated device results that count as success (default ${DEFAULTS.successResults})`
+};
+const BOOLEAN_INPUTS = new Set([Input.InsecureSkipTlsVerify]);
+function helpText(command) {
+    const inputs = Object.values(Input).map(name => {
+        const flag = BOOLEAN_INPUTS.has(name) ? `--${name}` : `--${name} VALUE`;
+        return `  ${flag.padEnd(32)} ${envName(name).padEnd(31)} ${INPUT_HELP[name]}`;
+    });
+    return [
+        `Usage: ${command} --host HOST --job-id ID [options]`,
+        '',
+        'Waits for Lenovo XClarity Administrator bulk-import (csvRequest), manage or unmanage jobs, prints a summary',
+        'of every device, and exits 0 only if every device was managed successfully.',
+        '',
+        `  ${'Flag'.padEnd(32)} ${'Environment variable'.padEnd(31)} Meaning`,
+        ...inputs,
+        '',
+        '  --summary-file PATH              also write the summary as Markdown (as on GitHub)',
+        '  --report-file PATH               write the last job document(s) as JSON',
+        '  --verbose                        debug detail on stderr',
+        '  --no-color / --color             colours (default: only on a terminal; NO_COLOR and FORCE_COLOR are honoured)',
+        '  --version                        the version',
+        '  --help                           this text',
+        '',
+        'Flags win over environment variables. Progress goes to stderr, the summary to stdout.',
+        '',
+        `Exit codes: ${Object.entries(EXIT_CODES)
+            .map(([status, code]) => `${code} ${status}`)
+            .join(', ')}.`,
+        '',
+        'Example:',
+        `  LXCA_USERNAME=admin LXCA_PASSWORD=... ${command} --host lxca.example.com --job-id 4229 --ca-certificate lxca-ca.pem`
+    ].join('\n');
+}
+function parseCli(argv, env) {
+    const { args, booleans } = normalise(argv);
+    let values;
+    try {
+        ;
+        ({ values } = (0,external_node_util_.parseArgs)({ args, strict: true, allowPositionals: false, options: OPTIONS }));
+    }
+    catch (error) {
+        throw new UsageError(`${clause(error.message.split('\n')[0])}. Run with --help to see every flag.`);
+    }
+    Object.assign(values, booleans);
+    const warnings = [];
+    if (typeof values[Input.Password] === 'string') {
+        warnings.push(`--password is visible to other users of this machine and in shell history; set ${envName(Input.Password)} instead.`);
+    }
+    const fromFlag = (name) => {
+        const flag = values[name];
+        return typeof flag === 'string' ? flag : typeof flag === 'boolean' ? String(flag) : undefined;
+    };
+    const read = name => fromFlag(name) ?? env[envName(name)] ?? '';
+    // Name a bad value where it came from: the flag, else its environment variable.
+    const subject = (problem) => {
+        if (problem.input === undefined)
+            return `environment variable ${problem.variable}`;
+        const name = problem.input;
+        return fromFlag(name) === undefined && env[envName(name)] ? envName(name) : `--${name}`;
+    };
+    return {
+        read,
+        subject,
+        summaryFile: values['summary-file'],
+        reportFile: values['report-file'],
+        verbose: values.verbose === true,
+        help: values.help === true,
+        version: values.version === true,
+        color: colour(values, env),
+        warnings
+    };
+}
+const OPTIONS = {
+    ...Object.fromEntries(Object.values(Input).map(name => [
+        name,
+        { type: BOOLEAN_INPUTS.has(name) ? 'boolean' : 'string' }
+    ])),
+    'summary-file': { type: 'string' },
+    'report-file': { type: 'string' },
+    verbose: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+    version: { type: 'boolean' },
+    color: { type: 'boolean' },
+    'no-color': { type: 'boolean' }
+};
+/**
+ * What node:util's parser refuses but people type: `--insecure-skip-tls-verify=false`
+ * (a boolean with a value) and `--timeout -1s` (a value that starts with a dash,
+ * which it calls "ambiguous"; the settings then say what is wrong with it).
+ */
+function normalise(argv) {
+    const args = [];
+    const booleans = {};
+    for (let i = 0; i < argv.length; i++) {
+        const arg = argv[i];
+        const withValue = /^--([a-z-]+)=(.*)$/.exec(arg);
+        const option = withValue ? OPTIONS[withValue[1]] : undefined;
+        if (withValue && option?.type === 'boolean') {
+            const value = withValue[2].toLowerCase();
+            if (value !== 'true' && value !== 'false') {
+                throw new UsageError(`--${withValue[1]} takes true or false, got '${withValue[2]}'. Run with --help to see every flag.`);
+            }
+            booleans[withValue[1]] = value === 'true';
+            continue;
+        }
+        const name = arg.startsWith('--') ? arg.slice(2) : undefined;
+        const next = argv[i + 1];
+        const takesValue = name !== undefined && OPTIONS[name]?.type === 'string';
+        if (takesValue && next !== undefined && /^-[^-]/.test(next)) {
+            args.push(`${arg}=${next}`);
+            i += 1;
+            continue;
+        }
+        args.push(arg);
+    }
+    return { args, booleans };
+}
+function colour(values, env) {
+    const forced = env.FORCE_COLOR !== undefined && !['', '0', 'false'].includes(env.FORCE_COLOR);
+    if (values['no-color'] || env.NO_COLOR)
+        return false;
+    if (values.color || forced)
+        return true;
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/cli/main.ts
+// The command line's composition root: the same engine as the Action, reading
+// flags and LXCA_* environment variables, printing progress to stderr and the
+// summary to stdout, and returning the exit code (0 success, 1 failure,
+// 2 timeout, 3 error, 130 cancelled). With src/cli.ts, the only CLI module
+// that touches the process and the environment.
+
+
+
+
+
+
+
+
+
+
+
+const COMMAND = 'lxca-job-gate';
+/** Nothing masks output outside GitHub: every secret we learn is replaced before printing. */
+class Printer {
+    secrets = new Set();
+    add(secret) {
+        if (secret)
+            this.secrets.add(secret);
+    }
+    mask(text) {
+        return [...this.secrets].reduce((out, secret) => out.split(secret).join('***'), text);
+    }
+    err(line) {
+        process.stderr.write(`${this.mask(line)}\n`);
+    }
+}
+async function main(argv, signal) {
+    const printer = new Printer();
+    try {
+        return await runCommand(argv, signal, printer);
+    }
+    catch (error) {
+        printer.err(`${COMMAND}: unexpected error: ${messageOf(error)}`);
+        return EXIT_CODES.error;
+    }
+}
+async function runCommand(argv, signal, printer) {
+    let options;
+    try {
+        options = parseCli(argv, process.env);
+    }
+    catch (error) {
+        if (!(error instanceof UsageError))
+            throw error;
+        printer.err(`${COMMAND}: ${error.message}`);
+        return EXIT_CODES.error;
+    }
+    if (options.help || options.version) {
+        process.stdout.write(`${options.help ? helpText(COMMAND) : `${COMMAND} ${package_namespaceObject.rE}`}\n`);
+        return EXIT_CODES.success;
+    }
+    for (const warning of options.warnings)
+        printer.err(`warning: ${warning}`);
+    printer.add(options.read('password'));
+    const settings = readOptions(options, printer);
+    if (!settings)
+        return EXIT_CODES.error;
+    signal.addEventListener('abort', () => printer.err(`${String(signal.reason ?? 'Cancel')} received: cancelling…`), {
+        once: true
+    });
+    const log = {
+        info: line => printer.err(line),
+        warning: (message, title) => printer.err(`warning: ${title}: ${message}`),
+        debug: line => (options.verbose ? printer.err(`debug: ${line}`) : undefined),
+        group: (_name, body) => body()
+    };
+    const result = await runGate(settings, {
+        clock: systemClock,
+        random: Math.random,
+        signal,
+        onSecret: value => printer.add(value),
+        log
+    });
+    writeResults(options, settings, result, printer);
+    return EXIT_CODES[result.status];
+}
+/** The settings, or undefined after printing every problem, each named as the user gave it. */
+function readOptions(options, printer) {
+    try {
+        return readSettings(options.read, path => (0,external_node_fs_.readFileSync)(path, 'utf8'), {
+            variable: name => process.env[name],
+            bypass: checkBypass
+        });
+    }
+    catch (error) {
+        if (!(error instanceof InputError))
+            throw error;
+        printer.err(`${COMMAND}: invalid options, nothing was sent to the appliance:`);
+        for (const problem of error.details)
+            printer.err(`  ${options.subject(problem)} ${problem.message}`);
+        printer.err(`Run ${COMMAND} --help for every flag and environment variable.`);
+        return undefined;
+    }
+}
+function writeResults(options, settings, result, printer) {
+    const color = options.color ?? process.stdout.isTTY === true;
+    process.stdout.write(printer.mask(renderTextSummary(result, settings.baseUrl, settings.timeoutMs, color)));
+    if (options.summaryFile) {
+        (0,external_node_fs_.writeFileSync)(options.summaryFile, renderGateSummary(result, settings.baseUrl, settings.timeoutMs));
+    }
+    const report = reportContent(result);
+    if (options.reportFile && report !== undefined)
+        (0,external_node_fs_.writeFileSync)(options.reportFile, report);
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,57 @@
+// The runner's side of the step (log lines, masks, outputs, the failure),
+// through @actions/core, loaded only once the first request to the appliance
+// is on its way: @actions/core brings about 1 MB of dependencies (undici, for
+// its OIDC client) that would double the time from spawn to the first
+// request. Until it is loaded, every call waits in one queue, in order, so a
+// mask always precedes any line that could carry its secret.
+type Core = typeof import('@actions/core')
+
+export interface Runner {
+  info(message: string): void
+  warning(message: string, title?: string): void
+  error(message: string, title?: string): void
+  debug(message: string): void
+  setSecret(value: string): void
+  setOutput(name: string, value: string): void
+  setFailed(message: string): void
+  /** Runs `body` as one foldable phase of the log. */
+  group<T>(name: string, body: () => Promise<T>): Promise<T>
+  /** Starts loading @actions/core (once); queued calls run as soon as it is there. */
+  load(): void
+  /** Resolves once @actions/core is loaded and every queued call has run. */
+  ready(): Promise<void>
+}
+
+export function deferredRunner(importCore: () => Promise<Core>): Runner {
+  let core: Core | undefined
+  let loading: Promise<void> | undefined
+  const queue: Array<(loaded: Core) => void> = []
+  const load = (): Promise<void> =>
+    (loading ??= importCore().then(loaded => {
+      core = loaded
+      for (const call of queue.splice(0)) call(loaded)
+    }))
+  const call = (fn: (loaded: Core) => void): void => {
+    if (core) fn(core)
+    else queue.push(fn)
+  }
+  return {
+    info: message => call(c => c.info(message)),
+    warning: (message, title) => call(c => c.warning(message, title ? { title } : {})),
+    error: (message, title) => call(c => c.error(message, title ? { title } : {})),
+    debug: message => call(c => c.debug(message)),
+    setSecret: value => call(c => c.setSecret(value)),
+    setOutput: (name, value) => call(c => c.setOutput(name, value)),
+    setFailed: message => call(c => c.setFailed(message)),
+    async group(name, body) {
+      call(c => c.startGroup(name))
+      try {
+        return await body()
+      } finally {
+        call(c => c.endGroup())
+      }
+    },
+    load: () => void load(),
+    ready: load
+  }
+}
