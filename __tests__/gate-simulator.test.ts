@@ -129,6 +129,30 @@ describe('the engine against the simulator: transient faults', () => {
   })
 })
 
+describe('the engine against the simulator: pathological documents', () => {
+  const deepTree = (levels: number): string =>
+    `${'{"id":"L","status":{"state":"Complete","substatus":['.repeat(levels)}{"id":"LEAF"}${']}}'.repeat(levels)}`
+
+  it('a substatus tree 3,000 levels deep still gives the true verdict (success)', async () => {
+    const clock = new VirtualClock()
+    const body = `{"progress":100,"results":[{"result":"SUCCESS","progress":"JOB_DONE","status":{"substatus":[${deepTree(3000)}]}}]}`
+    const sim = await simulator(clock, { faults: [{ kind: 'body', body }] })
+    const { result } = await runEngine(sim, {}, { clock })
+    expect(result.status).toBe('success')
+    expect(result.jobs[0].outcome.lastBody?.toString()).toBe(body)
+  })
+
+  it('an extra field nested 5,000 levels deep still gives the true verdict (failure for the failed device)', async () => {
+    const clock = new VirtualClock()
+    const extra = `${'['.repeat(5000)}${']'.repeat(5000)}`
+    const body = `{"progress":100,"x":${extra},"results":[{"messageParameters":"10.0.0.7","result":"OTHER_FAIL","progress":"JOB_DONE"}]}`
+    const sim = await simulator(clock, { faults: [{ kind: 'body', body }] })
+    const { result } = await runEngine(sim, {}, { clock })
+    expect(result.status).toBe('failure')
+    expect(result.jobs[0].outcome.assessment?.devices[0].device.address).toBe('10.0.0.7')
+  })
+})
+
 describe('the engine against the simulator: answers that end the wait', () => {
   it('404 → error naming the job ID and the URL, after one request', async () => {
     const clock = new VirtualClock()

@@ -1,6 +1,7 @@
 // The engine with an injected transport and a virtual clock: several jobs at
 // once, one shared session, logout on every path, no real sleeps.
 import { describe, expect, it } from '@jest/globals'
+import { PollFault } from '../src/common/errors.js'
 import { worstStatus } from '../src/common/outcome.js'
 import { runGate, type GateLog } from '../src/gate.js'
 import type { Settings } from '../src/settings/settings.js'
@@ -146,6 +147,80 @@ describe('runGate', () => {
     expect(result.status).toBe('cancelled')
     expect(result.jobs.every(job => job.outcome.status === 'cancelled')).toBe(true)
     expect(sent.filter(request => request.method === 'DELETE')).toHaveLength(1)
+  })
+})
+
+describe('runGate: the run ends within timeout + request-timeout, whatever the appliance does', () => {
+  /**
+   * An appliance whose answers take time: `slow(request)` says how long a
+   * request would take; the request uses up that virtual time, or all of the
+   * time it was given and then fails as a timeout, as the real transport does.
+   */
+  function slowAppliance(
+    clock: VirtualClock,
+    slow: (request: HttpRequest, index: number) => number,
+    answer: Transport
+  ) {
+    const sent: Array<{ method: string; path: string; at: number; timeoutMs: number }> = []
+    const transport: Transport = async (request, signal, timeoutMs = 1_000) => {
+      sent.push({ method: request.method, path: request.url.pathname, at: clock.now(), timeoutMs })
+      const takes = slow(request, sent.length - 1)
+      clock.time += Math.min(takes, timeoutMs)
+      if (takes > timeoutMs) throw new PollFault('timeout', `no complete response within ${timeoutMs} ms`, true)
+      return answer(request, signal, timeoutMs)
+    }
+    return { transport, sent }
+  }
+
+  it('session expiring at the last poll, then a stalled logout: the re-login, the second GET and the logout fit in the bound', async () => {
+    const clock = new VirtualClock()
+    const never = { '1': scriptJob({ devices: 1, pollsToComplete: Infinity }) }
+    const base = appliance(clock, never)
+    let expired = false
+    const answer: Transport = async (request, signal, timeoutMs) => {
+      // From 2.9 s on, the session is refused once: a re-login follows at the very end.
+      if (request.method === 'GET' && clock.now() >= 2_900 && !expired) {
+        expired = true
+        return { status: 401, headers: {}, body: Buffer.from('{}') }
+      }
+      return base.transport(request, signal, timeoutMs)
+    }
+    // Every request takes 300 ms; the logout never answers.
+    const { transport, sent } = slowAppliance(clock, request => (request.method === 'DELETE' ? Infinity : 300), answer)
+    const timeouts = settings({
+      authMethod: 'session',
+      timeoutMs: 3_000,
+      requestTimeoutMs: 1_000,
+      pollIntervalMs: 1_000
+    })
+    const result = await clock.drive(runGate(timeouts, deps(clock, transport)))
+    expect(result.status).toBe('timeout')
+    expect(sent.filter(request => request.method === 'POST')).toHaveLength(2)
+    expect(sent.at(-1)?.method).toBe('DELETE')
+    // The bound: 3 s + 1 s. Every request was given at most the time left.
+    expect(clock.now()).toBeLessThanOrEqual(4_000)
+    for (const request of sent) expect(request.at + request.timeoutMs).toBeLessThanOrEqual(4_000)
+  })
+
+  it('a last poll that stalls leaves no time for the logout, which is skipped rather than overrun', async () => {
+    const clock = new VirtualClock()
+    const never = { '1': scriptJob({ devices: 1, pollsToComplete: Infinity }) }
+    const base = appliance(clock, never)
+    const { transport, sent } = slowAppliance(
+      clock,
+      request => (request.method === 'GET' && clock.now() >= 3_000 ? Infinity : 10),
+      base.transport
+    )
+    const timeouts = settings({
+      authMethod: 'session',
+      timeoutMs: 3_000,
+      requestTimeoutMs: 1_000,
+      pollIntervalMs: 1_000
+    })
+    const result = await clock.drive(runGate(timeouts, deps(clock, transport)))
+    expect(result.status).toBe('timeout')
+    expect(clock.now()).toBe(4_000)
+    expect(sent.filter(request => request.method === 'DELETE')).toHaveLength(0)
   })
 })
 

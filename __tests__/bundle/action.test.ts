@@ -5,6 +5,7 @@
 // on the virtual clock (gate-simulator.test.ts). Real time is only bounded
 // from below, or from above with a wide margin: the machine may be busy.
 import { afterAll, afterEach, describe, expect, it } from '@jest/globals'
+import { spawn } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { scriptJob } from '../../src/simulator/documents.js'
 import { SIMULATOR_CA, startSimulator, type Simulator, type SimulatorOptions } from '../../src/simulator/server.js'
@@ -131,17 +132,72 @@ describe('the bundled action', () => {
 
   it('bad inputs → exit 1 before any request, naming each input', async () => {
     const sim = await simulator()
-    const result = await run(sim, { 'job-id': '../sessions', timeout: 'forever' })
+    const result = await run(
+      sim,
+      { 'job-id': '../sessions', timeout: 'forever', host: 'lxca.example.com' },
+      { env: { HTTPS_PROXY: 'http://svc:hunter2@[bad' } }
+    )
     expect(result.code).toBe(1)
     expect(sim.requests).toHaveLength(0)
     expect(result.stdout).toMatch(/Input 'job-id' has an invalid value/)
     expect(result.stdout).toMatch(/Input 'timeout' has an invalid value 'forever'/)
+    expect(result.stdout).toMatch(/Environment variable HTTPS_PROXY has an invalid value 'http:\/\/svc:\*\*\*@\[bad'/)
+    expect(result.everything).not.toContain('hunter2')
+    expect(result.stdout).not.toContain('Unexpected error')
     expect(result.summary).toContain('invalid inputs')
     expect(result.stderr).toBe('')
   })
 })
 
+describe('the bundled action: bounds', () => {
+  it('a 30 MB document of 1.5 million tiny devices ends as a clear error within a 512 MB heap, with outputs', async () => {
+    const devices = 1_500_000
+    const body = `{"progress":100,"results":[${Array(devices).fill('{"result":"SUCCESS"}').join(',')}]}`
+    const sim = await simulator({ faults: [{ kind: 'body', body }] })
+    // Before the bound, such a document took gigabytes and the run died out of memory, with no outputs.
+    const result = await run(
+      sim,
+      { 'request-timeout': '1m' },
+      { env: { NODE_OPTIONS: '--max-old-space-size=512' }, killAfterMs: 60_000 }
+    )
+    expect(result.code).toBe(1)
+    expect(result.outputs.status).toBe('error')
+    expect(result.stdout).toContain('the job lists 1,500,000 devices; at most 100,000 are supported')
+    expect(result.summary).not.toBe('')
+  })
+})
+
 describe('the bundled action: cancellation', () => {
+  /** How long a bare `node` script takes from spawn to handling a signal: the earliest any script can. */
+  async function bareSignalReadyMs(): Promise<number> {
+    const script = "process.on('SIGINT', () => {}); process.stdout.write('ready')"
+    const times: number[] = []
+    for (let i = 0; i < 3; i++) {
+      const started = performance.now()
+      const child = spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'pipe', 'ignore'] })
+      await new Promise(resolve => child.stdout.once('data', resolve))
+      times.push(performance.now() - started)
+      child.kill('SIGKILL')
+      await new Promise(resolve => child.once('close', resolve))
+    }
+    return times.sort((a, b) => a - b)[1]
+  }
+
+  it('SIGINT as early as a bare node script could handle one → cancelled, with outputs and a summary', async () => {
+    const sim = await simulator()
+    // Before the fix, the handlers came after ~1 MB of bundle: SIGINT killed the run up to ~2x this.
+    const at = await bareSignalReadyMs()
+    const result = await run(
+      sim,
+      { 'job-id': '4231', 'poll-interval': '1m' },
+      { interrupt: { signal: 'SIGINT', afterMs: at } }
+    )
+    expect(result.signal).toBeNull()
+    expect(result.code).toBe(1)
+    expect(result.outputs.status).toBe('cancelled')
+    expect(result.summary).toContain('cancelled')
+  })
+
   // A wait of 5 s or a request deadline of 60 s would each outlast the bound
   // below: ending under it proves the signal cut them short.
   it.each(['SIGINT', 'SIGTERM'] as const)('%s during a wait → cancelled at once, with a summary', async signal => {

@@ -9,6 +9,9 @@ import { SIMULATOR_CA, startSimulator, type Simulator } from '../../src/simulato
 import { CLI_BUNDLE } from '../../scripts/run-action.js'
 
 const PASSWORD = 'Cl1-Sup3r-Secret'
+const VERSION = (
+  JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
+).version
 
 let running: Simulator[] = []
 afterEach(async () => {
@@ -85,6 +88,12 @@ describe('the command line', () => {
     expect(result.stdout).toContain('LXCA_PASSWORD')
   })
 
+  it('--version prints the version, and exits 0', async () => {
+    const result = await cli(['--version'])
+    expect(result.code).toBe(0)
+    expect(result.stdout).toBe(`lxca-job-gate ${VERSION}\n`)
+  })
+
   it('success → exit 0, progress on stderr, a plain summary on stdout without colour', async () => {
     const sim = await simulator()
     const result = await cli(['--job-id', '4229'], env(sim))
@@ -122,13 +131,21 @@ describe('the command line', () => {
 
   it('bad or missing options → exit 3 before any request, naming the flag', async () => {
     const sim = await simulator()
-    const result = await cli(['--job-id', '../x', '--timeout', 'soon'], env(sim, { LXCA_HOST: '' }))
+    const result = await cli(
+      ['--job-id', '../x', '--timeout', '-1s'],
+      env(sim, { LXCA_HOST: '', LXCA_POLL_INTERVAL: 'often' })
+    )
     expect(result.code).toBe(3)
     expect(result.stderr).toContain('--host is required')
     expect(result.stderr).toContain("--job-id has an invalid value '../x'")
-    expect(result.stderr).toContain("--timeout has an invalid value 'soon'")
+    expect(result.stderr).toContain("--timeout must be positive; got '-1s'")
+    // A bad value from the environment is named by its variable.
+    expect(result.stderr).toContain("LXCA_POLL_INTERVAL has an invalid value 'often'")
+    expect(result.stderr).not.toMatch(/\.\.\s|Unexpected|\n\s+at /)
     expect(sim.requests).toHaveLength(0)
-    expect((await cli(['--nope'])).code).toBe(3)
+    const unknown = await cli(['--nope'])
+    expect(unknown.code).toBe(3)
+    expect(unknown.stderr).toBe("lxca-job-gate: Unknown option '--nope'. Run with --help to see every flag.\n")
   })
 
   it('several jobs → the worst exit code, and the Markdown and report files', async () => {

@@ -47,6 +47,51 @@ describe('parseCli', () => {
   })
 })
 
+describe('parseCli: what people type', () => {
+  it('--version', () => {
+    expect(parseCli(['--version'], {}).version).toBe(true)
+  })
+
+  it.each([
+    ['--insecure-skip-tls-verify=true', 'true'],
+    ['--insecure-skip-tls-verify=false', 'false'],
+    ['--insecure-skip-tls-verify=FALSE', 'false'],
+    ['--insecure-skip-tls-verify', 'true']
+  ])('a boolean flag takes =true and =false: %s', (flag, value) => {
+    expect(parseCli([flag], { LXCA_INSECURE_SKIP_TLS_VERIFY: 'true' }).read('insecure-skip-tls-verify')).toBe(value)
+  })
+
+  it('a boolean flag with another value is a usage error', () => {
+    expect(() => parseCli(['--insecure-skip-tls-verify=maybe'], {})).toThrow(
+      "--insecure-skip-tls-verify takes true or false, got 'maybe'. Run with --help to see every flag."
+    )
+  })
+
+  it('a value that starts with a dash is the value, for the settings to judge (--timeout -1s)', () => {
+    expect(parseCli(['--timeout', '-1s', '--job-id', '1'], {}).read('timeout')).toBe('-1s')
+  })
+
+  it('a flag followed by another flag is still "missing its value"', () => {
+    expect(() => parseCli(['--job-id', '--host', 'h'], {})).toThrow(UsageError)
+  })
+
+  it('names a bad value where it came from: the flag, else its environment variable', () => {
+    const options = parseCli(['--timeout', 'soon'], { LXCA_POLL_INTERVAL: 'often', LXCA_HOST: '' })
+    expect(options.subject({ input: 'timeout', message: '' })).toBe('--timeout')
+    expect(options.subject({ input: 'poll-interval', message: '' })).toBe('LXCA_POLL_INTERVAL')
+    expect(options.subject({ input: 'host', message: '' })).toBe('--host')
+    expect(options.subject({ variable: 'HTTPS_PROXY', message: '' })).toBe('environment variable HTTPS_PROXY')
+  })
+
+  it.each([[['--nope']], [['--job-id']], [['--verbose=1']], [['4229']]])(
+    'no usage message has a double full stop: %p',
+    argv => {
+      expect(() => parseCli(argv, {})).toThrow(UsageError)
+      expect(() => parseCli(argv, {})).not.toThrow(/\.\./)
+    }
+  )
+})
+
 describe('helpText', () => {
   it('lists every input as a flag with its environment variable, and the exit codes', () => {
     const help = helpText('lxca-job-gate')

@@ -127,6 +127,29 @@ describe('TLS', () => {
     await expect(client(sim.url, { insecure: true }).getJob(JOB, signal())).resolves.toBeDefined()
   })
 
+  it('an expired certificate is refused, whether its CA or the certificate itself is trusted', async () => {
+    const sim = await simulator({ certificate: 'expired' })
+    const viaCa = await faultOf(client(sim.url, { ca: CA }).getJob(JOB, signal()))
+    expect(viaCa).toMatchObject({ kind: 'tls', retryable: false })
+    expect(viaCa.message).toMatch(
+      /certificate expired on Jan {2}1 00:00:00 2021 GMT; renew the appliance's certificate$/
+    )
+    const itself = await faultOf(
+      client(sim.url, { ca: readFileSync(`${CERT_DIR}expired.pem`, 'utf8') }).getJob(JOB, signal())
+    )
+    expect(itself.message).toMatch(
+      /certificate expired on Jan {2}1 00:00:00 2021 GMT; renew the appliance's certificate \(a certificate given as ca-certificate must be within its validity period\)$/
+    )
+    expect(sim.requests).toHaveLength(0)
+  })
+
+  it('http:// pointed at a TLS port says so at once, instead of retrying resets', async () => {
+    const sim = await simulator()
+    const fault = await faultOf(client(sim.url.replace('https:', 'http:')).getJob(JOB, signal()))
+    expect(fault).toMatchObject({ kind: 'tls', retryable: false })
+    expect(fault.message).toBe(`127.0.0.1:${sim.port} answered with TLS: use https:// in host`)
+  })
+
   it('plain http:// to loopback works; TLS to a plain-HTTP port is a readable TLS error', async () => {
     const sim = await simulator({ plainHttp: true })
     await expect(client(sim.url).getJob(JOB, signal())).resolves.toBeDefined()

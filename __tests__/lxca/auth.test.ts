@@ -64,6 +64,23 @@ describe('sessionAuth', () => {
     expect(secrets).toEqual(['sess1', 'tok1'])
   })
 
+  it("masks only the session's own tokens, not cookies such as user=admin or inactivityTimeout=1", async () => {
+    const login: HttpResponse = {
+      status: 200,
+      headers: {
+        'set-cookie': ['JSESSIONID=s3ss10n-id; Secure', 'csrf=csrf-t0ken', 'inactivityTimeout=1', 'user=admin']
+      },
+      body: Buffer.from('{}')
+    }
+    const { transport } = fakeTransport([login])
+    const secrets: string[] = []
+    const auth = sessionAuth(credentials, { transport, baseUrl, onSecret: value => secrets.push(value) })
+    const credential = await auth.credential(signal)
+    expect(secrets).toEqual(['s3ss10n-id', 'csrf-t0ken'])
+    // Every cookie still goes back to the appliance.
+    expect(credential.headers.cookie).toBe('JSESSIONID=s3ss10n-id; csrf=csrf-t0ken; inactivityTimeout=1; user=admin')
+  })
+
   it('concurrent requests share one login', async () => {
     const { transport, sent } = fakeTransport([loginResponse(1), loginResponse(2)])
     const auth = sessionAuth(credentials, { transport, baseUrl, onSecret: () => undefined })

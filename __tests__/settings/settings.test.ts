@@ -186,6 +186,7 @@ describe('readSettings: durations and numbers', () => {
   it.each([
     ['timeout', 'soon', /Expected a duration such as 500ms/],
     ['timeout', '0', /between 1 s and 5d 0h/],
+    ['timeout', '-1s', /must be positive; got '-1s'/],
     ['poll-interval', '10ms', /between 100 ms and 1h 0m/],
     ['request-timeout', '1d', /between 100 ms and 10m 0s/],
     ['max-retries', '-1', /whole number from 0 to 100/],
@@ -250,6 +251,28 @@ describe('readSettings: TLS', () => {
     const expected = Array(32).fill('AB').join(':')
     expect(settings({ 'tls-fingerprint': hex }).tls.fingerprint).toBe(expected)
     expect(settings({ 'tls-fingerprint': `SHA256:${expected.toLowerCase()}` }).tls.fingerprint).toBe(expected)
+  })
+
+  it.each([
+    `sha256 Fingerprint=${Array(32).fill('AB').join(':')}`,
+    `SHA256 Fingerprint=${Array(32).fill('ab').join(':')}`,
+    `  sha256 fingerprint = ${Array(32).fill('Ab').join(':')}\n`
+  ])('takes the exact output of openssl x509 -noout -fingerprint -sha256: %p', text => {
+    expect(settings({ 'tls-fingerprint': text }).tls.fingerprint).toBe(Array(32).fill('AB').join(':'))
+  })
+
+  it('takes ca-certificate PEM text with lines before and between the blocks (openssl output)', () => {
+    const text = `subject=CN = LXCA Simulator Test CA\nissuer=CN = LXCA Simulator Test CA\n${CA_PEM}\nCertificate:\n    Data:\n        Version: 3 (0x2)\n${CA_PEM}`
+    expect(settings({ 'ca-certificate': text }).tls.ca?.match(/BEGIN CERTIFICATE/g)).toHaveLength(2)
+  })
+
+  it('never echoes certificate-like text that is neither PEM nor a path', () => {
+    const text =
+      'MIIBkTCB+wIJAKHHIGw0oZ1WMA0GCSqGSIb3DQEBCwUAMBExDzANBgNVBAMMBnNl\ncnZlcjAeFw0yNjExMjcxMjAwMDBaFw0yNzExMjcxMjAwMDBa'
+    const [problem] = problems({ 'ca-certificate': text })
+    expect(problem).toBe(
+      "Input 'ca-certificate' contains no PEM certificate. Expected PEM text (-----BEGIN CERTIFICATE----- …) or the path of a PEM file."
+    )
   })
 
   it.each(['abc', 'zz'.repeat(32), 'ab'.repeat(20)])('refuses tls-fingerprint %p', text => {

@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url'
 import { jobDocument, type JobScript } from './documents.js'
 import { applyFault, type Fault } from './faults.js'
 
-export type CertificateName = 'loopback' | 'named' | 'selfsigned'
+export type CertificateName = 'loopback' | 'named' | 'selfsigned' | 'expired'
 
 export interface SimulatorOptions {
   readonly jobs: Readonly<Record<string, JobScript>>
