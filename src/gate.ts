@@ -85,7 +85,7 @@ async function watchJob(
   const { log } = deps
   const several = settings.jobs.length > 1
   const prefix = several ? `[job ${job.id}] ` : ''
-  const changes = createChangeLog()
+  const changes = createChangeLog({ now: () => deps.clock.now(), timeoutMs: settings.timeoutMs })
   const outcome = await pollJob({
     fetchJob: signal => client.getJob(job, signal),
     clock: deps.clock,

@@ -8,6 +8,7 @@ import { afterAll, afterEach, describe, expect, it } from '@jest/globals'
 import { spawn } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { scriptJob } from '../../src/simulator/documents.js'
+import { text } from '../../src/summary/markdown.js'
 import { SIMULATOR_CA, startSimulator, type Simulator, type SimulatorOptions } from '../../src/simulator/server.js'
 import { runAction, type ActionRun } from '../../scripts/run-action.js'
 
@@ -87,7 +88,9 @@ describe('the bundled action', () => {
     })
     expect(JSON.parse(readFileSync(result.outputs.report, 'utf8'))).toMatchObject({ progress: 100 })
     expect(readFileSync(result.outputs['summary-file'], 'utf8')).toBe(result.summary)
-    expect(result.summary).toMatch(/^### ✅ LXCA job 4229 succeeded: all 3 devices managed/)
+    expect(result.summary).toMatch(
+      /^### ✅ LXCA job 4229 on 127\.0\.0\.1&#58;\d+ succeeded&#58; all 3 devices managed · /
+    )
     expect(errors(result.stdout)).toEqual([])
     expect(result.stderr).toBe('')
   })
@@ -103,7 +106,7 @@ describe('the bundled action', () => {
     expect(result.stdout).toContain(
       '::error title=Device 10.240.72.3%3A OTHER_FAIL::10.240.72.3 OTHER_FAIL at Inventory › Chassis inventory. Reseat the chassis management module.'
     )
-    expect(result.summary).toContain('| ❌ | 10.240.72.3 |')
+    expect(result.summary).toContain('| ❌ 10.240.72.3 | OTHER_FAIL | Inventory › Chassis inventory |')
     expect(result.summary).toContain('Inventory › Chassis inventory')
     expect(JSON.parse(result.outputs['failed-devices'])).toEqual([
       expect.objectContaining({ device: '10.240.72.3', result: 'OTHER_FAIL' })
@@ -118,7 +121,7 @@ describe('the bundled action', () => {
     expect(result.durationMs).toBeGreaterThanOrEqual(2_000)
     // The exact bound (timeout + request-timeout) is asserted on the virtual clock; here only "it ends".
     expect(result.durationMs).toBeLessThan(5 * (2_000 + 2_000))
-    expect(result.summary).toMatch(/^### ⏱️ LXCA job 4231 timed out after 2 s/)
+    expect(result.summary).toMatch(/^### ⏱️ LXCA job 4231 on \S+ timed out after 2 s&#58; 0% done · 2 not finished/)
   })
 
   it('401 → exit 1 after one request, without retrying', async () => {
@@ -195,7 +198,7 @@ describe('the bundled action: cancellation', () => {
     expect(result.signal).toBeNull()
     expect(result.code).toBe(1)
     expect(result.outputs.status).toBe('cancelled')
-    expect(result.summary).toContain('cancelled')
+    expect(result.summary).toMatch(/^### 🚫 Cancelled while waiting for LXCA job 4231/)
   })
 
   // A wait of 5 s or a request deadline of 60 s would each outlast the bound
@@ -211,7 +214,9 @@ describe('the bundled action: cancellation', () => {
     expect(result.outputs.status).toBe('cancelled')
     expect(result.interruptedAt).toBeDefined()
     expect(result.durationMs - (result.interruptedAt ?? 0)).toBeLessThan(4_000)
-    expect(result.summary).toMatch(/^### 🚫 Waiting for LXCA job 4231 was cancelled/)
+    expect(result.summary).toMatch(
+      /^### 🚫 Cancelled while waiting for LXCA job 4231 on \S+&#58; 0% done · 2 not finished after /
+    )
     expect(sim.requests).toHaveLength(1)
   })
 
@@ -225,12 +230,44 @@ describe('the bundled action: cancellation', () => {
     expect(result.outputs.status).toBe('cancelled')
     expect(result.interruptedAt).toBeDefined()
     expect(result.durationMs - (result.interruptedAt ?? 0)).toBeLessThan(4_000)
-    expect(result.summary).toContain('was cancelled')
+    expect(result.summary).toMatch(/^### 🚫 Cancelled while waiting for LXCA job 4229/)
     expect(sim.requests).toHaveLength(1)
   })
 })
 
 describe('the bundled action: secrets', () => {
+  it.each(['basic', 'session'] as const)(
+    '%s auth: credentials echoed in an HTML title, an error body and the job document appear nowhere, escaped or not',
+    async auth => {
+      const password = 'P@ss:w0rd<&>!x'
+      const faults = [
+        { kind: 'echo' as const, as: 'html' as const },
+        { kind: 'echo' as const, as: 'error' as const },
+        { kind: 'echo' as const, as: 'document' as const }
+      ]
+      const sim = await simulator({ password, auth: auth === 'session' ? 'session' : 'basic', faults })
+      const result = await run(sim, { password, 'auth-method': auth, 'poll-interval': '100ms' })
+      expect(result.outputs.status).toBe('failure')
+      const get = sim.requests.find(request => request.method === 'GET')
+      const secrets = [
+        password,
+        Buffer.from(`admin:${password}`).toString('base64'),
+        /JSESSIONID=([0-9a-f]+)/.exec(String(get?.headers.cookie))?.[1],
+        get?.headers['x-csrf-token'] as string | undefined
+      ].filter((value): value is string => Boolean(value))
+      expect(secrets).toHaveLength(auth === 'session' ? 4 : 2)
+      for (const secret of secrets) {
+        // As is, as the Markdown escaping would write it, and as JSON would.
+        for (const form of [secret, text(secret, 1_000), JSON.stringify(secret).slice(1, -1)]) {
+          expect(result.everything).not.toContain(form)
+        }
+      }
+      // The echo did reach the reports, scrubbed.
+      expect(result.summary).toContain('Retry with password &#42;&#42;&#42;')
+      expect(result.stdout).toContain('Proxy error for password ***')
+    }
+  )
+
   it('session auth: the session cookie is masked before it could be printed, and shows nowhere', async () => {
     const sim = await simulator({ auth: 'session' })
     const result = await run(sim, { 'auth-method': 'session' })

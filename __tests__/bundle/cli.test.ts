@@ -98,8 +98,9 @@ describe('the command line', () => {
     const sim = await simulator()
     const result = await cli(['--job-id', '4229'], env(sim))
     expect(result.code).toBe(0)
-    expect(result.stdout).toMatch(/^✔ LXCA job 4229 succeeded: all 2 devices managed\n/)
-    expect(result.stdout).toMatch(/✔ 10\.240\.72\.1 +SUCCESS/)
+    expect(result.stdout).toMatch(/^✔ LXCA job 4229 on 127\.0\.0\.1:\d+ succeeded: all 2 devices managed · /)
+    expect(result.stdout).toContain('2 polls, 0 retries')
+    expect(result.stdout).toContain('✔ 2 devices succeeded: 10.240.72.1, 10.240.72.2')
     expect(result.stdout).not.toContain('\u001b[')
     expect(result.stderr).toContain('Job progress 100%')
   })
@@ -112,21 +113,25 @@ describe('the command line', () => {
     const plain = result.stdout.replace(new RegExp(`${String.fromCharCode(27)}\\[\\d+m`, 'g'), '')
     expect(plain).toContain('Failed at: Login')
     expect(plain).toContain('User action: Check the BMC password.')
-    expect(plain).toMatch(/✖ Login \(Stopped_With_Error\) {2}← failed here/)
+    expect(plain).toMatch(/✖ Login \(stopped with error\) {2}← failed here/)
+    expect(plain).toContain('· Duplicate check (not run)')
   })
 
   it('timeout → exit 2', async () => {
     const sim = await simulator()
     const result = await cli(['--job-id', '4231', '--timeout', '1s'], env(sim))
     expect(result.code).toBe(2)
-    expect(result.stdout).toMatch(/^⏱ LXCA job 4231 timed out after 1 s/)
+    expect(result.stdout).toMatch(/^⏱ LXCA job 4231 on \S+ timed out after 1 s: 0% done · 1 not finished\n/)
+    expect(result.stdout).toContain('The LXCA job keeps running on the appliance')
   })
 
   it('error (unknown job) → exit 3', async () => {
     const sim = await simulator()
     const result = await cli(['--job-id', '999'], env(sim))
     expect(result.code).toBe(3)
-    expect(result.stdout).toContain('Why: job 999 was not found')
+    expect(result.stdout).toMatch(/^! Could not check LXCA job 999 on \S+: job not found \(HTTP 404\)\n/)
+    expect(result.stdout).toContain('  Fix: Check job-id')
+    expect(result.stdout).toContain('  Details: job 999 was not found at')
   })
 
   it('bad or missing options → exit 3 before any request, naming the flag', async () => {
@@ -156,8 +161,10 @@ describe('the command line', () => {
       env(sim)
     )
     expect(result.code).toBe(1)
-    expect(result.stdout).toMatch(/^✖ 2 LXCA jobs: failure/)
-    expect(readFileSync(join(dir, 's.md'), 'utf8')).toMatch(/^## ❌ 2 LXCA jobs: 1 succeeded, 1 failed/)
+    expect(result.stdout).toMatch(/^✖ 1 of 2 LXCA jobs on \S+ did not pass: 1 failed\n\n✖ LXCA job 4230 failed/)
+    expect(readFileSync(join(dir, 's.md'), 'utf8')).toMatch(
+      /^## ❌ 1 of 2 LXCA jobs on \S+ did not pass&#58; 1 failed · /
+    )
     expect(Object.keys(JSON.parse(readFileSync(join(dir, 'r.json'), 'utf8')))).toEqual([
       'csvRequest/jobs/4229',
       'csvRequest/jobs/4230'
@@ -169,7 +176,9 @@ describe('the command line', () => {
     const result = await cli(['--job-id', '4231', '--poll-interval', '1m'], env(sim), /Job progress/)
     expect(result.code).toBe(130)
     expect(result.afterInterruptMs).toBeLessThan(4_000)
-    expect(result.stdout).toMatch(/^⊘ Waiting for LXCA job 4231 was cancelled/)
+    expect(result.stdout).toMatch(
+      /^⊘ Cancelled while waiting for LXCA job 4231 on \S+: 0% done · 1 not finished after /
+    )
   })
 
   it('never prints the password or the Basic token, even when verbose', async () => {

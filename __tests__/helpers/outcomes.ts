@@ -1,11 +1,13 @@
 import type { GateResult, OutcomeStatus, PollOutcome } from '../../src/common/outcome.js'
+import { noSecrets, type Scrub } from '../../src/common/secrets.js'
 import type { JobRef } from '../../src/lxca/job-ref.js'
 import { parseJob } from '../../src/lxca/job.js'
-import type { SummaryInput } from '../../src/summary/job-summary.js'
 import { assess } from '../../src/lxca/verdict.js'
+import { gateView, type GateView, type JobView } from '../../src/summary/view.js'
 
 export const JOB: JobRef = { id: '4229', type: 'csv' }
 export const BASE_URL = new URL('https://lxca.example.com/')
+export const TIMEOUT_MS = 3_600_000
 
 /** The outcome the poller would return after receiving `raw` last. */
 export function outcomeFor(raw: unknown, status: OutcomeStatus, extra: Partial<PollOutcome> = {}): PollOutcome {
@@ -28,6 +30,12 @@ export function singleJob(job: JobRef, outcome: PollOutcome): GateResult {
   return { status: outcome.status, jobs: [{ job, outcome }] }
 }
 
-export function summaryInput(outcome: PollOutcome): SummaryInput {
-  return { outcome, job: JOB, baseUrl: BASE_URL, timeoutMs: 3_600_000 }
+/** The view every report draws from. */
+export function viewOf(result: GateResult, scrub: Scrub = noSecrets): GateView {
+  return gateView(result, BASE_URL, TIMEOUT_MS, scrub)
+}
+
+/** The view of one job's outcome. */
+export function jobViewOf(outcome: PollOutcome, job: JobRef = JOB, scrub: Scrub = noSecrets): JobView {
+  return viewOf(singleJob(job, outcome), scrub).jobs[0]
 }

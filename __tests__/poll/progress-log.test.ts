@@ -43,4 +43,23 @@ describe('createChangeLog', () => {
     expect(lines).toHaveLength(1 + 50 + 1)
     expect(lines[lines.length - 1]).toBe('… and 70 more devices changed')
   })
+
+  it('says it is still waiting every 5 minutes while nothing changes, with the time left', () => {
+    let now = 0
+    const log = createChangeLog({ now: () => now, timeoutMs: 45 * 60_000 })
+    const running = assessed(jobDocument(scriptJob({ devices: 4, pollsToComplete: 10 }), 5))
+    expect(log(running)).not.toEqual([])
+    now = 4 * 60_000
+    expect(log(running)).toEqual([])
+    now = 5 * 60_000
+    expect(log(running)).toEqual([
+      'Still waiting: 46% · 0 of 4 devices done · 5m 0s elapsed · 40m 0s left before the timeout'
+    ])
+    now = 9 * 60_000
+    expect(log(running)).toEqual([])
+    now = 10 * 60_000 + 15_000
+    expect(log(running)).toEqual([
+      'Still waiting: 46% · 0 of 4 devices done · 10m 15s elapsed · 34m 45s left before the timeout'
+    ])
+  })
 })

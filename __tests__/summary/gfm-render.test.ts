@@ -2,73 +2,93 @@
 // Markdown GitHub uses for step summaries, and checks the HTML structure:
 // what the person on call actually sees.
 import { describe, expect, it } from '@jest/globals'
-import { createRequire } from 'node:module'
 import { jobDocument, scriptJob } from '../../src/simulator/documents.js'
-import { renderSummary } from '../../src/summary/job-summary.js'
+import { renderGateMarkdown } from '../../src/summary/gate-markdown.js'
+import { toHtml } from '../../scripts/render-summary.js'
 import { fixture } from '../helpers/fixtures.js'
 import { hostileJob } from '../helpers/hostile.js'
-import { outcomeFor, summaryInput } from '../helpers/outcomes.js'
-
-const cmark = createRequire(import.meta.url)('cmark-gfm') as {
-  renderHtmlSync(markdown: string, options: Record<string, unknown>): string
-}
-
-/** As GitHub does: GFM extensions, raw HTML allowed through the tag filter (GitHub then sanitises). */
-function toHtml(markdown: string): string {
-  return cmark.renderHtmlSync(markdown, {
-    unsafe: true,
-    extensions: { table: true, strikethrough: true, autolink: true, tagfilter: true, tasklist: true }
-  })
-}
+import { JOB, outcomeFor, singleJob, viewOf } from '../helpers/outcomes.js'
 
 const count = (html: string, pattern: RegExp): number => (html.match(pattern) ?? []).length
+const render = (raw: unknown, status: 'failure' | 'success' | 'timeout'): string =>
+  toHtml(renderGateMarkdown(viewOf(singleJob(JOB, outcomeFor(raw, status)))))
 
 describe('summary rendered by cmark-gfm', () => {
-  it('a failed job renders as one table, a heading per failed device, nested lists and a details block', () => {
-    const raw = jobDocument(
-      scriptJob({
-        devices: 3,
-        pollsToComplete: 2,
-        failures: [{ device: 1, step: 'INV_CHASSIS', userAction: 'Reseat the CMM.' }]
-      }),
-      2
-    )
-    const html = toHtml(renderSummary(summaryInput(outcomeFor(raw, 'failure'))))
-    expect(count(html, /<table>/g)).toBe(1)
-    expect(count(html, /<tr>/g)).toBe(4)
-    expect(count(html, /<td>/g)).toBe(3 * 7)
-    expect(html).toContain('<h4>❌ 10.240.72.2 · OTHER_FAIL</h4>')
+  const raw = jobDocument(
+    scriptJob({
+      devices: 3,
+      pollsToComplete: 2,
+      failures: [{ device: 1, step: 'INV_CHASSIS', userAction: 'Reseat the CMM.' }]
+    }),
+    2
+  )
+  const html = render(raw, 'failure')
+
+  it('a failed job: a digest table, a device table, a heading per failed device, nested lists, a success list', () => {
+    expect(count(html, /<table>/g)).toBe(2)
+    expect(html).toContain('<h3>❌ LXCA job 4229 on lxca.example.com failed: 1 of 3 devices failed · 4m 12s</h3>')
+    expect(html).toContain('<h5>❌ 10.240.72.2 · OTHER_FAIL</h5>')
     expect(html).toContain('<strong>User action:</strong> Reseat the CMM.')
-    expect(count(html, /<details>/g)).toBe(1)
-    expect(html).toContain('<summary>✅ 2 devices succeeded</summary>')
-    // Nested list: Inventory's children are a list inside its item.
     expect(html).toMatch(
-      /<li>❌ <strong>Inventory · Stopped_With_Error<\/strong> ⟵ failed here<br>Collecting device inventory\n<ul>\n<li>❌ <strong>Chassis inventory/
+      /<li>❌ Inventory · stopped with error\n<ul>\n<li>❌ <strong>Chassis inventory · stopped with error<\/strong> ⟵ failed here/
     )
     expect(html).not.toContain('&amp;#')
   })
 
-  it("Lenovo's example renders with the progress bar as code and the device as one row", () => {
-    const html = toHtml(renderSummary(summaryInput(outcomeFor(fixture('seed-running.json'), 'timeout'))))
-    expect(count(html, /<tr>/g)).toBe(2)
-    expect(html).toContain('<code>████░░░░░░░░░░░░░░░░</code> 17%')
+  it('a digest row renders as one row of five cells: count, result, step, user action, devices', () => {
+    const digest = html.slice(html.indexOf('<table>'), html.indexOf('</table>'))
+    expect(digest).toContain(
+      '<tr>\n<td align="right">1</td>\n<td>OTHER_FAIL</td>\n<td>Inventory › Chassis inventory</td>\n<td>Reseat the CMM.</td>\n<td>10.240.72.2</td>\n</tr>'
+    )
   })
 
-  it('a hostile document leaks no tag, row or list of its own', () => {
-    const html = toHtml(renderSummary(summaryInput(outcomeFor(hostileJob(), 'failure'))))
-    expect(count(html, /<table>/g)).toBe(1)
-    expect(count(html, /<\/table>/g)).toBe(1)
-    expect(count(html, /<tr>/g)).toBe(3)
-    expect(count(html, /<td>/g)).toBe(2 * 7)
-    expect(html).not.toMatch(/<(script|img|b|h1|input)\b/)
-    expect(html).not.toContain('<!--')
-    expect(count(html, /<details>/g)).toBe(1)
-    expect(count(html, /<\/details>/g)).toBe(1)
-    // Server text makes no emphasis, code or link of its own.
-    expect(html).not.toMatch(/<td>[^\n]*<(em|code|strong|a)\b/)
-    expect(html).not.toContain('href="http://e.vil"')
-    expect(html).toContain('<td>&lt;/table&gt;&lt;img src=x onerror=alert(1)&gt;</td>')
-    expect(html).toContain('<td>a|b|c</td>')
-    expect(html).toContain('OTHER_FAIL|`x`')
+  it('the successful devices render as one collapsed list', () => {
+    expect(html).toContain(
+      '<details><summary>✅ 2 devices succeeded</summary>\n<p>10.240.72.1, 10.240.72.3</p>\n</details>'
+    )
+  })
+
+  it("Lenovo's example: the progress bar as code, the device as one row", () => {
+    const timeout = render(fixture('seed-running.json'), 'timeout')
+    expect(count(timeout, /<tr>/g)).toBe(2)
+    expect(timeout).toContain('<code>████░░░░░░░░░░░░░░░░</code> 17%')
+  })
+
+  it('e-mail addresses and URLs in server text never become links', () => {
+    const mail = {
+      progress: 100,
+      results: [
+        {
+          messageParameters: 'admin@example.com',
+          result: 'OTHER_FAIL',
+          progress: 'JOB_DONE',
+          status: {
+            substatus: [
+              {
+                id: 'LOGIN',
+                userAction: 'Mail ops@example.com or see https://evil.example/x and www.evil.example',
+                status: { state: 'Stopped_With_Error' }
+              }
+            ]
+          }
+        }
+      ]
+    }
+    const rendered = render(mail, 'failure')
+    expect(rendered).not.toContain('<a href="mailto:')
+    expect(count(rendered, /<a /g)).toBe(count(rendered, /<a href="https:\/\/lxca\.example\.com\//g))
+    expect(rendered).toContain('admin@\u200bexample.com')
+  })
+
+  it('a hostile document leaks no tag, row, emphasis, code or link of its own', () => {
+    const hostile = render(hostileJob(), 'failure')
+    expect(count(hostile, /<table>/g)).toBe(2)
+    expect(count(hostile, /<tr>/g)).toBe(2 + 2)
+    expect(hostile).not.toMatch(/<(script|img|b|h1|input)\b/)
+    expect(hostile).not.toContain('<!--')
+    expect(hostile).not.toMatch(/<td>[^\n]*<(em|code|strong|a)\b/)
+    expect(hostile).not.toContain('href="http://e.vil"')
+    expect(hostile).toContain('<td>❌ &lt;/table&gt;&lt;img src=x onerror=alert(1)&gt;</td>')
+    expect(hostile).toContain('OTHER_FAIL|`x`')
   })
 })

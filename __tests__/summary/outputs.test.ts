@@ -1,71 +1,82 @@
 import { describe, expect, it } from '@jest/globals'
-import {
-  buildOutputs,
-  deviceAnnotations,
-  gateMessage,
-  outcomeMessage,
-  reportContent
-} from '../../src/summary/outputs.js'
+import { noSecrets } from '../../src/common/secrets.js'
 import { jobDocument, scriptJob } from '../../src/simulator/documents.js'
+import { buildOutputs, deviceAnnotations, gateMessage, reportContent } from '../../src/summary/outputs.js'
 import { fixture } from '../helpers/fixtures.js'
-import { JOB, outcomeFor, singleJob } from '../helpers/outcomes.js'
+import { JOB, outcomeFor, singleJob, viewOf } from '../helpers/outcomes.js'
 
-const failing = (devices: number, failed: number): unknown =>
+const failing = (devices: number, failed: number, step = 'INV_CHASSIS'): unknown =>
   jobDocument(
     scriptJob({
       devices,
       pollsToComplete: 1,
       failures: Array.from({ length: failed }, (_, device) => ({
         device,
-        step: 'INV_CHASSIS',
+        step,
         userAction: `Reseat chassis ${device}.`
       }))
     }),
     1
   )
+const single = (raw: unknown, status: Parameters<typeof outcomeFor>[1], extra = {}) =>
+  viewOf(singleJob(JOB, outcomeFor(raw, status, extra)))
 
-describe('outcomeMessage', () => {
-  it('names the failed device, its result and the first failed step in one line', () => {
-    expect(outcomeMessage(outcomeFor(fixture('failed-job.json'), 'failure'), JOB, 3_600_000)).toBe(
-      '1 of 1 devices failed: 10.240.72.172 OTHER_FAIL at Inventory › Chassis inventory'
+describe('gateMessage: one line for one job', () => {
+  it('names the failed device, its result and the failed step', () => {
+    expect(gateMessage(single(fixture('failed-job.json'), 'failure'))).toBe(
+      '1 of 1 device failed: 10.240.72.172 OTHER_FAIL at Inventory › Chassis inventory'
     )
   })
 
-  it('lists three failures and counts the rest', () => {
-    const message = outcomeMessage(outcomeFor(failing(10, 5), 'failure'), JOB, 3_600_000)
-    expect(message).toBe(
-      '5 of 10 devices failed: 10.240.72.1 OTHER_FAIL at Inventory › Chassis inventory; 10.240.72.2 OTHER_FAIL at Inventory › Chassis inventory; 10.240.72.3 OTHER_FAIL at Inventory › Chassis inventory; and 2 more'
-    )
-  })
-
-  it('says what a timeout, an error and a cancellation mean', () => {
-    const running = outcomeFor(fixture('seed-running.json'), 'timeout', {
-      reason: 'the job did not finish within 1h 0m'
-    })
-    expect(outcomeMessage(running, JOB, 3_600_000)).toBe(
-      'LXCA job 4229 timed out: the job did not finish within 1h 0m (progress 17%, 1 of 1 devices not finished)'
-    )
-    expect(
-      outcomeMessage(
-        { status: 'error', reason: 'job 4229 was not found (HTTP 404)', polls: 1, retries: 0, elapsedMs: 1 },
-        JOB,
-        1
+  it('groups failures by cause, three causes at most, the rest counted', () => {
+    const raw = {
+      progress: 100,
+      results: ['A', 'B', 'C', 'D'].flatMap((result, i) =>
+        Array.from({ length: 4 - i }, (_, n) => ({ messageParameters: `10.0.${i}.${n}`, result, progress: 'JOB_DONE' }))
       )
-    ).toBe('Could not tell the outcome of LXCA job 4229: job 4229 was not found (HTTP 404)')
-    expect(outcomeMessage({ ...running, status: 'cancelled' }, JOB, 1)).toBe(
-      'Cancelled while waiting for LXCA job 4229 (progress 17%, 1 of 1 devices not finished).'
+    }
+    expect(gateMessage(single(raw, 'failure'))).toBe(
+      '10 of 10 devices failed: 4 devices A (10.0.0.0, 10.0.0.1, … +2); 3 devices B (10.0.1.0, 10.0.1.1, … +1); 2 devices C (10.0.2.0, 10.0.2.1); and 1 more cause'
+    )
+  })
+
+  it('says what a timeout and a cancellation knew, and that the job keeps running', () => {
+    const running = fixture('seed-running.json')
+    expect(gateMessage(single(running, 'timeout', { reason: 'the job did not finish within 1h 0m' }))).toBe(
+      'LXCA job 4229 timed out after 1h 0m: 17% done · 1 not finished. The LXCA job keeps running on the appliance: raise timeout and run again, or follow it in XClarity Administrator › Monitoring › Jobs.'
+    )
+    expect(gateMessage(single(running, 'cancelled'))).toBe(
+      'Cancelled while waiting for LXCA job 4229: 17% done · 1 not finished after 4m 12s. The LXCA job keeps running on the appliance: follow it in XClarity Administrator › Monitoring › Jobs.'
+    )
+  })
+
+  it('an error gives the reason and the fix, with no double full stop', () => {
+    const outcome = {
+      status: 'error' as const,
+      reason: 'GET /csvRequest/jobs/4229: the appliance refused the credentials (HTTP 401): Not allowed.',
+      faultKind: 'auth' as const,
+      httpStatus: 401,
+      polls: 1,
+      retries: 0,
+      elapsedMs: 1
+    }
+    expect(gateMessage(viewOf(singleJob(JOB, outcome)))).toBe(
+      'Could not check LXCA job 4229: GET /csvRequest/jobs/4229: the appliance refused the credentials (HTTP 401): Not allowed. Check the username and password inputs (and the secrets they come from), and that this LXCA account may read jobs.'
     )
   })
 
   it('keeps a hostile message on one line', () => {
-    const raw = { progress: 100, results: [{ result: 'FAIL\n::error::pwned', messageParameters: 'a\r\nb' }] }
-    expect(outcomeMessage(outcomeFor(raw, 'failure'), JOB, 1)).not.toMatch(/[\r\n]/)
+    const raw = {
+      progress: 100,
+      results: [{ result: 'FAIL\n::error::pwned', messageParameters: 'a\r\nb', progress: 'JOB_DONE' }]
+    }
+    expect(gateMessage(single(raw, 'failure'))).not.toMatch(/[\r\n]/)
   })
 })
 
 describe('deviceAnnotations', () => {
   it('one per failed device, naming device, result, step and user action', () => {
-    expect(deviceAnnotations(singleJob(JOB, outcomeFor(failing(3, 1), 'failure')))).toEqual([
+    expect(deviceAnnotations(single(failing(3, 1), 'failure'))).toEqual([
       {
         title: 'Device 10.240.72.1: OTHER_FAIL',
         message: '10.240.72.1 OTHER_FAIL at Inventory › Chassis inventory. Reseat chassis 0.'
@@ -74,13 +85,13 @@ describe('deviceAnnotations', () => {
   })
 
   it('nine at most: eight devices and one line for the rest', () => {
-    const annotations = deviceAnnotations(singleJob(JOB, outcomeFor(failing(30, 20), 'failure')))
+    const annotations = deviceAnnotations(single(failing(30, 20), 'failure'))
     expect(annotations).toHaveLength(9)
     expect(annotations[8]).toEqual(expect.objectContaining({ title: '12 more devices failed' }))
   })
 
   it('exactly nine failures fit without a summary line', () => {
-    const annotations = deviceAnnotations(singleJob(JOB, outcomeFor(failing(9, 9), 'failure')))
+    const annotations = deviceAnnotations(single(failing(9, 9), 'failure'))
     expect(annotations).toHaveLength(9)
     expect(annotations.every(a => a.title.startsWith('Device '))).toBe(true)
   })
@@ -88,7 +99,7 @@ describe('deviceAnnotations', () => {
 
 describe('buildOutputs', () => {
   it('on success', () => {
-    const outputs = buildOutputs(singleJob(JOB, outcomeFor(fixture('success-job.json'), 'success')), {
+    const outputs = buildOutputs(single(fixture('success-job.json'), 'success'), {
       report: '/t/report.json',
       summaryFile: '/t/summary.md'
     })
@@ -106,7 +117,7 @@ describe('buildOutputs', () => {
   })
 
   it('on failure: the first non-success result and the failed devices as JSON', () => {
-    const outputs = buildOutputs(singleJob(JOB, outcomeFor(fixture('failed-job.json'), 'failure')), {})
+    const outputs = buildOutputs(single(fixture('failed-job.json'), 'failure'), {})
     expect(outputs).toMatchObject({
       status: 'failure',
       result: 'OTHER_FAIL',
@@ -126,18 +137,22 @@ describe('buildOutputs', () => {
   })
 
   it('caps failed-devices at 50', () => {
-    const outputs = buildOutputs(singleJob(JOB, outcomeFor(failing(80, 80), 'failure')), {})
+    const outputs = buildOutputs(single(failing(80, 80), 'failure'), {})
     expect(JSON.parse(outputs['failed-devices'])).toHaveLength(50)
     expect(outputs.failed).toBe('80')
   })
 
   it('on a timeout with a running job: progress to 2 decimals and the pending result', () => {
-    const outputs = buildOutputs(singleJob(JOB, outcomeFor(fixture('seed-running.json'), 'timeout')), {})
-    expect(outputs).toMatchObject({ status: 'timeout', result: 'INCOMPLETE', progress: '17.65', failed: '0' })
+    expect(buildOutputs(single(fixture('seed-running.json'), 'timeout'), {})).toMatchObject({
+      status: 'timeout',
+      result: 'INCOMPLETE',
+      progress: '17.65',
+      failed: '0'
+    })
   })
 
   it('without any document: only the status says something', () => {
-    const outputs = buildOutputs(singleJob(JOB, { status: 'error', polls: 1, retries: 0, elapsedMs: 1 }), {})
+    const outputs = buildOutputs(viewOf(singleJob(JOB, { status: 'error', polls: 1, retries: 0, elapsedMs: 1 })), {})
     expect(outputs).toMatchObject({
       status: 'error',
       result: '',
@@ -161,7 +176,7 @@ describe('several jobs', () => {
   }
 
   it('adds outputs up across jobs and names the job of each failed device', () => {
-    const outputs = buildOutputs(result, {})
+    const outputs = buildOutputs(viewOf(result), {})
     expect(outputs).toMatchObject({
       status: 'failure',
       result: 'OTHER_FAIL',
@@ -176,21 +191,20 @@ describe('several jobs', () => {
     ])
   })
 
-  it('says which jobs did not succeed in one line', () => {
-    expect(gateMessage(result, 1)).toBe(
-      '1 of 2 LXCA jobs did not succeed. LXCA job 77: 2 of 3 devices failed: 10.240.72.1 OTHER_FAIL at Inventory › Chassis inventory; 10.240.72.2 OTHER_FAIL at Inventory › Chassis inventory'
+  it('says which jobs did not pass in one line', () => {
+    expect(gateMessage(viewOf(result))).toBe(
+      '1 of 2 LXCA jobs on lxca.example.com did not pass: 1 failed. LXCA job 77: 2 of 3 devices failed: 10.240.72.1 OTHER_FAIL at Inventory › Chassis inventory; 10.240.72.2 OTHER_FAIL at Inventory › Chassis inventory'
     )
-    expect(gateMessage({ status: 'success', jobs: [result.jobs[0], { ...result.jobs[0], job: jobB }] }, 1)).toBe(
-      'All 2 LXCA jobs succeeded: 4 devices managed.'
-    )
+    const passed = { status: 'success' as const, jobs: [result.jobs[0], { ...result.jobs[0], job: jobB }] }
+    expect(gateMessage(viewOf(passed))).toBe('All 2 LXCA jobs succeeded: 4 devices managed.')
   })
 
   it('names the job in device annotations', () => {
-    expect(deviceAnnotations(result)[0].title).toBe('Job 77, device 10.240.72.1: OTHER_FAIL')
+    expect(deviceAnnotations(viewOf(result))[0].title).toBe('Job 77, device 10.240.72.1: OTHER_FAIL')
   })
 
   it('reports every job document, keyed by job path, each as received', () => {
-    const report = JSON.parse(String(reportContent(result)))
+    const report = JSON.parse(String(reportContent(result, noSecrets)))
     expect(Object.keys(report)).toEqual(['csvRequest/jobs/4229', 'manageRequest/jobs/77'])
     expect(report['csvRequest/jobs/4229']).toEqual(fixture('success-job.json'))
   })
@@ -198,7 +212,7 @@ describe('several jobs', () => {
   it('writes the exact bytes received, never a re-serialisation (a document may nest deeper than JSON.stringify can go)', () => {
     const deep = `{"progress":100,"results":[{"result":"SUCCESS"}],"x":${'['.repeat(5000)}${']'.repeat(5000)}}`
     const outcome = { ...outcomeFor(fixture('success-job.json'), 'success'), lastBody: Buffer.from(`\ufeff${deep}`) }
-    expect(reportContent(singleJob(JOB, outcome))?.toString()).toBe(`\ufeff${deep}`)
+    expect(reportContent(singleJob(JOB, outcome), noSecrets)?.toString()).toBe(`\ufeff${deep}`)
     const several = {
       status: 'success' as const,
       jobs: [
@@ -206,14 +220,14 @@ describe('several jobs', () => {
         { job: jobB, outcome }
       ]
     }
-    expect(reportContent(several)?.toString()).toBe(
+    expect(reportContent(several, noSecrets)?.toString()).toBe(
       `{\n  "csvRequest/jobs/4229": ${deep},\n  "manageRequest/jobs/77": ${deep}\n}\n`
     )
   })
 
   it('a single job keeps its plain outputs: no job field, the document itself as report', () => {
-    const single = singleJob(jobB, outcomeFor(failing(3, 1), 'failure'))
-    expect(JSON.parse(buildOutputs(single, {})['failed-devices'])[0]).not.toHaveProperty('job')
-    expect(JSON.parse(String(reportContent(single)))).toHaveProperty('results')
+    const one = singleJob(jobB, outcomeFor(failing(3, 1), 'failure'))
+    expect(JSON.parse(buildOutputs(viewOf(one), {})['failed-devices'])[0]).not.toHaveProperty('job')
+    expect(JSON.parse(String(reportContent(one, noSecrets)))).toHaveProperty('results')
   })
 })

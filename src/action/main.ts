@@ -12,9 +12,11 @@ import type { GateResult } from '../common/outcome.js'
 import { runGate } from '../gate.js'
 import { Input, Output, type InputName, type OutputName } from '../settings/names.js'
 import { readSettings, type Settings } from '../settings/settings.js'
-import { renderGateSummary } from '../summary/gate-summary.js'
-import { renderInputErrorSummary, renderUnexpectedErrorSummary } from '../summary/job-summary.js'
+import { SecretSet } from '../common/secrets.js'
+import { renderGateMarkdown } from '../summary/gate-markdown.js'
 import { buildOutputs, deviceAnnotations, gateMessage, reportContent } from '../summary/outputs.js'
+import { renderInputErrorSummary, renderUnexpectedErrorSummary } from '../summary/problems.js'
+import { gateView, type GateView } from '../summary/view.js'
 import { deferredRunner, type Runner } from './runner.js'
 
 /** Should the first answer be slow, @actions/core is loaded after this long anyway, so log lines are not held back. */
@@ -60,9 +62,15 @@ function input(name: InputName): string {
 }
 
 async function gate(signal: AbortSignal, runner: Runner): Promise<void> {
-  // Masked before anything else can print, even an error about another input.
+  // Masked before anything else can print, even an error about another input;
+  // and scrubbed from every report, where the runner's masking cannot reach.
+  const secrets = new SecretSet()
+  const onSecret = (value: string): void => {
+    secrets.add(value)
+    runner.setSecret(value)
+  }
   const password = input(Input.Password)
-  if (password) runner.setSecret(password)
+  if (password) onSecret(password)
 
   let settings: Settings
   try {
@@ -84,40 +92,46 @@ async function gate(signal: AbortSignal, runner: Runner): Promise<void> {
     clock: systemClock,
     random: Math.random,
     signal,
-    onSecret: value => runner.setSecret(value),
+    onSecret,
     onFirstAnswer: () => runner.load(),
-    log: runner
+    // The runner masks what it was told to; scrubbing too keeps a secret the appliance echoes out of the raw log.
+    log: {
+      info: line => runner.info(secrets.scrub(line)),
+      warning: (line, title) => runner.warning(secrets.scrub(line), title),
+      debug: line => runner.debug(secrets.scrub(line)),
+      group: (name, body) => runner.group(name, body)
+    }
   })
-  report(settings, result, runner)
+  report(settings, result, secrets, runner)
 }
 
 /** The summary, the outputs and the one exit decision. */
-function report(settings: Settings, result: GateResult, runner: Runner): void {
-  const { markdown, report, summaryFile } = writeFiles(settings, result, runner)
+function report(settings: Settings, result: GateResult, secrets: SecretSet, runner: Runner): void {
+  const view = gateView(result, settings.baseUrl, settings.timeoutMs, secrets.scrub)
+  const { markdown, report, summaryFile } = writeFiles(view, reportContent(result, secrets.scrub), runner)
   writeStepSummary(markdown, runner)
-  setOutputs(buildOutputs(result, { report, summaryFile }), runner)
-  const message = gateMessage(result, settings.timeoutMs)
+  setOutputs(buildOutputs(view, { report, summaryFile }), runner)
+  const message = gateMessage(view)
   if (result.status === 'success') {
     runner.info(message)
     return
   }
-  for (const annotation of deviceAnnotations(result)) runner.error(annotation.message, annotation.title)
+  for (const annotation of deviceAnnotations(view)) runner.error(annotation.message, annotation.title)
   runner.setFailed(message)
 }
 
 function writeFiles(
-  settings: Settings,
-  result: GateResult,
+  view: GateView,
+  content: Buffer | undefined,
   runner: Runner
 ): { markdown: string; report?: string; summaryFile: string } {
   const folder = mkdtempSync(join(process.env.RUNNER_TEMP || tmpdir(), 'lxca-job-gate-'))
-  const content = reportContent(result)
   let report: string | undefined
   if (content !== undefined) {
     report = join(folder, 'report.json')
     writeFileSync(report, content)
   }
-  const markdown = renderGateSummary(result, settings.baseUrl, settings.timeoutMs)
+  const markdown = renderGateMarkdown(view)
   const summaryFile = join(folder, 'summary.md')
   writeFileSync(summaryFile, markdown)
   runner.info(`Summary: ${summaryFile}${report ? `; last job document: ${report}` : ''}`)

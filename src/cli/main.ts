@@ -11,27 +11,21 @@ import { InputError, messageOf } from '../common/errors.js'
 import type { GateResult } from '../common/outcome.js'
 import { runGate, type GateLog } from '../gate.js'
 import { readSettings, type Settings } from '../settings/settings.js'
-import { renderGateSummary } from '../summary/gate-summary.js'
+import { SecretSet } from '../common/secrets.js'
+import { renderGateMarkdown } from '../summary/gate-markdown.js'
 import { reportContent } from '../summary/outputs.js'
-import { renderTextSummary } from '../summary/terminal.js'
+import { renderTerminal } from '../summary/terminal.js'
+import { gateView } from '../summary/view.js'
 import { EXIT_CODES, helpText, parseCli, UsageError, type CliOptions } from './args.js'
 
 const COMMAND = 'lxca-job-gate'
 
-/** Nothing masks output outside GitHub: every secret we learn is replaced before printing. */
+/** Nothing masks output outside GitHub: every secret we learn is replaced before printing, and in every file. */
 class Printer {
-  private readonly secrets = new Set<string>()
-
-  add(secret: string): void {
-    if (secret) this.secrets.add(secret)
-  }
-
-  mask(text: string): string {
-    return [...this.secrets].reduce((out, secret) => out.split(secret).join('***'), text)
-  }
+  readonly secrets = new SecretSet()
 
   err(line: string): void {
-    process.stderr.write(`${this.mask(line)}\n`)
+    process.stderr.write(`${this.secrets.scrub(line)}\n`)
   }
 }
 
@@ -59,7 +53,7 @@ async function runCommand(argv: readonly string[], signal: AbortSignal, printer:
     return EXIT_CODES.success
   }
   for (const warning of options.warnings) printer.err(`warning: ${warning}`)
-  printer.add(options.read('password'))
+  printer.secrets.add(options.read('password'))
   const settings = readOptions(options, printer)
   if (!settings) return EXIT_CODES.error
 
@@ -76,7 +70,7 @@ async function runCommand(argv: readonly string[], signal: AbortSignal, printer:
     clock: systemClock,
     random: Math.random,
     signal,
-    onSecret: value => printer.add(value),
+    onSecret: value => printer.secrets.add(value),
     log
   })
   writeResults(options, settings, result, printer)
@@ -100,11 +94,11 @@ function readOptions(options: CliOptions, printer: Printer): Settings | undefine
 }
 
 function writeResults(options: CliOptions, settings: Settings, result: GateResult, printer: Printer): void {
+  const { scrub } = printer.secrets
+  const view = gateView(result, settings.baseUrl, settings.timeoutMs, scrub)
   const color = options.color ?? process.stdout.isTTY === true
-  process.stdout.write(printer.mask(renderTextSummary(result, settings.baseUrl, settings.timeoutMs, color)))
-  if (options.summaryFile) {
-    writeFileSync(options.summaryFile, renderGateSummary(result, settings.baseUrl, settings.timeoutMs))
-  }
-  const report = reportContent(result)
+  process.stdout.write(scrub(renderTerminal(view, color)))
+  if (options.summaryFile) writeFileSync(options.summaryFile, renderGateMarkdown(view))
+  const report = reportContent(result, scrub)
   if (options.reportFile && report !== undefined) writeFileSync(options.reportFile, report)
 }

@@ -52,7 +52,9 @@ export class PollFault extends Error {
     message: string,
     readonly retryable: boolean,
     /** Raw `Retry-After` header value, when the server sent one. */
-    readonly retryAfter?: string
+    readonly retryAfter?: string,
+    /** The HTTP status that caused it, when there was one. */
+    readonly status?: number
   ) {
     super(message)
     this.name = 'PollFault'

@@ -18,6 +18,8 @@ export interface PollOutcome {
   /** For error: why we could not tell. For timeout: the last problem seen, if any. */
   readonly reason?: string
   readonly faultKind?: FaultKind
+  /** The HTTP status behind the fault, when there was one. */
+  readonly httpStatus?: number
   /** Requests made for the job document. */
   readonly polls: number
   /** Transient faults that were retried. */
@@ -36,11 +38,34 @@ export interface GateResult {
   readonly jobs: readonly JobOutcome[]
 }
 
-const SEVERITY: Record<OutcomeStatus, number> = { success: 0, failure: 1, timeout: 2, error: 3, cancelled: 4 }
+/**
+ * The one table of what each outcome is called and how it is shown and
+ * ended, for every renderer and both entry points. `severity` orders them
+ * for the `status` output of several jobs; `exitCode` is the command line's.
+ */
+export const OUTCOMES: Record<
+  OutcomeStatus,
+  {
+    readonly severity: number
+    readonly exitCode: number
+    /** Markdown (emoji) and terminal marks. */
+    readonly icon: string
+    readonly mark: string
+    readonly tint: 'green' | 'red' | 'yellow'
+    /** "LXCA job 4229 … failed". */
+    readonly verb: string
+  }
+> = {
+  success: { severity: 0, exitCode: 0, icon: '✅', mark: '✔', tint: 'green', verb: 'succeeded' },
+  failure: { severity: 1, exitCode: 1, icon: '❌', mark: '✖', tint: 'red', verb: 'failed' },
+  timeout: { severity: 2, exitCode: 2, icon: '⏱️', mark: '⏱', tint: 'yellow', verb: 'timed out' },
+  error: { severity: 3, exitCode: 3, icon: '⚠️', mark: '!', tint: 'red', verb: 'could not be checked' },
+  cancelled: { severity: 4, exitCode: 130, icon: '🚫', mark: '⊘', tint: 'yellow', verb: 'cancelled' }
+}
 
 export function worstStatus(statuses: readonly OutcomeStatus[]): OutcomeStatus {
   return statuses.reduce<OutcomeStatus>(
-    (worst, status) => (SEVERITY[status] > SEVERITY[worst] ? status : worst),
+    (worst, status) => (OUTCOMES[status].severity > OUTCOMES[worst].severity ? status : worst),
     'success'
   )
 }

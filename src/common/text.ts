@@ -15,9 +15,10 @@ export function percent(progress: number | undefined): string {
   return progress === undefined ? '?%' : `${Math.floor(Math.min(100, Math.max(0, progress)))}%`
 }
 
-/** `1 device`, `1,000 devices`. */
+/** `1 device`, `1,000 devices`; `retry` → `retries`. */
 export function plural(count: number, noun: string): string {
-  return `${count.toLocaleString('en-US')} ${noun}${count === 1 ? '' : 's'}`
+  const many = /[^aeiou]y$/.test(noun) ? `${noun.slice(0, -1)}ies` : `${noun}s`
+  return `${count.toLocaleString('en-US')} ${count === 1 ? noun : many}`
 }
 
 /**

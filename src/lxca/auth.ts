@@ -77,7 +77,10 @@ export function sessionAuth(
     )
     const what = 'login (POST /sessions)'
     const fault = statusFault(response, what, `${what}: ${url.href} does not exist; is this an XClarity Administrator?`)
-    if (fault) throw isAuthRefusal(response.status) ? new PollFault('auth', fault.message, false) : fault
+    if (fault)
+      throw isAuthRefusal(response.status)
+        ? new PollFault('auth', fault.message, false, undefined, response.status)
+        : fault
     const cookies = parseSetCookie(response.headers['set-cookie'] ?? [])
     const named = (test: (name: string) => boolean): string | undefined =>
       [...cookies].find(([name]) => test(name.toLowerCase()))?.[1]

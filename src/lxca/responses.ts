@@ -26,23 +26,28 @@ export function statusFault(response: HttpResponse, what: string, notFoundMessag
     return new PollFault(
       'redirect',
       `${what}: the appliance redirected to ${clean(location)} (HTTP ${status}); redirects are not followed with credentials. Check the host input`,
-      false
+      false,
+      undefined,
+      status
     )
   }
   if (isAuthRefusal(status)) {
     return new PollFault(
       'auth',
       `${what}: the appliance refused the credentials (HTTP ${status})${detail}. Check username and password, and that the account may read jobs`,
-      false
+      false,
+      undefined,
+      status
     )
   }
-  if (status === 404) return new PollFault('not-found', `${notFoundMessage} (HTTP 404)${detail}`, false)
+  if (status === 404) return new PollFault('not-found', `${notFoundMessage} (HTTP 404)${detail}`, false, undefined, 404)
   const retryable = RETRYABLE_STATUSES.has(status)
   return new PollFault(
     'http',
     `${what}: HTTP ${status}${detail}`,
     retryable,
-    retryable ? headerValue(response, 'retry-after') : undefined
+    retryable ? headerValue(response, 'retry-after') : undefined,
+    status
   )
 }
 
@@ -82,8 +87,18 @@ function serverMessage(response: HttpResponse): string | undefined {
     return undefined
   } catch {
     const title = /<title[^>]*>([^<]*)<\/title>/i.exec(text)
-    if (title) return clean(title[1])
+    if (title) return clean(decodeEntities(title[1]))
     if (/^</.test(text)) return undefined
     return clean(text)
   }
+}
+
+/** An HTML title's text as plain text: the few entities a title holds. */
+function decodeEntities(html: string): string {
+  const named: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' }
+  return html.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (entity, name: string) => {
+    if (name[0] !== '#') return named[name.toLowerCase()] ?? entity
+    const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : Number(name.slice(1))
+    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : entity
+  })
 }

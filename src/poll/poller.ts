@@ -71,7 +71,8 @@ class PollRun {
   finish(status: OutcomeStatus, fault?: PollFault, reason = fault?.message): PollOutcome {
     const { job, assessment, lastBody, polls, retries } = this
     const elapsedMs = this.options.clock.now() - this.startedAt
-    return { status, job, assessment, lastBody, reason, faultKind: fault?.kind, polls, retries, elapsedMs }
+    const elapsed = { polls, retries, elapsedMs }
+    return { status, job, assessment, lastBody, reason, faultKind: fault?.kind, httpStatus: fault?.status, ...elapsed }
   }
 
   async pollOnce(): Promise<Step> {

@@ -1,17 +1,30 @@
 // Log lines only when something changes, not once per poll: a 40-minute job
-// polled every 15 s would otherwise print the same line 160 times.
+// polled every 15 s would otherwise print the same line 160 times. While
+// nothing changes, a heartbeat every few minutes says the wait is alive and
+// how long it may still last.
+import { formatDuration } from '../common/duration.js'
 import { clean, percent } from '../common/text.js'
 import type { Assessment, DeviceAssessment } from '../lxca/verdict.js'
 import { stepPathLabel } from '../lxca/verdict.js'
 
 const MAX_DEVICE_LINES = 50
+/** A silent log for this long gets a heartbeat. */
+export const HEARTBEAT_MS = 5 * 60_000
 
 export type ChangeLog = (assessment: Assessment) => string[]
 
-export function createChangeLog(): ChangeLog {
+export interface Heartbeat {
+  /** Monotonic milliseconds (the clock of the wait). */
+  readonly now: () => number
+  readonly timeoutMs: number
+}
+
+export function createChangeLog(heartbeat?: Heartbeat): ChangeLog {
   let lastProgress: string | undefined
   const lastDevice = new Map<string, string>()
-  return assessment => {
+  const startedAt = heartbeat?.now() ?? 0
+  let lastLineAt = startedAt
+  const changes = (assessment: Assessment): string[] => {
     const lines: string[] = []
     const progress = percent(assessment.progress)
     const done = assessment.succeeded + assessment.failed
@@ -28,6 +41,21 @@ export function createChangeLog(): ChangeLog {
     })
     lines.push(...changed.slice(0, MAX_DEVICE_LINES))
     if (changed.length > MAX_DEVICE_LINES) lines.push(`… and ${changed.length - MAX_DEVICE_LINES} more devices changed`)
+    return lines
+  }
+  return assessment => {
+    const lines = changes(assessment)
+    if (!heartbeat) return lines
+    const now = heartbeat.now()
+    if (lines.length === 0 && now - lastLineAt >= HEARTBEAT_MS) {
+      const done = assessment.succeeded + assessment.failed
+      const left = Math.max(0, startedAt + heartbeat.timeoutMs - now)
+      lines.push(
+        `Still waiting: ${percent(assessment.progress)} · ${done.toLocaleString('en-US')} of ${assessment.devices.length.toLocaleString('en-US')} devices done · ` +
+          `${formatDuration(now - startedAt)} elapsed · ${formatDuration(left)} left before the timeout`
+      )
+    }
+    if (lines.length > 0) lastLineAt = now
     return lines
   }
 }

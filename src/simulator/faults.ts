@@ -15,8 +15,15 @@ export type Fault =
   | { kind: 'status'; status: number; retryAfter?: string; body?: string; location?: string }
   /** A 200 with this body (HTML, `{}`, invalid JSON …). */
   | { kind: 'body'; body: string; contentType?: string }
+  /**
+   * The credentials of the request echoed back, as a careless appliance
+   * might: in a finished job's device texts (`document`), in an LXCA error
+   * body (`error`, HTTP 500) or in an HTML page's title (`html`, HTTP 502).
+   */
+  | { kind: 'echo'; as: 'document' | 'error' | 'html' }
 
-export function applyFault(fault: Fault, response: ServerResponse, goodBody: string): void {
+/** `echo` is what the `echo` fault repeats: the credentials the request carried. */
+export function applyFault(fault: Fault, response: ServerResponse, goodBody: string, echo = ''): void {
   const socket = response.socket
   switch (fault.kind) {
     case 'reset':
@@ -73,5 +80,43 @@ export function applyFault(fault: Fault, response: ServerResponse, goodBody: str
     case 'body':
       response.writeHead(200, { 'content-type': fault.contentType ?? 'application/json' })
       response.end(fault.body)
+      return
+    case 'echo':
+      return echoCredentials(fault.as, response, echo)
   }
+}
+
+function echoCredentials(as: 'document' | 'error' | 'html', response: ServerResponse, echo: string): void {
+  if (as === 'html') {
+    response.writeHead(502, { 'content-type': 'text/html' })
+    const html = echo.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+    response.end(`<html><head><title>Proxy error for ${html}</title></head><body>${html}</body></html>`)
+    return
+  }
+  if (as === 'error') {
+    response.writeHead(500, { 'content-type': 'application/json' })
+    response.end(
+      JSON.stringify({ result: 'failed', messages: [{ id: 'FQXHMSE0500M', text: `Internal error for ${echo}` }] })
+    )
+    return
+  }
+  const device = {
+    messageParameters: `10.0.0.1 (${echo})`,
+    result: 'OTHER_FAIL',
+    resultLongDescription: `Login failed with ${echo}`,
+    progress: 'JOB_DONE',
+    status: {
+      state: 'Stopped_With_Error',
+      substatus: [
+        {
+          id: 'LOGIN',
+          shortDescription: `Login as ${echo}`,
+          userAction: `Retry with ${echo}`,
+          status: { state: 'Stopped_With_Error' }
+        }
+      ]
+    }
+  }
+  response.writeHead(200, { 'content-type': 'application/json' })
+  response.end(JSON.stringify({ progress: 100, status: `INCOMPLETE ${echo}`, results: [device] }))
 }

@@ -144,7 +144,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
     const fault = options.faults?.[jobRequests - 1]
     const nextPoll = (goodPolls.get(key) ?? 0) + 1
     const document = JSON.stringify(jobDocument(script, nextPoll))
-    if (fault) return applyFault(fault, response, document)
+    if (fault) return applyFault(fault, response, document, echoOf(request, password))
     goodPolls.set(key, nextPoll)
     response.writeHead(200, { 'content-type': 'application/json' })
     response.end(document)
@@ -187,6 +187,21 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
         server.close(() => resolve())
       })
   }
+}
+
+/** What a careless appliance could echo: the password, and the token or session the request carried. */
+function echoOf(request: IncomingMessage, password: string): string {
+  const basic = request.headers.authorization?.replace(/^Basic /, '')
+  const session = parseCookies(request.headers.cookie).get('JSESSIONID')
+  const csrf = request.headers['x-csrf-token']
+  return [
+    `password ${password}`,
+    basic && `token ${basic}`,
+    session && `session ${session}`,
+    csrf && `csrf ${String(csrf)}`
+  ]
+    .filter(Boolean)
+    .join(', ')
 }
 
 function sendJson(response: ServerResponse, status: number, body: unknown): void {

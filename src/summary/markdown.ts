@@ -2,10 +2,12 @@
 // string that came from the server goes through `text()`: it becomes one line,
 // and every character Markdown or HTML could read as syntax becomes a numeric
 // character reference, which both render as the literal character. A device
-// named `</table>` or `a|b` therefore stays inside its table cell, and a URL,
-// an e-mail address or `www.` in server text is not turned into a link.
+// named `</table>` or `a|b` therefore stays inside its table cell; `:` and
+// `www.` are escaped so no URL becomes a link, and a zero-width space after
+// every `@` keeps e-mail addresses and @mentions from becoming links, which
+// cmark-gfm would otherwise make after decoding the entities.
 
-const ENTITY: Record<string, string> = {
+const ENTITY: Readonly<Record<string, string>> = {
   '&': '&amp;',
   '<': '&lt;',
   '>': '&gt;',
@@ -20,50 +22,99 @@ const ENTITY: Record<string, string> = {
   ']': '&#93;',
   '~': '&#126;',
   ':': '&#58;',
-  '@': '&#64;'
+  '@': '@\u200b'
 }
-// `_` between letters or digits (OTHER_FAIL) cannot start emphasis in GFM, so
-// it stays readable; only an `_` at a word boundary is escaped.
 const SPECIAL = /[&<>"'|`\\*[\]~:@]|www\.|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])/i
+// eslint-disable-next-line no-control-regex
+const CONTROL_OR_SPACE = /[\u0000-\u001f\u007f\s]+/g
 const WORD = /[A-Za-z0-9]/
+const ELLIPSIS_BYTES = 3
 
 /**
- * Server text, safe in a table cell, a list item or an HTML element.
- * At most `maxBytes` of output (an entity is never cut); '—' when empty.
+ * Server text, safe in a table cell, a list item or an HTML element: at most
+ * `maxBytes` of output (an entity is never cut, `…` marks a cut); `—` when
+ * empty. Linear in the output: a 30 KB string costs no more than its cut.
  */
 export function text(value: string | undefined, maxBytes = 200): string {
-  // eslint-disable-next-line no-control-regex
-  const line = (value ?? '').replace(/[\u0000-\u001f\u007f\s]+/g, ' ').trim()
+  if (!value) return '—'
+  // No more input than the output can hold: every character is at least one byte
+  // (the margin lets short runs of white space collapse).
+  const limit = maxBytes + 256
+  const cutInput = value.length > limit
+  const line = (cutInput ? value.slice(0, limit) : value).replace(CONTROL_OR_SPACE, ' ').trim()
   if (line === '') return '—'
-  // Fast path: most LXCA strings need no escaping (a 1,000-device job has ~50,000 of them).
-  if (!SPECIAL.test(line) && Buffer.byteLength(line) <= maxBytes) return line
-  let out = ''
+  if (!cutInput && !SPECIAL.test(line) && Buffer.byteLength(line) <= maxBytes) return line
+  return escapeAndCut(line, maxBytes, cutInput)
+}
+
+/** Entities for the ASCII characters that need one, by character code. */
+const ASCII_ENTITY: Array<string | undefined> = Array.from(
+  { length: 128 },
+  (_, code) => ENTITY[String.fromCharCode(code)]
+)
+
+/**
+ * One pass: plain runs are copied as slices, special characters become their
+ * entity, and the output stops at `maxBytes` with `…` (also when the input
+ * itself was cut before it came here).
+ */
+function escapeAndCut(line: string, maxBytes: number, cutInput: boolean): string {
+  const parts: string[] = []
   let bytes = 0
-  const chars = [...line]
-  for (const [index, char] of chars.entries()) {
-    let piece = ENTITY[char] ?? char
-    if (char === '_' && WORD.test(chars[index - 1] ?? '') && WORD.test(chars[index + 1] ?? '')) piece = '_'
-    else if (
-      char === '.' &&
-      chars
-        .slice(Math.max(0, index - 3), index)
-        .join('')
-        .toLowerCase() === 'www'
-    )
-      piece = '&#46;'
-    const size = Buffer.byteLength(piece)
-    if (bytes + size > maxBytes - 3) return `${out}…`
-    out += piece
-    bytes += size
+  let runStart = 0
+  const flush = (end: number): void => {
+    if (end > runStart) parts.push(line.slice(runStart, end))
   }
-  return out
+  for (let index = 0; index < line.length;) {
+    const code = line.charCodeAt(index)
+    const width = code >= 0xd800 && code <= 0xdbff && index + 1 < line.length ? 2 : 1
+    const piece = code < 128 ? asciiPiece(line, index, code) : undefined
+    const size = piece !== undefined ? utf8Bytes(piece) : code < 0x80 ? 1 : code < 0x800 ? 2 : width === 2 ? 4 : 3
+    const last = !cutInput && index + width >= line.length
+    if (bytes + size > maxBytes - (last ? 0 : ELLIPSIS_BYTES)) {
+      flush(index)
+      parts.push('…')
+      return parts.join('')
+    }
+    if (piece !== undefined) {
+      flush(index)
+      parts.push(piece)
+      runStart = index + width
+    }
+    bytes += size
+    index += width
+  }
+  flush(line.length)
+  if (cutInput) parts.push('…')
+  return parts.join('')
+}
+
+/** The entity for an ASCII character, or undefined when it stays as it is. */
+function asciiPiece(line: string, index: number, code: number): string | undefined {
+  // `_` between letters or digits (OTHER_FAIL) cannot start emphasis in GFM, so it stays readable.
+  if (code === 0x5f && WORD.test(line[index - 1] ?? '') && WORD.test(line[index + 1] ?? '')) return undefined
+  if (code === 0x2e) return index >= 3 && line.slice(index - 3, index).toLowerCase() === 'www' ? '&#46;' : undefined
+  return ASCII_ENTITY[code]
+}
+
+function utf8Bytes(piece: string): number {
+  let bytes = 0
+  for (let i = 0; i < piece.length; i++) {
+    const code = piece.charCodeAt(i)
+    bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : 3
+  }
+  return bytes
 }
 
 /** A Markdown table. Cells must already be escaped (see `text`). */
-export function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
-  const line = (cells: readonly string[], empty: string): string =>
-    `| ${cells.map(cell => cell || empty).join(' | ')} |`
-  return [line(header, ' '), `|${header.map(() => '---').join('|')}|`, ...rows.map(row => line(row, '—'))].join('\n')
+export function table(
+  header: readonly string[],
+  rows: readonly (readonly string[])[],
+  align?: readonly string[]
+): string {
+  const line = (cells: readonly string[]): string => `| ${cells.map(cell => cell || '—').join(' | ')} |`
+  const rule = `|${header.map((_, column) => align?.[column] ?? '---').join('|')}|`
+  return [line(header), rule, ...rows.map(line)].join('\n')
 }
 
 /** A collapsed block; `body` is Markdown (blank lines around it make GitHub render it). */

@@ -1,19 +1,21 @@
 // What the run page and later steps get besides the summary: the one-line
 // outcome message, per-device annotations, the step outputs and the report
-// document. Pure. With several jobs, outputs add up across jobs and failed
-// devices name their job; with one job they are exactly as for one job.
-import { formatDuration } from '../common/duration.js'
+// file, all drawn from the same view as the summary (so scrubbed of secrets).
+// Pure. With several jobs, outputs add up across jobs and failed devices name
+// their job; with one job they are exactly as for one job.
+import type { Scrub } from '../common/secrets.js'
 import type { GateResult } from '../common/outcome.js'
-import { JOB_TYPES, type JobRef } from '../lxca/job-ref.js'
+import { bodyText, clause, clean, plural } from '../common/text.js'
+import { JOB_TYPES } from '../lxca/job-ref.js'
+import type { DeviceAssessment } from '../lxca/verdict.js'
 import { Output, type OutputName } from '../settings/names.js'
-import type { PollOutcome } from '../common/outcome.js'
-import { bodyText, clean, percent } from '../common/text.js'
-import { stepPathLabel, userActionOf, type Assessment, type DeviceAssessment } from '../lxca/verdict.js'
+import type { CauseView, GateView, JobView } from './view.js'
+import * as wording from './wording.js'
 
 /** GitHub keeps 10 error annotations per step: one for the outcome, nine for devices. */
 const MAX_DEVICE_ANNOTATIONS = 9
 const MAX_FAILED_DEVICES_OUTPUT = 50
-const MESSAGE_DEVICES = 3
+const MESSAGE_CAUSES = 3
 
 export interface FailedDevice {
   /** Present when several jobs are watched. */
@@ -26,97 +28,113 @@ export interface FailedDevice {
 }
 
 /** One line that says what happened to one job. `named` puts the job first (several jobs). */
-export function outcomeMessage(outcome: PollOutcome, job: JobRef, timeoutMs: number, named = false): string {
-  const a = outcome.assessment
-  const name = `LXCA job ${job.id}`
-  const where = a ? ` (progress ${percent(a.progress)}, ${a.pending} of ${a.devices.length} devices not finished)` : ''
-  const prefix = named ? `${name}: ` : ''
-  switch (outcome.status) {
+export function outcomeMessage(view: JobView, named = false): string {
+  const prefix = named ? `LXCA job ${view.job.id}: ` : ''
+  switch (view.status) {
     case 'success':
-      return `${prefix}All ${a?.devices.length ?? 0} devices of ${name} were managed successfully.`
+      return `${prefix}${wording.headline(view)}.`
     case 'failure': {
-      const failed = failures(a)
-      const listed = failed.slice(0, MESSAGE_DEVICES).map(describeFailure).join('; ')
-      const more = failed.length > MESSAGE_DEVICES ? `; and ${failed.length - MESSAGE_DEVICES} more` : ''
-      return clean(`${prefix}${failed.length} of ${a?.devices.length ?? 0} devices failed: ${listed}${more}`, 3000)
+      const listed = view.causes.slice(0, MESSAGE_CAUSES).map(cause => describeCause(view, cause))
+      const more =
+        view.causes.length > MESSAGE_CAUSES ? `; and ${plural(view.causes.length - MESSAGE_CAUSES, 'more cause')}` : ''
+      const failed = `${view.failed.length.toLocaleString('en-US')} of ${plural(view.total, 'device')} failed`
+      return clean(`${prefix}${failed}: ${listed.join('; ')}${more}`, 3000)
     }
-    case 'timeout':
+    case 'error':
       return clean(
-        `${name} timed out: ${outcome.reason ?? `it did not finish within ${formatDuration(timeoutMs)}`}${where}`,
+        `Could not check LXCA job ${view.job.id}: ${clause(view.reason ?? view.problem?.what ?? 'unknown')}. ${view.problem?.fix ?? ''}`,
         3000
       )
-    case 'error':
-      return clean(`Could not tell the outcome of ${name}: ${outcome.reason ?? 'unknown error'}`, 3000)
+    case 'timeout':
     case 'cancelled':
-      return `Cancelled while waiting for ${name}${where}.`
+      return clean(`${wording.headline(view)}. ${wording.keepsRunning(view) ?? ''}`, 3000)
   }
+}
+
+/** `10.0.0.1 OTHER_FAIL at Login`, or `12 devices OTHER_FAIL at Login (10.0.0.1, 10.0.0.2, … +10)`. */
+function describeCause(view: JobView, cause: CauseView): string {
+  const at = cause.step ? ` at ${cause.step}` : ''
+  const [first] = cause.devices
+  if (cause.devices.length === 1) return `${view.device(first).address} ${cause.result}${at}`
+  const named = cause.devices.slice(0, 2).map(item => view.device(item).address)
+  const rest = cause.devices.length - named.length
+  return `${cause.devices.length} devices ${cause.result}${at} (${named.join(', ')}${rest > 0 ? `, … +${rest}` : ''})`
 }
 
 /** The one line for the whole step: the job's message, or every unsuccessful job's. */
-export function gateMessage(result: GateResult, timeoutMs: number): string {
-  const { jobs } = result
-  if (jobs.length === 1) return outcomeMessage(jobs[0].outcome, jobs[0].job, timeoutMs)
-  if (result.status === 'success') {
-    const devices = jobs.reduce((sum, { outcome }) => sum + (outcome.assessment?.devices.length ?? 0), 0)
-    return `All ${jobs.length} LXCA jobs succeeded: ${devices} devices managed.`
+export function gateMessage(view: GateView): string {
+  const { jobs } = view
+  if (jobs.length === 1) return outcomeMessage(jobs[0])
+  if (view.status === 'success') {
+    const devices = jobs.reduce((sum, job) => sum + job.total, 0)
+    return `All ${jobs.length} LXCA jobs succeeded: ${plural(devices, 'device')} managed.`
   }
-  const bad = jobs.filter(({ outcome }) => outcome.status !== 'success')
-  return clean(
-    `${bad.length} of ${jobs.length} LXCA jobs did not succeed. ${bad.map(({ outcome, job }) => outcomeMessage(outcome, job, timeoutMs, true)).join(' | ')}`,
-    4000
-  )
+  const bad = jobs.filter(job => job.status !== 'success')
+  const messages = bad.map(job => outcomeMessage(job, true)).join(' | ')
+  return clean(`${wording.gateHeadline(jobs, view.host)}. ${messages}`, 4000)
 }
 
 /** Error annotations for failed devices: at most nine, the ninth summarising the rest. */
-export function deviceAnnotations(result: GateResult): Array<{ title: string; message: string }> {
-  const several = result.jobs.length > 1
-  const failed = result.jobs.flatMap(({ job, outcome }) => failures(outcome.assessment).map(item => ({ job, item })))
+export function deviceAnnotations(view: GateView): Array<{ title: string; message: string }> {
+  const several = view.jobs.length > 1
+  const failed = view.jobs.flatMap(job => job.failed.map(item => ({ job, item })))
   const fit = failed.length <= MAX_DEVICE_ANNOTATIONS ? failed.length : MAX_DEVICE_ANNOTATIONS - 1
   const annotations = failed.slice(0, fit).map(({ job, item }) => {
-    const info = failedDevice(item)
+    const info = failedDevice(job, item)
+    const step = info.step ? ` at ${info.step}` : ''
     return {
-      title: clean(`${several ? `Job ${job.id}, device` : 'Device'} ${info.device}: ${info.result}`, 200),
-      message: clean(`${describeFailure(item)}${info.message ? `. ${info.message}` : ''}`, 4000)
+      title: clean(`${several ? `Job ${job.job.id}, device` : 'Device'} ${info.device}: ${info.result}`, 200),
+      message: clean(`${info.device} ${info.result}${step}${info.message ? `. ${info.message}` : ''}`, 4000)
     }
   })
   if (fit < failed.length) {
+    const rest = failed.length - fit
     annotations.push({
-      title: `${failed.length - fit} more devices failed`,
-      message: `${failed.length - fit} more devices failed; the step summary lists every device and the failed-devices output the first ${MAX_FAILED_DEVICES_OUTPUT}.`
+      title: `${plural(rest, 'more device')} failed`,
+      message: `${plural(rest, 'more device')} failed; the step summary lists them, and the failed-devices output the first ${MAX_FAILED_DEVICES_OUTPUT}.`
     })
   }
   return annotations
 }
 
 export function buildOutputs(
-  result: GateResult,
+  view: Pick<GateView, 'status' | 'jobs'>,
   files: { report?: string; summaryFile?: string }
 ): Record<OutputName, string> {
-  const several = result.jobs.length > 1
-  const assessments = result.jobs
-    .map(({ outcome }) => outcome.assessment)
-    .filter((a): a is Assessment => a !== undefined)
-  const sum = (count: (a: Assessment) => number): string =>
-    assessments.length > 0 ? String(assessments.reduce((total, a) => total + count(a), 0)) : ''
-  const progresses = assessments.map(a => a.progress).filter((p): p is number => p !== undefined)
-  const firstBad = assessments.flatMap(a => [...failures(a), ...a.devices.filter(item => item.state === 'pending')])[0]
-  const failedDevices = result.jobs.flatMap(({ job, outcome }) =>
-    failures(outcome.assessment).map(item => ({ ...(several ? { job: job.id } : {}), ...failedDevice(item) }))
+  const several = view.jobs.length > 1
+  const seen = view.jobs.filter(job => job.seen)
+  const sum = (count: (job: JobView) => number): string =>
+    seen.length > 0 ? String(seen.reduce((total, job) => total + count(job), 0)) : ''
+  const progresses = seen.map(job => job.progress).filter((p): p is number => p !== undefined)
+  const firstBad = seen.flatMap(job => [...job.failed, ...job.pending].slice(0, 1).map(item => job.device(item)))[0]
+  const failedDevices = view.jobs.flatMap(job =>
+    job.failed.map(item => ({ ...(several ? { job: job.job.id } : {}), ...failedDevice(job, item) }))
   )
   return {
-    [Output.Status]: result.status,
-    [Output.Result]: result.status === 'success' ? 'SUCCESS' : (firstBad?.device.result ?? ''),
+    [Output.Status]: view.status,
+    [Output.Result]: view.status === 'success' ? 'SUCCESS' : clean(firstBad?.result ?? '', 100),
     // With several jobs, the mean of their progress: 100 only when every job is done.
     [Output.Progress]:
       progresses.length === 0
         ? ''
         : String(Math.round((progresses.reduce((a, b) => a + b, 0) / progresses.length) * 100) / 100),
-    [Output.Devices]: sum(a => a.devices.length),
-    [Output.Succeeded]: sum(a => a.succeeded),
-    [Output.Failed]: sum(a => a.failed),
+    [Output.Devices]: sum(job => job.total),
+    [Output.Succeeded]: sum(job => job.succeeded.length),
+    [Output.Failed]: sum(job => job.failed.length),
     [Output.FailedDevices]: JSON.stringify(failedDevices.slice(0, MAX_FAILED_DEVICES_OUTPUT)),
     [Output.Report]: files.report ?? '',
     [Output.SummaryFile]: files.summaryFile ?? ''
+  }
+}
+
+function failedDevice(job: JobView, item: DeviceAssessment): FailedDevice {
+  const device = job.device(item)
+  return {
+    device: clean(device.address, 200),
+    uuid: clean(device.uuid ?? '', 100),
+    result: clean(device.result ?? '', 100),
+    step: clean(device.step ?? '', 300),
+    message: clean(device.userAction ?? device.description ?? '', 500)
   }
 }
 
@@ -124,36 +142,38 @@ export function buildOutputs(
  * The report file: the exact bytes of the last job document received; with
  * several jobs, one JSON object keyed by job path, each value the document's
  * text as received (never re-serialised: a document may nest deeper than
- * JSON.stringify can go). Undefined when no document came.
+ * JSON.stringify can go). Secrets the appliance echoed inside JSON strings
+ * become `***`: files are never masked by the runner. Undefined when no
+ * document came.
  */
-export function reportContent(result: GateResult): Buffer | undefined {
+export function reportContent(result: GateResult, scrub: Scrub): Buffer | undefined {
   const received = result.jobs.filter(({ outcome }) => outcome.lastBody !== undefined)
-  if (result.jobs.length === 1) return received[0]?.outcome.lastBody
+  if (result.jobs.length === 1) return received[0] && scrubBody(received[0].outcome.lastBody as Buffer, scrub)
   if (received.length === 0) return undefined
-  const entries = received.map(
-    ({ job, outcome }) =>
-      `  ${JSON.stringify(`${JOB_TYPES[job.type]}/jobs/${job.id}`)}: ${bodyText(outcome.lastBody as Buffer).trim()}`
-  )
+  const entries = received.map(({ job, outcome }) => {
+    const key = JSON.stringify(`${JOB_TYPES[job.type]}/jobs/${job.id}`)
+    return `  ${key}: ${scrubJsonStrings(bodyText(outcome.lastBody as Buffer).trim(), scrub)}`
+  })
   return Buffer.from(`{\n${entries.join(',\n')}\n}\n`)
 }
 
-function failures(assessment: Assessment | undefined): DeviceAssessment[] {
-  return assessment ? assessment.devices.filter(item => item.state === 'failed') : []
+function scrubBody(body: Buffer, scrub: Scrub): Buffer {
+  const text = body.toString('utf8')
+  const scrubbed = scrubJsonStrings(text, scrub)
+  return scrubbed === text ? body : Buffer.from(scrubbed)
 }
 
-function describeFailure(item: DeviceAssessment): string {
-  const step = stepPathLabel(item.stepPath)
-  return `${item.device.address} ${item.device.result}${step ? ` at ${step}` : ''}`
-}
-
-function failedDevice(item: DeviceAssessment): FailedDevice {
-  const last = item.stepPath[item.stepPath.length - 1]
-  const action = userActionOf(item)
-  return {
-    device: clean(item.device.address, 200),
-    uuid: item.device.uuid ?? '',
-    result: clean(item.device.result ?? '', 100),
-    step: clean(stepPathLabel(item.stepPath), 300),
-    message: clean(action ?? last?.longDescription ?? item.device.longDescription ?? '', 500)
+/** Secrets replaced inside JSON strings only, so the structure (and numbers) never change. Linear. */
+function scrubJsonStrings(text: string, scrub: Scrub): string {
+  if (scrub(text) === text) return text
+  const parts: string[] = []
+  let last = 0
+  for (let start = text.indexOf('"'); start >= 0; start = text.indexOf('"', last)) {
+    let end = start + 1
+    while (end < text.length && text[end] !== '"') end += text[end] === '\\' ? 2 : 1
+    parts.push(text.slice(last, start), scrub(text.slice(start, end + 1)))
+    last = end + 1
   }
+  parts.push(text.slice(last))
+  return parts.join('')
 }

@@ -1,113 +1,138 @@
-// The summary for a terminal: the same facts as the Markdown summary, as
-// plain text. Colour only when asked (a TTY). Server strings are made one line
-// with control characters removed, so a device name cannot move the cursor
-// or recolour the screen.
+// The summary for a terminal, drawn from the same view and wording as the
+// Markdown summary, as plain text: the headline, failures by cause, the
+// devices that did not succeed, a handful of step trees, the rest counted.
+// Colour only when asked (a TTY). Server strings are made one line with
+// control characters removed, so a device name cannot move the cursor or
+// recolour the screen.
 import { formatDuration } from '../common/duration.js'
-import type { GateResult } from '../common/outcome.js'
-import { JOB_TYPES } from '../lxca/job-ref.js'
-import type { StepNode } from '../lxca/job.js'
-import type { OutcomeStatus } from '../common/outcome.js'
-import { clean, percent } from '../common/text.js'
-import { headline } from './job-summary.js'
-import { isFailedState, stepPathLabel, userActionOf, type DeviceAssessment, type DeviceState } from '../lxca/verdict.js'
+import { OUTCOMES } from '../common/outcome.js'
+import { clean, percent, plural } from '../common/text.js'
+import type { DeviceAssessment } from '../lxca/verdict.js'
+import type { StepView } from './steps.js'
+import type { GateView, JobView } from './view.js'
+import * as wording from './wording.js'
 
-type Paint = (text: string, color: keyof typeof COLORS) => string
 const COLORS = { red: 31, green: 32, yellow: 33, dim: 2, bold: 1 } as const
+type Paint = (text: string, color: keyof typeof COLORS) => string
 
-const STATUS_MARK: Record<OutcomeStatus, [string, keyof typeof COLORS]> = {
-  success: ['✔', 'green'],
-  failure: ['✖', 'red'],
-  timeout: ['⏱', 'yellow'],
-  error: ['!', 'red'],
-  cancelled: ['⊘', 'yellow']
-}
-const DEVICE_MARK: Record<DeviceState, [string, keyof typeof COLORS]> = {
-  failed: ['✖', 'red'],
-  pending: ['…', 'yellow'],
-  succeeded: ['✔', 'green']
-}
-const ORDER: Record<DeviceState, number> = { failed: 0, pending: 1, succeeded: 2 }
+/** A terminal is no place for 100,000 rows: past these, the report file has them. */
+const MAX_ROWS = 200
+const MAX_TREES = 5
+const MAX_CAUSES = 10
+const MAX_NAMES = 30
 
-export function renderTextSummary(result: GateResult, baseUrl: URL, timeoutMs: number, color: boolean): string {
-  const paint: Paint = (text, name) => (color ? `\u001b[${COLORS[name]}m${text}\u001b[0m` : text)
+export function renderTerminal(view: GateView, color: boolean): string {
+  const paint: Paint = (value, name) => (color ? `\u001b[${COLORS[name]}m${value}\u001b[0m` : value)
+  const several = view.jobs.length > 1
   const blocks: string[] = []
-  if (result.jobs.length > 1) {
-    const [mark, tint] = STATUS_MARK[result.status]
-    blocks.push(paint(`${mark} ${result.jobs.length} LXCA jobs: ${result.status}`, tint))
+  if (several) {
+    const passed = view.jobs.every(job => job.status === 'success')
+    blocks.push(paint(`${passed ? '✔' : '✖'} ${wording.gateHeadline(view.jobs, view.host)}`, passed ? 'green' : 'red'))
   }
-  for (const { job, outcome } of result.jobs) {
-    const [mark, tint] = STATUS_MARK[outcome.status]
-    const lines = [paint(`${mark} ${headline({ outcome, job, baseUrl, timeoutMs })}`, tint)]
-    const a = outcome.assessment
-    const facts = [`Appliance ${baseUrl.host}`, `Job /${JOB_TYPES[job.type]}/jobs/${job.id}`]
-    if (outcome.job?.status) facts.push(`LXCA status ${clean(outcome.job.status, 40)}`)
-    if (a) facts.push(`Progress ${percent(a.progress)}`)
-    facts.push(`Elapsed ${formatDuration(outcome.elapsedMs)}`, `${outcome.polls} polls, ${outcome.retries} retries`)
-    lines.push(`  ${facts.join(' · ')}`)
-    if (outcome.reason && outcome.status !== 'success' && outcome.status !== 'failure')
-      lines.push(`  Why: ${clean(outcome.reason, 1000)}`)
-    if (a && a.devices.length > 0) {
-      const devices = [...a.devices].sort((x, y) => ORDER[x.state] - ORDER[y.state])
-      lines.push('', ...deviceTable(devices, paint))
-      for (const item of devices.filter(device => device.state === 'failed'))
-        lines.push('', ...failedDeviceLines(item, paint))
-    }
-    blocks.push(lines.join('\n'))
-  }
+  for (const job of view.jobs) blocks.push(jobBlock(job, several ? undefined : view.host, paint))
   return `${blocks.join('\n\n')}\n`
 }
 
-function deviceTable(devices: readonly DeviceAssessment[], paint: Paint): string[] {
+function jobBlock(view: JobView, host: string | undefined, paint: Paint): string {
+  const { mark, tint } = OUTCOMES[view.status]
+  const lines = [paint(`${mark} ${clean(wording.headline(view, host), 600)}`, tint)]
+  const facts = [`Job ${view.path}`]
+  if (view.seen) facts.push(`Progress ${percent(view.progress)}`)
+  if (view.lxcaStatus) facts.push(`LXCA status ${clean(view.lxcaStatus, 40)}`)
+  facts.push(`${plural(view.polls, 'poll')}, ${plural(view.retries, 'retry')}`)
+  lines.push(`  ${facts.join(' · ')}`)
+  if (view.problem) lines.push(paint(`  Fix: ${clean(view.problem.fix, 600)}`, 'bold'))
+  const open = wording.keepsRunning(view)
+  if (open) lines.push(paint(`  ${open}`, 'bold'))
+  const why = wording.details(view)
+  if (why) lines.push(`  Details: ${clean(why, 1_000)}`)
+  if (view.causes.length > 0) lines.push('', ...causeLines(view))
+  if (view.failed.length + view.pending.length > 0) lines.push('', ...deviceTable(view, paint))
+  for (const item of view.causes.slice(0, MAX_TREES).map(cause => cause.devices[0])) {
+    lines.push('', ...failedDeviceLines(view, item, paint))
+  }
+  if (view.succeeded.length > 0) lines.push('', successLine(view, paint))
+  return lines.join('\n')
+}
+
+function causeLines(view: JobView): string[] {
+  const lines = [`  Failures by cause (${plural(view.failed.length, 'device')}):`]
+  for (const cause of view.causes.slice(0, MAX_CAUSES)) {
+    const named = cause.devices.slice(0, 3).map(item => clean(view.device(item).address, 60))
+    const rest = cause.devices.length - named.length
+    const at = cause.step ? ` at ${clean(cause.step, 160)}` : ''
+    const action = cause.userAction ? ` — ${clean(cause.userAction, 600)}` : ''
+    lines.push(
+      `    ${cause.devices.length} × ${clean(cause.result, 60)}${at}${action} (${named.join(', ')}${rest > 0 ? `, … +${rest}` : ''})`
+    )
+  }
+  if (view.causes.length > MAX_CAUSES) lines.push(`    +${plural(view.causes.length - MAX_CAUSES, 'other cause')}`)
+  return lines
+}
+
+function deviceTable(view: JobView, paint: Paint): string[] {
+  const items = [...view.failed, ...view.pending]
+  const rows = items.slice(0, MAX_ROWS).map(item => {
+    const device = view.device(item)
+    return {
+      failed: item.state === 'failed',
+      cells: [
+        clean(device.address, 60),
+        clean(device.result ?? 'no result yet', 40),
+        `${clean(device.step ?? '', 80)}${item.state === 'pending' && device.step ? ' (not finished)' : ''}`,
+        device.timeSpentMs === undefined ? '' : formatDuration(device.timeSpentMs)
+      ]
+    }
+  })
   const header = ['DEVICE', 'RESULT', 'STEP', 'TIME']
-  const rows = devices.map(item => ({
-    state: item.state,
-    cells: [
-      clean(item.device.address, 60),
-      clean(item.device.result ?? '', 40),
-      item.state === 'succeeded' ? '' : clean(stepPathLabel(item.stepPath), 80),
-      item.device.timeSpentMs === undefined ? '' : formatDuration(item.device.timeSpentMs)
-    ]
-  }))
-  const length = (text: string): number => [...text].length
+  const length = (value: string): number => [...value].length
   const widths = header.map((title, column) => Math.max(length(title), ...rows.map(row => length(row.cells[column]))))
   const format = (cells: readonly string[]): string =>
     cells
       .map((cell, column) => cell + ' '.repeat(widths[column] - length(cell)))
       .join('  ')
       .trimEnd()
-  return [
-    paint(`    ${format(header)}`, 'dim'),
-    ...rows.map(row => {
-      const [mark, tint] = DEVICE_MARK[row.state]
-      return `  ${paint(mark, tint)} ${format(row.cells)}`
-    })
-  ]
-}
-
-function failedDeviceLines(item: DeviceAssessment, paint: Paint): string[] {
-  const { device, stepPath } = item
-  const lines = [paint(`  ✖ ${clean(device.address, 100)}  ${clean(device.result ?? '', 60)}`, 'red')]
-  if (device.longDescription) lines.push(`    ${clean(device.longDescription, 500)}`)
-  if (stepPath.length > 0) lines.push(`    Failed at: ${clean(stepPathLabel(stepPath), 300)}`)
-  const action = userActionOf(item)
-  if (action) lines.push(paint(`    User action: ${clean(action, 1000)}`, 'bold'))
-  lines.push(...steps(device.steps, new Set(stepPath), 2, paint))
+  const lines = [paint(`    ${format(header)}`, 'dim')]
+  for (const row of rows) lines.push(`  ${row.failed ? paint('✖', 'red') : paint('…', 'yellow')} ${format(row.cells)}`)
+  if (items.length > rows.length)
+    lines.push(`    … and ${plural(items.length - rows.length, 'more device')} (all in the report file)`)
   return lines
 }
 
-function steps(nodes: readonly StepNode[], marked: ReadonlySet<StepNode>, depth: number, paint: Paint): string[] {
-  return nodes.flatMap(node => {
-    const state = node.state ?? 'no state'
-    const failed = isFailedState(node.state)
-    const mark = failed
-      ? paint('✖', 'red')
-      : state.toLowerCase() === 'complete'
-        ? paint('✔', 'green')
-        : state.toLowerCase() === 'running'
-          ? paint('↻', 'yellow')
-          : paint('·', 'dim')
-    const here = marked.has(node) ? paint('  ← failed here', 'red') : ''
-    const line = `${'  '.repeat(depth)}${mark} ${clean(node.label, 100)} (${clean(state, 40)})${here}`
-    return [line, ...steps(node.children, marked, depth + 1, paint)]
+function failedDeviceLines(view: JobView, item: DeviceAssessment, paint: Paint): string[] {
+  const device = view.device(item)
+  const lines = [paint(`  ✖ ${clean(device.address, 100)}  ${clean(device.result ?? '', 60)}`, 'red')]
+  if (device.uuid) lines.push(`    UUID ${clean(device.uuid, 64)}`)
+  if (device.description) lines.push(`    ${clean(device.description, 500)}`)
+  if (device.step) lines.push(`    Failed at: ${clean(device.step, 300)}`)
+  if (device.userAction) lines.push(paint(`    User action: ${clean(device.userAction, 1_000)}`, 'bold'))
+  lines.push(...treeLines(device.tree(), item.state, 2, paint))
+  return lines
+}
+
+function treeLines(
+  steps: readonly StepView[],
+  state: DeviceAssessment['state'],
+  depth: number,
+  paint: Paint
+): string[] {
+  return steps.flatMap(step => {
+    const mark = wording.STEP_MARKS[step.show].mark
+    const tinted =
+      step.show === 'complete'
+        ? paint(mark, 'green')
+        : step.show.startsWith('failed')
+          ? paint(mark, 'red')
+          : paint(mark, 'dim')
+    const marker = wording.stepMarker(step.show, state)
+    const pct = step.percentage !== undefined ? ` ${Math.floor(step.percentage)}%` : ''
+    const line = `${'  '.repeat(depth)}${tinted} ${clean(step.label, 100)} (${clean(step.words, 40)}${pct})${marker ? paint(`  ← ${marker}`, 'red') : ''}`
+    return [line, ...treeLines(step.children, state, depth + 1, paint)]
   })
+}
+
+function successLine(view: JobView, paint: Paint): string {
+  const names = view.succeeded.slice(0, MAX_NAMES).map(item => clean(view.device(item).address, 60))
+  const rest = view.succeeded.length - names.length
+  return `  ${paint('✔', 'green')} ${plural(view.succeeded.length, 'device')} succeeded: ${names.join(', ')}${rest > 0 ? ` … and ${rest} more` : ''}`
 }

@@ -1,0 +1,99 @@
+// Secrets the appliance echoes back never reach a report: not the summary
+// (escaped or not), not the terminal, not a message, an annotation, an output
+// or the report file.
+import { describe, expect, it } from '@jest/globals'
+import { SecretSet } from '../../src/common/secrets.js'
+import { renderGateMarkdown } from '../../src/summary/gate-markdown.js'
+import { text } from '../../src/summary/markdown.js'
+import { buildOutputs, deviceAnnotations, gateMessage, reportContent } from '../../src/summary/outputs.js'
+import { renderTerminal } from '../../src/summary/terminal.js'
+import { JOB, outcomeFor, singleJob, viewOf } from '../helpers/outcomes.js'
+
+const PASSWORD = 'P@ss:w0rd<&>!'
+const TOKEN = Buffer.from(`admin:${PASSWORD}`).toString('base64')
+const COOKIE = '5e55i0n-c00kie-value'
+const secrets = new SecretSet()
+for (const value of [PASSWORD, TOKEN, COOKIE]) secrets.add(value)
+
+/** Every form a secret could take in a report: as is, or as our Markdown escaping would write it. */
+const forms = [PASSWORD, TOKEN, COOKIE].flatMap(value => [value, text(value, 1_000)])
+
+function expectClean(output: string): void {
+  for (const form of forms) expect(output).not.toContain(form)
+}
+
+describe('scrubbing echoed secrets', () => {
+  const echo = `password ${PASSWORD}, token ${TOKEN}, session ${COOKIE}`
+  const raw = {
+    progress: 100,
+    status: `INCOMPLETE ${COOKIE}`,
+    results: [
+      {
+        messageParameters: `10.0.0.1 ${PASSWORD}`,
+        uuid: TOKEN,
+        result: 'OTHER_FAIL',
+        resultLongDescription: echo,
+        progress: 'JOB_DONE',
+        status: {
+          substatus: [
+            {
+              id: 'LOGIN',
+              shortDescription: `Login as ${PASSWORD}`,
+              longDescription: echo,
+              userAction: echo,
+              status: { state: 'Stopped_With_Error' }
+            }
+          ]
+        }
+      }
+    ]
+  }
+  const result = singleJob(JOB, outcomeFor(raw, 'failure'))
+  const view = viewOf(result, secrets.scrub)
+
+  it('from a job document: the summary, the terminal, the message, annotations and outputs', () => {
+    const markdown = renderGateMarkdown(view)
+    expect(markdown).toContain('&#42;&#42;&#42;')
+    expectClean(markdown)
+    expectClean(renderTerminal(view, false))
+    expectClean(gateMessage(view))
+    expectClean(JSON.stringify(deviceAnnotations(view)))
+    expectClean(JSON.stringify(buildOutputs(view, {})))
+  })
+
+  it('from the report file, inside JSON strings, keeping the document valid', () => {
+    const report = String(reportContent(result, secrets.scrub))
+    expectClean(report)
+    expect(JSON.parse(report).results[0].userAction).toBeUndefined()
+    expect(JSON.parse(report).results[0].status.substatus[0].userAction).toBe('password ***, token ***, session ***')
+  })
+
+  it('from an error page or message (the reason of an error)', () => {
+    const error = viewOf(
+      singleJob(JOB, {
+        status: 'error',
+        reason: `GET /x: HTTP 500: <title>${PASSWORD}</title> ${TOKEN} ${COOKIE}`,
+        faultKind: 'http',
+        httpStatus: 500,
+        polls: 1,
+        retries: 0,
+        elapsedMs: 1
+      }),
+      secrets.scrub
+    )
+    expectClean(renderGateMarkdown(error))
+    expectClean(renderTerminal(error, false))
+    expectClean(gateMessage(error))
+  })
+
+  it('never changes the verdict: secrets are scrubbed where text is shown, not in the document judged', () => {
+    const equalToResult = new SecretSet()
+    equalToResult.add('SUCCESS')
+    const ok = viewOf(
+      singleJob(JOB, outcomeFor({ progress: 100, results: [{ result: 'SUCCESS', progress: 'JOB_DONE' }] }, 'success')),
+      equalToResult.scrub
+    )
+    expect(ok.status).toBe('success')
+    expect(ok.jobs[0].succeeded).toHaveLength(1)
+  })
+})

@@ -1,0 +1,59 @@
+// The step summary: one job's part, or for several jobs a headline that
+// counts the outcomes, a table of the jobs, the parts of the jobs that did
+// not pass (failures first), and the successful ones collapsed. The jobs
+// share the size budget, so the whole stays under GitHub's limit.
+import { formatDuration } from '../common/duration.js'
+import { plural } from '../common/text.js'
+import { jobUrl } from '../lxca/job-ref.js'
+import { SUMMARY_BUDGET_BYTES } from './budget.js'
+import { renderJobMarkdown } from './job-markdown.js'
+import { byteLength, details, table, text } from './markdown.js'
+import type { GateView, JobView } from './view.js'
+import * as wording from './wording.js'
+
+export function renderGateMarkdown(view: GateView, budgetBytes = SUMMARY_BUDGET_BYTES): string {
+  const footer = renderFooter(view)
+  if (view.jobs.length === 1) {
+    const room = budgetBytes - byteLength(footer) - 4
+    return `${renderJobMarkdown(view.jobs[0], room, { heading: '###', host: view.host, footer })}\n`
+  }
+  const statuses = view.jobs.map(job => job.status)
+  const elapsed = Math.max(...view.jobs.map(job => job.elapsedMs))
+  const head = [
+    `## ${wording.gateIcon(statuses)} ${text(wording.gateHeadline(view.jobs, view.host), 400)} · ${formatDuration(elapsed)}`,
+    jobsTable(view.jobs)
+  ].join('\n\n')
+  const failing = view.jobs.filter(job => job.status !== 'success')
+  const passed = view.jobs.filter(job => job.status === 'success')
+  // An equal share each; a part that needs less leaves its share unused, which keeps the arithmetic simple and safe.
+  const share = Math.floor((budgetBytes - byteLength(head) - byteLength(footer) - 200) / view.jobs.length)
+  const parts = failing.map(job => renderJobMarkdown(job, share, { heading: '###' }))
+  if (passed.length > 0) {
+    const devices = passed.reduce((sum, job) => sum + job.total, 0)
+    const summary = `✅ ${plural(passed.length, 'job')} succeeded (${plural(devices, 'device')})`
+    parts.push(details(summary, passed.map(job => renderJobMarkdown(job, share, { heading: '###' })).join('\n\n')))
+  }
+  return `${[head, ...parts, footer].join('\n\n')}\n`
+}
+
+function jobsTable(jobs: readonly JobView[]): string {
+  const rows = jobs.map(job => [
+    text(job.job.id, 140),
+    wording.outcomeWords(job.status),
+    job.seen ? job.total.toLocaleString('en-US') : '—',
+    job.seen ? job.failed.length.toLocaleString('en-US') : '—',
+    job.seen ? job.pending.length.toLocaleString('en-US') : '—'
+  ])
+  return table(['Job', 'Outcome', 'Devices', 'Failed', 'Not finished'], rows, ['---', '---', '--:', '--:', '--:'])
+}
+
+/** Links built from the validated host and job IDs only: no server text ever reaches a link. */
+function renderFooter(view: GateView): string {
+  const api = view.jobs.map(job => `[${text(job.job.id, 140)}](${jobUrl(view.baseUrl, job.job).href})`).join(' · ')
+  return [
+    '---',
+    `<sub>Open [XClarity Administrator](${view.baseUrl.href}) › Monitoring › Jobs to follow a job · ` +
+      `Job ${view.jobs.length === 1 ? 'document' : 'documents'} (API): ${api} · ` +
+      'Keep the `report` output file (actions/upload-artifact) for the whole last document</sub>'
+  ].join('\n')
+}

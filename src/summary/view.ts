@@ -1,0 +1,176 @@
+// The one view of a gate result that every report draws from (the step
+// summary, the terminal, the messages and outputs): jobs in the order to read
+// them, devices by state, failures grouped by cause, each device's failing
+// step, and every server string scrubbed of secrets. Building it costs one
+// pass over the devices; a device's own view and step tree are made only for
+// the devices a report actually shows (a job may list 100,000).
+import type { GateResult, JobOutcome, OutcomeStatus } from '../common/outcome.js'
+import type { Scrub } from '../common/secrets.js'
+import { JOB_TYPES, type JobRef } from '../lxca/job-ref.js'
+import { isDone, stepPathLabel, userActionOf, type DeviceAssessment, type DeviceState } from '../lxca/verdict.js'
+import { problemOf, type Problem } from './problem.js'
+import { stepTree, type StepView } from './steps.js'
+
+export interface DeviceView {
+  readonly state: DeviceState
+  readonly address: string
+  readonly uuid?: string
+  /** Undefined while the appliance has reported none. */
+  readonly result?: string
+  /** Where it failed, or where it is (`Inventory › Chassis inventory`). */
+  readonly step?: string
+  readonly timeSpentMs?: number
+  readonly description?: string
+  readonly userAction?: string
+  /** The step tree as it should be read (built on demand). */
+  tree(): readonly StepView[]
+}
+
+/** Failed devices that share a result, a failing step and a user action. */
+export interface CauseView {
+  readonly result: string
+  readonly step?: string
+  readonly userAction?: string
+  readonly devices: readonly DeviceAssessment[]
+}
+
+export interface JobView {
+  readonly job: JobRef
+  /** `/csvRequest/jobs/4229`. */
+  readonly path: string
+  readonly status: OutcomeStatus
+  /** Some document of the job was understood. */
+  readonly seen: boolean
+  readonly done: boolean
+  readonly progress?: number
+  readonly lxcaStatus?: string
+  readonly total: number
+  readonly failed: readonly DeviceAssessment[]
+  readonly pending: readonly DeviceAssessment[]
+  readonly succeeded: readonly DeviceAssessment[]
+  /** Largest first. Their counts add up to `failed.length`. */
+  readonly causes: readonly CauseView[]
+  /** Why the outcome is an error, and what to do. */
+  readonly problem?: Problem
+  readonly reason?: string
+  readonly elapsedMs: number
+  readonly polls: number
+  readonly retries: number
+  readonly timeoutMs: number
+  device(item: DeviceAssessment): DeviceView
+}
+
+export interface GateView {
+  readonly status: OutcomeStatus
+  /** Jobs to read first come first: failures, errors, timeouts, cancellations, then successes. */
+  readonly jobs: readonly JobView[]
+  readonly host: string
+  readonly baseUrl: URL
+}
+
+const READING_ORDER: Record<OutcomeStatus, number> = { failure: 0, error: 1, timeout: 2, cancelled: 3, success: 4 }
+
+export function gateView(result: GateResult, baseUrl: URL, timeoutMs: number, scrub: Scrub): GateView {
+  const jobs = result.jobs.map(item => jobView(item, timeoutMs, scrub))
+  const ordered = jobs
+    .map((view, index) => ({ view, index }))
+    .sort((a, b) => READING_ORDER[a.view.status] - READING_ORDER[b.view.status] || a.index - b.index)
+    .map(({ view }) => view)
+  return { status: result.status, jobs: ordered, host: baseUrl.host, baseUrl }
+}
+
+export function jobView({ job, outcome }: JobOutcome, timeoutMs: number, scrub: Scrub): JobView {
+  const devices = outcome.assessment?.devices ?? []
+  const byState = (state: DeviceState): DeviceAssessment[] => devices.filter(item => item.state === state)
+  const failed = byState('failed')
+  const done = outcome.job !== undefined && isDone(outcome.job)
+  const views = new Map<DeviceAssessment, DeviceView>()
+  return {
+    job,
+    path: `/${JOB_TYPES[job.type]}/jobs/${job.id}`,
+    status: outcome.status,
+    seen: outcome.assessment !== undefined,
+    done,
+    progress: outcome.assessment?.progress,
+    lxcaStatus: outcome.job?.status === undefined ? undefined : scrub(outcome.job.status),
+    total: devices.length,
+    failed,
+    pending: byState('pending'),
+    succeeded: byState('succeeded'),
+    causes: causesOf(failed, scrub),
+    problem: outcome.status === 'error' ? problemOf(outcome) : undefined,
+    reason: outcome.reason === undefined ? undefined : scrub(outcome.reason),
+    elapsedMs: outcome.elapsedMs,
+    polls: outcome.polls,
+    retries: outcome.retries,
+    timeoutMs,
+    device(item) {
+      let view = views.get(item)
+      if (!view) views.set(item, (view = deviceView(item, done, scrub)))
+      return view
+    }
+  }
+}
+
+function deviceView(item: DeviceAssessment, jobDone: boolean, scrub: Scrub): DeviceView {
+  const { device } = item
+  const optional = (value: string | undefined): string | undefined => (value === undefined ? undefined : scrub(value))
+  const step = item.state === 'succeeded' ? '' : stepPathLabel(item.stepPath)
+  return {
+    state: item.state,
+    address: scrub(device.address),
+    uuid: optional(device.uuid),
+    result: optional(device.result),
+    step: step ? scrub(step) : undefined,
+    timeSpentMs: device.timeSpentMs,
+    description: optional(device.longDescription),
+    userAction: optional(userActionOf(item)),
+    tree: () => scrubTree(stepTree(item, jobDone || device.done), scrub)
+  }
+}
+
+function scrubTree(steps: readonly StepView[], scrub: Scrub): StepView[] {
+  return steps.map(step => ({
+    ...step,
+    label: scrub(step.label),
+    words: scrub(step.words),
+    detail: step.detail === undefined ? undefined : scrub(step.detail),
+    children: scrubTree(step.children, scrub)
+  }))
+}
+
+function causesOf(failed: readonly DeviceAssessment[], scrub: Scrub): CauseView[] {
+  // Keyed by each part apart, never by one long concatenated key: a hostile
+  // document's 30 KB strings would otherwise be copied for every device.
+  const groups = new Map<string, Map<string, Map<string, DeviceAssessment[]>>>()
+  const order: DeviceAssessment[][] = []
+  const child = <T>(map: Map<string, T>, key: string, make: () => T): T => {
+    let value = map.get(key)
+    if (value === undefined) map.set(key, (value = make()))
+    return value
+  }
+  for (const item of failed) {
+    const byStep = child(groups, item.device.result ?? '', () => new Map<string, Map<string, DeviceAssessment[]>>())
+    const byAction = child(byStep, stepPathLabel(item.stepPath), () => new Map<string, DeviceAssessment[]>())
+    const devices = child(byAction, userActionOf(item) ?? '', () => {
+      const list: DeviceAssessment[] = []
+      order.push(list)
+      return list
+    })
+    devices.push(item)
+  }
+  // Stable: equal counts keep the order in which the appliance listed them.
+  return order
+    .sort((a, b) => b.length - a.length)
+    .map(devices => {
+      const [first] = devices
+      const step = stepPathLabel(first.stepPath)
+      const action = userActionOf(first)
+      return {
+        result: scrub(first.device.result ?? ''),
+        step: step ? scrub(step) : undefined,
+        userAction: action ? scrub(action) : undefined,
+        devices
+      }
+    })
+}

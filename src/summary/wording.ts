@@ -1,0 +1,108 @@
+// Every sentence the reports say about a job, in one place, as plain text:
+// the Markdown renderer escapes it, the terminal renderer prints it, the
+// messages and annotations quote it. So the step summary, the terminal and
+// the failure message cannot disagree.
+import { formatDuration } from '../common/duration.js'
+import { OUTCOMES, type OutcomeStatus } from '../common/outcome.js'
+import { clause, percent, plural } from '../common/text.js'
+import type { StepShow } from './steps.js'
+import type { JobView } from './view.js'
+
+/** `LXCA job 4229`, and ` on host` when the appliance is not named elsewhere. */
+function jobName(view: JobView, host?: string): string {
+  return `LXCA job ${view.job.id}${host ? ` on ${host}` : ''}`
+}
+
+/** `52% done · 1 failed · 4 not finished`: what was known when the wait ended. */
+export function knownState(view: JobView): string {
+  const parts = [`${percent(view.progress)} done`]
+  if (view.failed.length > 0) parts.push(`${view.failed.length.toLocaleString('en-US')} failed`)
+  if (view.pending.length > 0) parts.push(`${view.pending.length.toLocaleString('en-US')} not finished`)
+  return parts.join(' · ')
+}
+
+/** The first line: icon aside, what happened to the job, in one sentence. */
+export function headline(view: JobView, host?: string): string {
+  const name = jobName(view, host)
+  const elapsed = formatDuration(view.elapsedMs)
+  switch (view.status) {
+    case 'success':
+      return `${name} succeeded: all ${plural(view.total, 'device')} managed · ${elapsed}`
+    case 'failure':
+      return `${name} failed: ${view.failed.length.toLocaleString('en-US')} of ${plural(view.total, 'device')} failed · ${elapsed}`
+    case 'timeout':
+      return `${name} timed out after ${formatDuration(view.timeoutMs)}${view.seen ? `: ${knownState(view)}` : ''}`
+    case 'error':
+      return `Could not check ${name}: ${view.problem?.what ?? 'the outcome is unknown'}`
+    case 'cancelled':
+      return `Cancelled while waiting for ${name}${view.seen ? `: ${knownState(view)}` : ''} after ${elapsed}`
+  }
+}
+
+/** For a wait that ended before the job did: the job goes on without us. */
+export function keepsRunning(view: JobView): string | undefined {
+  if (view.status === 'timeout') {
+    return 'The LXCA job keeps running on the appliance: raise timeout and run again, or follow it in XClarity Administrator › Monitoring › Jobs.'
+  }
+  if (view.status === 'cancelled') {
+    return 'The LXCA job keeps running on the appliance: follow it in XClarity Administrator › Monitoring › Jobs.'
+  }
+  return undefined
+}
+
+/** The reason behind an error; for a timeout, the last failed request, if any (the headline says the rest). */
+export function details(view: JobView): string | undefined {
+  if (!view.reason) return undefined
+  if (view.status === 'error') return `${clause(view.reason)}.`
+  const last = view.status === 'timeout' ? /; (the last request failed: .*)$/s.exec(view.reason) : null
+  return last ? `${capitalise(clause(last[1]))}.` : undefined
+}
+
+function capitalise(sentence: string): string {
+  return sentence.charAt(0).toUpperCase() + sentence.slice(1)
+}
+
+/** The outcome in a few words, for tables: `❌ failed`. */
+export function outcomeWords(status: OutcomeStatus): string {
+  return `${OUTCOMES[status].icon} ${OUTCOMES[status].verb}`
+}
+
+/** `3 of 4 LXCA jobs on host did not pass: 2 failed, 1 timed out` (several jobs). */
+export function gateHeadline(jobs: readonly JobView[], host: string): string {
+  const passed = jobs.filter(job => job.status === 'success').length
+  if (passed === jobs.length) return `All ${jobs.length} LXCA jobs on ${host} succeeded`
+  const counts = (['failure', 'error', 'timeout', 'cancelled'] as const)
+    .map(status => [status, jobs.filter(job => job.status === status).length] as const)
+    .filter(([, count]) => count > 0)
+    .map(([status, count]) => `${count} ${OUTCOMES[status].verb}`)
+  return `${jobs.length - passed} of ${jobs.length} LXCA jobs on ${host} did not pass: ${counts.join(', ')}`
+}
+
+/** The icon of several jobs: a failed device outranks a timeout in what the reader must do. */
+export function gateIcon(statuses: readonly OutcomeStatus[]): string {
+  if (statuses.every(status => status === 'success')) return OUTCOMES.success.icon
+  if (statuses.includes('cancelled')) return OUTCOMES.cancelled.icon
+  if (statuses.includes('failure')) return OUTCOMES.failure.icon
+  if (statuses.includes('error')) return OUTCOMES.error.icon
+  return OUTCOMES.timeout.icon
+}
+
+/** Emoji and terminal mark of each way a step is shown. */
+export const STEP_MARKS: Record<StepShow, { icon: string; mark: string }> = {
+  complete: { icon: '✅', mark: '✔' },
+  failed: { icon: '❌', mark: '✖' },
+  'failed-here': { icon: '❌', mark: '✖' },
+  'not-run': { icon: '⏭️', mark: '·' },
+  running: { icon: '🔄', mark: '↻' },
+  current: { icon: '🔄', mark: '↻' },
+  pending: { icon: '⬜', mark: '·' },
+  unreported: { icon: '⏹️', mark: '·' },
+  other: { icon: '❔', mark: '?' }
+}
+
+/** What the marked step is, after its line: `failed here`, or where a device stopped or is. */
+export function stepMarker(show: StepShow, deviceState: 'failed' | 'pending' | 'succeeded'): string | undefined {
+  if (show === 'failed-here') return 'failed here'
+  if (show === 'current') return deviceState === 'failed' ? 'stopped here' : 'now'
+  return undefined
+}
