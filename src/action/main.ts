@@ -3,20 +3,13 @@
 // It reads the inputs, runs the gate, and turns the result into the step
 // summary, outputs, annotations and exactly one exit decision.
 import { checkBypass } from '@actions/http-client/lib/proxy'
-import { appendFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { readFileSync } from 'node:fs'
 import { systemClock } from '../common/clock.js'
 import { InputError, messageOf } from '../common/errors.js'
-import type { GateResult } from '../common/outcome.js'
-import { runGate } from '../gate.js'
-import { Input, Output, type InputName, type OutputName } from '../settings/names.js'
-import { readSettings, type Settings } from '../settings/settings.js'
 import { SecretSet } from '../common/secrets.js'
-import { renderGateMarkdown } from '../summary/gate-markdown.js'
-import { buildOutputs, deviceAnnotations, gateMessage, reportContent } from '../summary/outputs.js'
-import { renderInputErrorSummary, renderUnexpectedErrorSummary } from '../summary/problems.js'
-import { gateView, type GateView } from '../summary/view.js'
+import { runGate } from '../gate.js'
+import { Input, type InputName } from '../settings/names.js'
+import { readSettings, type Settings } from '../settings/settings.js'
 import { deferredRunner, type Runner } from './runner.js'
 
 /** Should the first answer be slow, @actions/core is loaded after this long anyway, so log lines are not held back. */
@@ -38,11 +31,14 @@ export async function run(signal: AbortSignal = listenForCancel()): Promise<void
     await gate(signal, runner)
   } catch (error) {
     // A bug of ours: still one readable line and a summary, never a stack trace on the run page.
-    writeStepSummary(renderUnexpectedErrorSummary(messageOf(error)), runner)
-    runner.setOutput(Output.Status, 'error')
-    runner.setFailed(`Unexpected error: ${messageOf(error)}`)
+    ;(await import('./results.js')).reportUnexpectedError(messageOf(error), runner)
   } finally {
     await runner.ready()
+  }
+  if (runner.failure) {
+    // The runner's own files failed us: say so in the log, the one channel left, and fail the step.
+    process.stdout.write(`::error::Could not write the step's results to the runner: ${runner.failure}\n`)
+    process.exitCode = 1
   }
 }
 
@@ -82,9 +78,7 @@ async function gate(signal: AbortSignal, runner: Runner): Promise<void> {
     )
   } catch (error) {
     if (!(error instanceof InputError)) throw error
-    writeStepSummary(renderInputErrorSummary(error.problems), runner)
-    setOutputs(buildOutputs({ status: 'error', jobs: [] }, {}), runner)
-    runner.setFailed(`Invalid inputs, nothing was sent to the appliance:\n${error.message}`)
+    ;(await import('./results.js')).reportInputErrors(error, runner)
     return
   }
 
@@ -102,52 +96,6 @@ async function gate(signal: AbortSignal, runner: Runner): Promise<void> {
       group: (name, body) => runner.group(name, body)
     }
   })
-  report(settings, result, secrets, runner)
-}
-
-/** The summary, the outputs and the one exit decision. */
-function report(settings: Settings, result: GateResult, secrets: SecretSet, runner: Runner): void {
-  const view = gateView(result, settings.baseUrl, settings.timeoutMs, secrets.scrub)
-  const { markdown, report, summaryFile } = writeFiles(view, reportContent(result, secrets.scrub), runner)
-  writeStepSummary(markdown, runner)
-  setOutputs(buildOutputs(view, { report, summaryFile }), runner)
-  const message = gateMessage(view)
-  if (result.status === 'success') {
-    runner.info(message)
-    return
-  }
-  for (const annotation of deviceAnnotations(view)) runner.error(annotation.message, annotation.title)
-  runner.setFailed(message)
-}
-
-function writeFiles(
-  view: GateView,
-  content: Buffer | undefined,
-  runner: Runner
-): { markdown: string; report?: string; summaryFile: string } {
-  const folder = mkdtempSync(join(process.env.RUNNER_TEMP || tmpdir(), 'lxca-job-gate-'))
-  let report: string | undefined
-  if (content !== undefined) {
-    report = join(folder, 'report.json')
-    writeFileSync(report, content)
-  }
-  const markdown = renderGateMarkdown(view)
-  const summaryFile = join(folder, 'summary.md')
-  writeFileSync(summaryFile, markdown)
-  runner.info(`Summary: ${summaryFile}${report ? `; last job document: ${report}` : ''}`)
-  return { markdown, report, summaryFile }
-}
-
-/** Appended as is: our renderer already escaped every server string (core.summary escapes nothing). */
-function writeStepSummary(markdown: string, runner: Runner): void {
-  const path = process.env.GITHUB_STEP_SUMMARY
-  if (!path) {
-    runner.info('GITHUB_STEP_SUMMARY is not set (not running on a GitHub runner); the summary is not written there.')
-    return
-  }
-  appendFileSync(path, markdown)
-}
-
-function setOutputs(outputs: Record<OutputName, string>, runner: Runner): void {
-  for (const [name, value] of Object.entries(outputs)) runner.setOutput(name, value)
+  // The renderers are loaded only now: the first request does not wait for them.
+  ;(await import('./results.js')).report(settings, result, secrets, runner)
 }

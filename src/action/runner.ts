@@ -20,22 +20,37 @@ export interface Runner {
   load(): void
   /** Resolves once @actions/core is loaded and every queued call has run. */
   ready(): Promise<void>
+  /** The first call that failed (a runner file that cannot be written, say), if any. */
+  readonly failure: string | undefined
 }
 
 export function deferredRunner(importCore: () => Promise<Core>): Runner {
   let core: Core | undefined
   let loading: Promise<void> | undefined
   const queue: Array<(loaded: Core) => void> = []
+  let failure: string | undefined
+  // A call that throws (GITHUB_OUTPUT names a file that is gone) must not take
+  // the calls after it down with it, nor end the step with a stack trace.
+  const safely = (fn: (loaded: Core) => void, loaded: Core): void => {
+    try {
+      fn(loaded)
+    } catch (error) {
+      failure ??= error instanceof Error ? error.message : String(error)
+    }
+  }
   const load = (): Promise<void> =>
     (loading ??= importCore().then(loaded => {
       core = loaded
-      for (const call of queue.splice(0)) call(loaded)
+      for (const call of queue.splice(0)) safely(call, loaded)
     }))
   const call = (fn: (loaded: Core) => void): void => {
-    if (core) fn(core)
+    if (core) safely(fn, core)
     else queue.push(fn)
   }
   return {
+    get failure() {
+      return failure
+    },
     info: message => call(c => c.info(message)),
     warning: (message, title) => call(c => c.warning(message, title ? { title } : {})),
     error: (message, title) => call(c => c.error(message, title ? { title } : {})),

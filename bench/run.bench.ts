@@ -1,0 +1,143 @@
+// `npm run bench` (part): whole runs of the built action (node dist/index.js,
+// as the runner starts it) against the simulator, with the wall time and the
+// peak RSS of each, beside a bare `node` that makes one HTTPS request,
+// measured in the same run. Targets (issues 9 and 10): a 1,000-device failed
+// job with 2 KB user actions in ≤ 0.6 s and ≤ 150 MB; a 64 MiB document of
+// tiny devices (the body cap) ends with a clear error within 1 GiB.
+import { spawn } from 'node:child_process'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { BUNDLE } from '../scripts/run-action.js'
+import { jobDocument, scriptJob } from '../src/simulator/documents.js'
+import { SIMULATOR_CA, startSimulator } from '../src/simulator/server.js'
+
+const RUNS = Number(process.env.RUN_BENCH_RUNS ?? 5)
+const dir = mkdtempSync(join(tmpdir(), 'lxca-run-bench-'))
+/** Loaded first into every measured process: writes its peak RSS (KiB) where RSS_FILE says. */
+const preload = join(dir, 'rss.mjs')
+writeFileSync(
+  preload,
+  "import { writeFileSync } from 'node:fs'\nprocess.on('exit', () => writeFileSync(process.env.RSS_FILE, String(process.resourceUsage().maxRSS)))\n"
+)
+
+interface Measured {
+  readonly ms: number
+  readonly rssMiB: number
+  readonly stdout: string
+}
+
+async function measure(args: string[], env: Record<string, string>): Promise<Measured> {
+  const rssFile = join(dir, `rss-${Math.random()}`)
+  const started = performance.now()
+  const child = spawn(process.execPath, ['--import', preload, ...args], {
+    env: { PATH: process.env.PATH ?? '', RSS_FILE: rssFile, ...env },
+    stdio: ['ignore', 'pipe', 'inherit']
+  })
+  let stdout = ''
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
+  await new Promise(resolve => child.on('close', resolve))
+  return { ms: performance.now() - started, rssMiB: Number(readFileSync(rssFile, 'utf8')) / 1024, stdout }
+}
+
+const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]
+
+const action2kb =
+  'Check the management network, the BMC credentials and the firmware level, then manage the device again. '
+const failedJob = JSON.stringify(
+  jobDocument(
+    scriptJob({
+      devices: 1_000,
+      pollsToComplete: 1,
+      failures: Array.from({ length: 1_000 }, (_, device) => ({
+        device,
+        step: device % 2 ? 'INV_NODES' : 'CFG_SECURITY',
+        userAction: action2kb.repeat(20).slice(0, 2_048)
+      }))
+    }),
+    1
+  )
+)
+const tinyDevice = '{"result":"SUCCESS","progress":"JOB_DONE"}'
+const tinyCount = Math.floor((64 * 1024 * 1024 - 64) / (tinyDevice.length + 1))
+const hugeDocument = `{"progress":100,"results":[${Array(tinyCount).fill(tinyDevice).join(',')}]}`
+
+const simulator = await startSimulator({ jobs: { '4229': scriptJob({ devices: 1, pollsToComplete: 1 }) } })
+const actionEnv = (): Record<string, string> => {
+  // The runner creates these files before the step starts.
+  writeFileSync(join(dir, 'output'), '')
+  writeFileSync(join(dir, 'summary.md'), '')
+  return {
+    INPUT_HOST: simulator.url,
+    INPUT_USERNAME: 'admin',
+    INPUT_PASSWORD: 'Passw0rd!',
+    'INPUT_JOB-ID': '4229',
+    'INPUT_CA-CERTIFICATE': SIMULATOR_CA,
+    'INPUT_REQUEST-TIMEOUT': '2m',
+    GITHUB_OUTPUT: join(dir, 'output'),
+    GITHUB_STEP_SUMMARY: join(dir, 'summary.md'),
+    RUNNER_TEMP: dir
+  }
+}
+const bare =
+  "require('node:https').get(process.env.URL + '/csvRequest/jobs/4229', { ca: process.env.CA, headers: { authorization: 'Basic YWRtaW46UGFzc3cwcmQh' } }, r => r.resume())"
+
+const rows: Array<{ what: string; ms: number; rssMiB: number }> = []
+async function row(what: string, args: () => Promise<Measured>): Promise<Measured> {
+  const runs: Measured[] = []
+  for (let i = 0; i < RUNS; i++) runs.push(await args())
+  rows.push({ what, ms: median(runs.map(r => r.ms)), rssMiB: median(runs.map(r => r.rssMiB)) })
+  return runs[0]
+}
+
+await row('bare node, one HTTPS request', () =>
+  measure(['-e', bare], { URL: simulator.url, CA: readFileSync(SIMULATOR_CA, 'utf8') })
+)
+await simulator.close()
+
+// A simulator per case that serves the document for every poll.
+async function served(body: string, what: string): Promise<Measured> {
+  const faults = Array.from({ length: RUNS * 3 }, () => ({ kind: 'body' as const, body }))
+  const sim = await startSimulator({ jobs: { '4229': scriptJob({ devices: 1 }) }, faults })
+  const env = { ...actionEnv(), INPUT_HOST: sim.url }
+  try {
+    return await row(what, () => measure([BUNDLE], env))
+  } finally {
+    await sim.close()
+  }
+}
+const failed = await served(
+  failedJob,
+  `action, 1,000 failed devices, 2 KB user actions (${(failedJob.length / 1048576).toFixed(1)} MiB)`
+)
+const huge = await served(hugeDocument, `action, ${tinyCount.toLocaleString('en-US')} tiny devices (64 MiB)`)
+
+console.log(`\nWhole runs, spawn to exit, median of ${RUNS} (Node ${process.version})\n`)
+console.log('| run | wall ms | peak RSS MiB |')
+console.log('|---|--:|--:|')
+for (const item of rows) console.log(`| ${item.what} | ${item.ms.toFixed(0)} | ${item.rssMiB.toFixed(0)} |`)
+
+const problems: string[] = []
+if (
+  !/status<<[^\n]*\nfailure\n/.test(readFileSync(join(dir, 'output'), 'utf8')) &&
+  !failed.stdout.includes('::error::1,000 of 1,000 devices failed')
+) {
+  problems.push('the 1,000-device run did not end as failure')
+}
+if (
+  !huge.stdout.includes(`the job lists ${tinyCount.toLocaleString('en-US')} devices; at most 100,000 are supported`)
+) {
+  problems.push('the 64 MiB run did not end with the device-count error')
+}
+const [, failedRow, hugeRow] = rows
+if (failedRow.ms > 600) problems.push(`1,000-device run: ${failedRow.ms.toFixed(0)} ms > 600 ms`)
+if (failedRow.rssMiB > 150) problems.push(`1,000-device run: ${failedRow.rssMiB.toFixed(0)} MiB > 150 MiB`)
+if (hugeRow.rssMiB > 1024) problems.push(`64 MiB run: ${hugeRow.rssMiB.toFixed(0)} MiB > 1 GiB`)
+if (problems.length > 0) {
+  console.error(`\nTargets missed:\n- ${problems.join('\n- ')}`)
+  process.exitCode = 1
+} else {
+  console.log(
+    '\nTargets met: 1,000 failed devices ≤ 600 ms and ≤ 150 MiB; 64 MiB of tiny devices: a clear error within 1 GiB.'
+  )
+}
