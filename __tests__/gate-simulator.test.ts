@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs'
 import { scriptJob } from '../src/simulator/documents.js'
 import { CERT_DIR, startSimulator, type Simulator, type SimulatorOptions } from '../src/simulator/server.js'
 import { startConnectProxy } from './helpers/connect-proxy.js'
-import { runEngine } from './helpers/engine.js'
+import { csvFile, runEngine, serversCsv } from './helpers/engine.js'
 import { VirtualClock } from './helpers/virtual-clock.js'
 
 let running: Array<{ close(): Promise<void> }> = []
@@ -348,5 +348,120 @@ describe('the engine against the simulator: several jobs and job types', () => {
     expect(new Set(sim.requests.map(request => request.path))).toEqual(
       new Set(['/manageRequest/jobs/77', '/unmanageRequest/jobs/78'])
     )
+  })
+})
+
+describe('the engine against the simulator: starting the import (csv-file)', () => {
+  const upload = (rows = 3, simulate: Record<number, string> = {}) => ({
+    'csv-file': csvFile(serversCsv(rows, simulate)),
+    'job-id': ''
+  })
+
+  it('uploads the CSV once, logs the job, then waits for it: a CSV that succeeds', async () => {
+    const clock = new VirtualClock()
+    const sim = await simulator(clock)
+    const { result, logs, secrets } = await runEngine(sim, upload(3), { clock })
+    expect(result.status).toBe('success')
+    expect(result.upload).toMatchObject({ status: 'success', job: { id: '5001', type: 'csv' }, rows: 3, attempts: 1 })
+    expect(result.jobs.map(({ job }) => job.id)).toEqual(['5001'])
+    expect(result.jobs[0].outcome.assessment?.devices.map(item => item.device.address)).toEqual([
+      '10.240.9.1',
+      '10.240.9.2',
+      '10.240.9.3'
+    ])
+    expect(sim.uploads()).toBe(1)
+    expect(logs).toContain(`Import started: ${sim.url}/csvRequest/jobs/5001`)
+    // The CSV's device passwords are secrets from the start.
+    expect(secrets).toEqual(expect.arrayContaining(['Bmc-Passw0rd-0', 'Bmc-Passw0rd-2']))
+    const post = sim.requests.find(request => request.method === 'POST')
+    expect(post?.headers['content-type']).toMatch(/^multipart\/form-data; boundary=lxca-job-gate-[0-9a-f]{32}$/)
+  })
+
+  it('a CSV that partly fails: the verdict is failure, at the scripted step', async () => {
+    const clock = new VirtualClock()
+    const sim = await simulator(clock)
+    const { result } = await runEngine(sim, upload(3, { 1: 'fail:INV_CHASSIS:Reseat the CMM.' }), { clock })
+    expect(result.status).toBe('failure')
+    const failed = result.jobs[0].outcome.assessment?.devices.filter(item => item.state === 'failed')
+    expect(failed?.map(item => [item.device.address, item.stepPath.map(step => step.id).join('/')])).toEqual([
+      ['10.240.9.2', 'INVENTORY/INV_CHASSIS']
+    ])
+  })
+
+  it.each(['location-url', 'body'] as const)(
+    'finds the job when the appliance names it in the %s form',
+    async answer => {
+      const clock = new VirtualClock()
+      const sim = await simulator(clock, { uploadAnswer: answer })
+      const { result } = await runEngine(sim, upload(2), { clock })
+      expect(result.status).toBe('success')
+      expect(result.upload?.job?.id).toBe('5001')
+    }
+  )
+
+  it('an answer that names no job → error that says to pass job-id, and no second POST', async () => {
+    const clock = new VirtualClock()
+    const sim = await simulator(clock, { uploadAnswer: 'nothing' })
+    const { result } = await runEngine(sim, upload(2), { clock })
+    expect(result.status).toBe('error')
+    expect(result.upload?.reason).toMatch(
+      /^the appliance accepted the upload \(HTTP 201\) but named no job .*pass it as job-id instead$/
+    )
+    expect(sim.uploads()).toBe(1)
+    expect(result.jobs).toEqual([])
+  })
+
+  it.each([
+    ['stalls past the request timeout', { kind: 'hang' as const }],
+    ['resets after the request was written', { kind: 'reset' as const }],
+    ['answers 503', { kind: 'status' as const, status: 503 }]
+  ])(
+    'the upload %s → exactly one POST, and an error that the import may or may not have started',
+    async (_name, fault) => {
+      const clock = new VirtualClock()
+      const sim = await simulator(clock, { uploadFaults: [fault] })
+      const { result } = await runEngine(sim, { ...upload(2), 'request-timeout': '300ms' }, { clock })
+      expect(result.status).toBe('error')
+      expect(result.upload).toMatchObject({ status: 'error', mayHaveStarted: true, attempts: 1 })
+      expect(result.upload?.reason).toMatch(
+        /the import may or may not have started: look for it in XClarity Administrator › Monitoring › Jobs/
+      )
+      expect(sim.uploads()).toBe(1)
+    }
+  )
+
+  it('with a session: logs in, uploads with the cookie and CSRF token, waits, logs out', async () => {
+    const clock = new VirtualClock()
+    const sim = await simulator(clock, { auth: 'session' })
+    const { result } = await runEngine(sim, { ...upload(2), 'auth-method': 'session' }, { clock })
+    expect(result.status).toBe('success')
+    expect([sim.logins(), sim.uploads(), sim.logouts()]).toEqual([1, 1, 1])
+  })
+
+  it('validation-only: accepted → success, nothing imported, nothing waited for', async () => {
+    const clock = new VirtualClock()
+    const sim = await simulator(clock)
+    const { result } = await runEngine(sim, { ...upload(3), 'validation-only': 'true' }, { clock })
+    expect(result).toMatchObject({
+      status: 'success',
+      jobs: [],
+      upload: { status: 'success', validationOnly: true, messages: ['FQXHMDI0200I: The file is valid: 3 devices.'] }
+    })
+    expect(sim.requests.map(request => `${request.method} ${request.path}`)).toEqual(['POST /csvRequest'])
+  })
+
+  it("validation-only: refused → failure, with the appliance's messages", async () => {
+    const clock = new VirtualClock()
+    const sim = await simulator(clock)
+    const csv = 'Type,IP Address,User ID\r\nserver,10.240.9.1,USERID\r\nserver,,USERID\r\n'
+    const { result } = await runEngine(
+      sim,
+      { 'csv-file': csvFile(csv), 'job-id': '', 'validation-only': 'true' },
+      { clock }
+    )
+    expect(result).toMatchObject({
+      status: 'failure',
+      upload: { status: 'failure', messages: ['FQXHMDI0202M: Line 3: the device address is missing.'] }
+    })
   })
 })

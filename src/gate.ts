@@ -8,15 +8,16 @@
 import type { Clock } from './common/clock.js'
 import { formatDuration } from './common/duration.js'
 import { PollFault } from './common/errors.js'
-import { worstStatus, type GateResult, type JobOutcome } from './common/outcome.js'
-import { percent } from './common/text.js'
+import { worstStatus, type GateResult, type JobOutcome, type UploadOutcome } from './common/outcome.js'
+import { percent, plural } from './common/text.js'
 import { createTransport, type Transport } from './http/transport.js'
 import { basicAuth, sessionAuth, type Authenticator } from './lxca/auth.js'
 import { LxcaClient } from './lxca/client.js'
 import { jobUrl, type JobRef } from './lxca/job-ref.js'
 import { pollJob } from './poll/poller.js'
+import { startImport } from './poll/upload.js'
 import { createChangeLog } from './poll/progress-log.js'
-import type { Settings } from './settings/settings.js'
+import type { Settings, Upload } from './settings/settings.js'
 
 export interface GateLog {
   info(message: string): void
@@ -52,21 +53,29 @@ export async function runGate(settings: Settings, deps: GateDeps): Promise<GateR
   const { log, clock } = deps
   warnIfInsecure(settings, log)
   maskProxyCredentials(settings.proxy, deps.onSecret)
+  for (const secret of settings.upload?.file.secrets ?? []) deps.onSecret(secret)
   // Nothing may run past this moment: the last poll at the deadline gets one request-timeout, no more.
-  const hardStop = clock.now() + settings.timeoutMs + settings.requestTimeoutMs
+  // With an upload, the wait (and so the moment) starts once the job exists.
+  let hardStop = clock.now() + settings.timeoutMs + settings.requestTimeoutMs
   const network =
     deps.transport ??
     createTransport({ requestTimeoutMs: settings.requestTimeoutMs, tls: settings.tls, proxy: settings.proxy })
   const transport = bounded(network, settings.requestTimeoutMs, () => hardStop - clock.now(), deps.onFirstAnswer)
-  const auth = authenticator(settings, transport, deps)
-  const client = new LxcaClient(transport, settings.baseUrl, auth)
-  log.info(startLine(settings))
+  const client = new LxcaClient(transport, settings.baseUrl, authenticator(settings, transport, deps))
   try {
-    const outcomes = await log.group(
-      settings.jobs.length > 1 ? `Polling ${settings.jobs.length} jobs` : 'Polling the job',
-      () => Promise.all(settings.jobs.map((job, index) => watchJob(job, index, client, settings, deps)))
+    let jobs = settings.jobs
+    let upload: UploadOutcome | undefined
+    if (settings.upload) {
+      upload = await uploadCsv(settings, settings.upload, client, deps)
+      if (!upload.job || settings.upload.validationOnly) return { status: upload.status, jobs: [], upload }
+      jobs = [upload.job]
+      hardStop = clock.now() + settings.timeoutMs + settings.requestTimeoutMs
+    }
+    log.info(startLine(settings, jobs))
+    const outcomes = await log.group(jobs.length > 1 ? `Polling ${jobs.length} jobs` : 'Polling the job', () =>
+      Promise.all(jobs.map((job, index) => watchJob(job, index, jobs.length, client, settings, deps)))
     )
-    return { status: worstStatus(outcomes.map(item => item.outcome.status)), jobs: outcomes }
+    return { status: worstStatus(outcomes.map(item => item.outcome.status)), jobs: outcomes, upload }
   } finally {
     // A fresh signal: logging out must still be tried after a cancellation, briefly.
     const budget = deps.signal.aborted ? LOGOUT_TIMEOUT_CANCELLED_MS : LOGOUT_TIMEOUT_MS
@@ -74,16 +83,53 @@ export async function runGate(settings: Settings, deps: GateDeps): Promise<GateR
   }
 }
 
+/** POST /csvRequest: the import's job (logged as soon as it is known), or why there is none. */
+async function uploadCsv(
+  settings: Settings,
+  upload: Upload,
+  client: LxcaClient,
+  deps: GateDeps
+): Promise<UploadOutcome> {
+  const { log } = deps
+  const { file, validationOnly } = upload
+  const url = new URL(`/csvRequest${validationOnly ? '?validationOnly=true' : ''}`, settings.baseUrl).href
+  log.info(`${validationOnly ? 'Validating' : 'Uploading'} ${file.name} (${plural(file.rows, 'device')}): POST ${url}`)
+  const outcome = await log.group(validationOnly ? 'Validating the CSV' : 'Starting the import', () =>
+    startImport({
+      client,
+      file: { name: file.name, bytes: file.bytes, rows: file.rows },
+      validationOnly,
+      clock: deps.clock,
+      random: deps.random,
+      signal: deps.signal,
+      maxRetries: settings.maxRetries,
+      pollIntervalMs: settings.pollIntervalMs,
+      onRetry: (fault, attempt, waitMs) =>
+        log.info(
+          `The upload never reached the appliance (${fault.message}); sending it again in ${formatDuration(waitMs)} (retry ${attempt} of at most ${settings.maxRetries}).`
+        )
+    })
+  )
+  if (outcome.job) log.info(`Import started: ${jobUrl(settings.baseUrl, outcome.job).href}`)
+  else if (validationOnly && outcome.status !== 'error')
+    log.info(
+      `Validation: ${outcome.status === 'success' ? 'the appliance accepted the file' : 'the appliance refused the file'}`
+    )
+  else if (outcome.reason) log.info(`The import was not started: ${outcome.reason}`)
+  return outcome
+}
+
 /** Polls one job; with several, job k starts k/N of a poll wait later, so the appliance never sees bursts. */
 async function watchJob(
   job: JobRef,
   index: number,
+  count: number,
   client: LxcaClient,
   settings: Settings,
   deps: GateDeps
 ): Promise<JobOutcome> {
   const { log } = deps
-  const several = settings.jobs.length > 1
+  const several = count > 1
   const prefix = several ? `[job ${job.id}] ` : ''
   const changes = createChangeLog({ now: () => deps.clock.now(), timeoutMs: settings.timeoutMs })
   const outcome = await pollJob({
@@ -95,7 +141,7 @@ async function watchJob(
     pollIntervalMs: settings.pollIntervalMs,
     maxRetries: settings.maxRetries,
     successResults: settings.successResults,
-    startDelayMs: (index * Math.min(SPREAD_MS, settings.pollIntervalMs)) / settings.jobs.length,
+    startDelayMs: (index * Math.min(SPREAD_MS, settings.pollIntervalMs)) / count,
     onUpdate: (_job, assessment) => {
       log.debug(`${prefix}progress ${percent(assessment.progress)}, verdict ${assessment.verdict}`)
       for (const line of changes(assessment)) log.info(`${prefix}${line}`)
@@ -171,8 +217,8 @@ function maskProxyCredentials(proxy: URL | undefined, onSecret: (value: string) 
   }
 }
 
-function startLine(settings: Settings): string {
-  const { baseUrl, jobs } = settings
+function startLine(settings: Settings, jobs: readonly JobRef[]): string {
+  const { baseUrl } = settings
   const what = jobs.length > 1 ? `${jobs.length} jobs on ${baseUrl.host}` : jobUrl(baseUrl, jobs[0]).href
   return (
     `Waiting for ${what}: timeout ${formatDuration(settings.timeoutMs)}, ` +

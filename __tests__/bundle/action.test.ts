@@ -11,6 +11,7 @@ import { scriptJob } from '../../src/simulator/documents.js'
 import { text } from '../../src/summary/markdown.js'
 import { SIMULATOR_CA, startSimulator, type Simulator, type SimulatorOptions } from '../../src/simulator/server.js'
 import { runAction, type ActionRun } from '../../scripts/run-action.js'
+import { csvFile, serversCsv } from '../helpers/engine.js'
 
 const PASSWORD = 'Sup3r-S3cret-Pa55'
 const BASIC_TOKEN = Buffer.from(`admin:${PASSWORD}`).toString('base64')
@@ -149,6 +150,43 @@ describe('the bundled action', () => {
     expect(result.stdout).not.toContain('Unexpected error')
     expect(result.summary).toContain('invalid inputs')
     expect(result.stderr).toBe('')
+  })
+})
+
+describe('the bundled action: starting the import (csv-file)', () => {
+  it('a CSV that succeeds: upload → wait → success; the job-id output names the job', async () => {
+    const sim = await simulator()
+    const result = await run(sim, { 'job-id': '', 'csv-file': csvFile(serversCsv(3)) })
+    expect(result.code).toBe(0)
+    expect(result.outputs).toMatchObject({ status: 'success', 'job-id': '5001', devices: '3', succeeded: '3' })
+    expect(result.stdout).toContain(`Import started: ${sim.url}/csvRequest/jobs/5001`)
+    expect(result.summary).toContain('📤 Uploaded servers.csv (3 devices)&#58; it started LXCA job 5001.')
+    expect(sim.uploads()).toBe(1)
+    // The CSV's BMC passwords reach no log, output, summary or file.
+    expect(result.everything).not.toMatch(/Bmc-Passw0rd/)
+  })
+
+  it('a CSV that partly fails: upload → wait → failure at the scripted step', async () => {
+    const sim = await simulator()
+    const result = await run(sim, {
+      'job-id': '',
+      'csv-file': csvFile(serversCsv(3, { 2: 'fail:CFG_SECURITY:Reset the BMC security settings.' }))
+    })
+    expect(result.code).toBe(1)
+    expect(result.outputs).toMatchObject({ status: 'failure', 'job-id': '5001', failed: '1' })
+    expect(result.stdout).toContain('::error::1 of 3 devices failed: 10.240.9.3 OTHER_FAIL at Configuration › Security')
+    expect(sim.uploads()).toBe(1)
+  })
+
+  it('validation-only, refused: exit 1, the appliance messages in the summary, nothing imported', async () => {
+    const sim = await simulator()
+    const file = csvFile('Type,IP Address,User ID\r\nserver,,USERID\r\n')
+    const result = await run(sim, { 'job-id': '', 'csv-file': file, 'validation-only': 'true' })
+    expect(result.code).toBe(1)
+    expect(result.outputs).toMatchObject({ status: 'failure', 'job-id': '' })
+    expect(result.summary).toMatch(/^### ❌ servers\.csv was refused by 127\.0\.0\.1&#58;\d+&#58; 1 problem · /)
+    expect(result.summary).toContain('- FQXHMDI0202M&#58; Line 2&#58; the device address is missing.')
+    expect(sim.requests.map(request => `${request.method} ${request.path}`)).toEqual(['POST /csvRequest'])
   })
 })
 

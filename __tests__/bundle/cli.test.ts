@@ -7,6 +7,7 @@ import { join } from 'node:path'
 import { scriptJob } from '../../src/simulator/documents.js'
 import { SIMULATOR_CA, startSimulator, type Simulator } from '../../src/simulator/server.js'
 import { CLI_BUNDLE } from '../../scripts/run-action.js'
+import { csvFile, serversCsv } from '../helpers/engine.js'
 
 const PASSWORD = 'Cl1-Sup3r-Secret'
 const VERSION = (
@@ -169,6 +170,14 @@ describe('the command line', () => {
       'csvRequest/jobs/4229',
       'csvRequest/jobs/4230'
     ])
+  })
+
+  it('--csv-file with --validation-only=true: the CSV checked on the appliance, exit 0, nothing imported', async () => {
+    const sim = await simulator()
+    const result = await cli(['--csv-file', csvFile(serversCsv(2)), '--validation-only=true'], env(sim))
+    expect(result.code).toBe(0)
+    expect(result.stdout).toMatch(/^✔ servers\.csv is valid on \S+: the appliance accepted its 2 devices · /)
+    expect(sim.requests.map(request => `${request.method} ${request.path}`)).toEqual(['POST /csvRequest'])
   })
 
   it('SIGINT during a wait → exit 130 at once (not after the 1-minute wait)', async () => {

@@ -2,7 +2,9 @@
 // simulator over real TLS on loopback: real settings parsing, real transport,
 // but the virtual clock, so every wait and schedule is exact and the tests
 // never sleep.
-import { readFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import type { GateResult } from '../../src/common/outcome.js'
 import { runGate, type GateLog } from '../../src/gate.js'
 import type { ProxyEnvironment } from '../../src/settings/proxy.js'
@@ -28,6 +30,22 @@ export interface EngineOptions {
   readonly clock?: VirtualClock
 }
 
+/** A CSV file on disk, for csv-file. */
+export function csvFile(content: string, name = 'servers.csv'): string {
+  const path = join(mkdtempSync(join(tmpdir(), 'lxca-csv-')), name)
+  writeFileSync(path, content)
+  return path
+}
+
+/** A bulk-import CSV of `rows` devices; `simulate` scripts a row's fate in the simulator. */
+export function serversCsv(rows: number, simulate: Record<number, string> = {}): string {
+  const lines = Array.from(
+    { length: rows },
+    (_, i) => `server,10.240.9.${i + 1},rack-${i + 1},USERID,Bmc-Passw0rd-${i},${simulate[i] ?? ''}`
+  )
+  return ['Type,IP Address,Display Name,User ID,Password,Simulate', ...lines].join('\r\n') + '\r\n'
+}
+
 export async function runEngine(
   sim: Simulator,
   inputs: Partial<Record<InputName, string>> = {},
@@ -45,7 +63,7 @@ export async function runEngine(
   }
   const settings = readSettings(
     name => all[name] ?? '',
-    path => readFileSync(path, 'utf8'),
+    path => readFileSync(path),
     options.environment
   )
   const logs: string[] = []

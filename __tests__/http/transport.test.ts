@@ -265,6 +265,29 @@ describe('faults over real sockets', () => {
   })
 })
 
+describe('whether a request may have reached the appliance (what decides if an upload may be sent again)', () => {
+  it('a refused connection, a TLS refusal and a proxy that will not tunnel: provably not sent', async () => {
+    const port = await closedPort()
+    expect((await faultOf(client(`https://127.0.0.1:${port}`, { ca: CA }).getJob(JOB, signal()))).sent).toBe(false)
+    const sim = await simulator({ certificate: 'selfsigned' })
+    expect((await faultOf(client(sim.url, { ca: CA }).getJob(JOB, signal()))).sent).toBe(false)
+    const tunnel = await startConnectProxy({ refuse: 502 })
+    running.push(tunnel)
+    const viaProxy = { proxy: new URL(`http://127.0.0.1:${tunnel.port}`) }
+    expect(
+      (await faultOf(client(`https://lxca.internal:${sim.port}`, { ca: CA }, viaProxy).getJob(JOB, signal()))).sent
+    ).toBe(false)
+  })
+
+  it('a reset after the request, a stall, a truncated body: it may have been sent', async () => {
+    for (const fault of [{ kind: 'reset' }, { kind: 'stall' }, { kind: 'truncate', framing: 'chunked' }] as const) {
+      const sim = await simulator({ faults: [fault] })
+      const result = await faultOf(client(sim.url, { ca: CA }, { requestTimeoutMs: 500 }).getJob(JOB, signal()))
+      expect([fault.kind, result.sent]).toEqual([fault.kind, true])
+    }
+  })
+})
+
 describe('proxies', () => {
   const proxy = async (options?: { refuse?: number }): Promise<ConnectProxy> => {
     const started = await startConnectProxy(options)

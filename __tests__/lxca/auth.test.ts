@@ -54,7 +54,7 @@ describe('sessionAuth', () => {
     const second = await auth.credential(signal)
     expect(sent).toHaveLength(1)
     expect(sent[0]).toMatchObject({ method: 'POST', url: new URL('https://lxca.example.com/sessions') })
-    expect(JSON.parse(sent[0].body ?? '')).toEqual({ UserId: 'admin', password: 'pa55-word' })
+    expect(JSON.parse(String(sent[0].body))).toEqual({ UserId: 'admin', password: 'pa55-word' })
     expect(first.headers).toEqual({
       cookie: 'JSESSIONID=sess1; csrf=tok1',
       'x-csrf-token': 'tok1',

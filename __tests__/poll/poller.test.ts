@@ -145,7 +145,7 @@ describe('pollJob: transient faults', () => {
 
   it('treats Retry-After as a lower bound (seconds)', async () => {
     const clock = new VirtualClock()
-    const { fetchJob, times } = script(clock, [new PollFault('http', 'HTTP 503', true, '7'), done])
+    const { fetchJob, times } = script(clock, [new PollFault('http', 'HTTP 503', true, { retryAfter: '7' }), done])
     const outcome = await clock.drive(pollJob(options(clock, fetchJob, { pollIntervalMs: 1_000 })))
     expect(outcome.status).toBe('success')
     expect(times[1] - times[0]).toBeGreaterThanOrEqual(7_000)
@@ -154,14 +154,14 @@ describe('pollJob: transient faults', () => {
   it('honours a Retry-After HTTP-date in the future', async () => {
     const clock = new VirtualClock()
     const at = new Date(clock.wallNow() + 42_000).toUTCString()
-    const { fetchJob, times } = script(clock, [new PollFault('http', 'HTTP 429', true, at), done])
+    const { fetchJob, times } = script(clock, [new PollFault('http', 'HTTP 429', true, { retryAfter: at }), done])
     await clock.drive(pollJob(options(clock, fetchJob, { pollIntervalMs: 1_000 })))
     expect(times[1] - times[0]).toBeGreaterThanOrEqual(41_000)
   })
 
   it('a huge Retry-After does not spin: it waits to the deadline, polls once more, and ends without a verdict', async () => {
     const clock = new VirtualClock()
-    const { fetchJob, times } = script(clock, [new PollFault('http', 'HTTP 503', true, '99999999')])
+    const { fetchJob, times } = script(clock, [new PollFault('http', 'HTTP 503', true, { retryAfter: '99999999' })])
     const outcome = await clock.drive(pollJob(options(clock, fetchJob, { timeoutMs: 120_000 })))
     // Never seen running: not a timeout of the job, but "we could not tell".
     expect(outcome.status).toBe('error')

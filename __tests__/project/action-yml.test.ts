@@ -46,8 +46,10 @@ describe('action.yml', () => {
     expect(inputs[Input.SuccessResults].default).toBe(DEFAULTS.successResults)
     expect(inputs[Input.AuthMethod].default).toBe(DEFAULTS.authMethod)
     expect(inputs[Input.JobType].default).toBe(DEFAULTS.jobType)
-    for (const name of [Input.Host, Input.Username, Input.Password, Input.JobId])
-      expect(inputs[name].required).toBe(true)
+    for (const name of [Input.Host, Input.Username, Input.Password]) expect(inputs[name].required).toBe(true)
+    // One of the two, checked in code: the runner cannot say "exactly one of".
+    for (const name of [Input.JobId, Input.CsvFile]) expect(inputs[name].required).toBe(false)
+    expect(inputs[Input.ValidationOnly].default).toBe('false')
   })
 })
 

@@ -16,7 +16,7 @@ function read(
   const inputs: Record<string, string> = { ...INPUTS, host }
   return readSettings(
     name => inputs[name] ?? '',
-    () => '',
+    () => Buffer.alloc(0),
     { variable: name => variables[name], bypass }
   )
 }

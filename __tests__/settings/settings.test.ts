@@ -12,19 +12,19 @@ const BASE: Partial<Record<InputName, string>> = {
   'job-id': '4229'
 }
 
-function settings(inputs: Partial<Record<InputName, string>>, files: Record<string, string> = {}): Settings {
+function settings(inputs: Partial<Record<InputName, string>>, files: Record<string, string | Buffer> = {}): Settings {
   const all = { ...BASE, ...inputs }
   return readSettings(
     name => all[name] ?? '',
     path => {
-      if (path in files) return files[path]
+      if (path in files) return Buffer.from(files[path])
       throw Object.assign(new Error('no such file'), { code: 'ENOENT' })
     }
   )
 }
 
 /** The problems reported for these inputs (fails the test if they were accepted). */
-function problems(inputs: Partial<Record<InputName, string>>, files?: Record<string, string>): string[] {
+function problems(inputs: Partial<Record<InputName, string>>, files?: Record<string, string | Buffer>): string[] {
   try {
     settings(inputs, files)
   } catch (error) {

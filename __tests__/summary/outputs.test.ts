@@ -104,6 +104,7 @@ describe('buildOutputs', () => {
       summaryFile: '/t/summary.md'
     })
     expect(outputs).toEqual({
+      'job-id': '4229',
       status: 'success',
       result: 'SUCCESS',
       progress: '100',

@@ -1,7 +1,7 @@
 // The step summary as the person on call reads it: snapshots of the layout,
 // what comes first, what is grouped, and how it fits GitHub's size limit.
 import { describe, expect, it } from '@jest/globals'
-import type { GateResult, PollOutcome } from '../../src/common/outcome.js'
+import type { GateResult, PollOutcome, UploadOutcome } from '../../src/common/outcome.js'
 import { jobDocument, scriptJob } from '../../src/simulator/documents.js'
 import { SUMMARY_BUDGET_BYTES } from '../../src/summary/budget.js'
 import { renderGateMarkdown } from '../../src/summary/gate-markdown.js'
@@ -90,6 +90,52 @@ describe('the step summary: snapshots of the layout', () => {
 
   it('a hostile document', () => {
     expect(render(outcomeFor(hostileJob(), 'failure'))).toMatchSnapshot()
+  })
+})
+
+describe('the step summary of an upload', () => {
+  const upload = (extra: Partial<UploadOutcome>): UploadOutcome => ({
+    file: 'servers.csv',
+    rows: 12,
+    validationOnly: true,
+    status: 'success',
+    messages: [],
+    mayHaveStarted: false,
+    attempts: 1,
+    elapsedMs: 1_200,
+    ...extra
+  })
+  const render = (outcome: UploadOutcome): string =>
+    renderGateMarkdown(viewOf({ status: outcome.status, jobs: [], upload: outcome }))
+
+  it('validation refused: a snapshot', () => {
+    const messages = [
+      'FQXHMDI0202M: Line 3: the device address is missing.',
+      'FQXHMDI0202M: Line 7: the device address is missing.'
+    ]
+    expect(render(upload({ status: 'failure', messages, httpStatus: 400 }))).toMatchSnapshot()
+  })
+
+  it('validation accepted: one line says so, and that nothing was imported', () => {
+    const markdown = render(upload({}))
+    expect(markdown.split('\n')[0]).toBe(
+      '### ✅ servers.csv is valid on lxca.example.com&#58; the appliance accepted its 12 devices · 1.2 s'
+    )
+    expect(markdown).toContain('**Validation only:** nothing was imported')
+  })
+
+  it('an import that may have started says where to look before uploading again', () => {
+    const reason =
+      'no complete response within 30 s (request-timeout); the import may or may not have started: look for it in XClarity Administrator › Monitoring › Jobs before uploading again, and pass its job as job-id'
+    const markdown = render(
+      upload({ validationOnly: false, status: 'error', faultKind: 'timeout', mayHaveStarted: true, reason })
+    )
+    expect(markdown.split('\n')[0]).toBe(
+      '### ⚠️ Could not start the import of servers.csv on lxca.example.com&#58; the appliance did not answer in time'
+    )
+    expect(markdown).toContain(
+      '**The import may or may not have started&#58; look for it in XClarity Administrator › Monitoring › Jobs before uploading again, and pass its job as job-id.**'
+    )
   })
 })
 

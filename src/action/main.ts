@@ -72,7 +72,7 @@ async function gate(signal: AbortSignal, runner: Runner): Promise<void> {
   try {
     settings = readSettings(
       input,
-      path => readFileSync(path, 'utf8'),
+      path => readFileSync(path),
       // The runner's proxy variables, with @actions/http-client's NO_PROXY rule.
       { variable: name => process.env[name], bypass: checkBypass }
     )

@@ -40,7 +40,9 @@ const INPUT_HELP: Record<InputName, string> = {
   host: 'appliance address: lxca.example.com, 10.0.0.5:8443 or https://host (required)',
   username: 'LXCA user name (required; prefer the environment variable)',
   password: 'LXCA password (required; use the environment variable: a flag shows in ps and shell history)',
-  'job-id': 'job ID(s), path(s) or URL(s), separated by commas or spaces (required)',
+  'job-id': 'job ID(s), path(s) or URL(s), separated by commas or spaces (this, or --csv-file)',
+  'csv-file': 'bulk-import CSV to upload (POST /csvRequest), then wait for its job (this, or --job-id)',
+  'validation-only': 'with --csv-file: only validate the CSV on the appliance (?validationOnly=true)',
   'job-type': `csv | manage | unmanage for bare IDs (default ${DEFAULTS.jobType})`,
   timeout: `overall deadline, e.g. 90s, 15m, 1h30m (default ${DEFAULTS.timeout})`,
   'poll-interval': `longest wait between polls (default ${DEFAULTS.pollInterval})`,
@@ -54,7 +56,7 @@ const INPUT_HELP: Record<InputName, string> = {
   'success-results': `comma-separated device results that count as success (default ${DEFAULTS.successResults})`
 }
 
-const BOOLEAN_INPUTS: ReadonlySet<InputName> = new Set([Input.InsecureSkipTlsVerify])
+const BOOLEAN_INPUTS: ReadonlySet<InputName> = new Set([Input.InsecureSkipTlsVerify, Input.ValidationOnly])
 
 export function helpText(command: string): string {
   const inputs = (Object.values(Input) as InputName[]).map(name => {

@@ -80,7 +80,7 @@ async function runCommand(argv: readonly string[], signal: AbortSignal, printer:
 /** The settings, or undefined after printing every problem, each named as the user gave it. */
 function readOptions(options: CliOptions, printer: Printer): Settings | undefined {
   try {
-    return readSettings(options.read, path => readFileSync(path, 'utf8'), {
+    return readSettings(options.read, path => readFileSync(path), {
       variable: name => process.env[name],
       bypass: checkBypass
     })

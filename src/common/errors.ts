@@ -42,22 +42,50 @@ export type FaultKind =
   | 'shape' // JSON we do not understand as a job document
   | 'cancelled' // the workflow was cancelled
 
+/** What else is known about a fault. */
+export interface FaultDetails {
+  /** Raw `Retry-After` header value, when the server sent one. */
+  readonly retryAfter?: string
+  /** The HTTP status that caused it, when there was one. */
+  readonly status?: number
+  /**
+   * Whether any byte of the request may have reached the server. False only
+   * when it provably did not (refused connection, DNS, TLS before the request,
+   * a proxy that would not open the tunnel): the one case where sending an
+   * upload again cannot import the same servers twice.
+   */
+  readonly sent?: boolean
+}
+
 /**
  * Something went wrong while asking the appliance. `retryable` separates "the
  * network hiccuped, ask again" from "asking again cannot help".
  */
 export class PollFault extends Error {
+  readonly retryAfter?: string
+  readonly status?: number
+  readonly sent?: boolean
+
   constructor(
     readonly kind: FaultKind,
     message: string,
     readonly retryable: boolean,
-    /** Raw `Retry-After` header value, when the server sent one. */
-    readonly retryAfter?: string,
-    /** The HTTP status that caused it, when there was one. */
-    readonly status?: number
+    details: FaultDetails = {}
   ) {
     super(message)
     this.name = 'PollFault'
+    this.retryAfter = details.retryAfter
+    this.status = details.status
+    this.sent = details.sent
+  }
+
+  /** The same fault, knowing whether the request may have been sent. */
+  withSent(sent: boolean): PollFault {
+    return new PollFault(this.kind, this.message, this.retryable, {
+      retryAfter: this.retryAfter,
+      status: this.status,
+      sent
+    })
   }
 }
 

@@ -32,10 +32,37 @@ export interface JobOutcome {
   readonly outcome: PollOutcome
 }
 
+/** What came of uploading the bulk-import CSV (csv-file). */
+export interface UploadOutcome {
+  /** The file's base name. */
+  readonly file: string
+  /** Device rows in it. */
+  readonly rows: number
+  readonly validationOnly: boolean
+  /**
+   * success: the import started (its job is `job`), or validation accepted the
+   * file; failure: validation refused it; error: the import could not be
+   * started, or it is unknown whether it was; cancelled.
+   */
+  readonly status: OutcomeStatus
+  readonly job?: JobRef
+  readonly httpStatus?: number
+  /** The appliance's own words about the file. */
+  readonly messages: readonly string[]
+  readonly reason?: string
+  readonly faultKind?: FaultKind
+  /** The upload may have reached the appliance although no job came back: look before uploading again. */
+  readonly mayHaveStarted: boolean
+  readonly attempts: number
+  readonly elapsedMs: number
+}
+
 export interface GateResult {
   /** The worst outcome: cancelled, then error > timeout > failure > success. */
   readonly status: OutcomeStatus
   readonly jobs: readonly JobOutcome[]
+  /** With csv-file: the upload, before any job was watched. */
+  readonly upload?: UploadOutcome
 }
 
 /**

@@ -1,6 +1,9 @@
 // Small wording helpers every layer uses: one place, on the ground floor, so
 // that a renderer never imports a network module for a helper.
 
+/** Where the appliance's web interface lists jobs. */
+export const MONITORING = 'XClarity Administrator › Monitoring › Jobs'
+
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f]+/g
 

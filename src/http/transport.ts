@@ -19,7 +19,7 @@ export interface HttpRequest {
   readonly method: 'GET' | 'POST' | 'DELETE'
   readonly url: URL
   readonly headers?: Readonly<Record<string, string>>
-  readonly body?: string
+  readonly body?: string | Buffer
 }
 
 export interface HttpResponse {
@@ -55,43 +55,61 @@ export function createTransport(options: TransportOptions): Transport {
   return async (request, signal, timeoutMs = options.requestTimeoutMs) => {
     if (signal.aborted) throw cancelledFault()
     const deadline = new AbortController()
-    const timer = setTimeout(
-      () =>
-        deadline.abort(
-          new PollFault('timeout', `no complete response within ${formatDuration(timeoutMs)} (request-timeout)`, true)
-        ),
-      timeoutMs
+    const timeout = new PollFault(
+      'timeout',
+      `no complete response within ${formatDuration(timeoutMs)} (request-timeout)`,
+      true
     )
+    const timer = setTimeout(() => deadline.abort(timeout), timeoutMs)
     const cancel = (): void => deadline.abort(cancelledFault())
     signal.addEventListener('abort', cancel, { once: true })
+    // Until the request is handed to the socket, nothing of it can have reached the appliance.
+    const progress = { sending: false }
     let socket: net.Socket | undefined
     try {
-      const url = request.url
-      const host = bareHostname(url)
-      const port = portOf(url)
-      socket = options.proxy
-        ? await tunnel(options.proxy, host, port, deadline.signal)
-        : await connect(host, port, options.lookup, deadline.signal)
-      if (url.protocol === 'https:') socket = await startTls(socket, host, port, policyFor(host), deadline.signal)
+      socket = await open(request.url, options, policyFor, deadline.signal)
+      progress.sending = true
       return await exchange(socket, request, options.maxBodyBytes ?? DEFAULT_MAX_BODY, deadline.signal)
     } catch (error) {
-      // A TLS port hangs up on plain HTTP without a word: say so, rather than retry until the timeout.
-      const plain = request.url.protocol === 'http:' && !options.proxy
-      if (
-        plain &&
-        error instanceof PollFault &&
-        error.kind === 'network' &&
-        (await speaksTls(request.url, deadline.signal))
-      ) {
-        throw new PollFault('tls', `${request.url.host} answered with TLS: use https:// in host`, false)
-      }
-      throw error
+      throw await explain(error, request, options, deadline.signal, progress.sending)
     } finally {
       clearTimeout(timer)
       signal.removeEventListener('abort', cancel)
       socket?.destroy()
     }
   }
+}
+
+/** TCP, through the proxy when there is one, then TLS verified: a socket ready for the request. */
+async function open(
+  url: URL,
+  options: TransportOptions,
+  policyFor: (host: string) => TlsPolicy,
+  signal: AbortSignal
+): Promise<net.Socket> {
+  const host = bareHostname(url)
+  const port = portOf(url)
+  const socket = options.proxy
+    ? await tunnel(options.proxy, host, port, signal)
+    : await connect(host, port, options.lookup, signal)
+  return url.protocol === 'https:' ? startTls(socket, host, port, policyFor(host), signal) : socket
+}
+
+/** The fault to report, saying whether the request may have been sent. */
+async function explain(
+  error: unknown,
+  request: HttpRequest,
+  options: TransportOptions,
+  signal: AbortSignal,
+  sending: boolean
+): Promise<unknown> {
+  if (!(error instanceof PollFault)) return error
+  // A TLS port hangs up on plain HTTP without a word: say so, rather than retry until the timeout.
+  const plain = request.url.protocol === 'http:' && !options.proxy
+  if (plain && error.kind === 'network' && (await speaksTls(request.url, signal))) {
+    return new PollFault('tls', `${request.url.host} answered with TLS: use https:// in host`, false, { sent: true })
+  }
+  return error.withSent(sending)
 }
 
 function cancelledFault(): PollFault {

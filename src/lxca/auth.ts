@@ -79,7 +79,7 @@ export function sessionAuth(
     const fault = statusFault(response, what, `${what}: ${url.href} does not exist; is this an XClarity Administrator?`)
     if (fault)
       throw isAuthRefusal(response.status)
-        ? new PollFault('auth', fault.message, false, undefined, response.status)
+        ? new PollFault('auth', fault.message, false, { status: response.status })
         : fault
     const cookies = parseSetCookie(response.headers['set-cookie'] ?? [])
     const named = (test: (name: string) => boolean): string | undefined =>

@@ -1,7 +1,10 @@
-// The LXCA API as this action uses it: "get the job document". Its requests
-// go through `send`, which adds authentication and notes whether the
-// appliance accepted it; statuses become typed faults in responses.ts.
+// The LXCA API as this action uses it: upload the bulk-import CSV, and get a
+// job document. Its requests go through `send`, which adds authentication and
+// notes whether the appliance accepted it; statuses become typed faults in
+// responses.ts.
+import { PollFault } from '../common/errors.js'
 import type { Authenticator, Credential } from './auth.js'
+import { csvMultipart } from './multipart.js'
 import { jobUrl, JOB_TYPES, type JobRef } from './job-ref.js'
 import { isAuthRefusal, jsonBody, statusFault } from './responses.js'
 import type { HttpRequest, HttpResponse, Transport } from '../http/transport.js'
@@ -34,6 +37,31 @@ export class LxcaClient {
     const fault = statusFault(response, what, notFound)
     if (fault) throw fault
     return { document: jsonBody(response, what), body: response.body }
+  }
+
+  /**
+   * POST /csvRequest (`?validationOnly=true` to check the file only), one
+   * attempt, the response as it came. A fault from logging in first is marked
+   * as not sent: the upload itself never left.
+   */
+  async uploadCsv(
+    filename: string,
+    content: Buffer,
+    validationOnly: boolean,
+    signal: AbortSignal
+  ): Promise<HttpResponse> {
+    const url = new URL(`/csvRequest${validationOnly ? '?validationOnly=true' : ''}`, this.baseUrl)
+    const { contentType, body } = csvMultipart(filename, content)
+    let credential: Credential
+    try {
+      credential = await this.auth.credential(signal)
+    } catch (error) {
+      throw error instanceof PollFault ? error.withSent(false) : error
+    }
+    const headers = { ...credential.headers, 'content-type': contentType }
+    const response = await this.transport({ method: 'POST', url, headers, body }, signal)
+    if (!isAuthRefusal(response.status)) credential.accepted()
+    return response
   }
 
   /** Ends the session (session auth); bounded by `timeoutMs`, never throws. */

@@ -27,8 +27,7 @@ export function statusFault(response: HttpResponse, what: string, notFoundMessag
       'redirect',
       `${what}: the appliance redirected to ${clean(location)} (HTTP ${status}); redirects are not followed with credentials. Check the host input`,
       false,
-      undefined,
-      status
+      { status }
     )
   }
   if (isAuthRefusal(status)) {
@@ -36,19 +35,16 @@ export function statusFault(response: HttpResponse, what: string, notFoundMessag
       'auth',
       `${what}: the appliance refused the credentials (HTTP ${status})${detail}. Check username and password, and that the account may read jobs`,
       false,
-      undefined,
-      status
+      { status }
     )
   }
-  if (status === 404) return new PollFault('not-found', `${notFoundMessage} (HTTP 404)${detail}`, false, undefined, 404)
+  if (status === 404)
+    return new PollFault('not-found', `${notFoundMessage} (HTTP 404)${detail}`, false, { status: 404 })
   const retryable = RETRYABLE_STATUSES.has(status)
-  return new PollFault(
-    'http',
-    `${what}: HTTP ${status}${detail}`,
-    retryable,
-    retryable ? headerValue(response, 'retry-after') : undefined,
+  return new PollFault('http', `${what}: HTTP ${status}${detail}`, retryable, {
+    retryAfter: retryable ? headerValue(response, 'retry-after') : undefined,
     status
-  )
+  })
 }
 
 /** The parsed JSON body of a 2xx response; unusable bodies are transient faults. */

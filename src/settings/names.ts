@@ -7,6 +7,8 @@ export const Input = {
   Username: 'username',
   Password: 'password',
   JobId: 'job-id',
+  CsvFile: 'csv-file',
+  ValidationOnly: 'validation-only',
   JobType: 'job-type',
   Timeout: 'timeout',
   PollInterval: 'poll-interval',
@@ -23,6 +25,7 @@ export type InputName = (typeof Input)[keyof typeof Input]
 
 export const Output = {
   Status: 'status',
+  JobId: 'job-id',
   Result: 'result',
   Progress: 'progress',
   Devices: 'devices',

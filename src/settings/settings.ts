@@ -5,6 +5,7 @@ import { InputError } from '../common/errors.js'
 import { jobTextHost, parseJobRef, type JobRef, type JobType } from '../lxca/job-ref.js'
 import { parseHost } from './host.js'
 import { Input } from './names.js'
+import { readCsvFile, type CsvFile } from './csv-file.js'
 import { clip, InputReader, type InputSource } from './problems.js'
 import { readProxy, type ProxyEnvironment } from './proxy.js'
 import { readTls, type FileReader, type TlsSettings } from './tls-inputs.js'
@@ -30,6 +31,14 @@ export interface Settings {
   readonly tls: TlsSettings
   /** The CONNECT proxy to the appliance, from the environment; undefined to connect directly. */
   readonly proxy?: URL
+  /** With csv-file: the import to start (or only validate) instead of jobs to watch. */
+  readonly upload?: Upload
+}
+
+export interface Upload {
+  readonly file: CsvFile
+  /** POST /csvRequest?validationOnly=true: check the CSV, import nothing, wait for nothing. */
+  readonly validationOnly: boolean
 }
 
 export const DEFAULTS = {
@@ -50,7 +59,8 @@ const HOST_FORM = 'Expected lxca.example.com, 10.0.0.5, host:8443 or https://hos
 export function readSettings(source: InputSource, readFile: FileReader, environment?: ProxyEnvironment): Settings {
   const inputs = new InputReader(source)
   const baseUrl = readBaseUrl(inputs)
-  const jobs = readJobs(inputs, baseUrl)
+  const upload = readUpload(inputs, readFile)
+  const jobs = upload || inputs.value(Input.CsvFile) ? [] : readJobs(inputs, baseUrl)
   const username = readUsername(inputs)
   // The password is never echoed, not even in part.
   const password = inputs.required(Input.Password, 'the LXCA password, from a secret')
@@ -80,8 +90,35 @@ export function readSettings(source: InputSource, readFile: FileReader, environm
     successResults,
     authMethod: authMethod as AuthMethod,
     tls,
-    proxy
+    proxy,
+    upload
   }
+}
+
+/** Exactly one of csv-file and job-id says what to wait for; validation-only goes with csv-file. */
+function readUpload(inputs: InputReader, readFile: FileReader): Upload | undefined {
+  const csvGiven = inputs.value(Input.CsvFile) !== ''
+  const jobGiven = inputs.value(Input.JobId) !== ''
+  const validationOnly = inputs.boolean(Input.ValidationOnly, false)
+  if (csvGiven && jobGiven) {
+    inputs.fail(
+      Input.CsvFile,
+      'and job-id are both set. Expected one of them: csv-file to start the import here, or job-id to wait for one started elsewhere.'
+    )
+    return undefined
+  }
+  if (!csvGiven && !jobGiven) {
+    inputs.fail(
+      Input.JobId,
+      'is required, or csv-file. Expected csv-file (the bulk-import CSV to upload) or job-id (the job of an import started elsewhere, for example 4229).'
+    )
+    return undefined
+  }
+  if (validationOnly && !csvGiven) {
+    inputs.fail(Input.ValidationOnly, 'needs csv-file: it validates a CSV file on the appliance without importing it.')
+  }
+  const file = csvGiven ? readCsvFile(inputs, readFile) : undefined
+  return file && validationOnly !== undefined ? { file, validationOnly } : undefined
 }
 
 function readBaseUrl(inputs: InputReader): URL | undefined {
@@ -97,10 +134,7 @@ function readBaseUrl(inputs: InputReader): URL | undefined {
 
 function readJobs(inputs: InputReader, baseUrl: URL | undefined): JobRef[] {
   const jobType = inputs.choice<JobType>(Input.JobType, DEFAULTS.jobType, ['csv', 'manage', 'unmanage'])
-  const text = inputs.required(
-    Input.JobId,
-    'the job ID returned by POST /csvRequest, for example 4229, or its path /csvRequest/jobs/4229'
-  )
+  const text = inputs.value(Input.JobId)
   const jobs: JobRef[] = []
   for (const item of text?.split(/[\s,]+/).filter(Boolean) ?? []) {
     const job = parseJobRef(item, jobType ?? DEFAULTS.jobType)

@@ -17,8 +17,8 @@ export interface TlsSettings {
   readonly insecure: boolean
 }
 
-/** Reads a file as UTF-8 text (for `ca-certificate` given as a path). */
-export type FileReader = (path: string) => string
+/** Reads a file's bytes (`ca-certificate` or `csv-file` given as a path). */
+export type FileReader = (path: string) => Buffer
 
 const PEM_BLOCK = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g
 const HOST_NAME =
@@ -48,7 +48,7 @@ function readCa(inputs: InputReader, readFile: FileReader): string | undefined {
     // Certificate-like text without a PEM block is not a path: never echo it.
     if (/[\r\n]/.test(text)) return inputs.fail(Input.CaCertificate, `contains no PEM certificate. ${form}`)
     try {
-      pem = readFile(text)
+      pem = readFile(text).toString('utf8')
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code ?? 'unreadable'
       return inputs.fail(Input.CaCertificate, `names a file that cannot be read: '${clip(text)}' (${code}). ${form}`)

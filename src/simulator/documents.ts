@@ -84,14 +84,21 @@ export interface JobSeed {
   readonly type?: JobScript['type']
 }
 
-/** A job script from a seed: addresses 10.240.72.x, stable UUIDs. */
+/** The n-th simulated device (0-based): address 10.240.72.x and on, a stable UUID. */
+export function simulatedDevice(index: number): DeviceScript {
+  return {
+    address: `10.240.${72 + Math.floor(index / 250)}.${(index % 250) + 1}`,
+    uuid: createHash('md5').update(`lxca-simulator-device-${index}`).digest('hex').toUpperCase()
+  }
+}
+
+/** A job script from a seed. */
 export function scriptJob(seed: JobSeed): JobScript {
-  const count = seed.devices ?? 3
-  const devices = Array.from({ length: count }, (_, index): DeviceScript => {
-    const failure = seed.failures?.find(item => item.device === index)
+  const failures = new Map((seed.failures ?? []).map(failure => [failure.device, failure]))
+  const devices = Array.from({ length: seed.devices ?? 3 }, (_, index): DeviceScript => {
+    const failure = failures.get(index)
     return {
-      address: `10.240.${72 + Math.floor(index / 250)}.${(index % 250) + 1}`,
-      uuid: createHash('md5').update(`lxca-simulator-device-${index}`).digest('hex').toUpperCase(),
+      ...simulatedDevice(index),
       failAt: failure?.step,
       failResult: failure?.result,
       userAction: failure?.userAction

@@ -5,6 +5,8 @@ import type { ServerResponse } from 'node:http'
 export type Fault =
   /** Close the connection without a response (ECONNRESET). */
   | { kind: 'reset' }
+  /** Take the request and never answer. */
+  | { kind: 'hang' }
   /** Send 200 headers and part of the body, then nothing, forever. */
   | { kind: 'stall' }
   /** Send a valid body, one byte every `intervalMs`. */
@@ -28,6 +30,8 @@ export function applyFault(fault: Fault, response: ServerResponse, goodBody: str
   switch (fault.kind) {
     case 'reset':
       socket?.destroy()
+      return
+    case 'hang':
       return
     case 'stall':
       response.writeHead(200, {

@@ -7,15 +7,25 @@ import { plural } from '../common/text.js'
 import { jobUrl } from '../lxca/job-ref.js'
 import { SUMMARY_BUDGET_BYTES } from './budget.js'
 import { renderJobMarkdown } from './job-markdown.js'
+import { renderUploadMarkdown } from './upload-markdown.js'
 import { byteLength, details, table, text } from './markdown.js'
 import type { GateView, JobView } from './view.js'
 import * as wording from './wording.js'
 
 export function renderGateMarkdown(view: GateView, budgetBytes = SUMMARY_BUDGET_BYTES): string {
   const footer = renderFooter(view)
+  // An upload that left no job to wait on (validation only, or no import started).
+  if (view.jobs.length === 0 && view.upload) return `${renderUploadMarkdown(view.upload, view.host)}\n\n${footer}\n`
+  const uploaded = view.upload && wording.uploadLine(view.upload)
   if (view.jobs.length === 1) {
     const room = budgetBytes - byteLength(footer) - 4
-    return `${renderJobMarkdown(view.jobs[0], room, { heading: '###', host: view.host, footer })}\n`
+    const options = {
+      heading: '###',
+      host: view.host,
+      footer,
+      note: uploaded ? `📤 ${text(uploaded, 600)}` : undefined
+    }
+    return `${renderJobMarkdown(view.jobs[0], room, options)}\n`
   }
   const statuses = view.jobs.map(job => job.status)
   const elapsed = Math.max(...view.jobs.map(job => job.elapsedMs))
@@ -49,11 +59,12 @@ function jobsTable(jobs: readonly JobView[]): string {
 
 /** Links built from the validated host and job IDs only: no server text ever reaches a link. */
 function renderFooter(view: GateView): string {
+  const appliance = `Open [XClarity Administrator](${view.baseUrl.href}) › Monitoring › Jobs to follow a job`
+  if (view.jobs.length === 0) return `---\n<sub>${appliance}</sub>`
   const api = view.jobs.map(job => `[${text(job.job.id, 140)}](${jobUrl(view.baseUrl, job.job).href})`).join(' · ')
   return [
     '---',
-    `<sub>Open [XClarity Administrator](${view.baseUrl.href}) › Monitoring › Jobs to follow a job · ` +
-      `Job ${view.jobs.length === 1 ? 'document' : 'documents'} (API): ${api} · ` +
+    `<sub>${appliance} · Job ${view.jobs.length === 1 ? 'document' : 'documents'} (API): ${api} · ` +
       'Keep the `report` output file (actions/upload-artifact) for the whole last document</sub>'
   ].join('\n')
 }

@@ -34,6 +34,8 @@ export interface JobMarkdownOptions {
   readonly host?: string
   /** The footer with links, for a summary of one job. */
   readonly footer?: string
+  /** A line (already Markdown) after the facts: how the job came to be, say. */
+  readonly note?: string
 }
 
 export function renderJobMarkdown(view: JobView, budgetBytes: number, options: JobMarkdownOptions): string {
@@ -41,6 +43,7 @@ export function renderJobMarkdown(view: JobView, budgetBytes: number, options: J
   budget.reserve(NOTE_BYTES)
   const head = `${options.heading} ${OUTCOMES[view.status].icon} ${text(wording.headline(view, options.host), 600)}`
   const intro = [head, ...introLines(view)]
+  if (options.note) intro.splice(2, 0, options.note)
   const causes = causesPart(view)
   for (const part of [...intro, causes, options.footer ?? '']) budget.force(part)
 

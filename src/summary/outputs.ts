@@ -9,7 +9,7 @@ import { bodyText, clause, clean, plural } from '../common/text.js'
 import { JOB_TYPES } from '../lxca/job-ref.js'
 import type { DeviceAssessment } from '../lxca/verdict.js'
 import { Output, type OutputName } from '../settings/names.js'
-import type { CauseView, GateView, JobView } from './view.js'
+import type { CauseView, GateView, JobView, UploadView } from './view.js'
 import * as wording from './wording.js'
 
 /** GitHub keeps 10 error annotations per step: one for the outcome, nine for devices. */
@@ -61,9 +61,10 @@ function describeCause(view: JobView, cause: CauseView): string {
   return `${cause.devices.length} devices ${cause.result}${at} (${named.join(', ')}${rest > 0 ? `, … +${rest}` : ''})`
 }
 
-/** The one line for the whole step: the job's message, or every unsuccessful job's. */
+/** The one line for the whole step: the upload's, the job's, or every unsuccessful job's. */
 export function gateMessage(view: GateView): string {
   const { jobs } = view
+  if (jobs.length === 0 && view.upload) return uploadMessage(view.upload, view.host)
   if (jobs.length === 1) return outcomeMessage(jobs[0])
   if (view.status === 'success') {
     const devices = jobs.reduce((sum, job) => sum + job.total, 0)
@@ -72,6 +73,15 @@ export function gateMessage(view: GateView): string {
   const bad = jobs.filter(job => job.status !== 'success')
   const messages = bad.map(job => outcomeMessage(job, true)).join(' | ')
   return clean(`${wording.gateHeadline(jobs, view.host)}. ${messages}`, 4000)
+}
+
+function uploadMessage(upload: UploadView, host: string): string {
+  const headline = wording.uploadHeadline(upload, host)
+  if (upload.status === 'success') return `${headline}.`
+  const said = upload.messages.length > 0 ? ` The appliance said: ${upload.messages.slice(0, 5).join(' ')}` : ''
+  const details = upload.reason ? ` ${clause(upload.reason)}.` : ''
+  const open = wording.uploadMayHaveStarted(upload)
+  return clean(`${headline}.${details}${said} ${open ?? upload.problem?.fix ?? ''}`, 3000)
 }
 
 /** Error annotations for failed devices: at most nine, the ninth summarising the rest. */
@@ -98,7 +108,7 @@ export function deviceAnnotations(view: GateView): Array<{ title: string; messag
 }
 
 export function buildOutputs(
-  view: Pick<GateView, 'status' | 'jobs'>,
+  view: Pick<GateView, 'status' | 'jobs' | 'upload'>,
   files: { report?: string; summaryFile?: string }
 ): Record<OutputName, string> {
   const several = view.jobs.length > 1
@@ -112,6 +122,8 @@ export function buildOutputs(
   )
   return {
     [Output.Status]: view.status,
+    // The job waited on, whether job-id named it or an upload started it.
+    [Output.JobId]: view.jobs.length > 0 ? view.jobs.map(job => job.job.id).join(',') : (view.upload?.job?.id ?? ''),
     [Output.Result]: view.status === 'success' ? 'SUCCESS' : clean(firstBad?.result ?? '', 100),
     // With several jobs, the mean of their progress: 100 only when every job is done.
     [Output.Progress]:

@@ -1,6 +1,7 @@
 // Why a job could not be checked, in a few words, and what to do about it:
 // the first thing the person on call reads when the gate says "error".
-import type { PollOutcome } from '../common/outcome.js'
+import type { PollOutcome, UploadOutcome } from '../common/outcome.js'
+import { MONITORING } from '../common/text.js'
 
 export interface Problem {
   /** `credentials refused (HTTP 401)`. */
@@ -8,8 +9,6 @@ export interface Problem {
   /** One sentence: what to change or check. */
   readonly fix: string
 }
-
-const MONITORING = 'XClarity Administrator › Monitoring › Jobs'
 
 export function problemOf(outcome: PollOutcome): Problem {
   const http = outcome.httpStatus ? ` (HTTP ${outcome.httpStatus})` : ''
@@ -73,4 +72,33 @@ export function problemOf(outcome: PollOutcome): Problem {
     default:
       return { what: 'the outcome is unknown', fix: 'The details below say what happened.' }
   }
+}
+
+/** Why the upload did not start an import, or the file was not validated. */
+export function uploadProblemOf(upload: UploadOutcome): Problem {
+  const http = upload.httpStatus ? ` (HTTP ${upload.httpStatus})` : ''
+  if (upload.status === 'failure') {
+    return {
+      what: 'the appliance refused the file',
+      fix: 'Correct the CSV as the appliance says below, then validate it again.'
+    }
+  }
+  if (upload.faultKind === 'shape') {
+    return { what: 'the appliance named no job', fix: `Find the import in ${MONITORING} and pass its job as job-id.` }
+  }
+  const refused = upload.httpStatus !== undefined && upload.httpStatus >= 400 && upload.httpStatus < 500
+  if (refused && upload.faultKind === 'http') {
+    return {
+      what: `the appliance refused the upload${http}`,
+      fix: 'Check the CSV against what the appliance says below; validation-only: true checks a CSV without importing it.'
+    }
+  }
+  return problemOf({
+    status: 'error',
+    faultKind: upload.faultKind,
+    httpStatus: upload.httpStatus,
+    polls: 0,
+    retries: 0,
+    elapsedMs: 0
+  })
 }

@@ -25,6 +25,10 @@ export function renderTerminal(view: GateView, color: boolean): string {
   const paint: Paint = (value, name) => (color ? `\u001b[${COLORS[name]}m${value}\u001b[0m` : value)
   const several = view.jobs.length > 1
   const blocks: string[] = []
+  if (view.upload) {
+    const lines = uploadLines(view, paint)
+    if (lines.length > 0) blocks.push(lines.join('\n'))
+  }
   if (several) {
     const passed = view.jobs.every(job => job.status === 'success')
     blocks.push(paint(`${passed ? '✔' : '✖'} ${wording.gateHeadline(view.jobs, view.host)}`, passed ? 'green' : 'red'))
@@ -53,6 +57,22 @@ function jobBlock(view: JobView, host: string | undefined, paint: Paint): string
   }
   if (view.succeeded.length > 0) lines.push('', successLine(view, paint))
   return lines.join('\n')
+}
+
+/** The upload: a line when it started the job below, the whole story when it started none. */
+function uploadLines(view: GateView, paint: Paint): string[] {
+  const upload = view.upload
+  if (!upload) return []
+  const started = wording.uploadLine(upload)
+  if (started) return [`${clean(started, 600)}`]
+  const { mark, tint } = OUTCOMES[upload.status]
+  const lines = [paint(`${mark} ${clean(wording.uploadHeadline(upload, view.host), 600)}`, tint)]
+  if (upload.problem) lines.push(paint(`  Fix: ${clean(upload.problem.fix, 600)}`, 'bold'))
+  const open = wording.uploadMayHaveStarted(upload)
+  if (open) lines.push(paint(`  ${open}`, 'bold'))
+  if (upload.reason) lines.push(`  Details: ${clean(upload.reason, 1_000)}`)
+  for (const message of upload.messages.slice(0, 50)) lines.push(`  - ${clean(message, 500)}`)
+  return lines
 }
 
 function causeLines(view: JobView): string[] {

@@ -4,11 +4,11 @@
 // step, and every server string scrubbed of secrets. Building it costs one
 // pass over the devices; a device's own view and step tree are made only for
 // the devices a report actually shows (a job may list 100,000).
-import type { GateResult, JobOutcome, OutcomeStatus } from '../common/outcome.js'
+import type { GateResult, JobOutcome, OutcomeStatus, UploadOutcome } from '../common/outcome.js'
 import type { Scrub } from '../common/secrets.js'
 import { JOB_TYPES, type JobRef } from '../lxca/job-ref.js'
 import { isDone, stepPathLabel, userActionOf, type DeviceAssessment, type DeviceState } from '../lxca/verdict.js'
-import { problemOf, type Problem } from './problem.js'
+import { problemOf, uploadProblemOf, type Problem } from './problem.js'
 import { stepTree, type StepView } from './steps.js'
 
 export interface DeviceView {
@@ -60,10 +60,26 @@ export interface JobView {
   device(item: DeviceAssessment): DeviceView
 }
 
+/** The upload of csv-file, scrubbed. */
+export interface UploadView {
+  readonly file: string
+  readonly rows: number
+  readonly validationOnly: boolean
+  readonly status: OutcomeStatus
+  readonly job?: JobRef
+  readonly messages: readonly string[]
+  readonly reason?: string
+  /** Why it did not start an import or validate the file, and what to do. */
+  readonly problem?: Problem
+  readonly mayHaveStarted: boolean
+  readonly elapsedMs: number
+}
+
 export interface GateView {
   readonly status: OutcomeStatus
   /** Jobs to read first come first: failures, errors, timeouts, cancellations, then successes. */
   readonly jobs: readonly JobView[]
+  readonly upload?: UploadView
   readonly host: string
   readonly baseUrl: URL
 }
@@ -76,7 +92,24 @@ export function gateView(result: GateResult, baseUrl: URL, timeoutMs: number, sc
     .map((view, index) => ({ view, index }))
     .sort((a, b) => READING_ORDER[a.view.status] - READING_ORDER[b.view.status] || a.index - b.index)
     .map(({ view }) => view)
-  return { status: result.status, jobs: ordered, host: baseUrl.host, baseUrl }
+  const upload = result.upload && uploadView(result.upload, scrub)
+  return { status: result.status, jobs: ordered, upload, host: baseUrl.host, baseUrl }
+}
+
+function uploadView(upload: UploadOutcome, scrub: Scrub): UploadView {
+  const stopped = upload.status !== 'success' && upload.status !== 'cancelled'
+  return {
+    file: scrub(upload.file),
+    rows: upload.rows,
+    validationOnly: upload.validationOnly,
+    status: upload.status,
+    job: upload.job,
+    messages: upload.messages.map(scrub),
+    reason: upload.reason === undefined ? undefined : scrub(upload.reason),
+    problem: stopped ? uploadProblemOf(upload) : undefined,
+    mayHaveStarted: upload.mayHaveStarted && !upload.job,
+    elapsedMs: upload.elapsedMs
+  }
 }
 
 export function jobView({ job, outcome }: JobOutcome, timeoutMs: number, scrub: Scrub): JobView {

@@ -4,9 +4,9 @@
 // the failure message cannot disagree.
 import { formatDuration } from '../common/duration.js'
 import { OUTCOMES, type OutcomeStatus } from '../common/outcome.js'
-import { clause, percent, plural } from '../common/text.js'
+import { clause, MONITORING, percent, plural } from '../common/text.js'
 import type { StepShow } from './steps.js'
-import type { JobView } from './view.js'
+import type { JobView, UploadView } from './view.js'
 
 /** `LXCA job 4229`, and ` on host` when the appliance is not named elsewhere. */
 function jobName(view: JobView, host?: string): string {
@@ -42,10 +42,10 @@ export function headline(view: JobView, host?: string): string {
 /** For a wait that ended before the job did: the job goes on without us. */
 export function keepsRunning(view: JobView): string | undefined {
   if (view.status === 'timeout') {
-    return 'The LXCA job keeps running on the appliance: raise timeout and run again, or follow it in XClarity Administrator › Monitoring › Jobs.'
+    return `The LXCA job keeps running on the appliance: raise timeout and run again, or follow it in ${MONITORING}.`
   }
   if (view.status === 'cancelled') {
-    return 'The LXCA job keeps running on the appliance: follow it in XClarity Administrator › Monitoring › Jobs.'
+    return `The LXCA job keeps running on the appliance: follow it in ${MONITORING}.`
   }
   return undefined
 }
@@ -105,4 +105,33 @@ export function stepMarker(show: StepShow, deviceState: 'failed' | 'pending' | '
   if (show === 'failed-here') return 'failed here'
   if (show === 'current') return deviceState === 'failed' ? 'stopped here' : 'now'
   return undefined
+}
+
+/** The headline of an upload that started no job to wait on: validated, refused, or not started. */
+export function uploadHeadline(upload: UploadView, host: string): string {
+  const elapsed = formatDuration(upload.elapsedMs)
+  const file = upload.file
+  if (upload.status === 'cancelled') return `Cancelled while uploading ${file} to ${host} after ${elapsed}`
+  if (upload.validationOnly) {
+    if (upload.status === 'success')
+      return `${file} is valid on ${host}: the appliance accepted its ${plural(upload.rows, 'device')} · ${elapsed}`
+    if (upload.status === 'failure')
+      return `${file} was refused by ${host}: ${plural(upload.messages.length, 'problem')} · ${elapsed}`
+    return `Could not validate ${file} on ${host}: ${upload.problem?.what ?? 'the outcome is unknown'}`
+  }
+  return `Could not start the import of ${file} on ${host}: ${upload.problem?.what ?? 'the outcome is unknown'}`
+}
+
+/** What an upload left open, when it may have imported without saying so. */
+export function uploadMayHaveStarted(upload: UploadView): string | undefined {
+  return upload.mayHaveStarted
+    ? `The import may or may not have started: look for it in ${MONITORING} before uploading again, and pass its job as job-id.`
+    : undefined
+}
+
+/** `Uploaded servers.csv (3 devices): LXCA job 4229.` */
+export function uploadLine(upload: UploadView): string | undefined {
+  return upload.job
+    ? `Uploaded ${upload.file} (${plural(upload.rows, 'device')}): it started LXCA job ${upload.job.id}.`
+    : undefined
 }

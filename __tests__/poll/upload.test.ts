@@ -1,0 +1,96 @@
+// The upload is sent again only when it provably never reached the appliance.
+import { describe, expect, it } from '@jest/globals'
+import { PollFault } from '../../src/common/errors.js'
+import type { HttpResponse } from '../../src/http/transport.js'
+import type { LxcaClient } from '../../src/lxca/client.js'
+import { startImport } from '../../src/poll/upload.js'
+import { VirtualClock } from '../helpers/virtual-clock.js'
+
+/** A client whose uploads play `answers` in order, counting the attempts. */
+function client(answers: Array<HttpResponse | PollFault>): { client: LxcaClient; attempts: () => number } {
+  let attempts = 0
+  const fake = {
+    uploadCsv: async () => {
+      const answer = answers[Math.min(attempts++, answers.length - 1)]
+      if (answer instanceof PollFault) throw answer
+      return answer
+    }
+  }
+  return { client: fake as unknown as LxcaClient, attempts: () => attempts }
+}
+
+const created: HttpResponse = { status: 201, headers: { location: '/csvRequest/jobs/4229' }, body: Buffer.from('{}') }
+const refused = new PollFault('network', 'cannot connect to lxca:443: connect ECONNREFUSED (ECONNREFUSED)', true, {
+  sent: false
+})
+
+async function upload(answers: Array<HttpResponse | PollFault>, maxRetries = 8) {
+  const clock = new VirtualClock()
+  const fake = client(answers)
+  const outcome = await clock.drive(
+    startImport({
+      client: fake.client,
+      file: { name: 'servers.csv', bytes: Buffer.from('a,b\n1,2\n'), rows: 1 },
+      validationOnly: false,
+      clock,
+      random: () => 0.5,
+      signal: new AbortController().signal,
+      maxRetries,
+      pollIntervalMs: 15_000
+    })
+  )
+  return { outcome, attempts: fake.attempts(), clock }
+}
+
+describe('startImport: never twice', () => {
+  it('a refused connection (nothing sent) is retried, with backoff, and the import starts', async () => {
+    const { outcome, attempts, clock } = await upload([refused, refused, created])
+    expect(outcome).toMatchObject({ status: 'success', job: { id: '4229', type: 'csv' }, attempts: 3 })
+    expect(attempts).toBe(3)
+    expect(clock.sleeps).toEqual([5_000, 10_000])
+  })
+
+  it('gives up after max-retries refusals, saying nothing was imported', async () => {
+    const { outcome, attempts } = await upload([refused], 2)
+    expect(attempts).toBe(3)
+    expect(outcome).toMatchObject({ status: 'error', mayHaveStarted: false })
+    expect(outcome.reason).toMatch(/the upload never reached the appliance, so nothing was imported$/)
+  })
+
+  it.each([
+    [
+      'a timeout after the request was sent',
+      new PollFault('timeout', 'no complete response within 30 s (request-timeout)', true, { sent: true })
+    ],
+    [
+      'a reset after the request was sent',
+      new PollFault('network', 'POST /csvRequest: socket hang up (ECONNRESET)', true, { sent: true })
+    ],
+    [
+      'a fault whose sending is not known',
+      new PollFault('body', 'POST /csvRequest: the response body was cut off after 3 bytes', true)
+    ]
+  ])('%s → exactly one POST, and an error that the import may or may not have started', async (_name, fault) => {
+    const { outcome, attempts } = await upload([fault, created])
+    expect(attempts).toBe(1)
+    expect(outcome).toMatchObject({ status: 'error', mayHaveStarted: true })
+    expect(outcome.reason).toMatch(
+      /the import may or may not have started: look for it in XClarity Administrator › Monitoring › Jobs before uploading again, and pass its job as job-id$/
+    )
+  })
+
+  it('a 503 → exactly one POST', async () => {
+    const { outcome, attempts } = await upload([{ status: 503, headers: {}, body: Buffer.from('') }, created])
+    expect(attempts).toBe(1)
+    expect(outcome).toMatchObject({ status: 'error', mayHaveStarted: true, httpStatus: 503 })
+  })
+
+  it('a TLS refusal (nothing sent, not retryable) → error, nothing imported', async () => {
+    const tls = new PollFault('tls', 'TLS verification of lxca:443 failed: certificate is self-signed', false, {
+      sent: false
+    })
+    const { outcome, attempts } = await upload([tls])
+    expect(attempts).toBe(1)
+    expect(outcome).toMatchObject({ status: 'error', mayHaveStarted: false, faultKind: 'tls' })
+  })
+})

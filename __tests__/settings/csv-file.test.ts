@@ -1,0 +1,124 @@
+// The CSV is checked for what is known for sure before anything is sent; each
+// problem names its line, and no message ever quotes a cell.
+import { describe, expect, it } from '@jest/globals'
+import { InputError } from '../../src/common/errors.js'
+import { readSettings, type Settings } from '../../src/settings/settings.js'
+
+const BASE: Record<string, string> = { host: 'lxca.example.com', username: 'admin', password: 'pw-123' }
+const HEADER = 'Type,IP Address,User,Password'
+
+function read(inputs: Record<string, string>, file?: string | Buffer): Settings {
+  const all = { ...BASE, ...inputs }
+  return readSettings(
+    name => all[name] ?? '',
+    path => {
+      if (path === '/work/servers.csv' && file !== undefined) return Buffer.from(file)
+      throw Object.assign(new Error('no such file'), { code: 'ENOENT' })
+    }
+  )
+}
+
+function problems(inputs: Record<string, string>, file?: string | Buffer): string[] {
+  try {
+    read(inputs, file)
+  } catch (error) {
+    if (error instanceof InputError) return [...error.problems]
+    throw error
+  }
+  throw new Error('accepted')
+}
+
+const csv = (rows: number, header = HEADER): string =>
+  [header, ...Array.from({ length: rows }, (_, i) => `server,10.0.0.${i + 1},USERID,S3cret-bmc-${i}`)].join('\r\n')
+
+describe('csv-file', () => {
+  it('reads a valid CSV: its name, its exact bytes, its device rows; credential cells become secrets', () => {
+    const file = Buffer.from(`\ufeff${csv(3)}\r\n\r\n`)
+    const upload = read({ 'csv-file': '/work/servers.csv' }, file).upload
+    expect(upload?.file).toMatchObject({
+      name: 'servers.csv',
+      rows: 3,
+      columns: ['Type', 'IP Address', 'User', 'Password']
+    })
+    expect(upload?.file.bytes.equals(file)).toBe(true)
+    expect(upload?.file.secrets).toEqual(['S3cret-bmc-0', 'S3cret-bmc-1', 'S3cret-bmc-2'])
+    expect(upload?.validationOnly).toBe(false)
+  })
+
+  it('counts quoted fields with commas and line breaks as one row, and blank lines as none', () => {
+    const file = `${HEADER}\n\nserver,"10.0.0.1",USERID,"p,a\nss"\n\n  \nserver,10.0.0.2,USERID,x\n`
+    expect(read({ 'csv-file': '/work/servers.csv' }, file).upload?.file.rows).toBe(2)
+  })
+
+  it.each([
+    [
+      'a missing file',
+      undefined,
+      "Input 'csv-file' names a file that cannot be read: '/work/servers.csv' (ENOENT). Expected the path of the bulk-import CSV file."
+    ],
+    [
+      'an empty file',
+      '',
+      "Input 'csv-file' names an empty file: '/work/servers.csv'. Expected a CSV with a header row and 1 to 300 devices."
+    ],
+    [
+      'a file that is not UTF-8',
+      Buffer.concat([Buffer.from(`${HEADER}\nserver,10.0.0.1,r`), Buffer.from([0xe9]), Buffer.from('sum\n')]),
+      "Input 'csv-file' is not UTF-8 text: line 2 has a byte that is not UTF-8. Save the file as UTF-8 (CSV UTF-8 in Excel)."
+    ],
+    [
+      'a semicolon-delimited file',
+      'Type;IP Address;User\nserver;10.0.0.1;USERID\n',
+      "Input 'csv-file' line 1 is not a comma-delimited header row (it uses ';'). Expected column names separated by commas."
+    ],
+    [
+      'a header row only',
+      `\n${HEADER}\n\n`,
+      "Input 'csv-file' has a header row but no device rows. Expected 1 to 300 devices."
+    ],
+    [
+      'an empty column name',
+      'Type,,User\nserver,10.0.0.1,x\n',
+      "Input 'csv-file' line 1 (the header row) has an empty column name in column 2. Expected a name for every column."
+    ],
+    [
+      '301 devices',
+      csv(301),
+      "Input 'csv-file' lists 301 devices (line 302 is device 301); LXCA takes at most 300 per CSV. Split it into several files."
+    ],
+    [
+      'an unclosed quote',
+      `${HEADER}\nserver,10.0.0.1,USERID,"S3cret\nserver,10.0.0.2,USERID,x\n`,
+      "Input 'csv-file' has a quoted field opened on line 2 that is never closed. Expected a closing '\"'."
+    ]
+  ])('%s: one problem naming the line, never a cell', (_name, file, problem) => {
+    const found = problems({ 'csv-file': '/work/servers.csv' }, file)
+    expect(found).toEqual([problem])
+    expect(found.join('\n')).not.toMatch(/S3cret|USERID|10\.0\.0/)
+  })
+
+  it('takes 300 devices', () => {
+    expect(read({ 'csv-file': '/work/servers.csv' }, csv(300)).upload?.file.rows).toBe(300)
+  })
+
+  it('csv-file and job-id: exactly one of them', () => {
+    expect(problems({ 'csv-file': '/work/servers.csv', 'job-id': '4229' }, csv(1))).toEqual([
+      "Input 'csv-file' and job-id are both set. Expected one of them: csv-file to start the import here, or job-id to wait for one started elsewhere."
+    ])
+    expect(problems({})).toEqual([
+      "Input 'job-id' is required, or csv-file. Expected csv-file (the bulk-import CSV to upload) or job-id (the job of an import started elsewhere, for example 4229)."
+    ])
+  })
+
+  it('validation-only goes with csv-file', () => {
+    expect(read({ 'csv-file': '/work/servers.csv', 'validation-only': 'true' }, csv(2)).upload?.validationOnly).toBe(
+      true
+    )
+    expect(problems({ 'job-id': '4229', 'validation-only': 'true' })).toEqual([
+      "Input 'validation-only' needs csv-file: it validates a CSV file on the appliance without importing it."
+    ])
+    expect(problems({ 'csv-file': '/work/servers.csv', 'validation-only': 'yes' }, csv(2))[0]).toMatch(
+      /Expected true or false/
+    )
+  })
+})

@@ -1,0 +1,204 @@
+// What the simulated appliance does with a request: log in and out
+// (POST/DELETE /sessions, cookie and CSRF token as LXCA sets them), check
+// HTTP Basic or the session, start or validate a bulk import (POST
+// /csvRequest), and serve job documents that advance with each good poll,
+// misbehaving on cue (faults.ts). It records every request.
+import { randomBytes } from 'node:crypto'
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { jobDocument, type JobScript } from './documents.js'
+import { applyFault, type Fault } from './faults.js'
+import { checkCsv, importedJob, uploadedFile } from './uploads.js'
+
+export interface ApplianceOptions {
+  readonly jobs: Readonly<Record<string, JobScript>>
+  readonly username?: string
+  readonly password?: string
+  /** basic: only Basic; session: only a session; any: either (like LXCA). */
+  readonly auth?: 'basic' | 'session' | 'any'
+  /** Faults for the job requests, in order: the n-th job request gets faults[n-1] (undefined = behave). */
+  readonly faults?: ReadonlyArray<Fault | undefined>
+  /** Faults for the uploads (POST /csvRequest), in order. */
+  readonly uploadFaults?: ReadonlyArray<Fault | undefined>
+  /** How a started import names its job: the Location header (a path, or a URL), a JSON body, or not at all. */
+  readonly uploadAnswer?: 'location' | 'location-url' | 'body' | 'nothing'
+  /** Good polls until an imported job completes (default 3). */
+  readonly importPolls?: number
+  /** Session requests accepted per session before it "expires" (401). */
+  readonly sessionLifetime?: number
+  /** The time recorded with each request (tests pass their virtual clock); performance.now() by default. */
+  readonly now?: () => number
+}
+
+export interface RecordedRequest {
+  readonly method: string
+  readonly path: string
+  readonly at: number
+  /** Basic credentials, a session cookie or a login body came with it. */
+  readonly carriedCredentials: boolean
+  readonly headers: IncomingMessage['headers']
+}
+
+const JOB_PATH = /^\/(csvRequest|manageRequest|unmanageRequest)\/jobs\/([^/?]+)$/
+const TYPE_OF_SEGMENT: Record<string, JobScript['type']> = {
+  csvRequest: 'csv',
+  manageRequest: 'manage',
+  unmanageRequest: 'unmanage'
+}
+
+export class Appliance {
+  readonly requests: RecordedRequest[] = []
+  logins = 0
+  logouts = 0
+  /** POST /csvRequest requests received, validation included. */
+  uploads = 0
+  private readonly jobs: Map<string, JobScript>
+  private readonly sessions = new Map<string, { csrf: string; uses: number }>()
+  private readonly goodPolls = new Map<string, number>()
+  private jobRequests = 0
+  private nextJobId = 5001
+  readonly username: string
+  readonly password: string
+
+  constructor(private readonly options: ApplianceOptions) {
+    this.jobs = new Map(Object.entries(options.jobs))
+    this.username = options.username ?? 'admin'
+    this.password = options.password ?? 'Passw0rd!'
+  }
+
+  handle(request: IncomingMessage, body: Buffer, response: ServerResponse): void {
+    const [path, query = ''] = (request.url ?? '/').split('?')
+    const sessionId = parseCookies(request.headers.cookie).get('JSESSIONID')
+    const carriedCredentials =
+      request.headers.authorization !== undefined ||
+      sessionId !== undefined ||
+      (path === '/sessions' && body.includes(this.password))
+    const at = this.options.now ? this.options.now() : performance.now()
+    this.requests.push({ method: request.method ?? '', path, at, carriedCredentials, headers: request.headers })
+
+    if (path === '/sessions' && request.method === 'POST') return this.login(body, response)
+    if (!this.authorised(request, sessionId)) {
+      return sendJson(response, 401, errorBody('FQXHMSE0001J', 'The request requires user authentication.'))
+    }
+    if (path === '/sessions' && request.method === 'DELETE') {
+      this.logouts += 1
+      if (sessionId) this.sessions.delete(sessionId)
+      return sendJson(response, 200, { result: 'success' })
+    }
+    if (path === '/csvRequest' && request.method === 'POST') return this.upload(request, body, query, response)
+    const match = JOB_PATH.exec(path)
+    if (!match || request.method !== 'GET')
+      return sendJson(response, 404, errorBody('FQXHMSE0404J', `No resource at ${path}.`))
+    this.job(match[1], match[2], request, response)
+  }
+
+  private login(body: Buffer, response: ServerResponse): void {
+    let login: { UserId?: unknown; password?: unknown } = {}
+    try {
+      login = JSON.parse(body.toString('utf8')) as typeof login
+    } catch {
+      return sendJson(response, 400, errorBody('FQXHMSE0003J', 'The request body is not valid JSON.'))
+    }
+    if (this.options.auth === 'basic') return sendJson(response, 404, errorBody('FQXHMSE0404J', 'Not found.'))
+    if (login.UserId !== this.username || login.password !== this.password) {
+      return sendJson(response, 401, errorBody('FQXHMSE0124J', 'The user name or password is not valid.'))
+    }
+    this.logins += 1
+    const id = randomBytes(16).toString('hex')
+    const csrf = randomBytes(16).toString('hex')
+    this.sessions.set(id, { csrf, uses: 0 })
+    response.setHeader('set-cookie', [
+      `JSESSIONID=${id}; Path=/; Secure; HttpOnly`,
+      `csrf=${csrf}; Path=/; Secure`,
+      'inactivityTimeout=1440; Path=/'
+    ])
+    sendJson(response, 200, { UserId: this.username, result: 'success' })
+  }
+
+  /** A valid session (cookie + CSRF header) or Basic credentials; a session's use counts toward its lifetime. */
+  private authorised(request: IncomingMessage, sessionId: string | undefined): boolean {
+    const mode = this.options.auth ?? 'any'
+    const session = sessionId ? this.sessions.get(sessionId) : undefined
+    const lifetime = this.options.sessionLifetime
+    const sessionOk =
+      mode !== 'basic' &&
+      session !== undefined &&
+      request.headers['x-csrf-token'] === session.csrf &&
+      (lifetime === undefined || session.uses < lifetime)
+    const basic = `Basic ${Buffer.from(`${this.username}:${this.password}`).toString('base64')}`
+    const basicOk = mode !== 'session' && request.headers.authorization === basic
+    if (sessionOk && session) session.uses += 1
+    return sessionOk || basicOk
+  }
+
+  private upload(request: IncomingMessage, body: Buffer, query: string, response: ServerResponse): void {
+    this.uploads += 1
+    const fault = this.options.uploadFaults?.[this.uploads - 1]
+    if (fault) return applyFault(fault, response, '{}', echoOf(request, this.password))
+    const file = uploadedFile(request.headers['content-type'], body)
+    if (!file) return sendJson(response, 400, errorBody('FQXHMDI0203M', 'The request has no part named uploadedfile.'))
+    const check = checkCsv(file)
+    if (/(^|&)validationOnly=true(&|$)/.test(query)) {
+      return sendJson(response, check.ok ? 200 : 400, {
+        result: check.ok ? 'success' : 'failed',
+        messages: check.messages
+      })
+    }
+    if (!check.ok) return sendJson(response, 400, { result: 'failed', messages: check.messages })
+    const id = String(this.nextJobId++)
+    this.jobs.set(id, importedJob(check.devices, this.options.importPolls ?? 3))
+    const path = `/csvRequest/jobs/${id}`
+    const answer = this.options.uploadAnswer ?? 'location'
+    if (answer === 'location') response.setHeader('location', path)
+    if (answer === 'location-url') response.setHeader('location', `https://${request.headers.host}${path}`)
+    sendJson(response, 201, answer === 'body' ? { result: 'success', jobId: id } : { result: 'success' })
+  }
+
+  private job(segment: string, id: string, request: IncomingMessage, response: ServerResponse): void {
+    const script = this.jobs.get(id)
+    if (!script || (script.type ?? 'csv') !== TYPE_OF_SEGMENT[segment]) {
+      return sendJson(response, 404, errorBody('FQXHMDI0404J', `The job ${id} was not found.`))
+    }
+    this.jobRequests += 1
+    const key = `${segment}/${id}`
+    const fault = this.options.faults?.[this.jobRequests - 1]
+    const nextPoll = (this.goodPolls.get(key) ?? 0) + 1
+    const document = JSON.stringify(jobDocument(script, nextPoll))
+    if (fault) return applyFault(fault, response, document, echoOf(request, this.password))
+    this.goodPolls.set(key, nextPoll)
+    response.writeHead(200, { 'content-type': 'application/json' })
+    response.end(document)
+  }
+}
+
+/** What a careless appliance could echo: the password, and the token or session the request carried. */
+function echoOf(request: IncomingMessage, password: string): string {
+  const basic = request.headers.authorization?.replace(/^Basic /, '')
+  const session = parseCookies(request.headers.cookie).get('JSESSIONID')
+  const csrf = request.headers['x-csrf-token']
+  return [
+    `password ${password}`,
+    basic && `token ${basic}`,
+    session && `session ${session}`,
+    csrf && `csrf ${String(csrf)}`
+  ]
+    .filter(Boolean)
+    .join(', ')
+}
+
+function sendJson(response: ServerResponse, status: number, body: unknown): void {
+  response.writeHead(status, { 'content-type': 'application/json' })
+  response.end(JSON.stringify(body))
+}
+
+function errorBody(id: string, text: string): unknown {
+  return { result: 'failed', messages: [{ id, text, explanation: '', recovery: { text: '', URL: '' } }] }
+}
+
+function parseCookies(header: string | undefined): Map<string, string> {
+  const cookies = new Map<string, string>()
+  for (const part of (header ?? '').split(';')) {
+    const equals = part.indexOf('=')
+    if (equals > 0) cookies.set(part.slice(0, equals).trim(), part.slice(equals + 1).trim())
+  }
+  return cookies
+}

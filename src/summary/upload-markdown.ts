@@ -1,0 +1,29 @@
+// The step summary of an upload that left no job to wait on: the CSV was
+// validated (accepted or refused, with the appliance's words), or the import
+// could not be started, or it is unknown whether it was.
+import { OUTCOMES } from '../common/outcome.js'
+import { plural } from '../common/text.js'
+import { text } from './markdown.js'
+import type { UploadView } from './view.js'
+import * as wording from './wording.js'
+
+/** The appliance's messages shown at most; the rest are counted. */
+const MAX_MESSAGES = 50
+
+export function renderUploadMarkdown(upload: UploadView, host: string): string {
+  const lines = [`### ${OUTCOMES[upload.status].icon} ${text(wording.uploadHeadline(upload, host), 600)}`]
+  const facts = [`**File** ${text(upload.file, 200)}`, `**Devices** ${upload.rows.toLocaleString('en-US')}`]
+  facts.push(upload.validationOnly ? '**Validation only:** nothing was imported' : '**Import**')
+  lines.push(facts.join(' · '))
+  if (upload.problem) lines.push(`**Fix:** ${text(upload.problem.fix, 600)}`)
+  const open = wording.uploadMayHaveStarted(upload)
+  if (open) lines.push(`**${text(open, 600)}**`)
+  if (upload.reason) lines.push(`> **Details:** ${text(upload.reason, 2_000)}`)
+  if (upload.messages.length > 0) {
+    const shown = upload.messages.slice(0, MAX_MESSAGES).map(message => `- ${text(message, 1_000)}`)
+    const more = upload.messages.length - shown.length
+    if (more > 0) shown.push(`- … and ${plural(more, 'more message')}`)
+    lines.push(`#### What the appliance said\n\n${shown.join('\n')}`)
+  }
+  return lines.join('\n\n')
+}
