@@ -1,54 +1,49 @@
-// `npm start`: runs the bundled action (dist/index.js), exactly as the
-// runner would, against the project's LXCA simulator: one job that succeeds
-// and one where a device fails. Prints the logs, outputs and the step summary.
+// `npm start`: the whole story, run as the GitHub runner runs the bundled
+// action (node dist/index.js), against the project's LXCA simulator:
+//  1. validate examples/servers.csv on the appliance (validation-only: true),
+//  2. upload it, wait for the import's job, and gate on it: one of its four
+//     servers fails at Inventory › Chassis inventory, so the step fails.
+// Prints each run's log, outputs and step summary, and exits 0 when both runs
+// ended as expected.
+import { fileURLToPath } from 'node:url'
 import { SIMULATOR_CA, startSimulator } from '../src/simulator/server.js'
-import { scriptJob } from '../src/simulator/documents.js'
 import { runAction } from './run-action.js'
 
+const CSV = fileURLToPath(new URL('../examples/servers.csv', import.meta.url))
 const password = 'demo-Passw0rd'
-const simulator = await startSimulator({
-  password,
-  jobs: {
-    '4229': scriptJob({ devices: 3, pollsToComplete: 3 }),
-    '4230': scriptJob({
-      devices: 3,
-      pollsToComplete: 3,
-      failures: [
-        {
-          device: 1,
-          step: 'INV_CHASSIS',
-          userAction:
-            'Verify that the chassis management module is reachable and its firmware is supported, then manage the chassis again.'
-        }
-      ]
-    })
-  }
-})
+const simulator = await startSimulator({ password, jobs: {}, importPolls: 3 })
 
 const rule = (title: string): void =>
   console.log(`\n${'═'.repeat(8)} ${title} ${'═'.repeat(Math.max(4, 70 - title.length))}`)
+const runs: Array<{ title: string; inputs: Record<string, string>; expected: number }> = [
+  {
+    title: 'validate examples/servers.csv (validation-only: true)',
+    inputs: { 'validation-only': 'true' },
+    expected: 0
+  },
+  { title: 'upload examples/servers.csv, then wait for its job', inputs: {}, expected: 1 }
+]
 let ok = true
-for (const [jobId, expected] of [
-  ['4229', 0],
-  ['4230', 1]
-] as const) {
-  rule(`job ${jobId}: node dist/index.js against ${simulator.url}`)
+for (const { title, inputs, expected } of runs) {
+  rule(`${title}: node dist/index.js against ${simulator.url}`)
   const result = await runAction({
     host: simulator.url,
     username: 'admin',
     password,
-    'job-id': jobId,
+    'csv-file': CSV,
     'poll-interval': '1s',
-    'ca-certificate': SIMULATOR_CA
+    'ca-certificate': SIMULATOR_CA,
+    ...inputs
   })
   process.stdout.write(result.stdout)
   process.stderr.write(result.stderr)
-  rule(`job ${jobId}: outputs`)
+  rule('outputs')
   for (const [name, value] of Object.entries(result.outputs)) console.log(`${name} = ${value}`)
-  rule(`job ${jobId}: step summary (${result.outputs['summary-file']})`)
+  rule(`step summary (${result.outputs['summary-file'] || 'GITHUB_STEP_SUMMARY'})`)
   console.log(result.summary)
   console.log(`exit code ${result.code} (expected ${expected})`)
   ok &&= result.code === expected
 }
+console.log(`\nThe simulator received ${simulator.uploads()} uploads: one validation, one import.`)
 await simulator.close()
-process.exitCode = ok ? 0 : 1
+process.exitCode = ok && simulator.uploads() === 2 ? 0 : 1

@@ -28,16 +28,20 @@ export class VirtualClock implements Clock {
     this.onSleep?.(ms)
     return new Promise(resolve => {
       if (signal.aborted) return resolve()
-      const timer = { at: this.time + ms, wake: resolve }
-      this.timers.push(timer)
-      signal.addEventListener(
-        'abort',
-        () => {
-          this.timers = this.timers.filter(t => t !== timer)
+      const abort = (): void => {
+        this.timers = this.timers.filter(t => t !== timer)
+        resolve()
+      }
+      // As the system clock: the listener goes when the wait ends, however it ends.
+      const timer = {
+        at: this.time + ms,
+        wake: () => {
+          signal.removeEventListener('abort', abort)
           resolve()
-        },
-        { once: true }
-      )
+        }
+      }
+      this.timers.push(timer)
+      signal.addEventListener('abort', abort, { once: true })
     })
   }
 

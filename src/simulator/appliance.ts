@@ -163,8 +163,9 @@ export class Appliance {
     const fault = this.options.faults?.[this.jobRequests - 1]
     const nextPoll = (this.goodPolls.get(key) ?? 0) + 1
     const document = JSON.stringify(jobDocument(script, nextPoll))
-    if (fault) return applyFault(fault, response, document, echoOf(request, this.password))
+    if (fault && fault.kind !== 'slow') return applyFault(fault, response, document, echoOf(request, this.password))
     this.goodPolls.set(key, nextPoll)
+    if (fault) return applyFault(fault, response, document)
     response.writeHead(200, { 'content-type': 'application/json' })
     response.end(document)
   }

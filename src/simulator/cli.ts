@@ -1,92 +1,85 @@
 // Runs the LXCA simulator from the command line, for trying a workflow
 // without an appliance (and for this repository's own `uses: ./` CI job):
 //
-//   npx tsx src/simulator/cli.ts --port 8443 --scenario failure
+//   npm run simulator -- --port 8443 --job 4229=success --job 4230=fail:INV_CHASSIS
 //
-// It prints the URL, the job ID and the CA certificate to trust, and serves
-// until interrupted.
-import { parseArgs } from 'node:util'
-import { isStepId, scriptJob, type JobSeed } from './documents.js'
-import { SIMULATOR_CA, startSimulator, type CertificateName } from './server.js'
+// It prints the URL, the credentials, each job's fate and how to trust its
+// certificate, and serves until interrupted. It runs from the sources (no
+// build step), in one process, and stops with its parent: no listening child
+// is ever left behind.
+import { X509Certificate } from 'node:crypto'
+import { readFileSync } from 'node:fs'
+import { HELP, parseSimulatorCli, UsageError, type SimulatorCli } from './cli-args.js'
+import { CERT_DIR, SIMULATOR_CA, startSimulator, type Simulator } from './server.js'
 
-const SCENARIOS: Partial<Record<string, (devices: number, failStep: string, userAction: string) => JobSeed>> = {
-  success: devices => ({ devices }),
-  failure: (devices, step, userAction) => ({
-    devices,
-    failures: [{ device: Math.min(1, devices - 1), step, userAction }]
-  }),
-  never: devices => ({ devices, pollsToComplete: Infinity })
-}
+/** Read first: the parent that started us, to notice when it is gone. */
+const PARENT = process.ppid
 
-const HELP = `LXCA simulator (test only: its certificates' keys are public)
-
-Options:
-  --port N            port on 127.0.0.1 (default 8443; 0 picks a free one)
-  --scenario NAME     success | failure | never (default failure)
-  --job-id ID         job ID to serve (default 4229)
-  --devices N         devices in the job (default 3)
-  --polls N           good polls until the job completes (default 3)
-  --fail-step ID      step at which a device fails (default INV_CHASSIS)
-  --user-action TEXT  user action shown for the failed step
-  --username NAME     accepted user (default admin)
-  --password TEXT     accepted password (default Passw0rd!)
-  --certificate NAME  loopback | named | selfsigned (default loopback)
-  --help              this text`
-
-function main(): void {
-  const { values } = parseArgs({
-    options: {
-      port: { type: 'string', default: '8443' },
-      scenario: { type: 'string', default: 'failure' },
-      'job-id': { type: 'string', default: '4229' },
-      devices: { type: 'string', default: '3' },
-      polls: { type: 'string', default: '3' },
-      'fail-step': { type: 'string', default: 'INV_CHASSIS' },
-      'user-action': { type: 'string', default: 'Verify that the device is reachable, then manage it again.' },
-      username: { type: 'string', default: 'admin' },
-      password: { type: 'string', default: 'Passw0rd!' },
-      certificate: { type: 'string', default: 'loopback' },
-      help: { type: 'boolean', default: false }
-    }
-  })
-  if (values.help) return console.log(HELP)
-  const scenario = SCENARIOS[values.scenario]
-  const devices = Number(values.devices)
-  const polls = Number(values.polls)
-  const problems = [
-    scenario ? '' : `--scenario must be one of ${Object.keys(SCENARIOS).join(', ')}`,
-    Number.isInteger(devices) && devices >= 1 && devices <= 1000
-      ? ''
-      : '--devices must be a whole number from 1 to 1000',
-    Number.isInteger(polls) && polls >= 1 ? '' : '--polls must be a whole number of at least 1',
-    isStepId(values['fail-step']) ? '' : `--fail-step must be a step id such as INV_CHASSIS or CFG_SECURITY`,
-    ['loopback', 'named', 'selfsigned'].includes(values.certificate)
-      ? ''
-      : '--certificate must be loopback, named or selfsigned'
-  ].filter(Boolean)
-  if (problems.length > 0) {
-    console.error(`${problems.join('\n')}\n\n${HELP}`)
+async function main(): Promise<void> {
+  let options: SimulatorCli
+  try {
+    options = parseSimulatorCli(process.argv.slice(2))
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error
+    process.stderr.write(`simulator: ${error.message}\n`)
     process.exitCode = 2
     return
   }
-  if (!scenario) return
-  const seed = scenario(devices, values['fail-step'], values['user-action'])
-  const job = scriptJob({ ...seed, pollsToComplete: seed.pollsToComplete ?? polls })
-  void startSimulator({
-    jobs: { [values['job-id']]: job },
-    port: Number(values.port),
-    username: values.username,
-    password: values.password,
-    certificate: values.certificate as CertificateName
-  }).then(simulator => {
-    console.log(
-      `LXCA simulator on ${simulator.url} (scenario ${values.scenario}, job ${values['job-id']}, ${devices} devices)`
-    )
-    console.log(`Trust it with ca-certificate: ${SIMULATOR_CA}`)
-    const stop = (): void => void simulator.close().then(() => process.exit(0))
-    process.once('SIGINT', stop)
-    process.once('SIGTERM', stop)
-  })
+  if (options.help) {
+    process.stdout.write(`${HELP}\n`)
+    return
+  }
+  const simulator = await startSimulator({ ...options, faults: options.faults })
+  process.stdout.write(banner(simulator, options))
+  stopOnSignalOrOrphan(simulator)
 }
 
-main()
+function banner(simulator: Simulator, options: SimulatorCli): string {
+  const jobs = options.fates.map(({ id, fate }) => `    ${id}: ${fate}`).join('\n')
+  return [
+    `LXCA simulator on ${simulator.url} (test only)`,
+    `  credentials: username ${options.username}, password ${options.password} (${options.auth} authentication)`,
+    `  jobs (any other ID answers 404):\n${jobs}`,
+    options.faults.length > 0 ? `  faults on the first ${options.faults.length} job requests` : '',
+    `  trust it with: ${trustHint(options)}`,
+    '  POST /csvRequest takes a bulk-import CSV (see --help); Ctrl-C stops it.',
+    ''
+  ]
+    .filter(line => line !== '')
+    .join('\n')
+    .concat('\n')
+}
+
+/** What to give the action so that it trusts this certificate. */
+function trustHint(options: SimulatorCli): string {
+  switch (options.certificate) {
+    case 'selfsigned': {
+      const pin = new X509Certificate(readFileSync(`${CERT_DIR}selfsigned.pem`)).fingerprint256
+      return `ca-certificate: ${CERT_DIR}selfsigned.pem (the certificate itself), or insecure-skip-tls-verify: true with tls-fingerprint: ${pin}`
+    }
+    case 'named':
+      return `ca-certificate: ${SIMULATOR_CA} and tls-server-name: lxca.internal (the certificate names only that)`
+    case 'expired':
+      return 'nothing: it expired in 2021, and is there to show that it is refused'
+    default:
+      return `ca-certificate: ${SIMULATOR_CA}`
+  }
+}
+
+/** Ctrl-C, SIGTERM, or a parent gone (npm killed): close the server and exit. */
+function stopOnSignalOrOrphan(simulator: Simulator): void {
+  const stop = (): void => {
+    clearInterval(watch)
+    void simulator.close().then(() => process.exit(0))
+  }
+  // Orphaned processes are adopted by another (init, a subreaper): the parent changed.
+  const watch = setInterval(() => process.ppid !== PARENT && stop(), 500)
+  process.once('SIGINT', stop)
+  process.once('SIGTERM', stop)
+  process.once('SIGHUP', stop)
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`simulator: ${error instanceof Error ? error.message : String(error)}\n`)
+  process.exitCode = 1
+})

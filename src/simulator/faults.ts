@@ -7,6 +7,8 @@ export type Fault =
   | { kind: 'reset' }
   /** Take the request and never answer. */
   | { kind: 'hang' }
+  /** Answer well, but only after `ms` (the poll counts). */
+  | { kind: 'slow'; ms: number }
   /** Send 200 headers and part of the body, then nothing, forever. */
   | { kind: 'stall' }
   /** Send a valid body, one byte every `intervalMs`. */
@@ -33,6 +35,14 @@ export function applyFault(fault: Fault, response: ServerResponse, goodBody: str
       return
     case 'hang':
       return
+    case 'slow': {
+      const timer = setTimeout(() => {
+        response.writeHead(200, { 'content-type': 'application/json' })
+        response.end(goodBody)
+      }, fault.ms)
+      response.on('close', () => clearTimeout(timer))
+      return
+    }
     case 'stall':
       response.writeHead(200, {
         'content-type': 'application/json',
