@@ -1,7 +1,7 @@
 // `npm run bench` (part): whole runs of the built action (node dist/index.js,
 // as the runner starts it) against the simulator, with the wall time and the
 // peak RSS of each, beside a bare `node` that makes one HTTPS request,
-// measured in the same run. Targets (issues 9 and 10): a 1,000-device failed
+// measured in the same run. Targets: a 1,000-device failed
 // job with 2 KB user actions in ≤ 0.6 s and ≤ 150 MB; a 64 MiB document of
 // tiny devices (the body cap) ends with a clear error within 1 GiB.
 import { spawn } from 'node:child_process'

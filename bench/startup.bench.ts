@@ -1,7 +1,7 @@
 // `npm run bench` (part): how long from spawning the bundled action to its
 // first request reaching the appliance, beside a bare `node` script that
 // sends one HTTPS request, measured in the same run against the same
-// simulator. Target (issue 10): the action within 1.3x of the bare script.
+// simulator. Target: the action within 1.3x of the bare script.
 import { spawn } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { BUNDLE } from '../scripts/run-action.js'

@@ -2,7 +2,7 @@
 // prints, per case, the median and p95 time from a parsed document to the
 // Markdown (view + render), and the summary's size. Cases: 1, 300, 1,000 and
 // 100,000 devices, all succeeded, 10 % failed, all failed with 2 KB user
-// actions, and 30 KB hostile strings. Targets (issue 9): every 1,000-device
+// actions, and 30 KB hostile strings. Targets: every 1,000-device
 // case ≤ 50 ms median, 100,000 devices ≤ 2 s, every summary ≤ 900 KiB.
 // Exits 1 when a target is missed.
 import { noSecrets } from '../src/common/secrets.js'

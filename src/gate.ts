@@ -1,10 +1,12 @@
-// The engine shared by the GitHub Action (main.ts) and the command line
-// (cli.ts): from validated settings to one outcome per job. It never touches
-// @actions/core, the process or the environment; its callers hand it a log,
-// a clock, a cancel signal and a way to mask secrets.
+// The engine shared by the GitHub Action (action/main.ts) and the command
+// line (cli/main.ts): from validated settings to the upload's outcome, if any,
+// and one outcome per job. It never touches @actions/core, the process or the
+// environment; its callers hand it a log, a clock, a cancel signal and a way
+// to mask secrets.
 //
 // Time bound: every request, logins and the logout included, ends by
-// timeout + request-timeout after the start, whatever the appliance does.
+// timeout + request-timeout after the wait starts (with an upload, once its
+// job exists), whatever the appliance does.
 import type { Clock } from './common/clock.js'
 import { formatDuration } from './common/duration.js'
 import { PollFault } from './common/errors.js'

@@ -1,5 +1,6 @@
-// The GitHub Action's composition root: with index.ts, the only code that
-// touches @actions/core (through runner.ts), the process and the environment.
+// The GitHub Action's composition root: with index.ts, results.ts and
+// runner.ts, the only code that touches @actions/core, the process and the
+// environment.
 // It reads the inputs, runs the gate, and turns the result into the step
 // summary, outputs, annotations and exactly one exit decision.
 import { checkBypass } from '@actions/http-client/lib/proxy'

@@ -12,7 +12,7 @@ import { Output, type OutputName } from '../settings/names.js'
 import type { Settings } from '../settings/settings.js'
 import { renderGateMarkdown } from '../summary/gate-markdown.js'
 import { buildOutputs, deviceAnnotations, gateMessage, reportContent } from '../summary/outputs.js'
-import { renderInputErrorSummary, renderUnexpectedErrorSummary } from '../summary/problems.js'
+import { renderInputErrorSummary, renderUnexpectedErrorSummary } from '../summary/early-summary.js'
 import { gateView, type GateView } from '../summary/view.js'
 import type { Runner } from './runner.js'
 

@@ -1,5 +1,7 @@
-// The only place that touches timers. Everything that waits takes a Clock, so
-// tests drive time by hand and never sleep for real.
+// Time as the engine sees it: every wait between requests and every deadline
+// it decides goes through a Clock, so tests drive time by hand and never sleep
+// for real. (The one real timer outside it is the transport's per-request
+// deadline, which must cut a real socket in real time.)
 
 export interface Clock {
   /** Monotonic milliseconds, for deadlines and elapsed times. */

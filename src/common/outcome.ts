@@ -1,5 +1,5 @@
-// What waiting on a job can end in, shared by every layer: the engine decides
-// it, the renderers and both entry points report it. Pure types and one table,
+// What an upload and waiting on a job can end in, shared by every layer: the
+// engine decides it, the renderers and both entry points report it. Pure types and one table,
 // so the layers below the engine can use them without pulling in the network.
 import type { FaultKind } from './errors.js'
 import type { JobDocument } from '../lxca/job.js'

@@ -1,5 +1,6 @@
 // Secrets the appliance may echo back (the password, the Basic token, the
-// session cookie and CSRF token, the proxy password), replaced by `***` in
+// session cookie and CSRF token, the proxy password, the CSV's credential
+// cells), replaced by `***` in
 // every text we render, before any escaping: the runner's masking matches
 // exact text only, so an escaped secret (`P&#64;ss`) would slip through it,
 // and files we write are never masked at all.

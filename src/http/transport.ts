@@ -1,4 +1,4 @@
-// The only module that does network I/O. One request = one fresh connection:
+// The action's only network code. One request = one fresh connection:
 // TCP (through a CONNECT proxy when one applies), then TLS verified by
 // tls-verify.ts, and only then the HTTP request with its credentials. A
 // total-time deadline covers connect, headers and the whole body, because an

@@ -54,52 +54,24 @@ interface SessionCredential extends Credential {
   readonly session: Session
 }
 
-export function sessionAuth(
-  credentials: Credentials,
-  deps: { transport: Transport; baseUrl: URL; onSecret: (value: string) => void; onLogin?: () => void }
-): Authenticator {
+interface SessionDeps {
+  readonly transport: Transport
+  readonly baseUrl: URL
+  readonly onSecret: (value: string) => void
+  readonly onLogin?: () => void
+}
+
+export function sessionAuth(credentials: Credentials, deps: SessionDeps): Authenticator {
   const url = new URL('/sessions', deps.baseUrl)
   /** The session being used, or being logged in. */
   let current: Promise<Session> | undefined
   /** The session `current` resolved to; undefined while a login is in flight. */
   let latest: Session | undefined
 
-  const login = async (signal: AbortSignal): Promise<Session> => {
-    deps.onLogin?.()
-    const response = await deps.transport(
-      {
-        method: 'POST',
-        url,
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ UserId: credentials.username, password: credentials.password })
-      },
-      signal
-    )
-    const what = 'login (POST /sessions)'
-    const fault = statusFault(response, what, `${what}: ${url.href} does not exist; is this an XClarity Administrator?`)
-    if (fault)
-      throw isAuthRefusal(response.status)
-        ? new PollFault('auth', fault.message, false, { status: response.status })
-        : fault
-    const cookies = parseSetCookie(response.headers['set-cookie'] ?? [])
-    const named = (test: (name: string) => boolean): string | undefined =>
-      [...cookies].find(([name]) => test(name.toLowerCase()))?.[1]
-    // Only the session's own tokens are secrets: masking every cookie value
-    // (`user=admin`, `inactivityTimeout=1`) would blank common words in every later log line.
-    const session =
-      named(name => name === 'jsessionid') ?? named(name => name.includes('session')) ?? named(name => name !== 'csrf')
-    if (!session) throw new PollFault('auth', `${what}: the appliance set no session cookie`, false)
-    deps.onSecret(session)
-    const csrf = named(name => name === 'csrf') ?? headerValue(response, 'x-csrf-token')
-    if (csrf) deps.onSecret(csrf)
-    const cookie = [...cookies].map(([name, value]) => `${name}=${value}`).join('; ')
-    return { cookie, csrf, proven: false }
-  }
-
   /** Starts a login that every caller shares; a failed login is forgotten so the next poll may try again. */
   const startLogin = (signal: AbortSignal): Promise<Session> => {
     latest = undefined
-    const attempt = login(signal).then(session => (latest = session))
+    const attempt = login(credentials, url, deps, signal).then(session => (latest = session))
     current = attempt
     attempt.catch(() => {
       if (current === attempt) current = undefined
@@ -107,19 +79,12 @@ export function sessionAuth(
     return attempt
   }
 
-  const headersOf = (session: Session): Record<string, string> => ({
-    cookie: session.cookie,
-    ...(session.csrf ? { 'x-csrf-token': session.csrf } : {}),
-    // Lenovo asks scripts to mark their polling so it does not count as user activity.
-    'x-not-user-input': 'checkSession'
-  })
-
   return {
     async credential(signal) {
       const session = await (current ?? startLogin(signal))
       const credential: SessionCredential = {
         session,
-        headers: headersOf(session),
+        headers: sessionHeaders(session),
         accepted: () => (session.proven = true)
       }
       return credential
@@ -139,11 +104,50 @@ export function sessionAuth(
       latest = undefined
       if (!session) return
       try {
-        await deps.transport({ method: 'DELETE', url, headers: headersOf(session) }, signal, timeoutMs)
+        await deps.transport({ method: 'DELETE', url, headers: sessionHeaders(session) }, signal, timeoutMs)
       } catch {
         // Logging out is a courtesy; the session expires on its own.
       }
     }
+  }
+}
+
+/** POST /sessions; the session's own tokens go to onSecret before anything can print them. */
+async function login(credentials: Credentials, url: URL, deps: SessionDeps, signal: AbortSignal): Promise<Session> {
+  deps.onLogin?.()
+  const body = JSON.stringify({ UserId: credentials.username, password: credentials.password })
+  const response = await deps.transport(
+    { method: 'POST', url, headers: { 'content-type': 'application/json' }, body },
+    signal
+  )
+  const what = 'login (POST /sessions)'
+  const fault = statusFault(response, what, `${what}: ${url.href} does not exist; is this an XClarity Administrator?`)
+  if (fault) {
+    throw isAuthRefusal(response.status)
+      ? new PollFault('auth', fault.message, false, { status: response.status })
+      : fault
+  }
+  const cookies = parseSetCookie(response.headers['set-cookie'] ?? [])
+  const named = (test: (name: string) => boolean): string | undefined =>
+    [...cookies].find(([name]) => test(name.toLowerCase()))?.[1]
+  // Only the session's own tokens are secrets: masking every cookie value
+  // (`user=admin`, `inactivityTimeout=1`) would blank common words in every later log line.
+  const session =
+    named(name => name === 'jsessionid') ?? named(name => name.includes('session')) ?? named(name => name !== 'csrf')
+  if (!session) throw new PollFault('auth', `${what}: the appliance set no session cookie`, false)
+  deps.onSecret(session)
+  const csrf = named(name => name === 'csrf') ?? headerValue(response, 'x-csrf-token')
+  if (csrf) deps.onSecret(csrf)
+  const cookie = [...cookies].map(([name, value]) => `${name}=${value}`).join('; ')
+  return { cookie, csrf, proven: false }
+}
+
+function sessionHeaders(session: Session): Record<string, string> {
+  return {
+    cookie: session.cookie,
+    ...(session.csrf ? { 'x-csrf-token': session.csrf } : {}),
+    // Lenovo asks scripts to mark their polling so it does not count as user activity.
+    'x-not-user-input': 'checkSession'
   }
 }
 

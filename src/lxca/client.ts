@@ -1,6 +1,6 @@
 // The LXCA API as this action uses it: upload the bulk-import CSV, and get a
-// job document. Its requests go through `send`, which adds authentication and
-// notes whether the appliance accepted it; statuses become typed faults in
+// job document. Each request carries the authenticator's credential and tells
+// it whether the appliance accepted it; statuses become typed faults in
 // responses.ts.
 import { PollFault } from '../common/errors.js'
 import type { Authenticator, Credential } from './auth.js'

@@ -1,8 +1,9 @@
-// How long to wait between requests. Numbers and reasons are in
-// ../shared/notes/reliability.md: first poll at once; poll waits start at
-// min(5 s, poll-interval) and grow ×1.5 up to poll-interval; transient faults
-// back off exponentially from the current poll wait, capped at 4 × poll-interval;
-// every wait carries ±20 % jitter so many runners do not poll in lock-step.
+// How long to wait between requests. The first poll is at once, so a job that
+// is already finished (or unknown) is seen at once; poll waits start at
+// min(5 s, poll-interval) and grow ×1.5 up to poll-interval, as Google's
+// long-running operations do; transient faults back off exponentially from the
+// current poll wait, capped at 4 × poll-interval; every wait carries ±20 %
+// jitter so many runners do not poll in lock-step.
 
 const FIRST_WAIT_MS = 5_000
 const POLL_GROWTH = 1.5

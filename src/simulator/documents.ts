@@ -1,6 +1,7 @@
-// Builds job documents shaped like the ones LXCA sends (see the API page's
-// example and the notes on a real failed job): one `results[]` entry per
-// device, each with the 15-step management tree, messages and timings.
+// Builds job documents shaped like the ones LXCA sends (Lenovo's documented
+// example, and a real failed job): one `results[]` entry per device, each with
+// the 15-step management tree, messages and timings; after a failure, every
+// later step says Stopped_With_Error and the last one still says Running.
 import { createHash } from 'node:crypto'
 
 interface StepSpec {

@@ -1,5 +1,6 @@
-// Misbehaviour the simulator can script, one per job request, to reproduce
-// every transport fault a gate must ride through (or refuse) over real sockets.
+// Misbehaviour the simulator can script, one per job request or upload, to
+// reproduce every transport fault a gate must ride through (or refuse) over
+// real sockets.
 import type { ServerResponse } from 'node:http'
 
 export type Fault =
@@ -28,21 +29,17 @@ export type Fault =
 
 /** `echo` is what the `echo` fault repeats: the credentials the request carried. */
 export function applyFault(fault: Fault, response: ServerResponse, goodBody: string, echo = ''): void {
-  const socket = response.socket
   switch (fault.kind) {
     case 'reset':
-      socket?.destroy()
+      response.socket?.destroy()
       return
     case 'hang':
       return
-    case 'slow': {
-      const timer = setTimeout(() => {
+    case 'slow':
+      return later(fault.ms, response, () => {
         response.writeHead(200, { 'content-type': 'application/json' })
         response.end(goodBody)
-      }, fault.ms)
-      response.on('close', () => clearTimeout(timer))
-      return
-    }
+      })
     case 'stall':
       response.writeHead(200, {
         'content-type': 'application/json',
@@ -50,47 +47,12 @@ export function applyFault(fault: Fault, response: ServerResponse, goodBody: str
       })
       response.write(goodBody.slice(0, 10))
       return
-    case 'drip': {
-      response.writeHead(200, {
-        'content-type': 'application/json',
-        'content-length': String(Buffer.byteLength(goodBody))
-      })
-      const bytes = Buffer.from(goodBody)
-      let sent = 0
-      const timer = setInterval(() => {
-        if (sent >= bytes.length || response.destroyed) {
-          clearInterval(timer)
-          if (!response.destroyed) response.end()
-          return
-        }
-        response.write(bytes.subarray(sent, sent + 1))
-        sent += 1
-      }, fault.intervalMs)
-      response.on('close', () => clearInterval(timer))
-      return
-    }
-    case 'truncate': {
-      const half = goodBody.slice(0, Math.floor(goodBody.length / 2))
-      const headers: Record<string, string> = { 'content-type': 'application/json' }
-      if (fault.framing === 'length') headers['content-length'] = String(Buffer.byteLength(goodBody))
-      response.writeHead(200, headers)
-      response.write(half, () => setTimeout(() => socket?.destroy(), 20))
-      return
-    }
-    case 'status': {
-      const headers: Record<string, string> = { 'content-type': 'application/json' }
-      if (fault.retryAfter !== undefined) headers['retry-after'] = fault.retryAfter
-      if (fault.location !== undefined) headers.location = fault.location
-      response.writeHead(fault.status, headers)
-      response.end(
-        fault.body ??
-          JSON.stringify({
-            result: 'failed',
-            messages: [{ id: 'FQXHMSE0001J', text: `Simulated HTTP ${fault.status}` }]
-          })
-      )
-      return
-    }
+    case 'drip':
+      return drip(response, goodBody, fault.intervalMs)
+    case 'truncate':
+      return truncate(response, goodBody, fault.framing)
+    case 'status':
+      return status(response, fault)
     case 'body':
       response.writeHead(200, { 'content-type': fault.contentType ?? 'application/json' })
       response.end(fault.body)
@@ -98,6 +60,47 @@ export function applyFault(fault: Fault, response: ServerResponse, goodBody: str
     case 'echo':
       return echoCredentials(fault.as, response, echo)
   }
+}
+
+function later(ms: number, response: ServerResponse, answer: () => void): void {
+  const timer = setTimeout(answer, ms)
+  response.on('close', () => clearTimeout(timer))
+}
+
+/** A valid body, one byte every `intervalMs`. */
+function drip(response: ServerResponse, goodBody: string, intervalMs: number): void {
+  response.writeHead(200, { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(goodBody)) })
+  const bytes = Buffer.from(goodBody)
+  let sent = 0
+  const timer = setInterval(() => {
+    if (sent >= bytes.length || response.destroyed) {
+      clearInterval(timer)
+      if (!response.destroyed) response.end()
+      return
+    }
+    response.write(bytes.subarray(sent, sent + 1))
+    sent += 1
+  }, intervalMs)
+  response.on('close', () => clearInterval(timer))
+}
+
+/** Half of the body, then the connection closes. */
+function truncate(response: ServerResponse, goodBody: string, framing: 'length' | 'chunked'): void {
+  const headers: Record<string, string> = { 'content-type': 'application/json' }
+  if (framing === 'length') headers['content-length'] = String(Buffer.byteLength(goodBody))
+  response.writeHead(200, headers)
+  response.write(goodBody.slice(0, Math.floor(goodBody.length / 2)), () =>
+    setTimeout(() => response.socket?.destroy(), 20)
+  )
+}
+
+function status(response: ServerResponse, fault: Extract<Fault, { kind: 'status' }>): void {
+  const headers: Record<string, string> = { 'content-type': 'application/json' }
+  if (fault.retryAfter !== undefined) headers['retry-after'] = fault.retryAfter
+  if (fault.location !== undefined) headers.location = fault.location
+  response.writeHead(fault.status, headers)
+  const simulated = { result: 'failed', messages: [{ id: 'FQXHMSE0001J', text: `Simulated HTTP ${fault.status}` }] }
+  response.end(fault.body ?? JSON.stringify(simulated))
 }
 
 function echoCredentials(as: 'document' | 'error' | 'html', response: ServerResponse, echo: string): void {

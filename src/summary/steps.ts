@@ -1,6 +1,6 @@
 // A device's step tree as it should be read, not as LXCA leaves it. After a
 // failure LXCA marks every later step Stopped_With_Error and may leave the
-// last one Running (see the notes on a real failed job): shown as they are,
+// last one Running (as a real failed job does): shown as they are,
 // that reads as eleven failures and a step still at work. Here, only the
 // deepest failed step is marked, the steps after it are "not run", and a
 // finished job shows nothing as running. The tree is never deeper than the

@@ -8,7 +8,7 @@ import type { GateResult, JobOutcome, OutcomeStatus, UploadOutcome } from '../co
 import type { Scrub } from '../common/secrets.js'
 import { JOB_TYPES, type JobRef } from '../lxca/job-ref.js'
 import { isDone, stepPathLabel, userActionOf, type DeviceAssessment, type DeviceState } from '../lxca/verdict.js'
-import { problemOf, uploadProblemOf, type Problem } from './problem.js'
+import { problemOf, uploadProblemOf, type Problem } from './fixes.js'
 import { stepTree, type StepView } from './steps.js'
 
 export interface DeviceView {
