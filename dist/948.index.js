@@ -16,8 +16,10 @@ var proxy = __webpack_require__(9783);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
 ;// CONCATENATED MODULE: ./src/common/clock.ts
-// The only place that touches timers. Everything that waits takes a Clock, so
-// tests drive time by hand and never sleep for real.
+// Time as the engine sees it: every wait between requests and every deadline
+// it decides goes through a Clock, so tests drive time by hand and never sleep
+// for real. (The one real timer outside it is the transport's per-request
+// deadline, which must cut a real socket in real time.)
 /** Node clamps longer timers to 1 ms, which would turn a long wait into a busy loop. */
 const MAX_TIMER_MS = 2_147_483_647;
 const systemClock = {
@@ -93,7 +95,8 @@ function messageOf(error) {
 
 ;// CONCATENATED MODULE: ./src/common/secrets.ts
 // Secrets the appliance may echo back (the password, the Basic token, the
-// session cookie and CSRF token, the proxy password), replaced by `***` in
+// session cookie and CSRF token, the proxy password, the CSV's credential
+// cells), replaced by `***` in
 // every text we render, before any escaping: the runner's masking matches
 // exact text only, so an escaped secret (`P&#64;ss`) would slip through it,
 // and files we write are never masked at all.
@@ -329,7 +332,7 @@ function describeChainError(code, cert) {
 }
 
 ;// CONCATENATED MODULE: ./src/http/transport.ts
-// The only module that does network I/O. One request = one fresh connection:
+// The action's only network code. One request = one fresh connection:
 // TCP (through a CONNECT proxy when one applies), then TLS verified by
 // tls-verify.ts, and only then the HTTP request with its credentials. A
 // total-time deadline covers connect, headers and the whole body, because an
@@ -706,38 +709,10 @@ function sessionAuth(credentials, deps) {
     let current;
     /** The session `current` resolved to; undefined while a login is in flight. */
     let latest;
-    const login = async (signal) => {
-        deps.onLogin?.();
-        const response = await deps.transport({
-            method: 'POST',
-            url,
-            headers: { 'content-type': 'application/json' },
-            body: JSON.stringify({ UserId: credentials.username, password: credentials.password })
-        }, signal);
-        const what = 'login (POST /sessions)';
-        const fault = statusFault(response, what, `${what}: ${url.href} does not exist; is this an XClarity Administrator?`);
-        if (fault)
-            throw isAuthRefusal(response.status)
-                ? new PollFault('auth', fault.message, false, { status: response.status })
-                : fault;
-        const cookies = parseSetCookie(response.headers['set-cookie'] ?? []);
-        const named = (test) => [...cookies].find(([name]) => test(name.toLowerCase()))?.[1];
-        // Only the session's own tokens are secrets: masking every cookie value
-        // (`user=admin`, `inactivityTimeout=1`) would blank common words in every later log line.
-        const session = named(name => name === 'jsessionid') ?? named(name => name.includes('session')) ?? named(name => name !== 'csrf');
-        if (!session)
-            throw new PollFault('auth', `${what}: the appliance set no session cookie`, false);
-        deps.onSecret(session);
-        const csrf = named(name => name === 'csrf') ?? headerValue(response, 'x-csrf-token');
-        if (csrf)
-            deps.onSecret(csrf);
-        const cookie = [...cookies].map(([name, value]) => `${name}=${value}`).join('; ');
-        return { cookie, csrf, proven: false };
-    };
     /** Starts a login that every caller shares; a failed login is forgotten so the next poll may try again. */
     const startLogin = (signal) => {
         latest = undefined;
-        const attempt = login(signal).then(session => (latest = session));
+        const attempt = login(credentials, url, deps, signal).then(session => (latest = session));
         current = attempt;
         attempt.catch(() => {
             if (current === attempt)
@@ -745,18 +720,12 @@ function sessionAuth(credentials, deps) {
         });
         return attempt;
     };
-    const headersOf = (session) => ({
-        cookie: session.cookie,
-        ...(session.csrf ? { 'x-csrf-token': session.csrf } : {}),
-        // Lenovo asks scripts to mark their polling so it does not count as user activity.
-        'x-not-user-input': 'checkSession'
-    });
     return {
         async credential(signal) {
             const session = await (current ?? startLogin(signal));
             const credential = {
                 session,
-                headers: headersOf(session),
+                headers: sessionHeaders(session),
                 accepted: () => (session.proven = true)
             };
             return credential;
@@ -779,12 +748,46 @@ function sessionAuth(credentials, deps) {
             if (!session)
                 return;
             try {
-                await deps.transport({ method: 'DELETE', url, headers: headersOf(session) }, signal, timeoutMs);
+                await deps.transport({ method: 'DELETE', url, headers: sessionHeaders(session) }, signal, timeoutMs);
             }
             catch {
                 // Logging out is a courtesy; the session expires on its own.
             }
         }
+    };
+}
+/** POST /sessions; the session's own tokens go to onSecret before anything can print them. */
+async function login(credentials, url, deps, signal) {
+    deps.onLogin?.();
+    const body = JSON.stringify({ UserId: credentials.username, password: credentials.password });
+    const response = await deps.transport({ method: 'POST', url, headers: { 'content-type': 'application/json' }, body }, signal);
+    const what = 'login (POST /sessions)';
+    const fault = statusFault(response, what, `${what}: ${url.href} does not exist; is this an XClarity Administrator?`);
+    if (fault) {
+        throw isAuthRefusal(response.status)
+            ? new PollFault('auth', fault.message, false, { status: response.status })
+            : fault;
+    }
+    const cookies = parseSetCookie(response.headers['set-cookie'] ?? []);
+    const named = (test) => [...cookies].find(([name]) => test(name.toLowerCase()))?.[1];
+    // Only the session's own tokens are secrets: masking every cookie value
+    // (`user=admin`, `inactivityTimeout=1`) would blank common words in every later log line.
+    const session = named(name => name === 'jsessionid') ?? named(name => name.includes('session')) ?? named(name => name !== 'csrf');
+    if (!session)
+        throw new PollFault('auth', `${what}: the appliance set no session cookie`, false);
+    deps.onSecret(session);
+    const csrf = named(name => name === 'csrf') ?? headerValue(response, 'x-csrf-token');
+    if (csrf)
+        deps.onSecret(csrf);
+    const cookie = [...cookies].map(([name, value]) => `${name}=${value}`).join('; ');
+    return { cookie, csrf, proven: false };
+}
+function sessionHeaders(session) {
+    return {
+        cookie: session.cookie,
+        ...(session.csrf ? { 'x-csrf-token': session.csrf } : {}),
+        // Lenovo asks scripts to mark their polling so it does not count as user activity.
+        'x-not-user-input': 'checkSession'
     };
 }
 function parseSetCookie(values) {
@@ -824,8 +827,8 @@ function csvMultipart(filename, content, random = () => (0,external_node_crypto_
 var job_ref = __webpack_require__(2879);
 ;// CONCATENATED MODULE: ./src/lxca/client.ts
 // The LXCA API as this action uses it: upload the bulk-import CSV, and get a
-// job document. Its requests go through `send`, which adds authentication and
-// notes whether the appliance accepted it; statuses become typed faults in
+// job document. Each request carries the authenticator's credential and tells
+// it whether the appliance accepted it; statuses become typed faults in
 // responses.ts.
 
 
@@ -1015,11 +1018,12 @@ function describe(value) {
 // EXTERNAL MODULE: ./src/lxca/verdict.ts
 var verdict = __webpack_require__(9225);
 ;// CONCATENATED MODULE: ./src/poll/backoff.ts
-// How long to wait between requests. Numbers and reasons are in
-// ../shared/notes/reliability.md: first poll at once; poll waits start at
-// min(5 s, poll-interval) and grow ×1.5 up to poll-interval; transient faults
-// back off exponentially from the current poll wait, capped at 4 × poll-interval;
-// every wait carries ±20 % jitter so many runners do not poll in lock-step.
+// How long to wait between requests. The first poll is at once, so a job that
+// is already finished (or unknown) is seen at once; poll waits start at
+// min(5 s, poll-interval) and grow ×1.5 up to poll-interval, as Google's
+// long-running operations do; transient faults back off exponentially from the
+// current poll wait, capped at 4 × poll-interval; every wait carries ±20 %
+// jitter so many runners do not poll in lock-step.
 const FIRST_WAIT_MS = 5_000;
 const POLL_GROWTH = 1.5;
 const RETRY_CAP_FACTOR = 4;
@@ -2104,8 +2108,9 @@ function deferredRunner(importCore) {
 }
 
 ;// CONCATENATED MODULE: ./src/action/main.ts
-// The GitHub Action's composition root: with index.ts, the only code that
-// touches @actions/core (through runner.ts), the process and the environment.
+// The GitHub Action's composition root: with index.ts, results.ts and
+// runner.ts, the only code that touches @actions/core, the process and the
+// environment.
 // It reads the inputs, runs the gate, and turns the result into the step
 // summary, outputs, annotations and exactly one exit decision.
 
@@ -2138,7 +2143,7 @@ async function run(signal = listenForCancel()) {
     catch (error) {
         // A bug of ours: still one readable line and a summary, never a stack trace on the run page.
         ;
-        (await __webpack_require__.e(/* import() */ 141).then(__webpack_require__.bind(__webpack_require__, 7141))).reportUnexpectedError(messageOf(error), runner);
+        (await __webpack_require__.e(/* import() */ 740).then(__webpack_require__.bind(__webpack_require__, 3740))).reportUnexpectedError(messageOf(error), runner);
     }
     finally {
         await runner.ready();
@@ -2183,7 +2188,7 @@ async function gate(signal, runner) {
     catch (error) {
         if (!(error instanceof InputError))
             throw error;
-        (await __webpack_require__.e(/* import() */ 141).then(__webpack_require__.bind(__webpack_require__, 7141))).reportInputErrors(error, runner);
+        (await __webpack_require__.e(/* import() */ 740).then(__webpack_require__.bind(__webpack_require__, 3740))).reportInputErrors(error, runner);
         return;
     }
     const result = await runGate(settings, {
@@ -2200,7 +2205,7 @@ async function gate(signal, runner) {
             group: (name, body) => runner.group(name, body)
         }
     });
-    (await __webpack_require__.e(/* import() */ 141).then(__webpack_require__.bind(__webpack_require__, 7141))).report(settings, result, secrets, runner);
+    (await __webpack_require__.e(/* import() */ 740).then(__webpack_require__.bind(__webpack_require__, 3740))).report(settings, result, secrets, runner);
 }
 
 
