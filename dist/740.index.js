@@ -670,10 +670,12 @@ function renderFooter(view) {
     if (view.jobs.length === 0)
         return `---\n<sub>${appliance}</sub>`;
     const api = view.jobs.map(job => `[${markdown_text(job.job.id, 140)}](${(0,job_ref/* jobUrl */.Ne)(view.baseUrl, job.job).href})`).join(' · ');
+    const report = view.jobs.some(job => job.reported)
+        ? ' · Keep the `report` output file (actions/upload-artifact) for the whole last document'
+        : '';
     return [
         '---',
-        `<sub>${appliance} · Job ${view.jobs.length === 1 ? 'document' : 'documents'} (API): ${api} · ` +
-            'Keep the `report` output file (actions/upload-artifact) for the whole last document</sub>'
+        `<sub>${appliance} · Job ${view.jobs.length === 1 ? 'document' : 'documents'} (API): ${api}${report}</sub>`
     ].join('\n');
 }
 
@@ -1051,6 +1053,7 @@ function jobView({ job, outcome }, timeoutMs, scrub) {
         path: `/${job_ref/* JOB_TYPES */.MA[job.type]}/jobs/${job.id}`,
         status: outcome.status,
         seen: outcome.assessment !== undefined,
+        reported: outcome.lastBody !== undefined,
         done,
         progress: outcome.assessment?.progress,
         lxcaStatus: outcome.job?.status === undefined ? undefined : scrub(outcome.job.status),

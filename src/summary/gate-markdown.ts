@@ -62,9 +62,11 @@ function renderFooter(view: GateView): string {
   const appliance = `Open [XClarity Administrator](${view.baseUrl.href}) › Monitoring › Jobs to follow a job`
   if (view.jobs.length === 0) return `---\n<sub>${appliance}</sub>`
   const api = view.jobs.map(job => `[${text(job.job.id, 140)}](${jobUrl(view.baseUrl, job.job).href})`).join(' · ')
+  const report = view.jobs.some(job => job.reported)
+    ? ' · Keep the `report` output file (actions/upload-artifact) for the whole last document'
+    : ''
   return [
     '---',
-    `<sub>${appliance} · Job ${view.jobs.length === 1 ? 'document' : 'documents'} (API): ${api} · ` +
-      'Keep the `report` output file (actions/upload-artifact) for the whole last document</sub>'
+    `<sub>${appliance} · Job ${view.jobs.length === 1 ? 'document' : 'documents'} (API): ${api}${report}</sub>`
   ].join('\n')
 }

@@ -41,6 +41,8 @@ export interface JobView {
   readonly status: OutcomeStatus
   /** Some document of the job was understood. */
   readonly seen: boolean
+  /** Some JSON document came, understood or not: the report file holds it. */
+  readonly reported: boolean
   readonly done: boolean
   readonly progress?: number
   readonly lxcaStatus?: string
@@ -123,6 +125,7 @@ export function jobView({ job, outcome }: JobOutcome, timeoutMs: number, scrub: 
     path: `/${JOB_TYPES[job.type]}/jobs/${job.id}`,
     status: outcome.status,
     seen: outcome.assessment !== undefined,
+    reported: outcome.lastBody !== undefined,
     done,
     progress: outcome.assessment?.progress,
     lxcaStatus: outcome.job?.status === undefined ? undefined : scrub(outcome.job.status),
