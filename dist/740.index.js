@@ -812,7 +812,7 @@ function reportContent(result, scrub) {
     if (received.length === 0)
         return undefined;
     const entries = received.map(({ job, outcome }) => {
-        const key = JSON.stringify(`${job_ref/* JOB_TYPES */.MA[job.type]}/jobs/${job.id}`);
+        const key = JSON.stringify((0,job_ref/* jobPath */.Jf)(job).slice(1));
         return `  ${key}: ${scrubJsonStrings((0,common_text/* bodyText */.G3)(outcome.lastBody).trim(), scrub)}`;
     });
     return Buffer.from(`{\n${entries.join(',\n')}\n}\n`);
@@ -1050,7 +1050,7 @@ function jobView({ job, outcome }, timeoutMs, scrub) {
     const views = new Map();
     return {
         job,
-        path: `/${job_ref/* JOB_TYPES */.MA[job.type]}/jobs/${job.id}`,
+        path: (0,job_ref/* jobPath */.Jf)(job),
         status: outcome.status,
         seen: outcome.assessment !== undefined,
         reported: outcome.lastBody !== undefined,

@@ -846,7 +846,7 @@ class LxcaClient {
     /** The job document as JSON (not yet understood), and its bytes. Throws PollFault. */
     async getJob(job, signal) {
         const url = (0,job_ref/* jobUrl */.Ne)(this.baseUrl, job);
-        const what = `GET /${job_ref/* JOB_TYPES */.MA[job.type]}/jobs/${job.id}`;
+        const what = `GET ${(0,job_ref/* jobPath */.Jf)(job)}`;
         const first = await this.send({ method: 'GET', url }, signal);
         let response = first.response;
         if (isAuthRefusal(response.status) && (await this.auth.renew(first.credential, signal))) {
@@ -2352,12 +2352,12 @@ function bodyText(body) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   MA: () => (/* binding */ JOB_TYPES),
+/* harmony export */   Jf: () => (/* binding */ jobPath),
 /* harmony export */   Ne: () => (/* binding */ jobUrl),
 /* harmony export */   Yf: () => (/* binding */ parseJobRef),
 /* harmony export */   xu: () => (/* binding */ jobTextHost)
 /* harmony export */ });
-/* unused harmony export isJobType */
+/* unused harmony exports JOB_TYPES, isJobType */
 // Which job to watch. LXCA returns the job of a bulk import, manage or
 // unmanage request as a bare ID or as its `Location` path; people paste
 // either, so both are accepted. Whatever is given, only a plain ID (letters,
@@ -2407,9 +2407,13 @@ function jobTextHost(text) {
         return undefined;
     }
 }
-/** `/csvRequest/jobs/4229`, resolved against the appliance's base URL. */
+/** `/csvRequest/jobs/4229`. */
+function jobPath(job) {
+    return `/${JOB_TYPES[job.type]}/jobs/${job.id}`;
+}
+/** The job's path resolved against the appliance's base URL. */
 function jobUrl(baseUrl, job) {
-    return new URL(`/${JOB_TYPES[job.type]}/jobs/${job.id}`, baseUrl);
+    return new URL(jobPath(job), baseUrl);
 }
 
 

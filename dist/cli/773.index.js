@@ -1018,9 +1018,13 @@ function jobTextHost(text) {
         return undefined;
     }
 }
-/** `/csvRequest/jobs/4229`, resolved against the appliance's base URL. */
+/** `/csvRequest/jobs/4229`. */
+function jobPath(job) {
+    return `/${JOB_TYPES[job.type]}/jobs/${job.id}`;
+}
+/** The job's path resolved against the appliance's base URL. */
 function jobUrl(baseUrl, job) {
-    return new URL(`/${JOB_TYPES[job.type]}/jobs/${job.id}`, baseUrl);
+    return new URL(jobPath(job), baseUrl);
 }
 
 ;// CONCATENATED MODULE: ./src/lxca/client.ts
@@ -1044,7 +1048,7 @@ class LxcaClient {
     /** The job document as JSON (not yet understood), and its bytes. Throws PollFault. */
     async getJob(job, signal) {
         const url = jobUrl(this.baseUrl, job);
-        const what = `GET /${JOB_TYPES[job.type]}/jobs/${job.id}`;
+        const what = `GET ${jobPath(job)}`;
         const first = await this.send({ method: 'GET', url }, signal);
         let response = first.response;
         if (isAuthRefusal(response.status) && (await this.auth.renew(first.credential, signal))) {
@@ -3208,7 +3212,7 @@ function reportContent(result, scrub) {
     if (received.length === 0)
         return undefined;
     const entries = received.map(({ job, outcome }) => {
-        const key = JSON.stringify(`${JOB_TYPES[job.type]}/jobs/${job.id}`);
+        const key = JSON.stringify(jobPath(job).slice(1));
         return `  ${key}: ${scrubJsonStrings(bodyText(outcome.lastBody).trim(), scrub)}`;
     });
     return Buffer.from(`{\n${entries.join(',\n')}\n}\n`);
@@ -3584,7 +3588,7 @@ function jobView({ job, outcome }, timeoutMs, scrub) {
     const views = new Map();
     return {
         job,
-        path: `/${JOB_TYPES[job.type]}/jobs/${job.id}`,
+        path: jobPath(job),
         status: outcome.status,
         seen: outcome.assessment !== undefined,
         reported: outcome.lastBody !== undefined,

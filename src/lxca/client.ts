@@ -5,7 +5,7 @@
 import { PollFault } from '../common/errors.js'
 import type { Authenticator, Credential } from './auth.js'
 import { csvMultipart } from './multipart.js'
-import { jobUrl, JOB_TYPES, type JobRef } from './job-ref.js'
+import { jobPath, jobUrl, type JobRef } from './job-ref.js'
 import { isAuthRefusal, jsonBody, statusFault } from './responses.js'
 import type { HttpRequest, HttpResponse, Transport } from '../http/transport.js'
 
@@ -27,7 +27,7 @@ export class LxcaClient {
   /** The job document as JSON (not yet understood), and its bytes. Throws PollFault. */
   async getJob(job: JobRef, signal: AbortSignal): Promise<FetchedJob> {
     const url = jobUrl(this.baseUrl, job)
-    const what = `GET /${JOB_TYPES[job.type]}/jobs/${job.id}`
+    const what = `GET ${jobPath(job)}`
     const first = await this.send({ method: 'GET', url }, signal)
     let response = first.response
     if (isAuthRefusal(response.status) && (await this.auth.renew(first.credential, signal))) {

@@ -54,7 +54,12 @@ export function jobTextHost(text: string): string | undefined {
   }
 }
 
-/** `/csvRequest/jobs/4229`, resolved against the appliance's base URL. */
+/** `/csvRequest/jobs/4229`. */
+export function jobPath(job: JobRef): string {
+  return `/${JOB_TYPES[job.type]}/jobs/${job.id}`
+}
+
+/** The job's path resolved against the appliance's base URL. */
 export function jobUrl(baseUrl: URL, job: JobRef): URL {
-  return new URL(`/${JOB_TYPES[job.type]}/jobs/${job.id}`, baseUrl)
+  return new URL(jobPath(job), baseUrl)
 }

@@ -6,7 +6,7 @@
 import type { Scrub } from '../common/secrets.js'
 import type { GateResult } from '../common/outcome.js'
 import { bodyText, clause, clean, plural } from '../common/text.js'
-import { JOB_TYPES } from '../lxca/job-ref.js'
+import { jobPath } from '../lxca/job-ref.js'
 import type { DeviceAssessment } from '../lxca/verdict.js'
 import { Output, type OutputName } from '../settings/names.js'
 import type { CauseView, GateView, JobView, UploadView } from './view.js'
@@ -163,7 +163,7 @@ export function reportContent(result: GateResult, scrub: Scrub): Buffer | undefi
   if (result.jobs.length === 1) return received[0] && scrubBody(received[0].outcome.lastBody as Buffer, scrub)
   if (received.length === 0) return undefined
   const entries = received.map(({ job, outcome }) => {
-    const key = JSON.stringify(`${JOB_TYPES[job.type]}/jobs/${job.id}`)
+    const key = JSON.stringify(jobPath(job).slice(1))
     return `  ${key}: ${scrubJsonStrings(bodyText(outcome.lastBody as Buffer).trim(), scrub)}`
   })
   return Buffer.from(`{\n${entries.join(',\n')}\n}\n`)

@@ -6,7 +6,7 @@
 // the devices a report actually shows (a job may list 100,000).
 import type { GateResult, JobOutcome, OutcomeStatus, UploadOutcome } from '../common/outcome.js'
 import type { Scrub } from '../common/secrets.js'
-import { JOB_TYPES, type JobRef } from '../lxca/job-ref.js'
+import { jobPath, type JobRef } from '../lxca/job-ref.js'
 import { isDone, stepPathLabel, userActionOf, type DeviceAssessment, type DeviceState } from '../lxca/verdict.js'
 import { problemOf, uploadProblemOf, type Problem } from './fixes.js'
 import { stepTree, type StepView } from './steps.js'
@@ -122,7 +122,7 @@ export function jobView({ job, outcome }: JobOutcome, timeoutMs: number, scrub: 
   const views = new Map<DeviceAssessment, DeviceView>()
   return {
     job,
-    path: `/${JOB_TYPES[job.type]}/jobs/${job.id}`,
+    path: jobPath(job),
     status: outcome.status,
     seen: outcome.assessment !== undefined,
     reported: outcome.lastBody !== undefined,
