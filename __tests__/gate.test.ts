@@ -151,6 +151,14 @@ describe('runGate', () => {
 })
 
 describe('runGate: the run ends within timeout + request-timeout, whatever the appliance does', () => {
+  /** A session, a 3 s timeout and 1 s requests: the bound is 4 s. */
+  const SHORT_SESSION = settings({
+    authMethod: 'session',
+    timeoutMs: 3_000,
+    requestTimeoutMs: 1_000,
+    pollIntervalMs: 1_000
+  })
+
   /**
    * An appliance whose answers take time: `slow(request)` says how long a
    * request would take; the request uses up that virtual time, or all of the
@@ -187,13 +195,7 @@ describe('runGate: the run ends within timeout + request-timeout, whatever the a
     }
     // Every request takes 300 ms; the logout never answers.
     const { transport, sent } = slowAppliance(clock, request => (request.method === 'DELETE' ? Infinity : 300), answer)
-    const timeouts = settings({
-      authMethod: 'session',
-      timeoutMs: 3_000,
-      requestTimeoutMs: 1_000,
-      pollIntervalMs: 1_000
-    })
-    const result = await clock.drive(runGate(timeouts, deps(clock, transport)))
+    const result = await clock.drive(runGate(SHORT_SESSION, deps(clock, transport)))
     expect(result.status).toBe('timeout')
     expect(sent.filter(request => request.method === 'POST')).toHaveLength(2)
     expect(sent.at(-1)?.method).toBe('DELETE')
@@ -211,13 +213,7 @@ describe('runGate: the run ends within timeout + request-timeout, whatever the a
       request => (request.method === 'GET' && clock.now() >= 3_000 ? Infinity : 10),
       base.transport
     )
-    const timeouts = settings({
-      authMethod: 'session',
-      timeoutMs: 3_000,
-      requestTimeoutMs: 1_000,
-      pollIntervalMs: 1_000
-    })
-    const result = await clock.drive(runGate(timeouts, deps(clock, transport)))
+    const result = await clock.drive(runGate(SHORT_SESSION, deps(clock, transport)))
     expect(result.status).toBe('timeout')
     expect(clock.now()).toBe(4_000)
     expect(sent.filter(request => request.method === 'DELETE')).toHaveLength(0)
