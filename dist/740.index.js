@@ -769,7 +769,11 @@ function buildOutputs(view, files) {
     const sum = (count) => seen.length > 0 ? String(seen.reduce((total, job) => total + count(job), 0)) : '';
     const progresses = seen.map(job => job.progress).filter((p) => p !== undefined);
     const firstBad = seen.flatMap(job => [...job.failed, ...job.pending].slice(0, 1).map(item => job.device(item)))[0];
-    const failedDevices = view.jobs.flatMap(job => job.failed.map(item => ({ ...(several ? { job: job.job.id } : {}), ...failedDevice(job, item) })));
+    // Only the first ones are output: the others are never described (a job may fail 100,000 devices).
+    const failedDevices = view.jobs
+        .flatMap(job => job.failed.map(item => ({ job, item })))
+        .slice(0, MAX_FAILED_DEVICES_OUTPUT)
+        .map(({ job, item }) => ({ ...(several ? { job: job.job.id } : {}), ...failedDevice(job, item) }));
     return {
         [names/* Output */.k.Status]: view.status,
         // The job waited on, whether job-id named it or an upload started it.
@@ -782,7 +786,7 @@ function buildOutputs(view, files) {
         [names/* Output */.k.Devices]: sum(job => job.total),
         [names/* Output */.k.Succeeded]: sum(job => job.succeeded.length),
         [names/* Output */.k.Failed]: sum(job => job.failed.length),
-        [names/* Output */.k.FailedDevices]: JSON.stringify(failedDevices.slice(0, MAX_FAILED_DEVICES_OUTPUT)),
+        [names/* Output */.k.FailedDevices]: JSON.stringify(failedDevices),
         [names/* Output */.k.Report]: files.report ?? '',
         [names/* Output */.k.SummaryFile]: files.summaryFile ?? ''
     };

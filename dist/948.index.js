@@ -2320,8 +2320,12 @@ const MONITORING = 'XClarity Administrator › Monitoring › Jobs';
 const CONTROL = /[\u0000-\u001f\u007f]+/g;
 /** One line, no control characters, not too long: safe for logs and annotations. */
 function clean(text, max = 300) {
-    const line = text.replace(CONTROL, ' ').replace(/\s+/g, ' ').trim();
-    return line.length > max ? `${line.slice(0, max - 1)}…` : line;
+    // No more input than the output can hold (with a margin for runs of white space that collapse).
+    const bounded = text.length > max + 256 ? text.slice(0, max + 256) : text;
+    const line = bounded.replace(CONTROL, ' ').replace(/\s+/g, ' ').trim();
+    if (line.length > max)
+        return `${line.slice(0, max - 1)}…`;
+    return bounded === text ? line : `${line}…`;
 }
 /** `17%`; `?%` when unknown. Floors, so a job at 99.9 % never reads "100%". */
 function percent(progress) {

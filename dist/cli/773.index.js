@@ -265,8 +265,12 @@ const MONITORING = 'XClarity Administrator › Monitoring › Jobs';
 const CONTROL = /[\u0000-\u001f\u007f]+/g;
 /** One line, no control characters, not too long: safe for logs and annotations. */
 function text_clean(text, max = 300) {
-    const line = text.replace(CONTROL, ' ').replace(/\s+/g, ' ').trim();
-    return line.length > max ? `${line.slice(0, max - 1)}…` : line;
+    // No more input than the output can hold (with a margin for runs of white space that collapse).
+    const bounded = text.length > max + 256 ? text.slice(0, max + 256) : text;
+    const line = bounded.replace(CONTROL, ' ').replace(/\s+/g, ' ').trim();
+    if (line.length > max)
+        return `${line.slice(0, max - 1)}…`;
+    return bounded === text ? line : `${line}…`;
 }
 /** `17%`; `?%` when unknown. Floors, so a job at 99.9 % never reads "100%". */
 function percent(progress) {
@@ -3169,7 +3173,11 @@ function buildOutputs(view, files) {
     const sum = (count) => seen.length > 0 ? String(seen.reduce((total, job) => total + count(job), 0)) : '';
     const progresses = seen.map(job => job.progress).filter((p) => p !== undefined);
     const firstBad = seen.flatMap(job => [...job.failed, ...job.pending].slice(0, 1).map(item => job.device(item)))[0];
-    const failedDevices = view.jobs.flatMap(job => job.failed.map(item => ({ ...(several ? { job: job.job.id } : {}), ...failedDevice(job, item) })));
+    // Only the first ones are output: the others are never described (a job may fail 100,000 devices).
+    const failedDevices = view.jobs
+        .flatMap(job => job.failed.map(item => ({ job, item })))
+        .slice(0, MAX_FAILED_DEVICES_OUTPUT)
+        .map(({ job, item }) => ({ ...(several ? { job: job.job.id } : {}), ...failedDevice(job, item) }));
     return {
         [Output.Status]: view.status,
         // The job waited on, whether job-id named it or an upload started it.
@@ -3182,7 +3190,7 @@ function buildOutputs(view, files) {
         [Output.Devices]: sum(job => job.total),
         [Output.Succeeded]: sum(job => job.succeeded.length),
         [Output.Failed]: sum(job => job.failed.length),
-        [Output.FailedDevices]: JSON.stringify(failedDevices.slice(0, MAX_FAILED_DEVICES_OUTPUT)),
+        [Output.FailedDevices]: JSON.stringify(failedDevices),
         [Output.Report]: files.report ?? '',
         [Output.SummaryFile]: files.summaryFile ?? ''
     };

@@ -117,9 +117,11 @@ export function buildOutputs(
     seen.length > 0 ? String(seen.reduce((total, job) => total + count(job), 0)) : ''
   const progresses = seen.map(job => job.progress).filter((p): p is number => p !== undefined)
   const firstBad = seen.flatMap(job => [...job.failed, ...job.pending].slice(0, 1).map(item => job.device(item)))[0]
-  const failedDevices = view.jobs.flatMap(job =>
-    job.failed.map(item => ({ ...(several ? { job: job.job.id } : {}), ...failedDevice(job, item) }))
-  )
+  // Only the first ones are output: the others are never described (a job may fail 100,000 devices).
+  const failedDevices = view.jobs
+    .flatMap(job => job.failed.map(item => ({ job, item })))
+    .slice(0, MAX_FAILED_DEVICES_OUTPUT)
+    .map(({ job, item }) => ({ ...(several ? { job: job.job.id } : {}), ...failedDevice(job, item) }))
   return {
     [Output.Status]: view.status,
     // The job waited on, whether job-id named it or an upload started it.
@@ -133,7 +135,7 @@ export function buildOutputs(
     [Output.Devices]: sum(job => job.total),
     [Output.Succeeded]: sum(job => job.succeeded.length),
     [Output.Failed]: sum(job => job.failed.length),
-    [Output.FailedDevices]: JSON.stringify(failedDevices.slice(0, MAX_FAILED_DEVICES_OUTPUT)),
+    [Output.FailedDevices]: JSON.stringify(failedDevices),
     [Output.Report]: files.report ?? '',
     [Output.SummaryFile]: files.summaryFile ?? ''
   }

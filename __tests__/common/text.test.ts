@@ -1,0 +1,30 @@
+import { describe, expect, it } from '@jest/globals'
+import { clause, clean, plural } from '../../src/common/text.js'
+
+describe('clean', () => {
+  it('makes one line without control characters, cut with … at the limit', () => {
+    expect(clean('a\r\n\tb\u001b[31m c')).toBe('a b [31m c')
+    expect(clean('x'.repeat(20), 10)).toBe(`${'x'.repeat(9)}…`)
+  })
+
+  it('reads no more of a long text than the output can hold, and still marks the cut', () => {
+    expect(clean(`a${' '.repeat(5_000)}b`, 10)).toBe('a…')
+    expect(clean('y'.repeat(1_000_000), 300)).toHaveLength(300)
+  })
+})
+
+describe('plural and clause', () => {
+  it('agree in number', () => {
+    expect([
+      plural(1, 'poll'),
+      plural(2, 'poll'),
+      plural(1, 'retry'),
+      plural(3, 'retry'),
+      plural(1_000, 'device')
+    ]).toEqual(['1 poll', '2 polls', '1 retry', '3 retries', '1,000 devices'])
+  })
+
+  it('drops a final full stop so that ours never doubles it', () => {
+    expect(`${clause('The job was not found. ')}.`).toBe('The job was not found.')
+  })
+})
