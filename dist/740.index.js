@@ -334,9 +334,7 @@ function uploadHeadline(upload, host) {
 }
 /** What an upload left open, when it may have imported without saying so. */
 function uploadMayHaveStarted(upload) {
-    return upload.mayHaveStarted
-        ? `The import may or may not have started: look for it in ${common_text/* MONITORING */.Rp} before uploading again, and pass its job as job-id.`
-        : undefined;
+    return upload.mayHaveStarted ? `${common_text/* MAY_HAVE_STARTED */.D0.charAt(0).toUpperCase()}${common_text/* MAY_HAVE_STARTED */.D0.slice(1)}.` : undefined;
 }
 /** `Uploaded servers.csv (3 devices): LXCA job 4229.` */
 function uploadLine(upload) {

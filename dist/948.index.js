@@ -1206,10 +1206,10 @@ function importOf(response) {
     }
     const messages = lxcaMessages(response);
     const refused = REFUSED.has(httpStatus) || isAuthRefusal(httpStatus) || (httpStatus >= 300 && httpStatus < 400);
-    const fault = statusFault(response, 'POST /csvRequest', `${'POST /csvRequest'}: the appliance has no bulk import here; is this an XClarity Administrator?`);
+    const fault = statusFault(response, 'POST /csvRequest', 'POST /csvRequest: the appliance has no bulk import here; is this an XClarity Administrator?');
     const reason = refused
         ? `${(0,common_text/* clause */.sb)(fault?.message ?? `HTTP ${httpStatus}`)}; nothing was imported`
-        : `${(0,common_text/* clause */.sb)(fault?.message ?? `HTTP ${httpStatus}`)}; the import may or may not have started: look for it in ${common_text/* MONITORING */.Rp} before uploading again, and pass its job as job-id`;
+        : `${(0,common_text/* clause */.sb)(fault?.message ?? `HTTP ${httpStatus}`)}; ${common_text/* MAY_HAVE_STARTED */.D0}`;
     return { status: 'error', httpStatus, reason, messages, faultKind: fault?.kind, mayHaveStarted: !refused };
 }
 /** validationOnly=true: accepted, refused (with the appliance's words), or a fault. */
@@ -1377,7 +1377,7 @@ function failedUpload(fault, neverSent, validationOnly) {
         ? 'the file was not validated'
         : neverSent
             ? 'the upload never reached the appliance, so nothing was imported'
-            : `the import may or may not have started: look for it in ${common_text/* MONITORING */.Rp} before uploading again, and pass its job as job-id`;
+            : common_text/* MAY_HAVE_STARTED */.D0;
     return {
         reason: `${(0,common_text/* clause */.sb)(fault.message)}; ${what}`,
         faultKind: fault.kind,
@@ -2305,6 +2305,7 @@ function worstStatus(statuses) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   D0: () => (/* binding */ MAY_HAVE_STARTED),
 /* harmony export */   G3: () => (/* binding */ bodyText),
 /* harmony export */   KN: () => (/* binding */ percent),
 /* harmony export */   LS: () => (/* binding */ plural),
@@ -2316,6 +2317,8 @@ function worstStatus(statuses) {
 // that a renderer never imports a network module for a helper.
 /** Where the appliance's web interface lists jobs. */
 const MONITORING = 'XClarity Administrator › Monitoring › Jobs';
+/** What to do when an upload may have reached the appliance but named no job. */
+const MAY_HAVE_STARTED = `the import may or may not have started: look for it in ${MONITORING} before uploading again, and pass its job as job-id`;
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f]+/g;
 /** One line, no control characters, not too long: safe for logs and annotations. */

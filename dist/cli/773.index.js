@@ -261,6 +261,8 @@ function worstStatus(statuses) {
 // that a renderer never imports a network module for a helper.
 /** Where the appliance's web interface lists jobs. */
 const MONITORING = 'XClarity Administrator › Monitoring › Jobs';
+/** What to do when an upload may have reached the appliance but named no job. */
+const MAY_HAVE_STARTED = `the import may or may not have started: look for it in ${MONITORING} before uploading again, and pass its job as job-id`;
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f]+/g;
 /** One line, no control characters, not too long: safe for logs and annotations. */
@@ -1506,10 +1508,10 @@ function importOf(response) {
     }
     const messages = lxcaMessages(response);
     const refused = REFUSED.has(httpStatus) || isAuthRefusal(httpStatus) || (httpStatus >= 300 && httpStatus < 400);
-    const fault = statusFault(response, 'POST /csvRequest', `${'POST /csvRequest'}: the appliance has no bulk import here; is this an XClarity Administrator?`);
+    const fault = statusFault(response, 'POST /csvRequest', 'POST /csvRequest: the appliance has no bulk import here; is this an XClarity Administrator?');
     const reason = refused
         ? `${text_clause(fault?.message ?? `HTTP ${httpStatus}`)}; nothing was imported`
-        : `${text_clause(fault?.message ?? `HTTP ${httpStatus}`)}; the import may or may not have started: look for it in ${MONITORING} before uploading again, and pass its job as job-id`;
+        : `${text_clause(fault?.message ?? `HTTP ${httpStatus}`)}; ${MAY_HAVE_STARTED}`;
     return { status: 'error', httpStatus, reason, messages, faultKind: fault?.kind, mayHaveStarted: !refused };
 }
 /** validationOnly=true: accepted, refused (with the appliance's words), or a fault. */
@@ -1677,7 +1679,7 @@ function failedUpload(fault, neverSent, validationOnly) {
         ? 'the file was not validated'
         : neverSent
             ? 'the upload never reached the appliance, so nothing was imported'
-            : `the import may or may not have started: look for it in ${MONITORING} before uploading again, and pass its job as job-id`;
+            : MAY_HAVE_STARTED;
     return {
         reason: `${text_clause(fault.message)}; ${what}`,
         faultKind: fault.kind,
@@ -2738,9 +2740,7 @@ function uploadHeadline(upload, host) {
 }
 /** What an upload left open, when it may have imported without saying so. */
 function uploadMayHaveStarted(upload) {
-    return upload.mayHaveStarted
-        ? `The import may or may not have started: look for it in ${MONITORING} before uploading again, and pass its job as job-id.`
-        : undefined;
+    return upload.mayHaveStarted ? `${MAY_HAVE_STARTED.charAt(0).toUpperCase()}${MAY_HAVE_STARTED.slice(1)}.` : undefined;
 }
 /** `Uploaded servers.csv (3 devices): LXCA job 4229.` */
 function uploadLine(upload) {

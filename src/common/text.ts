@@ -4,6 +4,9 @@
 /** Where the appliance's web interface lists jobs. */
 export const MONITORING = 'XClarity Administrator › Monitoring › Jobs'
 
+/** What to do when an upload may have reached the appliance but named no job. */
+export const MAY_HAVE_STARTED = `the import may or may not have started: look for it in ${MONITORING} before uploading again, and pass its job as job-id`
+
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f]+/g
 

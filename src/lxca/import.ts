@@ -3,7 +3,7 @@
 // with the appliance's own words. How the upload is sent, and never sent
 // twice, is poll/upload.ts.
 import type { UploadOutcome } from '../common/outcome.js'
-import { bodyText, clause, clean, MONITORING } from '../common/text.js'
+import { bodyText, clause, clean, MAY_HAVE_STARTED, MONITORING } from '../common/text.js'
 import type { HttpResponse } from '../http/transport.js'
 import { parseJobRef, type JobRef } from './job-ref.js'
 import { headerValue, isAuthRefusal, statusFault } from './responses.js'
@@ -28,11 +28,11 @@ export function importOf(response: HttpResponse): Answer {
   const fault = statusFault(
     response,
     'POST /csvRequest',
-    `${'POST /csvRequest'}: the appliance has no bulk import here; is this an XClarity Administrator?`
+    'POST /csvRequest: the appliance has no bulk import here; is this an XClarity Administrator?'
   )
   const reason = refused
     ? `${clause(fault?.message ?? `HTTP ${httpStatus}`)}; nothing was imported`
-    : `${clause(fault?.message ?? `HTTP ${httpStatus}`)}; the import may or may not have started: look for it in ${MONITORING} before uploading again, and pass its job as job-id`
+    : `${clause(fault?.message ?? `HTTP ${httpStatus}`)}; ${MAY_HAVE_STARTED}`
   return { status: 'error', httpStatus, reason, messages, faultKind: fault?.kind, mayHaveStarted: !refused }
 }
 

@@ -8,7 +8,7 @@
 import type { Clock } from '../common/clock.js'
 import { PollFault } from '../common/errors.js'
 import type { OutcomeStatus, UploadOutcome } from '../common/outcome.js'
-import { clause, MONITORING } from '../common/text.js'
+import { clause, MAY_HAVE_STARTED } from '../common/text.js'
 import type { LxcaClient } from '../lxca/client.js'
 import { importOf, validationOf } from '../lxca/import.js'
 import { pollWait, retryWait, withJitter } from './backoff.js'
@@ -76,7 +76,7 @@ function failedUpload(fault: PollFault, neverSent: boolean, validationOnly: bool
     ? 'the file was not validated'
     : neverSent
       ? 'the upload never reached the appliance, so nothing was imported'
-      : `the import may or may not have started: look for it in ${MONITORING} before uploading again, and pass its job as job-id`
+      : MAY_HAVE_STARTED
   return {
     reason: `${clause(fault.message)}; ${what}`,
     faultKind: fault.kind,

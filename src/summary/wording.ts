@@ -4,7 +4,7 @@
 // the failure message cannot disagree.
 import { formatDuration } from '../common/duration.js'
 import { OUTCOMES, type OutcomeStatus } from '../common/outcome.js'
-import { clause, MONITORING, percent, plural } from '../common/text.js'
+import { clause, MAY_HAVE_STARTED, MONITORING, percent, plural } from '../common/text.js'
 import type { StepShow } from './steps.js'
 import type { JobView, UploadView } from './view.js'
 
@@ -124,9 +124,7 @@ export function uploadHeadline(upload: UploadView, host: string): string {
 
 /** What an upload left open, when it may have imported without saying so. */
 export function uploadMayHaveStarted(upload: UploadView): string | undefined {
-  return upload.mayHaveStarted
-    ? `The import may or may not have started: look for it in ${MONITORING} before uploading again, and pass its job as job-id.`
-    : undefined
+  return upload.mayHaveStarted ? `${MAY_HAVE_STARTED.charAt(0).toUpperCase()}${MAY_HAVE_STARTED.slice(1)}.` : undefined
 }
 
 /** `Uploaded servers.csv (3 devices): LXCA job 4229.` */
