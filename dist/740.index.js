@@ -334,7 +334,7 @@ function uploadHeadline(upload, host) {
 }
 /** What an upload left open, when it may have imported without saying so. */
 function uploadMayHaveStarted(upload) {
-    return upload.mayHaveStarted ? `${common_text/* MAY_HAVE_STARTED */.D0.charAt(0).toUpperCase()}${common_text/* MAY_HAVE_STARTED */.D0.slice(1)}.` : undefined;
+    return upload.mayHaveStarted ? `${capitalise(common_text/* MAY_HAVE_STARTED */.D0)}.` : undefined;
 }
 /** `Uploaded servers.csv (3 devices): LXCA job 4229.` */
 function uploadLine(upload) {

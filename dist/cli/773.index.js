@@ -2740,7 +2740,7 @@ function uploadHeadline(upload, host) {
 }
 /** What an upload left open, when it may have imported without saying so. */
 function uploadMayHaveStarted(upload) {
-    return upload.mayHaveStarted ? `${MAY_HAVE_STARTED.charAt(0).toUpperCase()}${MAY_HAVE_STARTED.slice(1)}.` : undefined;
+    return upload.mayHaveStarted ? `${capitalise(MAY_HAVE_STARTED)}.` : undefined;
 }
 /** `Uploaded servers.csv (3 devices): LXCA job 4229.` */
 function uploadLine(upload) {

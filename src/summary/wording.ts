@@ -124,7 +124,7 @@ export function uploadHeadline(upload: UploadView, host: string): string {
 
 /** What an upload left open, when it may have imported without saying so. */
 export function uploadMayHaveStarted(upload: UploadView): string | undefined {
-  return upload.mayHaveStarted ? `${MAY_HAVE_STARTED.charAt(0).toUpperCase()}${MAY_HAVE_STARTED.slice(1)}.` : undefined
+  return upload.mayHaveStarted ? `${capitalise(MAY_HAVE_STARTED)}.` : undefined
 }
 
 /** `Uploaded servers.csv (3 devices): LXCA job 4229.` */
