@@ -2364,7 +2364,6 @@ function bodyText(body) {
 /* harmony export */   Yf: () => (/* binding */ parseJobRef),
 /* harmony export */   xu: () => (/* binding */ jobTextHost)
 /* harmony export */ });
-/* unused harmony exports JOB_TYPES, isJobType */
 // Which job to watch. LXCA returns the job of a bulk import, manage or
 // unmanage request as a bare ID or as its `Location` path; people paste
 // either, so both are accepted. Whatever is given, only a plain ID (letters,
@@ -2376,9 +2375,6 @@ const JOB_TYPES = {
 };
 const PLAIN_ID = /^[A-Za-z0-9_-]{1,128}$/;
 const JOB_PATH = /^\/?(csvRequest|manageRequest|unmanageRequest)\/jobs\/([^/]*)\/?$/i;
-function isJobType(value) {
-    return Object.prototype.hasOwnProperty.call(JOB_TYPES, value);
-}
 /** The job, or undefined when `text` is neither a plain ID nor a job path/URL. */
 function parseJobRef(text, defaultType) {
     let path = text;

@@ -986,9 +986,6 @@ const JOB_TYPES = {
 };
 const PLAIN_ID = /^[A-Za-z0-9_-]{1,128}$/;
 const JOB_PATH = /^\/?(csvRequest|manageRequest|unmanageRequest)\/jobs\/([^/]*)\/?$/i;
-function isJobType(value) {
-    return Object.prototype.hasOwnProperty.call(JOB_TYPES, value);
-}
 /** The job, or undefined when `text` is neither a plain ID nor a job path/URL. */
 function parseJobRef(text, defaultType) {
     let path = text;

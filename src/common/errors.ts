@@ -12,7 +12,7 @@ export interface InputProblem {
 }
 
 /** How the Action names a problem's subject. */
-export function actionSubject(problem: InputProblem): string {
+function actionSubject(problem: InputProblem): string {
   return problem.input !== undefined ? `Input '${problem.input}'` : `Environment variable ${problem.variable}`
 }
 

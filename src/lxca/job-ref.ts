@@ -3,7 +3,7 @@
 // either, so both are accepted. Whatever is given, only a plain ID (letters,
 // digits, `-`, `_`) ever reaches a URL: no path tricks reach the appliance.
 
-export const JOB_TYPES = {
+const JOB_TYPES = {
   csv: 'csvRequest',
   manage: 'manageRequest',
   unmanage: 'unmanageRequest'
@@ -17,10 +17,6 @@ export interface JobRef {
 
 const PLAIN_ID = /^[A-Za-z0-9_-]{1,128}$/
 const JOB_PATH = /^\/?(csvRequest|manageRequest|unmanageRequest)\/jobs\/([^/]*)\/?$/i
-
-export function isJobType(value: string): value is JobType {
-  return Object.prototype.hasOwnProperty.call(JOB_TYPES, value)
-}
 
 /** The job, or undefined when `text` is neither a plain ID nor a job path/URL. */
 export function parseJobRef(text: string, defaultType: JobType): JobRef | undefined {

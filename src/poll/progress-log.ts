@@ -9,7 +9,7 @@ import { stepPathLabel } from '../lxca/verdict.js'
 
 const MAX_DEVICE_LINES = 50
 /** A silent log for this long gets a heartbeat. */
-export const HEARTBEAT_MS = 5 * 60_000
+const HEARTBEAT_MS = 5 * 60_000
 
 export type ChangeLog = (assessment: Assessment) => string[]
 

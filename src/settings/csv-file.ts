@@ -7,6 +7,7 @@
 import { basename } from 'node:path'
 import { Input } from './names.js'
 import { clip, type InputReader } from './problems.js'
+import type { FileReader } from './tls-inputs.js'
 
 export interface CsvFile {
   /** The file's base name, as the upload's filename. */
@@ -20,16 +21,13 @@ export interface CsvFile {
   readonly secrets: readonly string[]
 }
 
-/** Reads a file's bytes. */
-export type BytesReader = (path: string) => Buffer
-
 /** LXCA takes at most 300 devices per CSV. */
-export const MAX_CSV_ROWS = 300
+const MAX_CSV_ROWS = 300
 /** 300 rows of even generous width stay far below this. */
-export const MAX_CSV_BYTES = 5 * 1024 * 1024
+const MAX_CSV_BYTES = 5 * 1024 * 1024
 const CREDENTIAL_COLUMN = /pass|secret|community|token|key/i
 
-export function readCsvFile(inputs: InputReader, readFile: BytesReader): CsvFile | undefined {
+export function readCsvFile(inputs: InputReader, readFile: FileReader): CsvFile | undefined {
   const path = inputs.value(Input.CsvFile)
   if (!path) return undefined
   const fail = (message: string): undefined => inputs.fail(Input.CsvFile, message)

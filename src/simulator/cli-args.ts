@@ -26,7 +26,7 @@ export interface SimulatorCli {
   readonly faults: readonly Fault[]
 }
 
-export const DEFAULT_JOBS = ['4229=success', '4230=fail:INV_CHASSIS', '4231=never']
+const DEFAULT_JOBS = ['4229=success', '4230=fail:INV_CHASSIS', '4231=never']
 const CERTIFICATES: readonly CertificateName[] = ['loopback', 'named', 'selfsigned', 'expired']
 
 export const HELP = `LXCA simulator (for tests and trying the action; its certificates' keys are public)

@@ -28,7 +28,7 @@ export interface FailedDevice {
 }
 
 /** One line that says what happened to one job. `named` puts the job first (several jobs). */
-export function outcomeMessage(view: JobView, named = false): string {
+function outcomeMessage(view: JobView, named = false): string {
   const prefix = named ? `LXCA job ${view.job.id}: ` : ''
   switch (view.status) {
     case 'success':

@@ -25,7 +25,7 @@ export interface StepView {
 }
 
 /** LXCA's state names made readable: `Stopped_With_Error` → `stopped with error`. */
-export function stateWords(state: string | undefined): string {
+function stateWords(state: string | undefined): string {
   return state ? state.replace(/_/g, ' ').toLowerCase() : 'no state'
 }
 

@@ -114,7 +114,7 @@ function uploadView(upload: UploadOutcome, scrub: Scrub): UploadView {
   }
 }
 
-export function jobView({ job, outcome }: JobOutcome, timeoutMs: number, scrub: Scrub): JobView {
+function jobView({ job, outcome }: JobOutcome, timeoutMs: number, scrub: Scrub): JobView {
   const devices = outcome.assessment?.devices ?? []
   const byState = (state: DeviceState): DeviceAssessment[] => devices.filter(item => item.state === state)
   const failed = byState('failed')

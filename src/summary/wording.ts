@@ -14,7 +14,7 @@ function jobName(view: JobView, host?: string): string {
 }
 
 /** `52% done · 1 failed · 4 not finished`: what was known when the wait ended. */
-export function knownState(view: JobView): string {
+function knownState(view: JobView): string {
   const parts = [`${percent(view.progress)} done`]
   if (view.failed.length > 0) parts.push(`${view.failed.length.toLocaleString('en-US')} failed`)
   if (view.pending.length > 0) parts.push(`${view.pending.length.toLocaleString('en-US')} not finished`)
