@@ -834,6 +834,10 @@ var job_ref = __webpack_require__(2879);
 
 
 
+/** Where the bulk import is started (or, with `validationOnly`, where the file is only checked). */
+function importUrl(baseUrl, validationOnly) {
+    return new URL(`/csvRequest${validationOnly ? '?validationOnly=true' : ''}`, baseUrl);
+}
 class LxcaClient {
     transport;
     baseUrl;
@@ -864,7 +868,7 @@ class LxcaClient {
      * as not sent: the upload itself never left.
      */
     async uploadCsv(filename, content, validationOnly, signal) {
-        const url = new URL(`/csvRequest${validationOnly ? '?validationOnly=true' : ''}`, this.baseUrl);
+        const url = importUrl(this.baseUrl, validationOnly);
         const { contentType, body } = csvMultipart(filename, content);
         let credential;
         try {
@@ -1508,7 +1512,7 @@ async function runGate(settings, deps) {
 async function uploadCsv(settings, upload, client, deps) {
     const { log } = deps;
     const { file, validationOnly } = upload;
-    const url = new URL(`/csvRequest${validationOnly ? '?validationOnly=true' : ''}`, settings.baseUrl).href;
+    const url = importUrl(settings.baseUrl, validationOnly).href;
     log.info(`${validationOnly ? 'Validating' : 'Uploading'} ${file.name} (${(0,common_text/* plural */.LS)(file.rows, 'device')}): POST ${url}`);
     const outcome = await log.group(validationOnly ? 'Validating the CSV' : 'Starting the import', () => startImport({
         client,
@@ -2137,13 +2141,15 @@ async function run(signal = listenForCancel()) {
         announce();
     else
         signal.addEventListener('abort', announce, { once: true });
+    // Created here so that even a bug's message is scrubbed of a secret it might quote.
+    const secrets = new SecretSet();
     try {
-        await gate(signal, runner);
+        await gate(signal, runner, secrets);
     }
     catch (error) {
         // A bug of ours: still one readable line and a summary, never a stack trace on the run page.
         ;
-        (await __webpack_require__.e(/* import() */ 740).then(__webpack_require__.bind(__webpack_require__, 3740))).reportUnexpectedError(messageOf(error), runner);
+        (await __webpack_require__.e(/* import() */ 740).then(__webpack_require__.bind(__webpack_require__, 3740))).reportUnexpectedError(secrets.scrub(messageOf(error)), runner);
     }
     finally {
         await runner.ready();
@@ -2168,10 +2174,9 @@ function listenForCancel() {
 function input(name) {
     return (process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
 }
-async function gate(signal, runner) {
+async function gate(signal, runner, secrets) {
     // Masked before anything else can print, even an error about another input;
     // and scrubbed from every report, where the runner's masking cannot reach.
-    const secrets = new SecretSet();
     const onSecret = (value) => {
         secrets.add(value);
         runner.setSecret(value);

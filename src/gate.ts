@@ -14,7 +14,7 @@ import { worstStatus, type GateResult, type JobOutcome, type UploadOutcome } fro
 import { percent, plural } from './common/text.js'
 import { createTransport, type Transport } from './http/transport.js'
 import { basicAuth, sessionAuth, type Authenticator } from './lxca/auth.js'
-import { LxcaClient } from './lxca/client.js'
+import { importUrl, LxcaClient } from './lxca/client.js'
 import { jobUrl, type JobRef } from './lxca/job-ref.js'
 import { pollJob } from './poll/poller.js'
 import { startImport } from './poll/upload.js'
@@ -94,7 +94,7 @@ async function uploadCsv(
 ): Promise<UploadOutcome> {
   const { log } = deps
   const { file, validationOnly } = upload
-  const url = new URL(`/csvRequest${validationOnly ? '?validationOnly=true' : ''}`, settings.baseUrl).href
+  const url = importUrl(settings.baseUrl, validationOnly).href
   log.info(`${validationOnly ? 'Validating' : 'Uploading'} ${file.name} (${plural(file.rows, 'device')}): POST ${url}`)
   const outcome = await log.group(validationOnly ? 'Validating the CSV' : 'Starting the import', () =>
     startImport({

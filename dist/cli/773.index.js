@@ -1039,6 +1039,10 @@ function jobUrl(baseUrl, job) {
 
 
 
+/** Where the bulk import is started (or, with `validationOnly`, where the file is only checked). */
+function importUrl(baseUrl, validationOnly) {
+    return new URL(`/csvRequest${validationOnly ? '?validationOnly=true' : ''}`, baseUrl);
+}
 class LxcaClient {
     transport;
     baseUrl;
@@ -1069,7 +1073,7 @@ class LxcaClient {
      * as not sent: the upload itself never left.
      */
     async uploadCsv(filename, content, validationOnly, signal) {
-        const url = new URL(`/csvRequest${validationOnly ? '?validationOnly=true' : ''}`, this.baseUrl);
+        const url = importUrl(this.baseUrl, validationOnly);
         const { contentType, body } = csvMultipart(filename, content);
         let credential;
         try {
@@ -1807,7 +1811,7 @@ async function runGate(settings, deps) {
 async function uploadCsv(settings, upload, client, deps) {
     const { log } = deps;
     const { file, validationOnly } = upload;
-    const url = new URL(`/csvRequest${validationOnly ? '?validationOnly=true' : ''}`, settings.baseUrl).href;
+    const url = importUrl(settings.baseUrl, validationOnly).href;
     log.info(`${validationOnly ? 'Validating' : 'Uploading'} ${file.name} (${text_plural(file.rows, 'device')}): POST ${url}`);
     const outcome = await log.group(validationOnly ? 'Validating the CSV' : 'Starting the import', () => startImport({
         client,

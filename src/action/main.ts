@@ -28,11 +28,13 @@ export async function run(signal: AbortSignal = listenForCancel()): Promise<void
     runner.info(`${String(signal.reason ?? 'Cancel')} received: cancelling, then writing the summary.`)
   if (signal.aborted) announce()
   else signal.addEventListener('abort', announce, { once: true })
+  // Created here so that even a bug's message is scrubbed of a secret it might quote.
+  const secrets = new SecretSet()
   try {
-    await gate(signal, runner)
+    await gate(signal, runner, secrets)
   } catch (error) {
     // A bug of ours: still one readable line and a summary, never a stack trace on the run page.
-    ;(await import('./results.js')).reportUnexpectedError(messageOf(error), runner)
+    ;(await import('./results.js')).reportUnexpectedError(secrets.scrub(messageOf(error)), runner)
   } finally {
     await runner.ready()
   }
@@ -58,10 +60,9 @@ function input(name: InputName): string {
   return (process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim()
 }
 
-async function gate(signal: AbortSignal, runner: Runner): Promise<void> {
+async function gate(signal: AbortSignal, runner: Runner, secrets: SecretSet): Promise<void> {
   // Masked before anything else can print, even an error about another input;
   // and scrubbed from every report, where the runner's masking cannot reach.
-  const secrets = new SecretSet()
   const onSecret = (value: string): void => {
     secrets.add(value)
     runner.setSecret(value)

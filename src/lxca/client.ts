@@ -17,6 +17,11 @@ export interface FetchedJob {
   readonly body: Buffer
 }
 
+/** Where the bulk import is started (or, with `validationOnly`, where the file is only checked). */
+export function importUrl(baseUrl: URL, validationOnly: boolean): URL {
+  return new URL(`/csvRequest${validationOnly ? '?validationOnly=true' : ''}`, baseUrl)
+}
+
 export class LxcaClient {
   constructor(
     private readonly transport: Transport,
@@ -50,7 +55,7 @@ export class LxcaClient {
     validationOnly: boolean,
     signal: AbortSignal
   ): Promise<HttpResponse> {
-    const url = new URL(`/csvRequest${validationOnly ? '?validationOnly=true' : ''}`, this.baseUrl)
+    const url = importUrl(this.baseUrl, validationOnly)
     const { contentType, body } = csvMultipart(filename, content)
     let credential: Credential
     try {
