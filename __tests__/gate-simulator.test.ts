@@ -405,7 +405,7 @@ describe('the engine against the simulator: starting the import (csv-file)', () 
     const { result } = await runEngine(sim, upload(2), { clock })
     expect(result.status).toBe('error')
     expect(result.upload?.reason).toMatch(
-      /^the appliance accepted the upload \(HTTP 201\) but named no job .*pass it as job-id instead$/
+      /^the appliance accepted the upload \(HTTP 201\) but named no job .*pass it as job-id instead of uploading again$/
     )
     expect(sim.uploads()).toBe(1)
     expect(result.jobs).toEqual([])
@@ -453,7 +453,7 @@ describe('the engine against the simulator: starting the import (csv-file)', () 
   it("validation-only: refused → failure, with the appliance's messages", async () => {
     const clock = new VirtualClock()
     const sim = await simulator(clock)
-    const csv = 'Type,IP Address,User ID\r\nserver,10.240.9.1,USERID\r\nserver,,USERID\r\n'
+    const csv = 'Type,IP Address,User ID\r\nserver,10.240.9.1,USERID\r\nmainframe,10.240.9.2,USERID\r\n'
     const { result } = await runEngine(
       sim,
       { 'csv-file': csvFile(csv), 'job-id': '', 'validation-only': 'true' },
@@ -461,7 +461,7 @@ describe('the engine against the simulator: starting the import (csv-file)', () 
     )
     expect(result).toMatchObject({
       status: 'failure',
-      upload: { status: 'failure', messages: ['FQXHMDI0202M: Line 3: the device address is missing.'] }
+      upload: { status: 'failure', messages: ['FQXHMDI0204M: Line 3: the device type is not known.'] }
     })
   })
 })

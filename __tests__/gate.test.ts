@@ -2,6 +2,7 @@
 // once, one shared session, logout on every path, no real sleeps.
 import { describe, expect, it } from '@jest/globals'
 import { PollFault } from '../src/common/errors.js'
+import { SecretSet } from '../src/common/secrets.js'
 import { worstStatus } from '../src/common/outcome.js'
 import { runGate, type GateLog } from '../src/gate.js'
 import type { Settings } from '../src/settings/settings.js'
@@ -66,7 +67,7 @@ function deps(clock: VirtualClock, transport: Transport, signal = new AbortContr
     random: () => 0.5,
     signal,
     proxyFor: () => undefined,
-    onSecret: () => undefined,
+    secrets: new SecretSet(),
     log: quiet,
     transport
   }

@@ -37,7 +37,10 @@ var job_ref = __webpack_require__(2879);
 // named `</table>` or `a|b` therefore stays inside its table cell; `:` and
 // `www.` are escaped so no URL becomes a link, and a zero-width space after
 // every `@` keeps e-mail addresses and @mentions from becoming links, which
-// cmark-gfm would otherwise make after decoding the entities.
+// cmark-gfm would otherwise make after decoding the entities. What could open
+// a block where the text starts a line or a list item (`# `, `- `, `1. `,
+// `===`) has its first character escaped too: a message must not forge a
+// heading, a rule or a list.
 const ENTITY = {
     '&': '&amp;',
     '<': '&lt;',
@@ -56,6 +59,17 @@ const ENTITY = {
     '@': '@\u200b'
 };
 const SPECIAL = /[&<>"'|`\\*[\]~:@]|www\.|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])/i;
+/** What opens a block at the start of a line: a heading, a list item, a rule, a setext underline. */
+const BLOCK_OPENER = /^(?:#{1,6}(?: |$)|[-+](?: |$)|(?:- ?){3,}$|=+ ?$|\d{1,9}[.)](?: |$))/;
+/** The escape of a block opener's telling character: the first one, or the `.`/`)` after a number. */
+const OPENER_ENTITY = {
+    '#': '&#35;',
+    '+': '&#43;',
+    '-': '&#45;',
+    '=': '&#61;',
+    '.': '&#46;',
+    ')': '&#41;'
+};
 // eslint-disable-next-line no-control-regex
 const CONTROL_OR_SPACE = /[\u0000-\u001f\u007f\s]+/g;
 const WORD = /[A-Za-z0-9]/;
@@ -75,18 +89,27 @@ function markdown_text(value, maxBytes = 200) {
     const line = (cutInput ? value.slice(0, limit) : value).replace(CONTROL_OR_SPACE, ' ').trim();
     if (line === '')
         return '—';
-    if (!cutInput && !SPECIAL.test(line) && Buffer.byteLength(line) <= maxBytes)
+    const openerAt = blockOpenerAt(line);
+    if (openerAt < 0 && !cutInput && !SPECIAL.test(line) && Buffer.byteLength(line) <= maxBytes)
         return line;
-    return escapeAndCut(line, maxBytes, cutInput);
+    return escapeAndCut(line, maxBytes, cutInput, openerAt);
+}
+/** Where the character to escape of a block opener is (`#`, or the `.` of `1.`), or -1 when the text opens none. */
+function blockOpenerAt(line) {
+    const opener = BLOCK_OPENER.exec(line);
+    if (!opener)
+        return -1;
+    return /^\d/.test(line) ? opener[0].search(/[.)]/) : 0;
 }
 /** Entities for the ASCII characters that need one, by character code. */
 const ASCII_ENTITY = Array.from({ length: 128 }, (_, code) => ENTITY[String.fromCharCode(code)]);
 /**
- * One pass: plain runs are copied as slices, special characters become their
- * entity, and the output stops at `maxBytes` with `…` (also when the input
- * itself was cut before it came here).
+ * One pass: plain runs are copied as slices, special characters (and the
+ * block opener's character at `openerAt`) become their entity, and the
+ * output stops at `maxBytes` with `…` (also when the input itself was cut
+ * before it came here).
  */
-function escapeAndCut(line, maxBytes, cutInput) {
+function escapeAndCut(line, maxBytes, cutInput, openerAt) {
     const parts = [];
     let bytes = 0;
     let runStart = 0;
@@ -97,7 +120,7 @@ function escapeAndCut(line, maxBytes, cutInput) {
     for (let index = 0; index < line.length;) {
         const code = line.charCodeAt(index);
         const width = code >= 0xd800 && code <= 0xdbff && index + 1 < line.length ? 2 : 1;
-        const piece = code < 128 ? asciiPiece(line, index, code) : undefined;
+        const piece = index === openerAt ? OPENER_ENTITY[line[index]] : code < 128 ? asciiPiece(line, index, code) : undefined;
         const size = piece !== undefined ? utf8Bytes(piece) : code < 0x80 ? 1 : code < 0x800 ? 2 : width === 2 ? 4 : 3;
         const last = !cutInput && index + width >= line.length;
         if (bytes + size > maxBytes - (last ? 0 : ELLIPSIS_BYTES)) {
@@ -330,7 +353,10 @@ function uploadHeadline(upload, host) {
             return `${file} was refused by ${host}: ${(0,common_text/* plural */.LS)(upload.messages.length, 'problem')} · ${elapsed}`;
         return `Could not validate ${file} on ${host}: ${upload.problem?.what ?? 'the outcome is unknown'}`;
     }
-    return `Could not start the import of ${file} on ${host}: ${upload.problem?.what ?? 'the outcome is unknown'}`;
+    const what = upload.problem?.what ?? 'the outcome is unknown';
+    if (upload.mayHaveStarted)
+        return `The import of ${file} on ${host} may or may not have started: ${what}`;
+    return `Could not start the import of ${file} on ${host}: ${what}`;
 }
 /** What an upload left open, when it may have imported without saying so. */
 function uploadMayHaveStarted(upload) {
@@ -824,9 +850,14 @@ function scrubBody(body, scrub) {
     const scrubbed = scrubJsonStrings(text, scrub);
     return scrubbed === text ? body : Buffer.from(scrubbed);
 }
-/** Secrets replaced inside JSON strings only, so the structure (and numbers) never change. Linear. */
+/**
+ * Secrets replaced inside JSON strings only, so the structure (and numbers)
+ * never change. A string with escapes is decoded first, so that no encoder's
+ * escaping (`\/`, `\u0040`) can hide a secret, and written back as JSON.
+ * Linear.
+ */
 function scrubJsonStrings(text, scrub) {
-    if (scrub(text) === text)
+    if (!text.includes('\\') && scrub(text) === text)
         return text;
     const parts = [];
     let last = 0;
@@ -834,11 +865,28 @@ function scrubJsonStrings(text, scrub) {
         let end = start + 1;
         while (end < text.length && text[end] !== '"')
             end += text[end] === '\\' ? 2 : 1;
-        parts.push(text.slice(last, start), scrub(text.slice(start, end + 1)));
+        parts.push(text.slice(last, start), scrubJsonString(text.slice(start, end + 1), scrub));
         last = end + 1;
     }
     parts.push(text.slice(last));
     return parts.join('');
+}
+/** One JSON string literal, quotes included, scrubbed as written and as it reads. */
+function scrubJsonString(literal, scrub) {
+    const written = scrub(literal);
+    if (!literal.includes('\\'))
+        return written;
+    let value;
+    try {
+        value = JSON.parse(literal);
+    }
+    catch {
+        return written;
+    }
+    if (typeof value !== 'string')
+        return written;
+    const scrubbed = scrub(value);
+    return scrubbed === value ? written : JSON.stringify(scrubbed);
 }
 
 ;// CONCATENATED MODULE: ./src/summary/early-summary.ts
@@ -902,12 +950,26 @@ const BY_FAULT = {
     shape: () => NOT_UNDERSTOOD,
     cancelled: () => ({ what: 'the wait was cancelled', fix: 'Run the workflow again.' })
 };
+/** What became of an upload that may have reached the appliance but got no usable answer. */
+const UNANSWERED = {
+    network: 'the connection broke before the appliance answered',
+    timeout: 'the appliance did not answer in time',
+    body: 'the answer was cut off',
+    cancelled: 'the upload was cancelled'
+};
 const NOT_UNDERSTOOD = {
     what: 'its answers were not understood',
     fix: 'Check that host is an XClarity Administrator and job-type matches the job; the last answer is in the report file.'
 };
-function problemOf(outcome) {
+/** `startedByUpload`: the job is the one this step's upload started (job-id was not given). */
+function problemOf(outcome, startedByUpload = false) {
     const verdict = outcome.assessment?.verdict;
+    if (startedByUpload && outcome.faultKind === 'not-found') {
+        return {
+            what: 'the job the upload started was not found',
+            fix: `The import has probably started: find it in ${common_text/* MONITORING */.Rp} and pass its job as job-id; do not upload the file again.`
+        };
+    }
     if (verdict === 'empty') {
         return {
             what: 'the job finished with no devices',
@@ -934,8 +996,25 @@ function uploadProblemOf(upload) {
             fix: 'Correct the CSV as the appliance says below, then validate it again.'
         };
     }
+    if (upload.faultKind === 'shape' && upload.validationOnly) {
+        return {
+            what: "the appliance's answer could not be read",
+            fix: 'Check that host is an XClarity Administrator; its answer is quoted in the details below.'
+        };
+    }
     if (upload.faultKind === 'shape') {
-        return { what: 'the appliance named no job', fix: `Find the import in ${common_text/* MONITORING */.Rp} and pass its job as job-id.` };
+        return {
+            what: 'the appliance named no job',
+            fix: `Find the import in ${common_text/* MONITORING */.Rp} and pass its job as job-id; do not upload the file again.`
+        };
+    }
+    if (upload.mayHaveStarted) {
+        return {
+            what: upload.httpStatus
+                ? `the appliance answered HTTP ${upload.httpStatus}`
+                : (UNANSWERED[upload.faultKind ?? 'network'] ?? 'the upload got no answer'),
+            fix: `Look for the import in ${common_text/* MONITORING */.Rp} before uploading again; if it is there, pass its job as job-id.`
+        };
     }
     const refused = upload.httpStatus !== undefined && upload.httpStatus >= 400 && upload.httpStatus < 500;
     if (refused && upload.faultKind === 'http') {
@@ -1021,7 +1100,8 @@ function wordsOf(show, node) {
 
 const READING_ORDER = { failure: 0, error: 1, timeout: 2, cancelled: 3, success: 4 };
 function gateView(result, baseUrl, timeoutMs, scrub) {
-    const jobs = result.jobs.map(item => jobView(item, timeoutMs, scrub));
+    const started = result.upload?.job;
+    const jobs = result.jobs.map(item => jobView(item, timeoutMs, scrub, started?.id === item.job.id));
     const ordered = jobs
         .map((view, index) => ({ view, index }))
         .sort((a, b) => READING_ORDER[a.view.status] - READING_ORDER[b.view.status] || a.index - b.index)
@@ -1044,7 +1124,7 @@ function uploadView(upload, scrub) {
         elapsedMs: upload.elapsedMs
     };
 }
-function jobView({ job, outcome }, timeoutMs, scrub) {
+function jobView({ job, outcome }, timeoutMs, scrub, startedByUpload) {
     const devices = outcome.assessment?.devices ?? [];
     const byState = (state) => devices.filter(item => item.state === state);
     const failed = byState('failed');
@@ -1064,7 +1144,7 @@ function jobView({ job, outcome }, timeoutMs, scrub) {
         pending: byState('pending'),
         succeeded: byState('succeeded'),
         causes: causesOf(failed, scrub),
-        problem: outcome.status === 'error' ? problemOf(outcome) : undefined,
+        problem: outcome.status === 'error' ? problemOf(outcome, startedByUpload) : undefined,
         reason: outcome.reason === undefined ? undefined : scrub(outcome.reason),
         elapsedMs: outcome.elapsedMs,
         polls: outcome.polls,

@@ -6,10 +6,11 @@
 // Prints each run's log, outputs and step summary, and exits 0 when both runs
 // ended as expected.
 import { fileURLToPath } from 'node:url'
-import { SIMULATOR_CA, startSimulator } from '../src/simulator/server.js'
+import { startSimulator } from '../src/simulator/server.js'
 import { runAction } from './run-action.js'
 
-const CSV = fileURLToPath(new URL('../examples/servers.csv', import.meta.url))
+/** The repository is the workspace, as after actions/checkout: paths are relative to it. */
+const WORKSPACE = fileURLToPath(new URL('..', import.meta.url))
 const password = 'demo-Passw0rd'
 const simulator = await startSimulator({ password, jobs: {}, importPolls: 3 })
 
@@ -26,15 +27,18 @@ const runs: Array<{ title: string; inputs: Record<string, string>; expected: num
 let ok = true
 for (const { title, inputs, expected } of runs) {
   rule(`${title}: node dist/index.js against ${simulator.url}`)
-  const result = await runAction({
-    host: simulator.url,
-    username: 'admin',
-    password,
-    'csv-file': CSV,
-    'poll-interval': '1s',
-    'ca-certificate': SIMULATOR_CA,
-    ...inputs
-  })
+  const result = await runAction(
+    {
+      host: simulator.url,
+      username: 'admin',
+      password,
+      'csv-file': 'examples/servers.csv',
+      'poll-interval': '1s',
+      'ca-certificate': 'src/simulator/certs/simulator-ca.pem',
+      ...inputs
+    },
+    { workspace: WORKSPACE }
+  )
   process.stdout.write(result.stdout)
   process.stderr.write(result.stderr)
   rule('outputs')

@@ -1,10 +1,11 @@
 // Runs the built bundle the way the GitHub runner does: `node dist/index.js`
-// with inputs as INPUT_* variables (hyphens kept: INPUT_JOB-ID) and the
-// runner's files in a fresh temp folder.
+// with inputs as INPUT_* variables (hyphens kept: INPUT_JOB-ID), started in
+// the workspace (GITHUB_WORKSPACE), and the runner's files in a fresh temp
+// folder (RUNNER_TEMP).
 import { spawn } from 'node:child_process'
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 export const BUNDLE = fileURLToPath(new URL('../dist/index.js', import.meta.url))
@@ -35,18 +36,32 @@ export interface RunOptions {
   readonly interrupt?: { signal: NodeJS.Signals; afterMs?: number; whenStdout?: RegExp; when?: () => boolean }
   /** A run still going after this long is killed, so a hang fails the test instead of hanging it (default 20 s). */
   readonly killAfterMs?: number
+  /** The checkout the step runs in (GITHUB_WORKSPACE and its working folder); a fresh folder by default. */
+  readonly workspace?: string
+  /** Files to put in the workspace first: path relative to it → content. */
+  readonly files?: Readonly<Record<string, string | Buffer>>
 }
 
 export async function runAction(inputs: Record<string, string>, options: RunOptions = {}): Promise<ActionRun> {
   const dir = mkdtempSync(join(tmpdir(), 'lxca-action-'))
+  const workspace = options.workspace ?? mkdtempSync(join(tmpdir(), 'lxca-workspace-'))
+  for (const [path, content] of Object.entries(options.files ?? {})) {
+    mkdirSync(dirname(join(workspace, path)), { recursive: true })
+    writeFileSync(join(workspace, path), content)
+  }
   const files = { GITHUB_OUTPUT: join(dir, 'output'), GITHUB_STEP_SUMMARY: join(dir, 'summary.md'), RUNNER_TEMP: dir }
   writeFileSync(files.GITHUB_OUTPUT, '')
   writeFileSync(files.GITHUB_STEP_SUMMARY, '')
-  const env: Record<string, string> = { PATH: process.env.PATH ?? '', ...files, ...options.env }
+  const env: Record<string, string> = {
+    PATH: process.env.PATH ?? '',
+    GITHUB_WORKSPACE: workspace,
+    ...files,
+    ...options.env
+  }
   for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value
 
   const started = performance.now()
-  const child = spawn(process.execPath, [BUNDLE], { env, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(process.execPath, [BUNDLE], { env, cwd: workspace, stdio: ['ignore', 'pipe', 'pipe'] })
   let stdout = ''
   let stderr = ''
   let interruptedAt: number | undefined

@@ -1,8 +1,8 @@
 // The engine shared by the GitHub Action (action/main.ts) and the command
 // line (cli/main.ts): from validated settings to the upload's outcome, if any,
 // and one outcome per job. It never touches @actions/core, the process or the
-// environment; its callers hand it a log, a clock, a cancel signal and a way
-// to mask secrets.
+// environment; its callers hand it a log, a clock, a cancel signal and the
+// run's secrets (which they mask and scrub).
 //
 // Time bound: every request, logins and the logout included, ends by
 // timeout + request-timeout after the wait starts (with an upload, once its
@@ -10,6 +10,7 @@
 import type { Clock } from './common/clock.js'
 import { formatDuration } from './common/duration.js'
 import { PollFault } from './common/errors.js'
+import type { Secrets } from './common/secrets.js'
 import { worstStatus, type GateResult, type JobOutcome, type UploadOutcome } from './common/outcome.js'
 import { percent, plural } from './common/text.js'
 import { createTransport, type Transport } from './http/transport.js'
@@ -35,8 +36,10 @@ export interface GateDeps {
   readonly random: () => number
   /** Aborts every wait and request (workflow cancelled, Ctrl-C). */
   readonly signal: AbortSignal
-  /** Masks a value in every later log line. */
-  readonly onSecret: (value: string) => void
+  /** Every secret the run learns is added here before it can reach a log; the engine scrubs server text it cuts. */
+  readonly secrets: Secrets
+  /** Called as soon as an upload has started a job, before waiting for it (the Action writes the job-id output). */
+  readonly onJobStarted?: (job: JobRef) => void
   /** Called once, when the first request has been answered or has failed (the Action loads @actions/core then). */
   readonly onFirstAnswer?: () => void
   readonly log: GateLog
@@ -54,8 +57,8 @@ const SPREAD_MS = 5_000
 export async function runGate(settings: Settings, deps: GateDeps): Promise<GateResult> {
   const { log, clock } = deps
   warnIfInsecure(settings, log)
-  maskProxyCredentials(settings.proxy, deps.onSecret)
-  for (const secret of settings.upload?.file.secrets ?? []) deps.onSecret(secret)
+  maskProxyCredentials(settings.proxy, deps.secrets)
+  for (const secret of settings.upload?.file.secrets ?? []) deps.secrets.add(secret)
   // Nothing may run past this moment: the last poll at the deadline gets one request-timeout, no more.
   // With an upload, the wait (and so the moment) starts once the job exists.
   let hardStop = clock.now() + settings.timeoutMs + settings.requestTimeoutMs
@@ -63,13 +66,14 @@ export async function runGate(settings: Settings, deps: GateDeps): Promise<GateR
     deps.transport ??
     createTransport({ requestTimeoutMs: settings.requestTimeoutMs, tls: settings.tls, proxy: settings.proxy })
   const transport = bounded(network, settings.requestTimeoutMs, () => hardStop - clock.now(), deps.onFirstAnswer)
-  const client = new LxcaClient(transport, settings.baseUrl, authenticator(settings, transport, deps))
+  const client = new LxcaClient(transport, settings.baseUrl, authenticator(settings, transport, deps), deps.secrets)
   try {
     let jobs = settings.jobs
     let upload: UploadOutcome | undefined
     if (settings.upload) {
       upload = await uploadCsv(settings, settings.upload, client, deps)
       if (!upload.job || settings.upload.validationOnly) return { status: upload.status, jobs: [], upload }
+      deps.onJobStarted?.(upload.job)
       jobs = [upload.job]
       hardStop = clock.now() + settings.timeoutMs + settings.requestTimeoutMs
     }
@@ -95,15 +99,18 @@ async function uploadCsv(
   const { log } = deps
   const { file, validationOnly } = upload
   const url = importUrl(settings.baseUrl, validationOnly).href
-  log.info(`${validationOnly ? 'Validating' : 'Uploading'} ${file.name} (${plural(file.rows, 'device')}): POST ${url}`)
+  log.info(
+    `${validationOnly ? 'Validating' : 'Uploading'} ${file.name} (${plural(file.rows.length, 'device')}): POST ${url}`
+  )
   const outcome = await log.group(validationOnly ? 'Validating the CSV' : 'Starting the import', () =>
     startImport({
       client,
-      file: { name: file.name, bytes: file.bytes, rows: file.rows },
+      file: { name: file.name, bytes: file.bytes, rows: file.rows.length },
       validationOnly,
       clock: deps.clock,
       random: deps.random,
       signal: deps.signal,
+      secrets: deps.secrets,
       maxRetries: settings.maxRetries,
       pollIntervalMs: settings.pollIntervalMs,
       onRetry: (fault, attempt, waitMs) =>
@@ -133,7 +140,7 @@ async function watchJob(
   const { log } = deps
   const several = count > 1
   const prefix = several ? `[job ${job.id}] ` : ''
-  const changes = createChangeLog({ now: () => deps.clock.now(), timeoutMs: settings.timeoutMs })
+  const changes = createChangeLog(deps.secrets, { now: () => deps.clock.now(), timeoutMs: settings.timeoutMs })
   const outcome = await pollJob({
     fetchJob: signal => client.getJob(job, signal),
     clock: deps.clock,
@@ -187,11 +194,11 @@ function bounded(
 
 function authenticator(settings: Settings, transport: Transport, deps: GateDeps): Authenticator {
   const credentials = { username: settings.username, password: settings.password }
-  if (settings.authMethod === 'basic') return basicAuth(credentials, deps.onSecret)
+  if (settings.authMethod === 'basic') return basicAuth(credentials, deps.secrets)
   return sessionAuth(credentials, {
     transport,
     baseUrl: settings.baseUrl,
-    onSecret: deps.onSecret,
+    secrets: deps.secrets,
     onLogin: () => deps.log.debug('Logging in (POST /sessions)')
   })
 }
@@ -207,13 +214,13 @@ function warnIfInsecure(settings: Settings, log: GateLog): void {
 }
 
 /** The proxy password, raw and decoded, and the token built from it never reach a log. */
-function maskProxyCredentials(proxy: URL | undefined, onSecret: (value: string) => void): void {
+function maskProxyCredentials(proxy: URL | undefined, secrets: Secrets): void {
   if (!proxy?.password) return
-  onSecret(proxy.password)
+  secrets.add(proxy.password)
   try {
     const password = decodeURIComponent(proxy.password)
-    onSecret(password)
-    onSecret(Buffer.from(`${decodeURIComponent(proxy.username)}:${password}`).toString('base64'))
+    secrets.add(password)
+    secrets.add(Buffer.from(`${decodeURIComponent(proxy.username)}:${password}`).toString('base64'))
   } catch {
     // Settings refuse a password that does not decode; nothing more to mask.
   }

@@ -11,9 +11,10 @@ import { scriptJob } from '../../src/simulator/documents.js'
 import { text } from '../../src/summary/markdown.js'
 import { SIMULATOR_CA, startSimulator, type Simulator, type SimulatorOptions } from '../../src/simulator/server.js'
 import { runAction, type ActionRun } from '../../scripts/run-action.js'
-import { csvFile, serversCsv } from '../helpers/engine.js'
+import { serversCsv } from '../helpers/engine.js'
 
 const PASSWORD = 'Sup3r-S3cret-Pa55'
+const SIMULATOR_CA_PEM = readFileSync(SIMULATOR_CA, 'utf8')
 const BASIC_TOKEN = Buffer.from(`admin:${PASSWORD}`).toString('base64')
 
 let running: Array<{ close(): Promise<void> }> = []
@@ -62,7 +63,8 @@ async function run(
       'job-id': '4229',
       'poll-interval': '200ms',
       'request-timeout': '2s',
-      'ca-certificate': SIMULATOR_CA,
+      // As PEM text, as from a secret: the bundle runs in a workspace of its own, and the CA file is not in it.
+      'ca-certificate': SIMULATOR_CA_PEM,
       ...inputs
     },
     options
@@ -156,7 +158,11 @@ describe('the bundled action', () => {
 describe('the bundled action: starting the import (csv-file)', () => {
   it('a CSV that succeeds: upload → wait → success; the job-id output names the job', async () => {
     const sim = await simulator()
-    const result = await run(sim, { 'job-id': '', 'csv-file': csvFile(serversCsv(3)) })
+    const result = await run(
+      sim,
+      { 'job-id': '', 'csv-file': 'inventory/servers.csv' },
+      { files: { 'inventory/servers.csv': serversCsv(3) } }
+    )
     expect(result.code).toBe(0)
     expect(result.outputs).toMatchObject({ status: 'success', 'job-id': '5001', devices: '3', succeeded: '3' })
     expect(result.stdout).toContain(`Import started: ${sim.url}/csvRequest/jobs/5001`)
@@ -168,10 +174,8 @@ describe('the bundled action: starting the import (csv-file)', () => {
 
   it('a CSV that partly fails: upload → wait → failure at the scripted step', async () => {
     const sim = await simulator()
-    const result = await run(sim, {
-      'job-id': '',
-      'csv-file': csvFile(serversCsv(3, { 2: 'fail:CFG_SECURITY:Reset the BMC security settings.' }))
-    })
+    const csv = serversCsv(3, { 2: 'fail:CFG_SECURITY:Reset the BMC security settings.' })
+    const result = await run(sim, { 'job-id': '', 'csv-file': 'servers.csv' }, { files: { 'servers.csv': csv } })
     expect(result.code).toBe(1)
     expect(result.outputs).toMatchObject({ status: 'failure', 'job-id': '5001', failed: '1' })
     expect(result.stdout).toContain('::error::1 of 3 devices failed: 10.240.9.3 OTHER_FAIL at Configuration › Security')
@@ -180,12 +184,12 @@ describe('the bundled action: starting the import (csv-file)', () => {
 
   it('validation-only, refused: exit 1, the appliance messages in the summary, nothing imported', async () => {
     const sim = await simulator()
-    const file = csvFile('Type,IP Address,User ID\r\nserver,,USERID\r\n')
-    const result = await run(sim, { 'job-id': '', 'csv-file': file, 'validation-only': 'true' })
+    const files = { 'servers.csv': 'Type,IP Address,User ID\r\nmainframe,10.240.9.1,USERID\r\n' }
+    const result = await run(sim, { 'job-id': '', 'csv-file': 'servers.csv', 'validation-only': 'true' }, { files })
     expect(result.code).toBe(1)
     expect(result.outputs).toMatchObject({ status: 'failure', 'job-id': '' })
     expect(result.summary).toMatch(/^### ❌ servers\.csv was refused by 127\.0\.0\.1&#58;\d+&#58; 1 problem · /)
-    expect(result.summary).toContain('- FQXHMDI0202M&#58; Line 2&#58; the device address is missing.')
+    expect(result.summary).toContain('- FQXHMDI0204M&#58; Line 2&#58; the device type is not known.')
     expect(sim.requests.map(request => `${request.method} ${request.path}`)).toEqual(['POST /csvRequest'])
   })
 })

@@ -142,7 +142,7 @@ describe('the command line', () => {
       env(sim, { LXCA_HOST: '', LXCA_POLL_INTERVAL: 'often' })
     )
     expect(result.code).toBe(3)
-    expect(result.stderr).toContain('--host is required')
+    expect(result.stderr).toContain('--host (or LXCA_HOST) is required')
     expect(result.stderr).toContain("--job-id has an invalid value '../x'")
     expect(result.stderr).toContain("--timeout must be positive; got '-1s'")
     // A bad value from the environment is named by its variable.

@@ -79,7 +79,9 @@ describe('parseCli: what people type', () => {
     const options = parseCli(['--timeout', 'soon'], { LXCA_POLL_INTERVAL: 'often', LXCA_HOST: '' })
     expect(options.subject({ input: 'timeout', message: '' })).toBe('--timeout')
     expect(options.subject({ input: 'poll-interval', message: '' })).toBe('LXCA_POLL_INTERVAL')
-    expect(options.subject({ input: 'host', message: '' })).toBe('--host')
+    // Given neither way: both, the environment variable first for a credential.
+    expect(options.subject({ input: 'host', message: '' })).toBe('--host (or LXCA_HOST)')
+    expect(options.subject({ input: 'password', message: '' })).toBe('LXCA_PASSWORD (or --password)')
     expect(options.subject({ variable: 'HTTPS_PROXY', message: '' })).toBe('environment variable HTTPS_PROXY')
   })
 

@@ -2,13 +2,15 @@
 // simulator over real TLS on loopback: real settings parsing, real transport,
 // but the virtual clock, so every wait and schedule is exact and the tests
 // never sleep.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { GateResult } from '../../src/common/outcome.js'
+import { SecretSet } from '../../src/common/secrets.js'
 import { runGate, type GateLog } from '../../src/gate.js'
 import type { ProxyEnvironment } from '../../src/settings/proxy.js'
 import type { InputName } from '../../src/settings/names.js'
+import { inputFileReader } from '../../src/settings/input-file.js'
 import { readSettings } from '../../src/settings/settings.js'
 import { SIMULATOR_CA, type Simulator } from '../../src/simulator/server.js'
 import { VirtualClock } from './virtual-clock.js'
@@ -61,11 +63,9 @@ export async function runEngine(
     'ca-certificate': SIMULATOR_CA,
     ...inputs
   }
-  const settings = readSettings(
-    name => all[name] ?? '',
-    path => readFileSync(path),
-    options.environment
-  )
+  // Files as the Action reads them: regular files inside the allowed folders (temp files and the repository).
+  const files = inputFileReader({ base: process.cwd(), roots: [tmpdir(), process.cwd()] })
+  const settings = readSettings(name => all[name] ?? '', files, options.environment)
   const logs: string[] = []
   const secrets: string[] = []
   const log: GateLog = {
@@ -82,7 +82,7 @@ export async function runEngine(
       clock,
       random: () => 0.5,
       signal: cancel.signal,
-      onSecret: value => void secrets.push(value),
+      secrets: new SecretSet(value => void secrets.push(value)),
       log
     })
   )

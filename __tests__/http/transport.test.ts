@@ -1,5 +1,6 @@
 // The transport and client over real sockets on loopback, against the
 // simulator: TLS decisions, every transport fault, proxies and cancellation.
+import { NO_SECRETS, SecretSet } from '../../src/common/secrets.js'
 import { afterEach, describe, expect, it } from '@jest/globals'
 import { X509Certificate } from 'node:crypto'
 import { readFileSync } from 'node:fs'
@@ -29,6 +30,9 @@ afterEach(async () => {
   running = []
 })
 
+/** Secrets go nowhere: these tests are about the transport. */
+const NO_SINK = new SecretSet()
+
 async function simulator(options: Partial<SimulatorOptions> = {}): Promise<Simulator> {
   const sim = await startSimulator({ jobs: { '4229': scriptJob({ devices: 2 }) }, ...options })
   running.push(sim)
@@ -37,11 +41,7 @@ async function simulator(options: Partial<SimulatorOptions> = {}): Promise<Simul
 
 function client(baseUrl: string, tls: Partial<TlsSettings> = {}, extra: Partial<TransportOptions> = {}): LxcaClient {
   const transport = createTransport({ requestTimeoutMs: 2_000, tls: { insecure: false, ...tls }, ...extra })
-  return new LxcaClient(
-    transport,
-    new URL(baseUrl),
-    basicAuth(credentials, () => undefined)
-  )
+  return new LxcaClient(transport, new URL(baseUrl), basicAuth(credentials, NO_SINK), NO_SECRETS)
 }
 
 /** The fault getJob rejects with (fails the test if it resolves). */

@@ -1,3 +1,4 @@
+import { SecretSet } from '../../src/common/secrets.js'
 import { describe, expect, it } from '@jest/globals'
 import { basicAuth, sessionAuth } from '../../src/lxca/auth.js'
 import type { HttpRequest, HttpResponse, Transport } from '../../src/http/transport.js'
@@ -31,13 +32,18 @@ function fakeTransport(logins: Array<HttpResponse | Error>): { transport: Transp
   }
 }
 
+/** The run's secrets, recording each one added. */
+function recorder(added: string[]): SecretSet {
+  return new SecretSet(value => void added.push(value))
+}
+
 const logins = (sent: HttpRequest[]): number => sent.filter(request => request.method === 'POST').length
 const baseUrl = new URL('https://lxca.example.com')
 
 describe('basicAuth', () => {
   it('sends the Basic header, masks its token, and never renews', async () => {
     const secrets: string[] = []
-    const auth = basicAuth(credentials, value => secrets.push(value))
+    const auth = basicAuth(credentials, recorder(secrets))
     const credential = await auth.credential(signal)
     expect(credential.headers).toEqual({ authorization: 'Basic YWRtaW46cGE1NS13b3Jk' })
     expect(secrets).toEqual(['YWRtaW46cGE1NS13b3Jk'])
@@ -49,7 +55,7 @@ describe('sessionAuth', () => {
   it('logs in once with UserId/password, then sends the cookie and X-Csrf-Token', async () => {
     const { transport, sent } = fakeTransport([loginResponse(1)])
     const secrets: string[] = []
-    const auth = sessionAuth(credentials, { transport, baseUrl, onSecret: value => secrets.push(value) })
+    const auth = sessionAuth(credentials, { transport, baseUrl, secrets: recorder(secrets) })
     const first = await auth.credential(signal)
     const second = await auth.credential(signal)
     expect(sent).toHaveLength(1)
@@ -74,7 +80,7 @@ describe('sessionAuth', () => {
     }
     const { transport } = fakeTransport([login])
     const secrets: string[] = []
-    const auth = sessionAuth(credentials, { transport, baseUrl, onSecret: value => secrets.push(value) })
+    const auth = sessionAuth(credentials, { transport, baseUrl, secrets: recorder(secrets) })
     const credential = await auth.credential(signal)
     expect(secrets).toEqual(['s3ss10n-id', 'csrf-t0ken'])
     // Every cookie still goes back to the appliance.
@@ -83,14 +89,14 @@ describe('sessionAuth', () => {
 
   it('concurrent requests share one login', async () => {
     const { transport, sent } = fakeTransport([loginResponse(1), loginResponse(2)])
-    const auth = sessionAuth(credentials, { transport, baseUrl, onSecret: () => undefined })
+    const auth = sessionAuth(credentials, { transport, baseUrl, secrets: new SecretSet() })
     await Promise.all([auth.credential(signal), auth.credential(signal), auth.credential(signal)])
     expect(logins(sent)).toBe(1)
   })
 
   it('a session refused before it ever worked is not renewed (no login storm)', async () => {
     const { transport, sent } = fakeTransport([loginResponse(1), loginResponse(2)])
-    const auth = sessionAuth(credentials, { transport, baseUrl, onSecret: () => undefined })
+    const auth = sessionAuth(credentials, { transport, baseUrl, secrets: new SecretSet() })
     const credential = await auth.credential(signal)
     expect(await auth.renew(credential, signal)).toBe(false)
     expect(logins(sent)).toBe(1)
@@ -98,7 +104,7 @@ describe('sessionAuth', () => {
 
   it('a session that worked and then expired is renewed once, and the new one is used', async () => {
     const { transport, sent } = fakeTransport([loginResponse(1), loginResponse(2)])
-    const auth = sessionAuth(credentials, { transport, baseUrl, onSecret: () => undefined })
+    const auth = sessionAuth(credentials, { transport, baseUrl, secrets: new SecretSet() })
     const first = await auth.credential(signal)
     first.accepted()
     expect(await auth.renew(first, signal)).toBe(true)
@@ -111,7 +117,7 @@ describe('sessionAuth', () => {
 
   it('two requests refused with the same expired session renew it once', async () => {
     const { transport, sent } = fakeTransport([loginResponse(1), loginResponse(2), loginResponse(3)])
-    const auth = sessionAuth(credentials, { transport, baseUrl, onSecret: () => undefined })
+    const auth = sessionAuth(credentials, { transport, baseUrl, secrets: new SecretSet() })
     const [a, b] = await Promise.all([auth.credential(signal), auth.credential(signal)])
     a.accepted()
     expect(await Promise.all([auth.renew(a, signal), auth.renew(b, signal)])).toEqual([true, true])
@@ -120,13 +126,13 @@ describe('sessionAuth', () => {
 
   it('turns a refused login into a fatal auth fault', async () => {
     const { transport } = fakeTransport([{ status: 401, headers: {}, body: Buffer.from('') }])
-    const auth = sessionAuth(credentials, { transport, baseUrl, onSecret: () => undefined })
+    const auth = sessionAuth(credentials, { transport, baseUrl, secrets: new SecretSet() })
     await expect(auth.credential(signal)).rejects.toMatchObject({ kind: 'auth', retryable: false })
   })
 
   it('a 503 on login stays retryable, and the next request logs in again', async () => {
     const { transport, sent } = fakeTransport([{ status: 503, headers: {}, body: Buffer.from('') }, loginResponse(2)])
-    const auth = sessionAuth(credentials, { transport, baseUrl, onSecret: () => undefined })
+    const auth = sessionAuth(credentials, { transport, baseUrl, secrets: new SecretSet() })
     await expect(auth.credential(signal)).rejects.toMatchObject({ kind: 'http', retryable: true })
     expect((await auth.credential(signal)).headers.cookie).toBe('JSESSIONID=sess2; csrf=tok2')
     expect(logins(sent)).toBe(2)
@@ -134,13 +140,13 @@ describe('sessionAuth', () => {
 
   it('refuses a login that sets no cookie', async () => {
     const { transport } = fakeTransport([{ status: 200, headers: {}, body: Buffer.from('{}') }])
-    const auth = sessionAuth(credentials, { transport, baseUrl, onSecret: () => undefined })
+    const auth = sessionAuth(credentials, { transport, baseUrl, secrets: new SecretSet() })
     await expect(auth.credential(signal)).rejects.toThrow(/set no session cookie/)
   })
 
   it('logs out with the session, once, and swallows errors', async () => {
     const { transport, sent } = fakeTransport([loginResponse(1)])
-    const auth = sessionAuth(credentials, { transport, baseUrl, onSecret: () => undefined })
+    const auth = sessionAuth(credentials, { transport, baseUrl, secrets: new SecretSet() })
     await auth.close(signal, 500)
     expect(sent).toHaveLength(0) // never logged in: nothing to end
     await auth.credential(signal)

@@ -99,7 +99,7 @@ describe('parseJob', () => {
 
   it.each([
     [null, /expected a JSON object, got null/],
-    ['<html>', /expected a JSON object, got the string/],
+    ['<html>', /expected a JSON object, got a string of 6 characters$/],
     [[], /expected a JSON object, got a list/],
     [{}, /neither "progress" nor "results"/],
     [{ status: 'COMPLETE' }, /neither "progress" nor "results"/],

@@ -1,3 +1,4 @@
+import { NO_SECRETS } from '../../src/common/secrets.js'
 import { describe, expect, it } from '@jest/globals'
 import type { IncomingHttpHeaders } from 'node:http'
 import { PollFault } from '../../src/common/errors.js'
@@ -12,7 +13,8 @@ const fault = (status: number, body = '', headers: IncomingHttpHeaders = {}): Po
   statusFault(
     response(status, body, headers),
     'GET /csvRequest/jobs/1',
-    'job 1 was not found at https://h/csvRequest/jobs/1'
+    'job 1 was not found at https://h/csvRequest/jobs/1',
+    NO_SECRETS
   )
 
 const lxcaError = JSON.stringify({
@@ -63,11 +65,11 @@ describe('statusFault', () => {
 
 describe('jsonBody', () => {
   it('parses JSON', () => {
-    expect(jsonBody(response(200, '{"progress":1}'), 'GET')).toEqual({ progress: 1 })
+    expect(jsonBody(response(200, '{"progress":1}'), 'GET', NO_SECRETS)).toEqual({ progress: 1 })
   })
 
   it('accepts a UTF-8 byte-order mark before the document', () => {
-    expect(jsonBody(response(200, '\ufeff{"progress":1}'), 'GET')).toEqual({ progress: 1 })
+    expect(jsonBody(response(200, '\ufeff{"progress":1}'), 'GET', NO_SECRETS)).toEqual({ progress: 1 })
   })
 
   it.each([
@@ -77,7 +79,7 @@ describe('jsonBody', () => {
   ])('refuses %p as a retryable body fault', (body, message) => {
     const error = (() => {
       try {
-        jsonBody(response(200, body, { 'content-type': 'text/html' }), 'GET')
+        jsonBody(response(200, body, { 'content-type': 'text/html' }), 'GET', NO_SECRETS)
       } catch (e) {
         return e
       }

@@ -1,3 +1,4 @@
+import { NO_SECRETS } from '../../src/common/secrets.js'
 import { describe, expect, it } from '@jest/globals'
 import { parseJob } from '../../src/lxca/job.js'
 import { createChangeLog } from '../../src/poll/progress-log.js'
@@ -12,7 +13,7 @@ const assessed = (raw: unknown) => {
 
 describe('createChangeLog', () => {
   it('logs progress and device changes, and nothing when a poll changes nothing', () => {
-    const log = createChangeLog()
+    const log = createChangeLog(NO_SECRETS)
     const script = scriptJob({ devices: 2, pollsToComplete: 3, failures: [{ device: 1, step: 'CFG_NTP' }] })
     expect(log(assessed(jobDocument(script, 1)))).toEqual([
       'Job progress 33%: 0 of 2 devices done',
@@ -28,7 +29,7 @@ describe('createChangeLog', () => {
   })
 
   it('cannot be made to print a workflow command or an extra line', () => {
-    const log = createChangeLog()
+    const log = createChangeLog(NO_SECRETS)
     const lines = log(
       assessed({ progress: 5, results: [{ result: 'INCOMPLETE', messageParameters: '::warning::pwned\n::error::x' }] })
     )
@@ -39,14 +40,14 @@ describe('createChangeLog', () => {
   })
 
   it('caps device lines per poll', () => {
-    const lines = createChangeLog()(assessed(jobDocument(scriptJob({ devices: 120, pollsToComplete: 3 }), 1)))
+    const lines = createChangeLog(NO_SECRETS)(assessed(jobDocument(scriptJob({ devices: 120, pollsToComplete: 3 }), 1)))
     expect(lines).toHaveLength(1 + 50 + 1)
     expect(lines[lines.length - 1]).toBe('… and 70 more devices changed')
   })
 
   it('says it is still waiting every 5 minutes while nothing changes, with the time left', () => {
     let now = 0
-    const log = createChangeLog({ now: () => now, timeoutMs: 45 * 60_000 })
+    const log = createChangeLog(NO_SECRETS, { now: () => now, timeoutMs: 45 * 60_000 })
     const running = assessed(jobDocument(scriptJob({ devices: 4, pollsToComplete: 10 }), 5))
     expect(log(running)).not.toEqual([])
     now = 4 * 60_000

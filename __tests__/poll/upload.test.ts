@@ -4,6 +4,7 @@ import { PollFault } from '../../src/common/errors.js'
 import type { HttpResponse } from '../../src/http/transport.js'
 import type { LxcaClient } from '../../src/lxca/client.js'
 import { startImport } from '../../src/poll/upload.js'
+import { NO_SECRETS } from '../../src/common/secrets.js'
 import { VirtualClock } from '../helpers/virtual-clock.js'
 
 /** A client whose uploads play `answers` in order, counting the attempts. */
@@ -35,6 +36,7 @@ async function upload(answers: Array<HttpResponse | PollFault>, maxRetries = 8) 
       clock,
       random: () => 0.5,
       signal: new AbortController().signal,
+      secrets: NO_SECRETS,
       maxRetries,
       pollIntervalMs: 15_000
     })

@@ -2,6 +2,7 @@
 // problem names its line, and no message ever quotes a cell.
 import { describe, expect, it } from '@jest/globals'
 import { InputError } from '../../src/common/errors.js'
+import { FileRefused } from '../../src/settings/input-file.js'
 import { readSettings, type Settings } from '../../src/settings/settings.js'
 
 const BASE: Record<string, string> = { host: 'lxca.example.com', username: 'admin', password: 'pw-123' }
@@ -13,7 +14,7 @@ function read(inputs: Record<string, string>, file?: string | Buffer): Settings 
     name => all[name] ?? '',
     path => {
       if (path === '/work/servers.csv' && file !== undefined) return Buffer.from(file)
-      throw Object.assign(new Error('no such file'), { code: 'ENOENT' })
+      throw new FileRefused('cannot be read (ENOENT)', 'ENOENT')
     }
   )
 }
@@ -36,10 +37,19 @@ describe('csv-file', () => {
     const file = Buffer.from(`\ufeff${csv(3)}\r\n\r\n`)
     const upload = read({ 'csv-file': '/work/servers.csv' }, file).upload
     expect(upload?.file).toMatchObject({
+      path: '/work/servers.csv',
       name: 'servers.csv',
-      rows: 3,
-      columns: ['Type', 'IP Address', 'User', 'Password']
+      columns: ['Type', 'IP Address', 'User', 'Password'],
+      // After the 3-byte byte-order mark.
+      header: { start: 3, end: 34 }
     })
+    // Each row: where it starts, its bytes (line ending included), what says which device it is.
+    expect(upload?.file.rows).toEqual([
+      { line: 2, start: 34, end: 71, identifiers: ['10.0.0.1'] },
+      { line: 3, start: 71, end: 108, identifiers: ['10.0.0.2'] },
+      { line: 4, start: 108, end: 145, identifiers: ['10.0.0.3'] }
+    ])
+    expect(file.subarray(34, 71).toString()).toBe('server,10.0.0.1,USERID,S3cret-bmc-0\r\n')
     expect(upload?.file.bytes.equals(file)).toBe(true)
     expect(upload?.file.secrets).toEqual(['S3cret-bmc-0', 'S3cret-bmc-1', 'S3cret-bmc-2'])
     expect(upload?.validationOnly).toBe(false)
@@ -47,19 +57,47 @@ describe('csv-file', () => {
 
   it('counts quoted fields with commas and line breaks as one row, and blank lines as none', () => {
     const file = `${HEADER}\n\nserver,"10.0.0.1",USERID,"p,a\nss"\n\n  \nserver,10.0.0.2,USERID,x\n`
-    expect(read({ 'csv-file': '/work/servers.csv' }, file).upload?.file.rows).toBe(2)
+    const rows = read({ 'csv-file': '/work/servers.csv' }, file).upload?.file.rows
+    expect(rows?.map(row => row.line)).toEqual([3, 7])
+  })
+
+  it('rows of empty cells (",,,," as spreadsheets leave them) are not devices', () => {
+    const file = `${HEADER}\nserver,10.0.0.1,USERID,x\n,,,\n , ,,\n`
+    expect(read({ 'csv-file': '/work/servers.csv' }, file).upload?.file.rows).toHaveLength(1)
+  })
+
+  it('knows addresses, serial numbers, UUIDs and display names by their column names', () => {
+    const file =
+      'Type,Serial Number,Display Name,IPv4 Address,MAC Address,Password\nserver,J30A1B2C,rack12-node3,,aa:bb,p\n'
+    const [row] = read({ 'csv-file': '/work/servers.csv' }, file).upload?.file.rows ?? []
+    expect(row).toMatchObject({ identifiers: ['J30A1B2C'], name: 'rack12-node3' })
   })
 
   it.each([
     [
       'a missing file',
       undefined,
-      "Input 'csv-file' names a file that cannot be read: '/work/servers.csv' (ENOENT). Expected the path of the bulk-import CSV file."
+      "Input 'csv-file' names '/work/servers.csv', which cannot be read (ENOENT). Expected a regular file in the workspace."
     ],
     [
       'an empty file',
       '',
-      "Input 'csv-file' names an empty file: '/work/servers.csv'. Expected a CSV with a header row and 1 to 300 devices."
+      "Input 'csv-file' names an empty file: '/work/servers.csv'. Expected the bulk-import CSV: a header row and 1 to 300 devices."
+    ],
+    [
+      'a file with a NUL byte',
+      `${HEADER}\nserver,10.0.0.1,USERID,S3cret\u0000\n`,
+      "Input 'csv-file' line 2 holds a NUL byte: '/work/servers.csv' is not a text file. Expected the bulk-import CSV: a header row and 1 to 300 devices."
+    ],
+    [
+      'a header without an address column',
+      'Type,User,Password\nserver,USERID,S3cret\n',
+      "Input 'csv-file' line 1 (the header row) names no address column. Expected a column such as IP Address or Host Name (or Serial Number) that says which device each row is."
+    ],
+    [
+      'a device row without an address',
+      `${HEADER}\nserver,10.0.0.1,USERID,S3cret\nserver,,USERID,S3cret\n`,
+      "Input 'csv-file' line 3 names no device: its IP Address cell is empty. Expected an address in every device row."
     ],
     [
       'a file that is not UTF-8',
@@ -74,6 +112,11 @@ describe('csv-file', () => {
     [
       'a header row only',
       `\n${HEADER}\n\n`,
+      "Input 'csv-file' has a header row but no device rows. Expected 1 to 300 devices."
+    ],
+    [
+      'a header row and rows of commas only',
+      `${HEADER}\n,,,\n,,,\n`,
       "Input 'csv-file' has a header row but no device rows. Expected 1 to 300 devices."
     ],
     [
@@ -98,7 +141,7 @@ describe('csv-file', () => {
   })
 
   it('takes 300 devices', () => {
-    expect(read({ 'csv-file': '/work/servers.csv' }, csv(300)).upload?.file.rows).toBe(300)
+    expect(read({ 'csv-file': '/work/servers.csv' }, csv(300)).upload?.file.rows).toHaveLength(300)
   })
 
   it('csv-file and job-id: exactly one of them', () => {

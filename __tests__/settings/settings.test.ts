@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { readFileSync } from 'node:fs'
 import { InputError } from '../../src/common/errors.js'
+import { FileRefused } from '../../src/settings/input-file.js'
 import type { InputName } from '../../src/settings/names.js'
 import { readSettings, type Settings } from '../../src/settings/settings.js'
 import { SIMULATOR_CA } from '../../src/simulator/server.js'
@@ -18,7 +19,7 @@ function settings(inputs: Partial<Record<InputName, string>>, files: Record<stri
     name => all[name] ?? '',
     path => {
       if (path in files) return Buffer.from(files[path])
-      throw Object.assign(new Error('no such file'), { code: 'ENOENT' })
+      throw new FileRefused('cannot be read (ENOENT)', 'ENOENT')
     }
   )
 }
@@ -236,7 +237,7 @@ describe('readSettings: TLS', () => {
   })
 
   it.each([
-    ['/missing.pem', /cannot be read: '\/missing.pem' \(ENOENT\)/],
+    ['/missing.pem', /names '\/missing.pem', which cannot be read \(ENOENT\)/],
     ['-----BEGIN CERTIFICATE-----\nnot base64\n-----END CERTIFICATE-----', /cannot be parsed/],
     ['-----BEGIN PRIVATE KEY-----\nabc\n-----END PRIVATE KEY-----', /contains no certificate/]
   ])('refuses ca-certificate %p', (text, reason) => {

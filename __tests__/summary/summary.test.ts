@@ -124,14 +124,14 @@ describe('the step summary of an upload', () => {
     expect(markdown).toContain('**Validation only:** nothing was imported')
   })
 
-  it('an import that may have started says where to look before uploading again', () => {
+  it('an import that may have started says so in the headline, and where to look before uploading again', () => {
     const reason =
       'no complete response within 30 s (request-timeout); the import may or may not have started: look for it in XClarity Administrator › Monitoring › Jobs before uploading again, and pass its job as job-id'
     const markdown = render(
       upload({ validationOnly: false, status: 'error', faultKind: 'timeout', mayHaveStarted: true, reason })
     )
     expect(markdown.split('\n')[0]).toBe(
-      '### ⚠️ Could not start the import of servers.csv on lxca.example.com&#58; the appliance did not answer in time'
+      '### ⚠️ The import of servers.csv on lxca.example.com may or may not have started&#58; the appliance did not answer in time'
     )
     expect(markdown).toContain(
       '**The import may or may not have started&#58; look for it in XClarity Administrator › Monitoring › Jobs before uploading again, and pass its job as job-id.**'

@@ -7,7 +7,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 // The command line's entry point, for GitLab CI, Jenkins or a shell. As the
-// Action's index.ts, it listens for SIGINT/SIGTERM before loading the rest:
+// Action's index.ts, it listens for SIGINT/SIGTERM/SIGHUP before loading the rest:
 // the first Ctrl-C cancels (exit 130, with the summary), a second one stops at once.
 const cancel = new AbortController();
 const onSignal = (signal) => {
@@ -17,7 +17,9 @@ const onSignal = (signal) => {
 };
 process.on('SIGINT', onSignal);
 process.on('SIGTERM', onSignal);
-const { main } = await __nccwpck_require__.e(/* import() */ 773).then(__nccwpck_require__.bind(__nccwpck_require__, 773));
+// A closed terminal or SSH session: the same as Ctrl-C, so the summary is still written.
+process.on('SIGHUP', onSignal);
+const { main } = await __nccwpck_require__.e(/* import() */ 785).then(__nccwpck_require__.bind(__nccwpck_require__, 785));
 process.exitCode = await main(process.argv.slice(2), cancel.signal);
 
 

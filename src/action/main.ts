@@ -4,12 +4,12 @@
 // It reads the inputs, runs the gate, and turns the result into the step
 // summary, outputs, annotations and exactly one exit decision.
 import { checkBypass } from '@actions/http-client/lib/proxy'
-import { readFileSync } from 'node:fs'
 import { systemClock } from '../common/clock.js'
 import { InputError, messageOf } from '../common/errors.js'
 import { SecretSet } from '../common/secrets.js'
 import { runGate } from '../gate.js'
-import { Input, type InputName } from '../settings/names.js'
+import { inputFileReader } from '../settings/input-file.js'
+import { Input, Output, type InputName } from '../settings/names.js'
 import { readSettings, type Settings } from '../settings/settings.js'
 import { deferredRunner, type Runner } from './runner.js'
 
@@ -28,8 +28,9 @@ export async function run(signal: AbortSignal = listenForCancel()): Promise<void
     runner.info(`${String(signal.reason ?? 'Cancel')} received: cancelling, then writing the summary.`)
   if (signal.aborted) announce()
   else signal.addEventListener('abort', announce, { once: true })
-  // Created here so that even a bug's message is scrubbed of a secret it might quote.
-  const secrets = new SecretSet()
+  // Created here so that even a bug's message is scrubbed of a secret it might quote. Every
+  // secret is masked in the runner's log as soon as it is known, and scrubbed from every report.
+  const secrets = new SecretSet(value => runner.setSecret(value))
   try {
     await gate(signal, runner, secrets)
   } catch (error) {
@@ -60,21 +61,29 @@ function input(name: InputName): string {
   return (process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim()
 }
 
+/**
+ * Files named by inputs: regular files of the workspace (GITHUB_WORKSPACE, or
+ * the working folder) or of RUNNER_TEMP, relative paths taken from the working
+ * folder, as the runner starts the step in the workspace.
+ */
+function workspaceFiles(): ReturnType<typeof inputFileReader> {
+  const cwd = process.cwd()
+  const roots = [process.env.GITHUB_WORKSPACE || cwd, process.env.RUNNER_TEMP].filter((root): root is string =>
+    Boolean(root)
+  )
+  return inputFileReader({ base: cwd, roots })
+}
+
 async function gate(signal: AbortSignal, runner: Runner, secrets: SecretSet): Promise<void> {
   // Masked before anything else can print, even an error about another input;
   // and scrubbed from every report, where the runner's masking cannot reach.
-  const onSecret = (value: string): void => {
-    secrets.add(value)
-    runner.setSecret(value)
-  }
-  const password = input(Input.Password)
-  if (password) onSecret(password)
+  secrets.add(input(Input.Password))
 
   let settings: Settings
   try {
     settings = readSettings(
       input,
-      path => readFileSync(path),
+      workspaceFiles(),
       // The runner's proxy variables, with @actions/http-client's NO_PROXY rule.
       { variable: name => process.env[name], bypass: checkBypass }
     )
@@ -88,7 +97,9 @@ async function gate(signal: AbortSignal, runner: Runner, secrets: SecretSet): Pr
     clock: systemClock,
     random: Math.random,
     signal,
-    onSecret,
+    secrets,
+    // The runner keeps an output's last value: a step killed while it waits still names the job it started.
+    onJobStarted: job => runner.setOutput(Output.JobId, job.id),
     onFirstAnswer: () => runner.load(),
     // The runner masks what it was told to; scrubbing too keeps a secret the appliance echoes out of the raw log.
     log: {

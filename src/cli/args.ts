@@ -57,6 +57,8 @@ const INPUT_HELP: Record<InputName, string> = {
 }
 
 const BOOLEAN_INPUTS: ReadonlySet<InputName> = new Set([Input.InsecureSkipTlsVerify, Input.ValidationOnly])
+/** Better kept out of shell history: named by their environment variable first. */
+const CREDENTIALS: ReadonlySet<InputName> = new Set([Input.Username, Input.Password])
 
 export function helpText(command: string): string {
   const inputs = (Object.values(Input) as InputName[]).map(name => {
@@ -114,7 +116,10 @@ export function parseCli(argv: readonly string[], env: Readonly<Record<string, s
   const subject = (problem: InputProblem): string => {
     if (problem.input === undefined) return `environment variable ${problem.variable}`
     const name = problem.input as InputName
-    return fromFlag(name) === undefined && env[envName(name)] ? envName(name) : `--${name}`
+    if (fromFlag(name) !== undefined) return `--${name}`
+    if (env[envName(name)]) return envName(name)
+    // Given neither way: both, the safer one first for the credentials.
+    return CREDENTIALS.has(name) ? `${envName(name)} (or --${name})` : `--${name} (or ${envName(name)})`
   }
   return {
     read,

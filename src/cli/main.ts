@@ -4,12 +4,14 @@
 // 2 timeout, 3 error, 130 cancelled). With src/cli.ts, the only CLI module
 // that touches the process and the environment.
 import { checkBypass } from '@actions/http-client/lib/proxy'
-import { readFileSync, writeFileSync } from 'node:fs'
+import { accessSync, constants, statSync, writeFileSync } from 'node:fs'
+import { dirname, resolve } from 'node:path'
 import packageJson from '../../package.json' with { type: 'json' }
 import { systemClock } from '../common/clock.js'
 import { InputError, messageOf } from '../common/errors.js'
 import type { GateResult } from '../common/outcome.js'
 import { runGate, type GateLog } from '../gate.js'
+import { inputFileReader } from '../settings/input-file.js'
 import { readSettings, type Settings } from '../settings/settings.js'
 import { SecretSet } from '../common/secrets.js'
 import { renderGateMarkdown } from '../summary/gate-markdown.js'
@@ -55,7 +57,7 @@ async function runCommand(argv: readonly string[], signal: AbortSignal, printer:
   for (const warning of options.warnings) printer.err(`warning: ${warning}`)
   printer.secrets.add(options.read('password'))
   const settings = readOptions(options, printer)
-  if (!settings) return EXIT_CODES.error
+  if (!settings || !outputFilesWritable(options, printer)) return EXIT_CODES.error
 
   signal.addEventListener('abort', () => printer.err(`${String(signal.reason ?? 'Cancel')} received: cancelling…`), {
     once: true
@@ -70,17 +72,51 @@ async function runCommand(argv: readonly string[], signal: AbortSignal, printer:
     clock: systemClock,
     random: Math.random,
     signal,
-    onSecret: value => printer.secrets.add(value),
+    secrets: printer.secrets,
     log
   })
-  writeResults(options, settings, result, printer)
-  return EXIT_CODES[result.status]
+  const written = writeResults(options, settings, result, printer)
+  return written ? EXIT_CODES[result.status] : EXIT_CODES.error
+}
+
+/** The files asked for, as flags name them. */
+function outputFiles(options: CliOptions): Array<[flag: string, path: string]> {
+  const files: Array<[string, string | undefined]> = [
+    ['--summary-file', options.summaryFile],
+    ['--report-file', options.reportFile]
+  ]
+  return files.filter((file): file is [string, string] => Boolean(file[1]))
+}
+
+/** Checked before anything is sent: a file that cannot be written would lose the result of a whole wait. */
+function outputFilesWritable(options: CliOptions, printer: Printer): boolean {
+  for (const [flag, path] of outputFiles(options)) {
+    const problem = unwritable(resolve(path))
+    if (problem) {
+      printer.err(`${COMMAND}: ${flag} ${path} cannot be written (${problem}); nothing was sent to the appliance.`)
+      return false
+    }
+  }
+  return true
+}
+
+function unwritable(path: string): string | undefined {
+  try {
+    if (statSync(path, { throwIfNoEntry: false })?.isDirectory()) return 'it is a folder'
+    accessSync(dirname(path), constants.W_OK)
+    return undefined
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code ?? 'unwritable'
+  }
 }
 
 /** The settings, or undefined after printing every problem, each named as the user gave it. */
 function readOptions(options: CliOptions, printer: Printer): Settings | undefined {
   try {
-    return readSettings(options.read, path => readFileSync(path), {
+    // Below the working folder, or anywhere an absolute path the user typed leads (but a system folder).
+    const cwd = process.cwd()
+    const files = inputFileReader({ base: cwd, roots: [cwd], absoluteAnywhere: true })
+    return readSettings(options.read, files, {
       variable: name => process.env[name],
       bypass: checkBypass
     })
@@ -93,12 +129,28 @@ function readOptions(options: CliOptions, printer: Printer): Settings | undefine
   }
 }
 
-function writeResults(options: CliOptions, settings: Settings, result: GateResult, printer: Printer): void {
+/** The terminal summary, then the files asked for; false (after saying which and why) when a file could not be written. */
+function writeResults(options: CliOptions, settings: Settings, result: GateResult, printer: Printer): boolean {
   const { scrub } = printer.secrets
   const view = gateView(result, settings.baseUrl, settings.timeoutMs, scrub)
   const color = options.color ?? process.stdout.isTTY === true
   process.stdout.write(scrub(renderTerminal(view, color)))
-  if (options.summaryFile) writeFileSync(options.summaryFile, renderGateMarkdown(view))
   const report = reportContent(result, scrub)
-  if (options.reportFile && report !== undefined) writeFileSync(options.reportFile, report)
+  const contents: Record<string, string | Buffer | undefined> = {
+    '--summary-file': renderGateMarkdown(view),
+    '--report-file': report
+  }
+  let written = true
+  for (const [flag, path] of outputFiles(options)) {
+    const content = contents[flag]
+    if (content === undefined) continue
+    try {
+      writeFileSync(path, content)
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? messageOf(error)
+      printer.err(`${COMMAND}: ${flag} ${path} could not be written (${code}); the outcome above stands.`)
+      written = false
+    }
+  }
+  return written
 }

@@ -1,5 +1,6 @@
 // Small wording helpers every layer uses: one place, on the ground floor, so
 // that a renderer never imports a network module for a helper.
+import type { Scrubber } from './secrets.js'
 
 /** Where the appliance's web interface lists jobs. */
 export const MONITORING = 'XClarity Administrator › Monitoring › Jobs'
@@ -17,6 +18,23 @@ export function clean(text: string, max = 300): string {
   const line = bounded.replace(CONTROL, ' ').replace(/\s+/g, ' ').trim()
   if (line.length > max) return `${line.slice(0, max - 1)}…`
   return bounded === text ? line : `${line}…`
+}
+
+/**
+ * Server text as one short line for a message: scrubbed of secrets first and
+ * cut after, so that no part of a secret straddling the cut survives. Only the
+ * first 64 KiB are looked at (the cut keeps far less).
+ */
+export function excerpt(text: string, max: number, secrets: Scrubber): string {
+  const room = 65_536 + secrets.longest
+  const cut = text.length > room
+  const line = clean(secrets.scrub(cut ? text.slice(0, room) : text), max)
+  return cut && !line.endsWith('…') ? `${line}…` : line
+}
+
+/** A JSON object (not an array, not null). */
+export function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
 /** `17%`; `?%` when unknown. Floors, so a job at 99.9 % never reads "100%". */

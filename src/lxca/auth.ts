@@ -3,8 +3,9 @@
 // the CSRF token, logs in again when a session that has worked expires, and
 // logs out at the end. Several jobs polled at once share one session, so a
 // login in flight is shared and an expiry seen by two requests renews once.
-// Every secret it creates is handed to `onSecret` before it can reach a log.
+// Every secret it creates is added to the run's secrets before it can reach a log.
 import { PollFault } from '../common/errors.js'
+import type { Secrets } from '../common/secrets.js'
 import { headerValue, isAuthRefusal, statusFault } from './responses.js'
 import type { Transport } from '../http/transport.js'
 
@@ -32,9 +33,9 @@ export interface Credentials {
   readonly password: string
 }
 
-export function basicAuth(credentials: Credentials, onSecret: (value: string) => void): Authenticator {
+export function basicAuth(credentials: Credentials, secrets: Secrets): Authenticator {
   const token = Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64')
-  onSecret(token)
+  secrets.add(token)
   const credential: Credential = { headers: { authorization: `Basic ${token}` }, accepted: () => undefined }
   return {
     credential: async () => credential,
@@ -57,7 +58,7 @@ interface SessionCredential extends Credential {
 interface SessionDeps {
   readonly transport: Transport
   readonly baseUrl: URL
-  readonly onSecret: (value: string) => void
+  readonly secrets: Secrets
   readonly onLogin?: () => void
 }
 
@@ -112,7 +113,7 @@ export function sessionAuth(credentials: Credentials, deps: SessionDeps): Authen
   }
 }
 
-/** POST /sessions; the session's own tokens go to onSecret before anything can print them. */
+/** POST /sessions; the session's own tokens become secrets before anything can print them. */
 async function login(credentials: Credentials, url: URL, deps: SessionDeps, signal: AbortSignal): Promise<Session> {
   deps.onLogin?.()
   const body = JSON.stringify({ UserId: credentials.username, password: credentials.password })
@@ -121,7 +122,8 @@ async function login(credentials: Credentials, url: URL, deps: SessionDeps, sign
     signal
   )
   const what = 'login (POST /sessions)'
-  const fault = statusFault(response, what, `${what}: ${url.href} does not exist; is this an XClarity Administrator?`)
+  const notFound = `${what}: ${url.href} does not exist; is this an XClarity Administrator?`
+  const fault = statusFault(response, what, notFound, deps.secrets)
   if (fault) {
     throw isAuthRefusal(response.status)
       ? new PollFault('auth', fault.message, false, { status: response.status })
@@ -135,9 +137,9 @@ async function login(credentials: Credentials, url: URL, deps: SessionDeps, sign
   const session =
     named(name => name === 'jsessionid') ?? named(name => name.includes('session')) ?? named(name => name !== 'csrf')
   if (!session) throw new PollFault('auth', `${what}: the appliance set no session cookie`, false)
-  deps.onSecret(session)
+  deps.secrets.add(session)
   const csrf = named(name => name === 'csrf') ?? headerValue(response, 'x-csrf-token')
-  if (csrf) deps.onSecret(csrf)
+  if (csrf) deps.secrets.add(csrf)
   const cookie = [...cookies].map(([name, value]) => `${name}=${value}`).join('; ')
   return { cookie, csrf, proven: false }
 }

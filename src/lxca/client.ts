@@ -3,6 +3,7 @@
 // it whether the appliance accepted it; statuses become typed faults in
 // responses.ts.
 import { PollFault } from '../common/errors.js'
+import type { Scrubber } from '../common/secrets.js'
 import type { Authenticator, Credential } from './auth.js'
 import { csvMultipart } from './multipart.js'
 import { jobPath, jobUrl, type JobRef } from './job-ref.js'
@@ -26,7 +27,9 @@ export class LxcaClient {
   constructor(
     private readonly transport: Transport,
     private readonly baseUrl: URL,
-    private readonly auth: Authenticator
+    private readonly auth: Authenticator,
+    /** Server text quoted in a fault is scrubbed before it is cut. */
+    private readonly secrets: Scrubber
   ) {}
 
   /** The job document as JSON (not yet understood), and its bytes. Throws PollFault. */
@@ -39,9 +42,9 @@ export class LxcaClient {
       response = (await this.send({ method: 'GET', url }, signal)).response
     }
     const notFound = `job ${job.id} was not found at ${url.href}: check job-id (and job-type), and that the job is not too old to be kept`
-    const fault = statusFault(response, what, notFound)
+    const fault = statusFault(response, what, notFound, this.secrets)
     if (fault) throw fault
-    return { document: jsonBody(response, what), body: response.body }
+    return { document: jsonBody(response, what, this.secrets), body: response.body }
   }
 
   /**

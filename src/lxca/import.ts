@@ -1,59 +1,109 @@
 // What the appliance's answer to POST /csvRequest means: the job of a started
-// import (Location header or body), or whether validation accepted the file,
-// with the appliance's own words. How the upload is sent, and never sent
-// twice, is poll/upload.ts.
+// import, or whether validation accepted the file, with the appliance's own
+// words. Nothing is guessed: the job comes only from where LXCA puts it, and
+// a validation answer is a verdict only when it is LXCA's answer shape with a
+// result we know. Anything else is an error that says what came back. How the
+// upload is sent, and never sent twice, is poll/upload.ts.
 import type { UploadOutcome } from '../common/outcome.js'
-import { bodyText, clause, clean, MAY_HAVE_STARTED, MONITORING } from '../common/text.js'
+import type { Scrubber } from '../common/secrets.js'
+import { bodyText, clause, excerpt, isObject, MAY_HAVE_STARTED, MONITORING, plural } from '../common/text.js'
 import type { HttpResponse } from '../http/transport.js'
 import { parseJobRef, type JobRef } from './job-ref.js'
-import { headerValue, isAuthRefusal, statusFault } from './responses.js'
+import { lxcaAnswer, messageLine, resultKind, type LxcaAnswer } from './messages.js'
+import { bodyExcerpt, headerValue, isAuthRefusal, statusFault } from './responses.js'
 
 /** Statuses for a CSV the appliance looked at and refused: nothing was imported. */
 const REFUSED = new Set([400, 409, 413, 415, 422])
+/** The statuses that may carry a new job (pylxca accepts these three). */
+const CREATED = new Set([200, 201, 202])
+/** Top-level fields that may name the job, as Lenovo's manageRequest pages and clients spell them. */
+const JOB_FIELDS = ['jobId', 'jobid', 'job_id', 'jobID', 'statusDescription'] as const
+const UPLOAD = 'POST /csvRequest'
+const NO_IMPORT_HERE = `${UPLOAD}: the appliance has no bulk import here; is this an XClarity Administrator?`
 
 export type Answer = Pick<UploadOutcome, 'status'> & Partial<UploadOutcome>
 
-/** The job of a started import, from the Location header or the body. */
-export function importOf(response: HttpResponse): Answer {
+/** The job of a started import (never a guess), or why there is none. */
+export function importOf(response: HttpResponse, secrets: Scrubber): Answer {
   const httpStatus = response.status
+  const answer = lxcaAnswer(response.body)
+  const messages = linesOf(answer, secrets)
   if (httpStatus >= 200 && httpStatus < 300) {
-    const job = jobFromResponse(response)
-    if (job) return { status: 'success', job, httpStatus, mayHaveStarted: true }
-    const excerpt = clean(bodyText(response.body), 300) || '(empty body)'
-    const reason = `the appliance accepted the upload (HTTP ${httpStatus}) but named no job (no Location header, no job ID in the body: ${excerpt}); the import has probably started: find its job in ${MONITORING} and pass it as job-id instead`
-    return { status: 'error', httpStatus, reason, mayHaveStarted: true, faultKind: 'shape' }
+    const named = CREATED.has(httpStatus) ? jobsNamed(response) : []
+    if (resultKind(answer?.result) === 'failed') {
+      const reason = `the appliance answered the upload with HTTP ${httpStatus} and the result '${excerpt(answer?.result ?? '', 40, secrets)}'`
+      return unknown(httpStatus, `${reason}; ${MAY_HAVE_STARTED}`, messages, 'http')
+    }
+    if (named.length === 1) return { status: 'success', job: named[0], httpStatus, mayHaveStarted: true, messages }
+    const which =
+      named.length > 1
+        ? `named ${named.length} different jobs (${named.map(job => job.id).join(', ')})`
+        : `named no job (no Location header and no job ID field: ${bodyExcerpt(response, secrets, 300)})`
+    const reason = `the appliance accepted the upload (HTTP ${httpStatus}) but ${which}; the import has probably started: find its job in ${MONITORING} and pass it as job-id instead of uploading again`
+    return unknown(httpStatus, reason, messages, 'shape')
   }
-  const messages = lxcaMessages(response)
-  const refused = REFUSED.has(httpStatus) || isAuthRefusal(httpStatus) || (httpStatus >= 300 && httpStatus < 400)
-  const fault = statusFault(
-    response,
-    'POST /csvRequest',
-    'POST /csvRequest: the appliance has no bulk import here; is this an XClarity Administrator?'
-  )
-  const reason = refused
-    ? `${clause(fault?.message ?? `HTTP ${httpStatus}`)}; nothing was imported`
-    : `${clause(fault?.message ?? `HTTP ${httpStatus}`)}; ${MAY_HAVE_STARTED}`
-  return { status: 'error', httpStatus, reason, messages, faultKind: fault?.kind, mayHaveStarted: !refused }
+  const fault = statusFault(response, UPLOAD, NO_IMPORT_HERE, secrets)
+  const said = clause(fault?.message ?? `HTTP ${httpStatus}`)
+  const refused =
+    REFUSED.has(httpStatus) ||
+    isAuthRefusal(httpStatus) ||
+    httpStatus === 404 ||
+    (httpStatus >= 300 && httpStatus < 400)
+  if (refused) {
+    return { status: 'error', httpStatus, reason: `${said}; nothing was imported`, messages, faultKind: fault?.kind }
+  }
+  return unknown(httpStatus, `${said}; ${MAY_HAVE_STARTED}`, messages, fault?.kind ?? 'http')
 }
 
-/** validationOnly=true: accepted, refused (with the appliance's words), or a fault. */
-export function validationOf(response: HttpResponse): Answer {
+function unknown(
+  httpStatus: number,
+  reason: string,
+  messages: readonly string[],
+  faultKind: Answer['faultKind']
+): Answer {
+  return { status: 'error', httpStatus, reason, messages, faultKind, mayHaveStarted: true }
+}
+
+/**
+ * validationOnly=true: accepted or refused only when the answer says so in
+ * LXCA's words; anything else (HTML, an empty body, a 204, cut-off or unknown
+ * JSON, plain text) could not be read, and is an error.
+ */
+export function validationOf(response: HttpResponse, secrets: Scrubber): Answer {
   const httpStatus = response.status
-  const messages = lxcaMessages(response)
+  const answer = lxcaAnswer(response.body)
+  const messages = linesOf(answer, secrets)
+  const unreadable = (why: string): Answer => ({
+    status: 'error',
+    httpStatus,
+    messages,
+    faultKind: 'shape',
+    reason: `the appliance's answer to the validation could not be read (HTTP ${httpStatus}, ${why}); the file was not validated`
+  })
   if (httpStatus >= 200 && httpStatus < 300) {
-    return { status: reportsProblem(response) ? 'failure' : 'success', httpStatus, messages }
-  }
-  if (REFUSED.has(httpStatus))
-    return {
-      status: 'failure',
-      httpStatus,
-      messages: messages.length > 0 ? messages : [clean(bodyText(response.body), 300) || `HTTP ${httpStatus}`]
+    if (!answer) return unreadable(bodyExcerpt(response, secrets, 200))
+    const errors = answer.messages.filter(message => message.severity === 'error').length
+    switch (resultKind(answer.result)) {
+      case 'success':
+      case 'warning':
+        return { status: errors > 0 ? 'failure' : 'success', httpStatus, messages }
+      case 'failed':
+        return messages.length > 0
+          ? { status: 'failure', httpStatus, messages }
+          : unreadable(`the result '${excerpt(answer.result ?? '', 40, secrets)}' with no message saying what is wrong`)
+      case 'unknown':
+        return unreadable(
+          answer.result === undefined
+            ? `no result among ${plural(answer.messages.length, 'message')}`
+            : `an unknown result '${excerpt(answer.result, 40, secrets)}'`
+        )
     }
-  const fault = statusFault(
-    response,
-    'POST /csvRequest?validationOnly=true',
-    'POST /csvRequest: the appliance has no bulk import here; is this an XClarity Administrator?'
-  )
+  }
+  if (REFUSED.has(httpStatus)) {
+    if (messages.length > 0) return { status: 'failure', httpStatus, messages }
+    return unreadable(`a refusal that does not say what is wrong: ${bodyExcerpt(response, secrets, 200)}`)
+  }
+  const fault = statusFault(response, `${UPLOAD}?validationOnly=true`, NO_IMPORT_HERE, secrets)
   return {
     status: 'error',
     httpStatus,
@@ -63,85 +113,48 @@ export function validationOf(response: HttpResponse): Answer {
   }
 }
 
-/**
- * Whether a 2xx validation answer reports a problem: `result` says it failed,
- * or a message is a warning or worse (LXCA ids end in a severity letter,
- * I informational, F–H and J warning, K–N critical), or it lists errors.
- */
-function reportsProblem(response: HttpResponse): boolean {
-  const body = parseJson(response)
-  if (!isObject(body)) return false
-  if (typeof body.result === 'string' && /fail|error|invalid/i.test(body.result)) return true
-  if (Array.isArray(body.errors) && body.errors.length > 0) return true
-  const messages = Array.isArray(body.messages) ? body.messages : []
-  return messages.some(message => isObject(message) && typeof message.id === 'string' && /[FGHJ-N]$/.test(message.id))
-}
-
-/** The appliance's messages (`messages[].text` and what to do), one line each. */
-function lxcaMessages(response: HttpResponse): string[] {
-  const body = parseJson(response)
-  if (!isObject(body)) return []
-  const entries = [
-    ...(Array.isArray(body.messages) ? body.messages : []),
-    ...(Array.isArray(body.errors) ? body.errors : [])
-  ]
-  return entries
-    .slice(0, 50)
-    .map(entry => {
-      if (typeof entry === 'string') return clean(entry, 500)
-      if (!isObject(entry)) return ''
-      const id = typeof entry.id === 'string' ? `${entry.id}: ` : ''
-      const text = typeof entry.text === 'string' ? entry.text : typeof entry.message === 'string' ? entry.message : ''
-      const recovery = isObject(entry.recovery) && typeof entry.recovery.text === 'string' ? entry.recovery.text : ''
-      return clean(`${id}${clause(text)}${recovery ? `. ${recovery}` : text ? '.' : ''}`, 500)
-    })
-    .filter(Boolean)
+/** The appliance's messages, one line each, scrubbed before they are cut. */
+function linesOf(answer: LxcaAnswer | undefined, secrets: Scrubber): string[] {
+  return (answer?.messages ?? []).map(message => excerpt(messageLine(message), 500, secrets))
 }
 
 /**
- * The job, as the sister endpoints return it: `Location: /csvRequest/jobs/N`
- * (a path or a URL); else a job ID in a JSON body: a jobId-like field, or a
- * `/csvRequest/jobs/N` string anywhere in it.
+ * The jobs the answer names where LXCA names them: the `Location` header (a
+ * path or a URL; only its path counts, the host may be the appliance's own
+ * name behind a proxy), else an explicit top-level job field. Never free
+ * text, never a message ID, never a nested `id`; only jobs of the bulk
+ * import's own type.
  */
-export function jobFromResponse(response: HttpResponse): JobRef | undefined {
-  const location = headerValue(response, 'location')
-  const fromLocation = location ? jobOfPath(location) : undefined
-  if (fromLocation) return fromLocation
-  const body = parseJson(response)
-  let byPath: JobRef | undefined
-  let byId: JobRef | undefined
-  // Breadth-first and bounded: the body is the appliance's, its depth is not ours to trust.
-  const queue: Array<{ value: unknown; depth: number }> = [{ value: body, depth: 0 }]
-  for (let index = 0; index < queue.length && index < 10_000; index++) {
-    const { value, depth } = queue[index]
-    if (typeof value === 'string') byPath ??= jobOfPath(value)
-    if (depth >= 8 || typeof value !== 'object' || value === null) continue
-    for (const [key, child] of Object.entries(value as Record<string, unknown>)) {
-      const named = /^(job_?id|job|jobs|id)$/i.test(key) && (typeof child === 'string' || typeof child === 'number')
-      if (named && /^job/i.test(key)) {
-        const job = parseJobRef(String(child), 'csv')
-        if (job) return job
-      }
-      if (named) byId ??= parseJobRef(String(child), 'csv')
-      queue.push({ value: child, depth: depth + 1 })
-    }
-  }
-  return byPath ?? byId
-}
-
-function jobOfPath(text: string): JobRef | undefined {
-  const match = /\/?(csvRequest\/jobs\/[A-Za-z0-9_-]+)\/?(?:$|[?#\s"'])/i.exec(text)
-  return match ? parseJobRef(`/${match[1]}`, 'csv') : undefined
-}
-
-function parseJson(response: HttpResponse): unknown {
+export function jobsNamed(response: HttpResponse): JobRef[] {
+  const location = headerValue(response, 'location')?.trim()
+  const fromLocation = location && location.includes('/') ? csvJob(parseJobRef(location, 'csv')) : undefined
+  if (fromLocation) return [fromLocation]
+  let body: unknown
   try {
-    return JSON.parse(bodyText(response.body))
+    body = JSON.parse(bodyText(response.body))
   } catch {
-    return undefined
+    return []
   }
+  if (!isObject(body)) return []
+  const jobs: JobRef[] = []
+  for (const field of JOB_FIELDS) {
+    const job = jobOfField(body[field])
+    if (job && !jobs.some(known => known.id === job.id)) jobs.push(job)
+  }
+  return jobs
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
+/** A positive job number, or the path or URL of a bulk-import job. */
+function jobOfField(value: unknown): JobRef | undefined {
+  if (typeof value === 'number') {
+    return Number.isSafeInteger(value) && value > 0 ? { id: String(value), type: 'csv' } : undefined
+  }
+  if (typeof value !== 'string') return undefined
+  const text = value.trim()
+  if (/^[1-9][0-9]{0,17}$/.test(text)) return { id: text, type: 'csv' }
+  return text.includes('/') ? csvJob(parseJobRef(text, 'csv')) : undefined
+}
+
+function csvJob(job: JobRef | undefined): JobRef | undefined {
+  return job?.type === 'csv' ? job : undefined
 }

@@ -5,6 +5,7 @@
 // reported as a problem and never judged. A device still at work may have no
 // `result` yet; what a finished job without one means is the verdict's call.
 // Nothing here recurses deeper than MAX_DEPTH, whatever the server nests.
+import { isObject } from '../common/text.js'
 
 export interface StepNode {
   readonly id: string
@@ -143,10 +144,6 @@ function problem(message: string): ParsedJob {
   return { ok: false, problem: message }
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-}
-
 function text(value: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined
 }
@@ -158,6 +155,7 @@ function finite(value: unknown): number | undefined {
 function describe(value: unknown): string {
   if (value === null) return 'null'
   if (Array.isArray(value)) return 'a list'
-  if (typeof value === 'string') return `the string "${value.length > 40 ? `${value.slice(0, 37)}…` : value}"`
+  // A string's content is not quoted: it is the appliance's, and a cut could leave part of a secret.
+  if (typeof value === 'string') return `a string of ${value.length.toLocaleString('en-US')} characters`
   return `a ${typeof value}`
 }

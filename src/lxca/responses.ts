@@ -1,9 +1,13 @@
 // What an HTTP response means for us. One table decides which statuses are
 // worth asking again (the appliance restarting, a proxy hiccup, rate limits)
 // and which can never get better (wrong credentials, unknown job, redirects).
+// Every piece of server text quoted in a message is scrubbed of secrets
+// before it is cut (see excerpt).
 import { PollFault } from '../common/errors.js'
-import { bodyText, clause, clean } from '../common/text.js'
+import type { Scrubber } from '../common/secrets.js'
+import { bodyText, clause, excerpt } from '../common/text.js'
 import type { HttpResponse } from '../http/transport.js'
+import { lxcaAnswer } from './messages.js'
 
 /** Statuses that a later request may not see again. 501 and 505 are not among them. */
 const RETRYABLE_STATUSES = new Set([408, 429, 500, 502, 503, 504])
@@ -16,16 +20,21 @@ export function isAuthRefusal(status: number): boolean {
  * Undefined for a 2xx; otherwise the fault, with the server's own message
  * (LXCA error bodies carry `messages[].text`) when it sent one.
  */
-export function statusFault(response: HttpResponse, what: string, notFoundMessage: string): PollFault | undefined {
+export function statusFault(
+  response: HttpResponse,
+  what: string,
+  notFoundMessage: string,
+  secrets: Scrubber
+): PollFault | undefined {
   const status = response.status
   if (status >= 200 && status < 300) return undefined
-  const said = serverMessage(response)
+  const said = serverMessage(response, secrets)
   const detail = said ? `: ${clause(said)}` : ''
   if (status >= 300 && status < 400) {
-    const location = headerValue(response, 'location') ?? '(no Location header)'
+    const location = excerpt(headerValue(response, 'location') ?? '(no Location header)', 300, secrets)
     return new PollFault(
       'redirect',
-      `${what}: the appliance redirected to ${clean(location)} (HTTP ${status}); redirects are not followed with credentials. Check the host input`,
+      `${what}: the appliance redirected to ${location} (HTTP ${status}); redirects are not followed with credentials. Check the host input`,
       false,
       { status }
     )
@@ -48,20 +57,22 @@ export function statusFault(response: HttpResponse, what: string, notFoundMessag
 }
 
 /** The parsed JSON body of a 2xx response; unusable bodies are transient faults. */
-export function jsonBody(response: HttpResponse, what: string): unknown {
+export function jsonBody(response: HttpResponse, what: string, secrets: Scrubber): unknown {
   // A UTF-8 byte-order mark is not JSON, but some servers send one.
   const text = bodyText(response.body)
   if (text.trim() === '') throw new PollFault('body', `${what}: the response body is empty`, true)
   try {
     return JSON.parse(text)
   } catch {
-    const type = headerValue(response, 'content-type') ?? 'no content type'
-    throw new PollFault(
-      'body',
-      `${what}: the response is not JSON (${clean(type)}, starts with "${clean(text.slice(0, 40))}")`,
-      true
-    )
+    throw new PollFault('body', `${what}: the response is not JSON (${bodyExcerpt(response, secrets)})`, true)
   }
+}
+
+/** `text/html, starts with "<html>…"`: what a body that is not what we expected looks like. */
+export function bodyExcerpt(response: HttpResponse, secrets: Scrubber, max = 40): string {
+  const type = excerpt(headerValue(response, 'content-type') ?? 'no content type', 100, secrets)
+  const text = bodyText(response.body).trim()
+  return text === '' ? `${type}, empty` : `${type}, starts with "${excerpt(text, max, secrets)}"`
 }
 
 export function headerValue(response: HttpResponse, name: string): string | undefined {
@@ -70,23 +81,19 @@ export function headerValue(response: HttpResponse, name: string): string | unde
 }
 
 /** LXCA's `{"messages":[{"text":…}]}`, a short plain-text body, or an HTML title. */
-function serverMessage(response: HttpResponse): string | undefined {
+function serverMessage(response: HttpResponse, secrets: Scrubber): string | undefined {
   const text = response.body.toString('utf8', 0, Math.min(response.body.length, 64 * 1024)).trim()
   if (text === '') return undefined
-  try {
-    const parsed = JSON.parse(text) as { messages?: Array<{ text?: unknown; recovery?: { text?: unknown } }> } | null
-    const first = Array.isArray(parsed?.messages) ? parsed?.messages[0] : undefined
-    if (first && typeof first.text === 'string') {
-      const recovery = typeof first.recovery?.text === 'string' ? first.recovery.text.trim() : ''
-      return clean(recovery ? `${clause(first.text)}. ${recovery}` : first.text)
-    }
-    return undefined
-  } catch {
-    const title = /<title[^>]*>([^<]*)<\/title>/i.exec(text)
-    if (title) return clean(decodeEntities(title[1]))
-    if (/^</.test(text)) return undefined
-    return clean(text)
+  const answer = lxcaAnswer(response.body)
+  if (answer) {
+    const first = answer.messages.find(message => message.text !== '(no text)')
+    return first ? excerpt(first.text, 300, secrets) : undefined
   }
+  if (/^[[{"]/.test(text)) return undefined
+  const title = /<title[^>]*>([^<]*)<\/title>/i.exec(text)
+  if (title) return excerpt(decodeEntities(title[1]), 300, secrets)
+  if (/^</.test(text)) return undefined
+  return excerpt(text, 300, secrets)
 }
 
 /** An HTML title's text as plain text: the few entities a title holds. */

@@ -3,7 +3,8 @@
 // nothing changes, a heartbeat every few minutes says the wait is alive and
 // how long it may still last.
 import { formatDuration } from '../common/duration.js'
-import { clean, percent } from '../common/text.js'
+import type { Scrubber } from '../common/secrets.js'
+import { excerpt, percent } from '../common/text.js'
 import type { Assessment, DeviceAssessment } from '../lxca/verdict.js'
 import { stepPathLabel } from '../lxca/verdict.js'
 
@@ -19,7 +20,8 @@ export interface Heartbeat {
   readonly timeoutMs: number
 }
 
-export function createChangeLog(heartbeat?: Heartbeat): ChangeLog {
+/** `secrets`: server text is scrubbed before a line is cut. */
+export function createChangeLog(secrets: Scrubber, heartbeat?: Heartbeat): ChangeLog {
   let lastProgress: string | undefined
   const lastDevice = new Map<string, string>()
   const startedAt = heartbeat?.now() ?? 0
@@ -35,7 +37,7 @@ export function createChangeLog(heartbeat?: Heartbeat): ChangeLog {
     const changed: string[] = []
     assessment.devices.forEach((item, index) => {
       const key = item.device.uuid ?? `${item.device.address}#${index}`
-      const line = describeDevice(item)
+      const line = describeDevice(item, secrets)
       if (lastDevice.get(key) !== line) changed.push(line)
       lastDevice.set(key, line)
     })
@@ -63,12 +65,12 @@ export function createChangeLog(heartbeat?: Heartbeat): ChangeLog {
 // Server text is made one line (no injected log lines), and every line starts
 // with our own "- ", so a device named `::warning::…` cannot become a
 // workflow command (the runner trims leading spaces before looking for `::`).
-function describeDevice(item: DeviceAssessment): string {
+function describeDevice(item: DeviceAssessment, secrets: Scrubber): string {
   const { device, state, stepPath } = item
   const step = stepPathLabel(stepPath)
   let status: string
   if (state === 'pending')
     status = step ? `${step} (${stepPath[stepPath.length - 1].state ?? 'unknown state'})` : 'waiting'
   else status = `${device.result}${state === 'failed' && step ? ` at ${step}` : ''}`
-  return `  - ${clean(`${device.address}: ${status}`)}`
+  return `  - ${excerpt(`${device.address}: ${status}`, 300, secrets)}`
 }

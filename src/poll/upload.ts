@@ -7,6 +7,7 @@
 // the import may or may not have started, and where to look.
 import type { Clock } from '../common/clock.js'
 import { PollFault } from '../common/errors.js'
+import type { Scrubber } from '../common/secrets.js'
 import type { OutcomeStatus, UploadOutcome } from '../common/outcome.js'
 import { clause, MAY_HAVE_STARTED } from '../common/text.js'
 import type { LxcaClient } from '../lxca/client.js'
@@ -20,6 +21,8 @@ export interface ImportOptions {
   readonly clock: Clock
   readonly random: () => number
   readonly signal: AbortSignal
+  /** The appliance's words are scrubbed before they are cut. */
+  readonly secrets: Scrubber
   readonly maxRetries: number
   readonly pollIntervalMs: number
   readonly onRetry?: (fault: PollFault, attempt: number, waitMs: number) => void
@@ -51,7 +54,9 @@ export async function startImport(options: ImportOptions): Promise<UploadOutcome
         options.validationOnly,
         signal
       )
-      const answer = options.validationOnly ? validationOf(response) : importOf(response)
+      const answer = options.validationOnly
+        ? validationOf(response, options.secrets)
+        : importOf(response, options.secrets)
       return end(answer.status, answer, attempt)
     } catch (error) {
       if (!(error instanceof PollFault)) throw error

@@ -1,22 +1,41 @@
 // The bulk-import CSV, checked for what is known for sure before anything is
-// sent: a readable, non-empty file of sane size, UTF-8 (a byte-order mark is
-// fine), comma-delimited, a header row, 1 to 300 device rows (blank lines do
-// not count). Column-level rules belong to the appliance: that is what
-// validation-only is for. The file usually carries device credentials, so no
-// message ever quotes a cell: only line numbers and column names.
+// sent: a regular file of the workspace of sane size, UTF-8 text (a
+// byte-order mark is fine, a NUL byte is not), comma-delimited, a header row,
+// 1 to 300 device rows (rows of blank cells do not count), and an address
+// (or serial number or UUID) in every device row. Column-level rules belong
+// to the appliance: that is what validation-only is for. The file usually
+// carries device credentials, so no message ever quotes a cell: only line
+// numbers and column names.
 import { basename } from 'node:path'
+import { FileRefused, type FileReader } from './input-file.js'
 import { Input } from './names.js'
 import { clip, type InputReader } from './problems.js'
-import type { FileReader } from './tls-inputs.js'
+
+/** A device row, as the file has it. */
+export interface CsvRow {
+  /** The line the row starts on (1-based, as an editor counts). */
+  readonly line: number
+  /** Its bytes in the file, line ending included: [start, end). */
+  readonly start: number
+  readonly end: number
+  /** Its identifier cells (addresses, serial numbers, UUIDs), trimmed, in column order; never empty. */
+  readonly identifiers: readonly string[]
+  /** Its display name, when the file has a name column and the cell is not empty. */
+  readonly name?: string
+}
 
 export interface CsvFile {
+  /** The path as given (relative to the workspace, usually). */
+  readonly path: string
   /** The file's base name, as the upload's filename. */
   readonly name: string
   /** The exact bytes, sent unchanged. */
   readonly bytes: Buffer
-  /** Device rows (blank lines not counted). */
-  readonly rows: number
+  /** The header row's bytes, line ending included: [start, end) (a byte-order mark is before it). */
+  readonly header: { readonly start: number; readonly end: number }
   readonly columns: readonly string[]
+  /** The device rows, in file order (rows of blank cells are not devices). */
+  readonly rows: readonly CsvRow[]
   /** Cells of columns that look like credentials: masked and scrubbed should the appliance echo them. */
   readonly secrets: readonly string[]
 }
@@ -24,8 +43,9 @@ export interface CsvFile {
 /** LXCA takes at most 300 devices per CSV. */
 const MAX_CSV_ROWS = 300
 /** 300 rows of even generous width stay far below this. */
-const MAX_CSV_BYTES = 5 * 1024 * 1024
+export const MAX_CSV_BYTES = 5 * 1024 * 1024
 const CREDENTIAL_COLUMN = /pass|secret|community|token|key/i
+const FORM = `Expected the bulk-import CSV: a header row and 1 to ${MAX_CSV_ROWS} devices`
 
 export function readCsvFile(inputs: InputReader, readFile: FileReader): CsvFile | undefined {
   const path = inputs.value(Input.CsvFile)
@@ -33,21 +53,15 @@ export function readCsvFile(inputs: InputReader, readFile: FileReader): CsvFile 
   const fail = (message: string): undefined => inputs.fail(Input.CsvFile, message)
   let bytes: Buffer
   try {
-    bytes = readFile(path)
+    bytes = readFile(path, MAX_CSV_BYTES)
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? 'unreadable'
-    return fail(
-      `names a file that cannot be read: '${clip(path)}' (${code}). Expected the path of the bulk-import CSV file.`
-    )
+    if (!(error instanceof FileRefused)) throw error
+    return fail(`names '${clip(path)}', which ${error.reason}. Expected a regular file in the workspace.`)
   }
-  if (bytes.length === 0)
-    return fail(
-      `names an empty file: '${clip(path)}'. Expected a CSV with a header row and 1 to ${MAX_CSV_ROWS} devices.`
-    )
-  if (bytes.length > MAX_CSV_BYTES) {
-    return fail(
-      `names a file of ${bytes.length.toLocaleString('en-US')} bytes; at most ${MAX_CSV_BYTES.toLocaleString('en-US')} are expected of a ${MAX_CSV_ROWS}-device CSV.`
-    )
+  if (bytes.length === 0) return fail(`names an empty file: '${clip(path)}'. ${FORM}.`)
+  const nul = bytes.indexOf(0)
+  if (nul >= 0) {
+    return fail(`line ${lineAt(bytes, nul)} holds a NUL byte: '${clip(path)}' is not a text file. ${FORM}.`)
   }
   const invalid = firstInvalidUtf8(bytes)
   if (invalid !== undefined) {
@@ -55,15 +69,25 @@ export function readCsvFile(inputs: InputReader, readFile: FileReader): CsvFile 
       `is not UTF-8 text: line ${lineAt(bytes, invalid)} has a byte that is not UTF-8. Save the file as UTF-8 (CSV UTF-8 in Excel).`
     )
   }
-  const records = parseRecords(bytes.toString('utf8').replace(/^\ufeff/, ''))
+  const records = parseRecords(bytes)
   if (!records.ok) return fail(records.problem)
   return checkRecords(path, bytes, records.records, fail)
 }
 
-/** A record: its first line and its fields (the fields never leave this module but as column names). */
+/** A record: where it is, and its cells (cells never leave this module but as column names and identifiers). */
 interface CsvRecord {
   readonly line: number
+  readonly start: number
+  readonly end: number
   readonly fields: readonly string[]
+}
+
+/** What each column is for, by its name (case, spaces and punctuation aside). */
+interface Columns {
+  readonly names: readonly string[]
+  readonly identifiers: readonly number[]
+  readonly name?: number
+  readonly credentials: readonly number[]
 }
 
 function checkRecords(
@@ -72,82 +96,151 @@ function checkRecords(
   records: readonly CsvRecord[],
   fail: (message: string) => undefined
 ): CsvFile | undefined {
-  const data = records.filter(record => !(record.fields.length === 1 && record.fields[0].trim() === ''))
+  const data = records.filter(record => record.fields.some(field => field.trim() !== ''))
   const [header, ...rows] = data
-  if (!header) return fail(`has no header row. Expected a CSV with a header row and 1 to ${MAX_CSV_ROWS} devices.`)
-  const columns = header.fields.map(field => field.trim())
-  if (columns.length < 2) {
+  if (!header) return fail(`has no header row. ${FORM}.`)
+  const columns = columnsOf(header.fields)
+  if (columns.names.length < 2) {
     const other = [';', '\t', '|'].find(delimiter => header.fields[0].includes(delimiter))
     const which = other ? ` (it uses ${other === '\t' ? 'tabs' : `'${other}'`})` : ''
     return fail(
       `line ${header.line} is not a comma-delimited header row${which}. Expected column names separated by commas.`
     )
   }
-  const blank = columns.findIndex(column => column === '')
+  const blank = columns.names.findIndex(column => column === '')
   if (blank >= 0)
     return fail(
       `line ${header.line} (the header row) has an empty column name in column ${blank + 1}. Expected a name for every column.`
     )
+  if (columns.identifiers.length === 0) {
+    return fail(
+      `line ${header.line} (the header row) names no address column. Expected a column such as IP Address or Host Name (or Serial Number) that says which device each row is.`
+    )
+  }
   if (rows.length === 0) return fail(`has a header row but no device rows. Expected 1 to ${MAX_CSV_ROWS} devices.`)
   if (rows.length > MAX_CSV_ROWS) {
     return fail(
       `lists ${rows.length} devices (line ${rows[MAX_CSV_ROWS].line} is device ${MAX_CSV_ROWS + 1}); LXCA takes at most ${MAX_CSV_ROWS} per CSV. Split it into several files.`
     )
   }
-  const credentialColumns = columns
-    .map((column, index) => (CREDENTIAL_COLUMN.test(column) ? index : -1))
-    .filter(index => index >= 0)
+  const devices = rows.map(row => deviceRow(row, columns))
+  const missing = devices.findIndex(row => row.identifiers.length === 0)
+  if (missing >= 0) {
+    const which = columns.identifiers.map(index => columns.names[index]).join(' or ')
+    return fail(
+      `line ${rows[missing].line} names no device: its ${which} ${columns.identifiers.length === 1 ? 'cell is' : 'cells are'} empty. Expected an address in every device row.`
+    )
+  }
   const secrets = rows
-    .flatMap(row => credentialColumns.map(index => row.fields[index]?.trim() ?? ''))
+    .flatMap(row => columns.credentials.map(index => row.fields[index]?.trim() ?? ''))
     .filter(value => value.length >= 3)
-  return { name: basename(path), bytes, rows: rows.length, columns, secrets }
+  return {
+    path,
+    name: basename(path),
+    bytes,
+    header: { start: header.start, end: header.end },
+    columns: columns.names,
+    rows: devices,
+    secrets: [...new Set(secrets)]
+  }
+}
+
+function deviceRow(record: CsvRecord, columns: Columns): CsvRow {
+  const identifiers = columns.identifiers.map(index => record.fields[index]?.trim() ?? '').filter(value => value !== '')
+  const name = columns.name === undefined ? '' : (record.fields[columns.name]?.trim() ?? '')
+  return { line: record.line, start: record.start, end: record.end, identifiers, ...(name ? { name } : {}) }
+}
+
+function columnsOf(fields: readonly string[]): Columns {
+  const names = fields.map(field => field.trim())
+  const keys = names.map(name => name.toLowerCase().replace(/[^a-z0-9]/g, ''))
+  const where = (test: (key: string) => boolean): number[] =>
+    keys.map((key, index) => (test(key) ? index : -1)).filter(index => index >= 0)
+  const name = where(key => key === 'displayname' || key === 'name' || key === 'devicename' || key === 'servername')
+  return {
+    names,
+    identifiers: where(isIdentifierColumn),
+    name: name[0],
+    credentials: names.map((column, index) => (CREDENTIAL_COLUMN.test(column) ? index : -1)).filter(i => i >= 0)
+  }
+}
+
+/** Addresses (IP Address, Host Name, FQDN, BMC IP…), serial numbers and UUIDs: what says which device a row is. */
+function isIdentifierColumn(key: string): boolean {
+  if (key.includes('mac')) return false
+  return (
+    /ipaddress|hostname|ipv4|ipv6|serial|uuid/.test(key) ||
+    ['ip', 'ips', 'host', 'address', 'addresses', 'fqdn'].includes(key) ||
+    /^(bmc|xcc|imm|cmm|mgmt|management)(ip|address|host)$/.test(key)
+  )
 }
 
 /**
- * RFC 4180 records: fields separated by commas, records by CRLF or LF, a
- * quoted field may hold commas, quotes ("") and line breaks.
+ * RFC 4180 records, read from the bytes (every delimiter is ASCII, so UTF-8
+ * needs no decoding to find them): fields separated by commas, records by
+ * CRLF, LF or CR; a quoted field may hold commas, quotes ("") and line
+ * breaks. Fields are decoded one by one, never the whole file at once.
  */
-function parseRecords(text: string): { ok: true; records: CsvRecord[] } | { ok: false; problem: string } {
+function parseRecords(bytes: Buffer): { ok: true; records: CsvRecord[] } | { ok: false; problem: string } {
   const records: CsvRecord[] = []
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0
   let fields: string[] = []
-  let field = ''
+  let fieldStart = bom
+  let recordStart = bom
   let line = 1
   let recordLine = 1
+  let quoted = false
   let quotedFrom = 0
-  for (let i = 0; i < text.length; i++) {
-    const char = text[i]
-    if (quotedFrom > 0) {
-      if (char === '"' && text[i + 1] === '"') {
-        field += '"'
-        i += 1
-      } else if (char === '"') quotedFrom = 0
-      else {
-        if (char === '\n') line += 1
-        field += char
-      }
-    } else if (char === '"' && field.trim() === '') {
-      field = ''
+  /** Only spaces so far in this field: a quote here opens a quoted field. */
+  let blank = true
+  const field = (end: number): string => unquote(bytes.toString('utf8', fieldStart, end))
+  for (let i = bom; i < bytes.length; i++) {
+    const byte = bytes[i]
+    if (quoted) {
+      if (byte === 0x22 && bytes[i + 1] === 0x22) i += 1
+      else if (byte === 0x22) quoted = false
+      else if (byte === 0x0a) line += 1
+    } else if (byte === 0x22 && blank) {
+      quoted = true
+      blank = false
       quotedFrom = line
-    } else if (char === ',') {
-      fields.push(field)
-      field = ''
-    } else if (char === '\n' || char === '\r') {
-      if (char === '\r' && text[i + 1] === '\n') i += 1
-      records.push({ line: recordLine, fields: [...fields, field] })
+    } else if (byte === 0x2c) {
+      fields.push(field(i))
+      fieldStart = i + 1
+      blank = true
+    } else if (byte === 0x0a || byte === 0x0d) {
+      blank = true
+      const fieldEnd = i
+      if (byte === 0x0d && bytes[i + 1] === 0x0a) i += 1
+      fields.push(field(fieldEnd))
+      records.push({ line: recordLine, start: recordStart, end: i + 1, fields })
       fields = []
-      field = ''
+      fieldStart = i + 1
+      recordStart = i + 1
       line += 1
       recordLine = line
-    } else field += char
+    } else if (byte !== 0x20 && byte !== 0x09) blank = false
   }
-  if (quotedFrom > 0) {
+  if (quoted) {
     return {
       ok: false,
       problem: `has a quoted field opened on line ${quotedFrom} that is never closed. Expected a closing '"'.`
     }
   }
-  if (fields.length > 0 || field !== '') records.push({ line: recordLine, fields: [...fields, field] })
+  if (fields.length > 0 || fieldStart < bytes.length) {
+    fields.push(field(bytes.length))
+    records.push({ line: recordLine, start: recordStart, end: bytes.length, fields })
+  }
   return { ok: true, records }
+}
+
+/** A field as written to its value: `"a ""b"", c"` → `a "b", c`; text around the quotes is kept. */
+function unquote(raw: string): string {
+  const open = raw.indexOf('"')
+  if (open < 0 || raw.slice(0, open).trim() !== '') return raw
+  const close = raw.lastIndexOf('"')
+  if (close <= open) return raw.slice(open + 1)
+  return raw.slice(open + 1, close).replace(/""/g, '"') + raw.slice(close + 1)
 }
 
 /** The offset of the first byte that is not valid UTF-8, or undefined. */
@@ -176,6 +269,6 @@ function firstInvalidUtf8(bytes: Buffer): number | undefined {
 
 function lineAt(bytes: Buffer, offset: number): number {
   let line = 1
-  for (let i = 0; i < offset; i++) if (bytes[i] === 0x0a) line += 1
+  for (let i = bytes.indexOf(0x0a); i >= 0 && i < offset; i = bytes.indexOf(0x0a, i + 1)) line += 1
   return line
 }

@@ -8,9 +8,11 @@ import { Input } from './names.js'
 import { readCsvFile, type CsvFile } from './csv-file.js'
 import { clip, InputReader, type InputSource } from './problems.js'
 import { readProxy, type ProxyEnvironment } from './proxy.js'
-import { readTls, type FileReader, type TlsSettings } from './tls-inputs.js'
+import type { FileReader } from './input-file.js'
+import { readTls, type TlsSettings } from './tls-inputs.js'
 
-export type { FileReader, TlsSettings } from './tls-inputs.js'
+export type { FileReader } from './input-file.js'
+export type { TlsSettings } from './tls-inputs.js'
 export type { InputSource } from './problems.js'
 
 export type AuthMethod = 'basic' | 'session'

@@ -3,6 +3,7 @@
 // output around it) or as a file path; a SHA-256 fingerprint as openssl
 // prints it. Error messages never echo certificate text.
 import { X509Certificate } from 'node:crypto'
+import { FileRefused, type FileReader } from './input-file.js'
 import { Input } from './names.js'
 import { clip, type InputReader } from './problems.js'
 
@@ -17,8 +18,8 @@ export interface TlsSettings {
   readonly insecure: boolean
 }
 
-/** Reads a file's bytes (`ca-certificate` or `csv-file` given as a path). */
-export type FileReader = (path: string) => Buffer
+/** A CA bundle is a few kilobytes; a file larger than this is not one. */
+const MAX_CA_BYTES = 1024 * 1024
 
 const PEM_BLOCK = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g
 const HOST_NAME =
@@ -48,10 +49,10 @@ function readCa(inputs: InputReader, readFile: FileReader): string | undefined {
     // Certificate-like text without a PEM block is not a path: never echo it.
     if (/[\r\n]/.test(text)) return inputs.fail(Input.CaCertificate, `contains no PEM certificate. ${form}`)
     try {
-      pem = readFile(text).toString('utf8')
+      pem = readFile(text, MAX_CA_BYTES).toString('utf8')
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code ?? 'unreadable'
-      return inputs.fail(Input.CaCertificate, `names a file that cannot be read: '${clip(text)}' (${code}). ${form}`)
+      if (!(error instanceof FileRefused)) throw error
+      return inputs.fail(Input.CaCertificate, `names '${clip(text)}', which ${error.reason}. ${form}`)
     }
   }
   const blocks = pem.match(PEM_BLOCK)

@@ -71,8 +71,8 @@ export function parseSimulatorCli(argv: readonly string[]): SimulatorCli {
   return {
     help: values.help === true,
     port,
-    username: values.username ?? 'admin',
-    password: values.password ?? 'Passw0rd!',
+    username: nonEmpty(values.username ?? 'admin', '--username'),
+    password: nonEmpty(values.password ?? 'Passw0rd!', '--password'),
     auth: oneOf(values.auth ?? 'any', '--auth', ['any', 'basic', 'session'] as const),
     certificate: oneOf(values.certificate ?? 'loopback', '--certificate', CERTIFICATES),
     fates,
@@ -159,8 +159,14 @@ function faultsOf(spec: string): Fault[] {
   else if (kind === 'stall') fault = { kind: 'stall' }
   else if (kind === 'html')
     fault = { kind: 'body', body: '<html><body>Service unavailable</body></html>', contentType: 'text/html' }
-  else fault = { kind: 'slow', ms: Number(slowMs) }
+  // Node clamps a timer past 2^31 - 1 ms to 1 ms: an hour is the most a slow answer may take.
+  else fault = { kind: 'slow', ms: wholeNumber(slowMs, `--fault '${spec}': the delay`, 0, 3_600_000) }
   return Array.from({ length: wholeNumber(times, `--fault '${spec}'`, 1, 1_000) }, () => fault)
+}
+
+function nonEmpty(text: string, what: string): string {
+  if (text.trim() === '') throw new UsageError(`${what} must not be empty.`)
+  return text
 }
 
 function wholeNumber(text: string, what: string, min: number, max: number): number {

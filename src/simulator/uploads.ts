@@ -3,9 +3,13 @@
 // device per row. A row can script its device's fate in a `simulate` column
 // (simulator only): `fail:STEP_ID` or `fail:STEP_ID:user action`, for example
 // `fail:INV_CHASSIS:Reseat the chassis management module.` A row without an
-// address (a column named like "IP address", "address" or "hostname") is what
-// validation refuses.
+// address (a column named like "IP address", "address" or "hostname"), or of
+// a type other than server, chassis, switch or storage, is what validation
+// refuses.
 import { isStepId, simulatedDevice, type DeviceScript, type JobScript } from './documents.js'
+
+/** Device types the simulator takes in a `Type` column (a row of another type is refused, as LXCA would). */
+const DEVICE_TYPES = new Set(['server', 'chassis', 'switch', 'storage'])
 
 export interface CsvCheck {
   readonly ok: boolean
@@ -44,6 +48,7 @@ export function checkCsv(file: Buffer): CsvCheck {
   if (!header || header.cells.length < 2) return fail('The file has no comma-separated header row.')
   const columns = header.cells.map(cell => cell.trim().toLowerCase())
   const address = columns.findIndex(column => /ip|address|host/.test(column))
+  const type = columns.indexOf('type')
   const simulate = columns.indexOf('simulate')
   if (address < 0) return fail('The header row has no address column (IP address or host name).')
   if (rows.length === 0) return fail('The file lists no devices.')
@@ -55,6 +60,14 @@ export function checkCsv(file: Buffer): CsvCheck {
         id: 'FQXHMDI0202M',
         text: `Line ${row.number}: the device address is missing.`
       })),
+      devices: []
+    }
+  }
+  const unknown = type < 0 ? [] : rows.filter(row => !DEVICE_TYPES.has(row.cells[type]?.trim().toLowerCase() ?? ''))
+  if (unknown.length > 0) {
+    return {
+      ok: false,
+      messages: unknown.map(row => ({ id: 'FQXHMDI0204M', text: `Line ${row.number}: the device type is not known.` })),
       devices: []
     }
   }

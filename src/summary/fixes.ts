@@ -50,13 +50,28 @@ const BY_FAULT: Record<FaultKind, (http: string) => Problem> = {
   cancelled: () => ({ what: 'the wait was cancelled', fix: 'Run the workflow again.' })
 }
 
+/** What became of an upload that may have reached the appliance but got no usable answer. */
+const UNANSWERED: Partial<Record<FaultKind, string>> = {
+  network: 'the connection broke before the appliance answered',
+  timeout: 'the appliance did not answer in time',
+  body: 'the answer was cut off',
+  cancelled: 'the upload was cancelled'
+}
+
 const NOT_UNDERSTOOD: Problem = {
   what: 'its answers were not understood',
   fix: 'Check that host is an XClarity Administrator and job-type matches the job; the last answer is in the report file.'
 }
 
-export function problemOf(outcome: PollOutcome): Problem {
+/** `startedByUpload`: the job is the one this step's upload started (job-id was not given). */
+export function problemOf(outcome: PollOutcome, startedByUpload = false): Problem {
   const verdict = outcome.assessment?.verdict
+  if (startedByUpload && outcome.faultKind === 'not-found') {
+    return {
+      what: 'the job the upload started was not found',
+      fix: `The import has probably started: find it in ${MONITORING} and pass its job as job-id; do not upload the file again.`
+    }
+  }
   if (verdict === 'empty') {
     return {
       what: 'the job finished with no devices',
@@ -83,8 +98,25 @@ export function uploadProblemOf(upload: UploadOutcome): Problem {
       fix: 'Correct the CSV as the appliance says below, then validate it again.'
     }
   }
+  if (upload.faultKind === 'shape' && upload.validationOnly) {
+    return {
+      what: "the appliance's answer could not be read",
+      fix: 'Check that host is an XClarity Administrator; its answer is quoted in the details below.'
+    }
+  }
   if (upload.faultKind === 'shape') {
-    return { what: 'the appliance named no job', fix: `Find the import in ${MONITORING} and pass its job as job-id.` }
+    return {
+      what: 'the appliance named no job',
+      fix: `Find the import in ${MONITORING} and pass its job as job-id; do not upload the file again.`
+    }
+  }
+  if (upload.mayHaveStarted) {
+    return {
+      what: upload.httpStatus
+        ? `the appliance answered HTTP ${upload.httpStatus}`
+        : (UNANSWERED[upload.faultKind ?? 'network'] ?? 'the upload got no answer'),
+      fix: `Look for the import in ${MONITORING} before uploading again; if it is there, pass its job as job-id.`
+    }
   }
   const refused = upload.httpStatus !== undefined && upload.httpStatus >= 400 && upload.httpStatus < 500
   if (refused && upload.faultKind === 'http') {

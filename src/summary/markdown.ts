@@ -5,7 +5,10 @@
 // named `</table>` or `a|b` therefore stays inside its table cell; `:` and
 // `www.` are escaped so no URL becomes a link, and a zero-width space after
 // every `@` keeps e-mail addresses and @mentions from becoming links, which
-// cmark-gfm would otherwise make after decoding the entities.
+// cmark-gfm would otherwise make after decoding the entities. What could open
+// a block where the text starts a line or a list item (`# `, `- `, `1. `,
+// `===`) has its first character escaped too: a message must not forge a
+// heading, a rule or a list.
 
 const ENTITY: Readonly<Record<string, string>> = {
   '&': '&amp;',
@@ -25,6 +28,17 @@ const ENTITY: Readonly<Record<string, string>> = {
   '@': '@\u200b'
 }
 const SPECIAL = /[&<>"'|`\\*[\]~:@]|www\.|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])/i
+/** What opens a block at the start of a line: a heading, a list item, a rule, a setext underline. */
+const BLOCK_OPENER = /^(?:#{1,6}(?: |$)|[-+](?: |$)|(?:- ?){3,}$|=+ ?$|\d{1,9}[.)](?: |$))/
+/** The escape of a block opener's telling character: the first one, or the `.`/`)` after a number. */
+const OPENER_ENTITY: Readonly<Record<string, string>> = {
+  '#': '&#35;',
+  '+': '&#43;',
+  '-': '&#45;',
+  '=': '&#61;',
+  '.': '&#46;',
+  ')': '&#41;'
+}
 // eslint-disable-next-line no-control-regex
 const CONTROL_OR_SPACE = /[\u0000-\u001f\u007f\s]+/g
 const WORD = /[A-Za-z0-9]/
@@ -43,8 +57,16 @@ export function text(value: string | undefined, maxBytes = 200): string {
   const cutInput = value.length > limit
   const line = (cutInput ? value.slice(0, limit) : value).replace(CONTROL_OR_SPACE, ' ').trim()
   if (line === '') return '—'
-  if (!cutInput && !SPECIAL.test(line) && Buffer.byteLength(line) <= maxBytes) return line
-  return escapeAndCut(line, maxBytes, cutInput)
+  const openerAt = blockOpenerAt(line)
+  if (openerAt < 0 && !cutInput && !SPECIAL.test(line) && Buffer.byteLength(line) <= maxBytes) return line
+  return escapeAndCut(line, maxBytes, cutInput, openerAt)
+}
+
+/** Where the character to escape of a block opener is (`#`, or the `.` of `1.`), or -1 when the text opens none. */
+function blockOpenerAt(line: string): number {
+  const opener = BLOCK_OPENER.exec(line)
+  if (!opener) return -1
+  return /^\d/.test(line) ? opener[0].search(/[.)]/) : 0
 }
 
 /** Entities for the ASCII characters that need one, by character code. */
@@ -54,11 +76,12 @@ const ASCII_ENTITY: Array<string | undefined> = Array.from(
 )
 
 /**
- * One pass: plain runs are copied as slices, special characters become their
- * entity, and the output stops at `maxBytes` with `…` (also when the input
- * itself was cut before it came here).
+ * One pass: plain runs are copied as slices, special characters (and the
+ * block opener's character at `openerAt`) become their entity, and the
+ * output stops at `maxBytes` with `…` (also when the input itself was cut
+ * before it came here).
  */
-function escapeAndCut(line: string, maxBytes: number, cutInput: boolean): string {
+function escapeAndCut(line: string, maxBytes: number, cutInput: boolean, openerAt: number): string {
   const parts: string[] = []
   let bytes = 0
   let runStart = 0
@@ -68,7 +91,8 @@ function escapeAndCut(line: string, maxBytes: number, cutInput: boolean): string
   for (let index = 0; index < line.length;) {
     const code = line.charCodeAt(index)
     const width = code >= 0xd800 && code <= 0xdbff && index + 1 < line.length ? 2 : 1
-    const piece = code < 128 ? asciiPiece(line, index, code) : undefined
+    const piece =
+      index === openerAt ? OPENER_ENTITY[line[index]] : code < 128 ? asciiPiece(line, index, code) : undefined
     const size = piece !== undefined ? utf8Bytes(piece) : code < 0x80 ? 1 : code < 0x800 ? 2 : width === 2 ? 4 : 3
     const last = !cutInput && index + width >= line.length
     if (bytes + size > maxBytes - (last ? 0 : ELLIPSIS_BYTES)) {

@@ -177,17 +177,37 @@ function scrubBody(body: Buffer, scrub: Scrub): Buffer {
   return scrubbed === text ? body : Buffer.from(scrubbed)
 }
 
-/** Secrets replaced inside JSON strings only, so the structure (and numbers) never change. Linear. */
+/**
+ * Secrets replaced inside JSON strings only, so the structure (and numbers)
+ * never change. A string with escapes is decoded first, so that no encoder's
+ * escaping (`\/`, `\u0040`) can hide a secret, and written back as JSON.
+ * Linear.
+ */
 function scrubJsonStrings(text: string, scrub: Scrub): string {
-  if (scrub(text) === text) return text
+  if (!text.includes('\\') && scrub(text) === text) return text
   const parts: string[] = []
   let last = 0
   for (let start = text.indexOf('"'); start >= 0; start = text.indexOf('"', last)) {
     let end = start + 1
     while (end < text.length && text[end] !== '"') end += text[end] === '\\' ? 2 : 1
-    parts.push(text.slice(last, start), scrub(text.slice(start, end + 1)))
+    parts.push(text.slice(last, start), scrubJsonString(text.slice(start, end + 1), scrub))
     last = end + 1
   }
   parts.push(text.slice(last))
   return parts.join('')
+}
+
+/** One JSON string literal, quotes included, scrubbed as written and as it reads. */
+function scrubJsonString(literal: string, scrub: Scrub): string {
+  const written = scrub(literal)
+  if (!literal.includes('\\')) return written
+  let value: unknown
+  try {
+    value = JSON.parse(literal)
+  } catch {
+    return written
+  }
+  if (typeof value !== 'string') return written
+  const scrubbed = scrub(value)
+  return scrubbed === value ? written : JSON.stringify(scrubbed)
 }

@@ -89,7 +89,8 @@ export interface GateView {
 const READING_ORDER: Record<OutcomeStatus, number> = { failure: 0, error: 1, timeout: 2, cancelled: 3, success: 4 }
 
 export function gateView(result: GateResult, baseUrl: URL, timeoutMs: number, scrub: Scrub): GateView {
-  const jobs = result.jobs.map(item => jobView(item, timeoutMs, scrub))
+  const started = result.upload?.job
+  const jobs = result.jobs.map(item => jobView(item, timeoutMs, scrub, started?.id === item.job.id))
   const ordered = jobs
     .map((view, index) => ({ view, index }))
     .sort((a, b) => READING_ORDER[a.view.status] - READING_ORDER[b.view.status] || a.index - b.index)
@@ -114,7 +115,7 @@ function uploadView(upload: UploadOutcome, scrub: Scrub): UploadView {
   }
 }
 
-function jobView({ job, outcome }: JobOutcome, timeoutMs: number, scrub: Scrub): JobView {
+function jobView({ job, outcome }: JobOutcome, timeoutMs: number, scrub: Scrub, startedByUpload: boolean): JobView {
   const devices = outcome.assessment?.devices ?? []
   const byState = (state: DeviceState): DeviceAssessment[] => devices.filter(item => item.state === state)
   const failed = byState('failed')
@@ -134,7 +135,7 @@ function jobView({ job, outcome }: JobOutcome, timeoutMs: number, scrub: Scrub):
     pending: byState('pending'),
     succeeded: byState('succeeded'),
     causes: causesOf(failed, scrub),
-    problem: outcome.status === 'error' ? problemOf(outcome) : undefined,
+    problem: outcome.status === 'error' ? problemOf(outcome, startedByUpload) : undefined,
     reason: outcome.reason === undefined ? undefined : scrub(outcome.reason),
     elapsedMs: outcome.elapsedMs,
     polls: outcome.polls,

@@ -119,7 +119,9 @@ export function uploadHeadline(upload: UploadView, host: string): string {
       return `${file} was refused by ${host}: ${plural(upload.messages.length, 'problem')} · ${elapsed}`
     return `Could not validate ${file} on ${host}: ${upload.problem?.what ?? 'the outcome is unknown'}`
   }
-  return `Could not start the import of ${file} on ${host}: ${upload.problem?.what ?? 'the outcome is unknown'}`
+  const what = upload.problem?.what ?? 'the outcome is unknown'
+  if (upload.mayHaveStarted) return `The import of ${file} on ${host} may or may not have started: ${what}`
+  return `Could not start the import of ${file} on ${host}: ${what}`
 }
 
 /** What an upload left open, when it may have imported without saying so. */

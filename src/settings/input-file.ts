@@ -1,0 +1,109 @@
+// Files named by inputs (csv-file, and ca-certificate given as a path), read
+// as the untrusted pointers they are: in a pull request the file may come
+// from the pull request itself. So a path must lead, after every link is
+// resolved, to a regular file inside the folders the caller allows (the
+// workspace and RUNNER_TEMP for the Action), never to /proc, /sys or /dev; it
+// is opened without blocking (a FIFO would hang the step forever) and read
+// with a bound, never more than the limit and one byte.
+import { closeSync, constants, fstatSync, openSync, readSync, realpathSync, type Stats } from 'node:fs'
+import { isAbsolute, relative, resolve } from 'node:path'
+
+export interface FilePolicy {
+  /** Relative paths start here (the workspace, or the working folder). */
+  readonly base: string
+  /** A file must be inside one of these folders once links are resolved. */
+  readonly roots: readonly string[]
+  /** An absolute path the user typed may lead anywhere else but a system folder (the command line). */
+  readonly absoluteAnywhere?: boolean
+}
+
+/** Reads the file an input names, at most `maxBytes`. Throws FileRefused. */
+export type FileReader = (path: string, maxBytes: number) => Buffer
+
+/** Why a file was not read, to follow its path: "is a named pipe (FIFO), not a regular file". */
+export class FileRefused extends Error {
+  constructor(
+    readonly reason: string,
+    /** The system's error code, when it was one (ENOENT). */
+    readonly code?: string
+  ) {
+    super(reason)
+    this.name = 'FileRefused'
+  }
+}
+
+const SYSTEM_FOLDERS = ['/proc', '/sys', '/dev']
+const CHUNK_BYTES = 64 * 1024
+
+export function inputFileReader(policy: FilePolicy): FileReader {
+  return (path, maxBytes) => {
+    const real = realPath(resolve(policy.base, path))
+    if (SYSTEM_FOLDERS.some(folder => real === folder || real.startsWith(`${folder}/`))) {
+      throw new FileRefused(`leads to ${real}, a system file, not a file of the workspace`)
+    }
+    const anywhere = policy.absoluteAnywhere === true && isAbsolute(path)
+    if (!anywhere && !policy.roots.some(root => inside(real, root))) {
+      throw new FileRefused(`leads outside the workspace (to ${real})`)
+    }
+    return readBounded(real, maxBytes)
+  }
+}
+
+function realPath(path: string): string {
+  try {
+    return realpathSync(path)
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'unreadable'
+    throw new FileRefused(`cannot be read (${code})`, code)
+  }
+}
+
+function inside(file: string, root: string): boolean {
+  let realRoot: string
+  try {
+    realRoot = realpathSync(root)
+  } catch {
+    return false
+  }
+  const path = relative(realRoot, file)
+  return path !== '' && !path.startsWith('..') && !isAbsolute(path)
+}
+
+/** Opens without following a link or blocking on a FIFO; only a regular file is read, and never past the bound. */
+function readBounded(path: string, maxBytes: number): Buffer {
+  let fd: number
+  try {
+    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOFOLLOW ?? 0))
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'unreadable'
+    throw new FileRefused(`cannot be read (${code})`, code)
+  }
+  try {
+    const kind = kindOf(fstatSync(fd))
+    if (kind) throw new FileRefused(`is ${kind}, not a regular file`)
+    const chunks: Buffer[] = []
+    let total = 0
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(Math.min(CHUNK_BYTES, maxBytes + 1 - total))
+      const read = readSync(fd, chunk, 0, chunk.length, null)
+      if (read === 0) break
+      chunks.push(chunk.subarray(0, read))
+      total += read
+      if (total > maxBytes) {
+        throw new FileRefused(`is larger than ${maxBytes.toLocaleString('en-US')} bytes`)
+      }
+    }
+    return Buffer.concat(chunks, total)
+  } finally {
+    closeSync(fd)
+  }
+}
+
+function kindOf(stats: Stats): string | undefined {
+  if (stats.isFile()) return undefined
+  if (stats.isDirectory()) return 'a folder'
+  if (stats.isFIFO()) return 'a named pipe (FIFO)'
+  if (stats.isSocket()) return 'a socket'
+  if (stats.isCharacterDevice() || stats.isBlockDevice()) return 'a device'
+  return 'not a file'
+}
