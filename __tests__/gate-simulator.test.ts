@@ -465,3 +465,61 @@ describe('the engine against the simulator: starting the import (csv-file)', () 
     })
   })
 })
+
+describe('the engine against the simulator: the upload answer is never guessed', () => {
+  const upload = { 'csv-file': csvFile(serversCsv(2)), 'job-id': '' }
+  const answered = (status: number, body: unknown, location?: string) => ({
+    kind: 'status' as const,
+    status,
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+    location
+  })
+  const gets = (sim: Simulator): number => sim.requests.filter(request => request.method === 'GET').length
+
+  it.each([
+    [
+      'a refusal quoting the old job 41',
+      {
+        result: 'failed',
+        messages: [{ text: 'Import /csvRequest/jobs/41 is still running; this file was not imported.' }]
+      }
+    ],
+    [
+      'LXCA usual answer with a message ID',
+      { result: 'success', messages: [{ id: 'FQXHMDM0163I', text: 'Accepted.' }] }
+    ],
+    ['device IDs', { result: 'success', devices: [{ id: '4229' }] }],
+    ['a job that is a word', { job: 'running' }],
+    ['job number 0', { jobid: 0 }],
+    ['a manage job path', { jobId: '/manageRequest/jobs/4229' }]
+  ])('%s → error that points to Monitoring › Jobs, no job polled, one POST', async (_name, body) => {
+    const clock = new VirtualClock()
+    const sim = await simulator(clock, { uploadFaults: [answered(200, body)] })
+    const { result } = await runEngine(sim, upload, { clock })
+    expect(result.status).toBe('error')
+    expect(result.jobs).toEqual([])
+    expect(result.upload).toMatchObject({ status: 'error', mayHaveStarted: true })
+    expect(result.upload?.reason).toMatch(/XClarity Administrator › Monitoring › Jobs/)
+    expect(gets(sim)).toBe(0)
+    expect(sim.uploads()).toBe(1)
+  })
+
+  it('202 with a Location → the job it names is polled on the configured host', async () => {
+    const clock = new VirtualClock()
+    const sim = await simulator(clock, {
+      uploadFaults: [answered(202, '', 'https://lxca-behind-a-proxy.internal/csvRequest/jobs/4229')]
+    })
+    const { result } = await runEngine(sim, upload, { clock })
+    expect(result.status).toBe('success')
+    expect(result.jobs.map(job => job.job.id)).toEqual(['4229'])
+    expect(sim.requests.filter(request => request.method === 'GET')[0].path).toBe('/csvRequest/jobs/4229')
+  })
+
+  it('429 on the upload → error that says the import may or may not have started; never a second POST', async () => {
+    const clock = new VirtualClock()
+    const sim = await simulator(clock, { uploadFaults: [{ kind: 'status', status: 429, retryAfter: '1' }] })
+    const { result } = await runEngine(sim, upload, { clock })
+    expect(result.upload).toMatchObject({ status: 'error', mayHaveStarted: true, httpStatus: 429 })
+    expect(sim.uploads()).toBe(1)
+  })
+})

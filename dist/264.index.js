@@ -1835,7 +1835,6 @@ async function runGate(settings, deps) {
             upload = await uploadCsv(settings, settings.upload, client, deps);
             if (!upload.job || settings.upload.validationOnly)
                 return { status: upload.status, jobs: [], upload };
-            deps.onJobStarted?.(upload.job);
             jobs = [upload.job];
             hardStop = clock.now() + settings.timeoutMs + settings.requestTimeoutMs;
         }
@@ -1867,8 +1866,11 @@ async function uploadCsv(settings, upload, client, deps) {
         pollIntervalMs: settings.pollIntervalMs,
         onRetry: (fault, attempt, waitMs) => log.info(`The upload never reached the appliance (${fault.message}); sending it again in ${(0,duration/* formatDuration */.a)(waitMs)} (retry ${attempt} of at most ${settings.maxRetries}).`)
     }));
-    if (outcome.job)
+    if (outcome.job) {
+        // Before anything else is said: whoever reads the log knows the job is in the outputs.
+        deps.onJobStarted?.(outcome.job);
         log.info(`Import started: ${(0,job_ref/* jobUrl */.Ne)(settings.baseUrl, outcome.job).href}`);
+    }
     else if (validationOnly && outcome.status !== 'error')
         log.info(`Validation: ${outcome.status === 'success' ? 'the appliance accepted the file' : 'the appliance refused the file'}`);
     else if (outcome.reason)

@@ -73,7 +73,6 @@ export async function runGate(settings: Settings, deps: GateDeps): Promise<GateR
     if (settings.upload) {
       upload = await uploadCsv(settings, settings.upload, client, deps)
       if (!upload.job || settings.upload.validationOnly) return { status: upload.status, jobs: [], upload }
-      deps.onJobStarted?.(upload.job)
       jobs = [upload.job]
       hardStop = clock.now() + settings.timeoutMs + settings.requestTimeoutMs
     }
@@ -119,8 +118,11 @@ async function uploadCsv(
         )
     })
   )
-  if (outcome.job) log.info(`Import started: ${jobUrl(settings.baseUrl, outcome.job).href}`)
-  else if (validationOnly && outcome.status !== 'error')
+  if (outcome.job) {
+    // Before anything else is said: whoever reads the log knows the job is in the outputs.
+    deps.onJobStarted?.(outcome.job)
+    log.info(`Import started: ${jobUrl(settings.baseUrl, outcome.job).href}`)
+  } else if (validationOnly && outcome.status !== 'error')
     log.info(
       `Validation: ${outcome.status === 'success' ? 'the appliance accepted the file' : 'the appliance refused the file'}`
     )

@@ -5,8 +5,10 @@
 // on the virtual clock (gate-simulator.test.ts). Real time is only bounded
 // from below, or from above with a wide margin: the machine may be busy.
 import { afterAll, afterEach, describe, expect, it } from '@jest/globals'
-import { spawn } from 'node:child_process'
-import { readFileSync } from 'node:fs'
+import { execFileSync, spawn } from 'node:child_process'
+import { mkdtempSync, readFileSync, symlinkSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { scriptJob } from '../../src/simulator/documents.js'
 import { text } from '../../src/summary/markdown.js'
 import { SIMULATOR_CA, startSimulator, type Simulator, type SimulatorOptions } from '../../src/simulator/server.js'
@@ -72,6 +74,17 @@ async function run(
   seen.push(result)
   return result
 }
+
+/** A secret as typed, as our Markdown writes it, and as the simulator's echo encodes it (written out here, not taken from the code under test). */
+const echoedForms = (secret: string): string[] => [
+  secret,
+  text(secret, 1_000),
+  JSON.stringify(secret).slice(1, -1),
+  encodeURIComponent(secret),
+  [...secret].map(char => `&#${char.codePointAt(0)};`).join(''),
+  Buffer.from(secret).toString('base64'),
+  secret.toUpperCase()
+]
 
 const errors = (stdout: string): string[] => stdout.split('\n').filter(line => line.startsWith('::error'))
 
@@ -194,6 +207,59 @@ describe('the bundled action: starting the import (csv-file)', () => {
   })
 })
 
+describe('the bundled action: what the workspace and the appliance hand over', () => {
+  it.each([
+    ['a FIFO (it would block the step forever)', (dir: string) => execFileSync('mkfifo', [join(dir, 'servers.csv')])],
+    [
+      'a link to /proc/self/environ (it would upload the runner environment)',
+      (dir: string) => symlinkSync('/proc/self/environ', join(dir, 'servers.csv'))
+    ]
+  ])('csv-file naming %s is refused at once: no request, the input named', async (_name, make) => {
+    const sim = await simulator()
+    const workspace = mkdtempSync(join(tmpdir(), 'lxca-workspace-'))
+    make(workspace)
+    const result = await run(sim, { 'job-id': '', 'csv-file': 'servers.csv' }, { workspace })
+    expect(result.code).toBe(1)
+    expect(result.outputs.status).toBe('error')
+    expect(sim.requests).toHaveLength(0)
+    expect(result.stdout).toMatch(
+      /::error::Invalid inputs.*\n?.*Input 'csv-file' names 'servers\.csv', which (is a named pipe|leads to \/proc)/
+    )
+    // Only that it ends: a FIFO opened the ordinary way never would (the guard kills it at 20 s).
+    expect(result.durationMs).toBeLessThan(15_000)
+    expect(result.everything).not.toContain(PASSWORD)
+  })
+
+  it('the job-id output is written as soon as the upload names the job: a step killed while it waits still names it', async () => {
+    const sim = await simulator({ importPolls: Infinity })
+    const result = await run(
+      sim,
+      { 'job-id': '', 'csv-file': 'servers.csv', 'poll-interval': '1m' },
+      { files: { 'servers.csv': serversCsv(2) }, interrupt: { signal: 'SIGKILL', whenStdout: /Import started/ } }
+    )
+    expect(result.signal).toBe('SIGKILL')
+    expect(result.outputs['job-id']).toBe('5001')
+    expect(result.outputs.status).toBeUndefined()
+  })
+
+  it('validation-only answered by an HTML page → error, never "valid"', async () => {
+    const sim = await simulator({
+      uploadFaults: [{ kind: 'body', body: '<html><title>Log in</title></html>', contentType: 'text/html' }]
+    })
+    const result = await run(
+      sim,
+      { 'job-id': '', 'csv-file': 'servers.csv', 'validation-only': 'true' },
+      { files: { 'servers.csv': serversCsv(2) } }
+    )
+    expect(result.code).toBe(1)
+    expect(result.outputs.status).toBe('error')
+    expect(result.summary).toMatch(
+      /^### ⚠️ Could not validate servers\.csv on \S+&#58; the appliance&#39;s answer could not be read/
+    )
+    expect(result.summary).not.toContain('is valid')
+  })
+})
+
 describe('the bundled action: bounds', () => {
   it('a 30 MB document of 1.5 million tiny devices ends as a clear error within a 512 MB heap, with outputs', async () => {
     const devices = 1_500_000
@@ -299,14 +365,39 @@ describe('the bundled action: secrets', () => {
       ].filter((value): value is string => Boolean(value))
       expect(secrets).toHaveLength(auth === 'session' ? 4 : 2)
       for (const secret of secrets) {
-        // As is, as the Markdown escaping would write it, and as JSON would.
-        for (const form of [secret, text(secret, 1_000), JSON.stringify(secret).slice(1, -1)]) {
-          expect(result.everything).not.toContain(form)
+        // As is, as the Markdown escaping would write it, and in the encodings the simulator echoes it in.
+        for (const form of echoedForms(secret)) {
+          expect([secret, form, result.everything.includes(form)]).toEqual([secret, form, false])
         }
       }
       // The echo did reach the reports, scrubbed.
       expect(result.summary).toContain('Retry with password &#42;&#42;&#42;')
       expect(result.stdout).toContain('Proxy error for password ***')
+    }
+  )
+
+  it.each(['org.json', 'gson'] as const)(
+    'an appliance whose JSON encoder escapes as %s: no string of the report file holds the password',
+    async encoder => {
+      const password = 'P@ss/w0rd<&>=x'
+      const sim = await simulator({ password, faults: [{ kind: 'echo', as: 'document', encoder }] })
+      const result = await run(sim, { password })
+      expect(result.outputs.status).toBe('failure')
+      const report = readFileSync(result.outputs.report, 'utf8')
+      const strings: string[] = []
+      const walk = (value: unknown): void => {
+        if (typeof value === 'string') strings.push(value)
+        else if (value && typeof value === 'object') {
+          for (const [key, item] of Object.entries(value)) {
+            walk(key)
+            walk(item)
+          }
+        }
+      }
+      walk(JSON.parse(report))
+      expect(strings.some(value => value.includes('***'))).toBe(true)
+      for (const value of strings) for (const form of echoedForms(password)) expect(value).not.toContain(form)
+      expect(result.everything).not.toContain(password)
     }
   )
 

@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { scriptJob } from '../../src/simulator/documents.js'
-import { SIMULATOR_CA, startSimulator, type Simulator } from '../../src/simulator/server.js'
+import { SIMULATOR_CA, startSimulator, type Simulator, type SimulatorOptions } from '../../src/simulator/server.js'
 import { CLI_BUNDLE } from '../../scripts/run-action.js'
 import { csvFile, serversCsv } from '../helpers/engine.js'
 
@@ -20,9 +20,10 @@ afterEach(async () => {
   running = []
 })
 
-async function simulator(): Promise<Simulator> {
+async function simulator(options: Partial<SimulatorOptions> = {}): Promise<Simulator> {
   const sim = await startSimulator({
     password: PASSWORD,
+    ...options,
     jobs: {
       '4229': scriptJob({ devices: 2, pollsToComplete: 2 }),
       '4230': scriptJob({
@@ -45,8 +46,13 @@ interface CliRun {
   afterInterruptMs?: number
 }
 
-/** Runs the bundled CLI; sends SIGINT once stderr matches `interruptWhen`. */
-function cli(args: string[], env: Record<string, string> = {}, interruptWhen?: RegExp): Promise<CliRun> {
+/** Runs the bundled CLI; sends `signal` once stderr matches `interruptWhen`. */
+function cli(
+  args: string[],
+  env: Record<string, string> = {},
+  interruptWhen?: RegExp,
+  signal: NodeJS.Signals = 'SIGINT'
+): Promise<CliRun> {
   return new Promise(resolve => {
     let interruptedAt: number | undefined
     const child = spawn(process.execPath, [CLI_BUNDLE, ...args], {
@@ -60,7 +66,7 @@ function cli(args: string[], env: Record<string, string> = {}, interruptWhen?: R
       stderr += chunk.toString()
       if (interruptWhen?.test(stderr) && interruptedAt === undefined) {
         interruptedAt = performance.now()
-        child.kill('SIGINT')
+        child.kill(signal)
       }
     })
     const guard = setTimeout(() => child.kill('SIGKILL'), 20_000)
@@ -197,5 +203,55 @@ describe('the command line', () => {
     expect(all).toContain('debug:')
     expect(all).not.toContain(PASSWORD)
     expect(all).not.toContain(Buffer.from(`admin:${PASSWORD}`).toString('base64'))
+  })
+
+  it('SIGHUP (the terminal or SSH session closed) during a wait → exit 130 with the summary, as Ctrl-C', async () => {
+    const sim = await simulator()
+    const result = await cli(['--job-id', '4231', '--poll-interval', '1m'], env(sim), /Job progress/, 'SIGHUP')
+    expect(result.code).toBe(130)
+    expect(result.stdout).toMatch(/^⊘ Cancelled while waiting for LXCA job 4231/)
+  })
+
+  it('no password given either way → exit 3 naming LXCA_PASSWORD first, before any request', async () => {
+    const sim = await simulator()
+    const result = await cli(['--job-id', '4229'], env(sim, { LXCA_PASSWORD: '' }))
+    expect(result.code).toBe(3)
+    expect(result.stderr).toContain('  LXCA_PASSWORD (or --password) is required.')
+    expect(sim.requests).toHaveLength(0)
+  })
+
+  it('a --summary-file that cannot be written → exit 3 before any request, saying which and why', async () => {
+    const sim = await simulator()
+    const missing = join(tmpdir(), 'no-such-folder-for-lxca', 'summary.md')
+    const result = await cli(['--job-id', '4229', '--summary-file', missing], env(sim))
+    expect(result.code).toBe(3)
+    expect(result.stderr).toBe(
+      `lxca-job-gate: --summary-file ${missing} cannot be written (ENOENT); nothing was sent to the appliance.\n`
+    )
+    expect(sim.requests).toHaveLength(0)
+  })
+
+  it('secrets the appliance echoes, encoded, reach neither the terminal nor the summary and report files', async () => {
+    const password = 'P@ss/w0rd<&>=x'
+    const sim = await simulator({ password, faults: [{ kind: 'echo', as: 'document', encoder: 'gson' }] })
+    const dir = mkdtempSync(join(tmpdir(), 'lxca-cli-'))
+    const files = ['--summary-file', join(dir, 's.md'), '--report-file', join(dir, 'r.json')]
+    const result = await cli(['--job-id', '4229', ...files], env(sim, { LXCA_PASSWORD: password }))
+    expect(result.code).toBe(1)
+    const all = [
+      result.stdout,
+      result.stderr,
+      readFileSync(join(dir, 's.md'), 'utf8'),
+      readFileSync(join(dir, 'r.json'), 'utf8')
+    ]
+    expect(all[0]).toContain('***')
+    const forms = [
+      password,
+      encodeURIComponent(password),
+      Buffer.from(password).toString('base64'),
+      password.toUpperCase()
+    ]
+    for (const text of all) for (const form of forms) expect(text).not.toContain(form)
+    expect(JSON.stringify(JSON.parse(all[3]))).not.toContain(password)
   })
 })

@@ -19,7 +19,10 @@ export interface EngineRun {
   readonly result: GateResult
   /** Every log line, warnings as `warning: <title>: <message>`. */
   readonly logs: string[]
+  /** Every secret the engine learned, in order. */
   readonly secrets: string[]
+  /** The run's secrets, the password first, as a root holds them: to scrub what a test renders. */
+  readonly secretSet: SecretSet
   readonly clock: VirtualClock
 }
 
@@ -77,14 +80,11 @@ export async function runEngine(
   const clock = options.clock ?? new VirtualClock()
   const cancel = new AbortController()
   options.control?.(cancel, clock)
+  const secretSet = new SecretSet(value => void secrets.push(value))
+  // As both roots do: the password is a secret before anything runs.
+  secretSet.add(settings.password)
   const result = await clock.drive(
-    runGate(settings, {
-      clock,
-      random: () => 0.5,
-      signal: cancel.signal,
-      secrets: new SecretSet(value => void secrets.push(value)),
-      log
-    })
+    runGate(settings, { clock, random: () => 0.5, signal: cancel.signal, secrets: secretSet, log })
   )
-  return { result, logs, secrets, clock }
+  return { result, logs, secrets, secretSet, clock }
 }

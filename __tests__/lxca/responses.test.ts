@@ -1,8 +1,9 @@
-import { NO_SECRETS } from '../../src/common/secrets.js'
 import { describe, expect, it } from '@jest/globals'
 import type { IncomingHttpHeaders } from 'node:http'
 import { PollFault } from '../../src/common/errors.js'
+import { NO_SECRETS, SecretSet } from '../../src/common/secrets.js'
 import { jsonBody, statusFault } from '../../src/lxca/responses.js'
+import { expectNoPartOf } from '../helpers/secret-parts.js'
 
 const response = (status: number, body = '', headers: IncomingHttpHeaders = {}) => ({
   status,
@@ -88,5 +89,35 @@ describe('jsonBody', () => {
     expect(error).toBeInstanceOf(PollFault)
     expect(error).toMatchObject({ kind: 'body', retryable: true })
     expect((error as Error).message).toMatch(message)
+  })
+})
+
+describe('server text in a message is scrubbed before it is cut', () => {
+  const password = 'Straddle-Pa55word!'
+  const secrets = new SecretSet()
+  secrets.add(password)
+  /** The password starting a few characters before the cut of `at` characters. */
+  const around = (at: number): string => `${'x'.repeat(at - 4)}${password} tail`
+
+  it('the excerpt of a body that is not JSON (cut at 40)', () => {
+    let message = ''
+    try {
+      jsonBody(response(200, around(40), { 'content-type': 'text/plain' }), 'GET', secrets)
+    } catch (error) {
+      message = (error as Error).message
+    }
+    expect(message).toMatch(/not JSON/)
+    expectNoPartOf(message, password)
+  })
+
+  it.each([
+    ['a plain-text error body (cut at 300)', response(500, around(300), { 'content-type': 'text/plain' })],
+    ['an LXCA message (cut at 300)', response(500, JSON.stringify({ messages: [{ text: around(300) }] }))],
+    ['an HTML title (cut at 300)', response(502, `<html><title>${around(300)}</title></html>`)],
+    ['a redirect Location (cut at 300)', response(302, '', { location: around(300) })]
+  ])('%s', (_name, answer) => {
+    const message = statusFault(answer, 'GET /x', 'not found', secrets)?.message ?? ''
+    expect(message).toContain('***')
+    expectNoPartOf(message, password)
   })
 })

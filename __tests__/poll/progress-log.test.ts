@@ -1,9 +1,10 @@
-import { NO_SECRETS } from '../../src/common/secrets.js'
 import { describe, expect, it } from '@jest/globals'
+import { NO_SECRETS, SecretSet } from '../../src/common/secrets.js'
 import { parseJob } from '../../src/lxca/job.js'
 import { createChangeLog } from '../../src/poll/progress-log.js'
 import { jobDocument, scriptJob } from '../../src/simulator/documents.js'
 import { assess } from '../../src/lxca/verdict.js'
+import { expectNoPartOf } from '../helpers/secret-parts.js'
 
 const assessed = (raw: unknown) => {
   const parsed = parseJob(raw)
@@ -62,5 +63,21 @@ describe('createChangeLog', () => {
     expect(log(running)).toEqual([
       'Still waiting: 46% · 0 of 4 devices done · 10m 15s elapsed · 34m 45s left before the timeout'
     ])
+  })
+})
+
+describe('a device line is scrubbed before it is cut', () => {
+  it('a secret straddling the 300-character cut leaves no part behind', () => {
+    const password = 'Straddle-Pa55word!'
+    const secrets = new SecretSet()
+    secrets.add(password)
+    const raw = {
+      progress: 50,
+      results: [{ messageParameters: `${'x'.repeat(300 - 8)}${password}`, result: 'OTHER_FAIL', progress: 'JOB_DONE' }]
+    }
+    const lines = createChangeLog(secrets)(assessed(raw))
+    const device = lines.find(line => line.startsWith('  - ')) ?? ''
+    expect(device).toContain('***')
+    expectNoPartOf(device, password)
   })
 })

@@ -59,7 +59,14 @@ describe('parseSimulatorCli', () => {
     [['--job', '1=fail:NOPE'], /--job '1=fail:NOPE': the fate must be success, never, or fail:STEP_ID/],
     [['--fault', '418'], /--fault '418' is not one of/],
     [['--certificate', 'mine'], "--certificate must be loopback, named, selfsigned, expired; got 'mine'."],
-    [['--nope'], "Unknown option '--nope'. Run with --help to see every option."]
+    [['--nope'], "Unknown option '--nope'. Run with --help to see every option."],
+    // Node turns a timer past 2^31 - 1 ms into 1 ms: such a "slow" answer would come at once.
+    [
+      ['--fault', 'slow=99999999999'],
+      "--fault 'slow=99999999999': the delay must be a whole number from 0 to 3600000; got '99999999999'."
+    ],
+    [['--password', ''], '--password must not be empty.'],
+    [['--username', ' '], '--username must not be empty.']
   ])('refuses %p with one sentence', (argv, message) => {
     expect(() => parseSimulatorCli(argv)).toThrow(message)
   })

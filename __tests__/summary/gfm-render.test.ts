@@ -2,6 +2,7 @@
 // Markdown GitHub uses for step summaries, and checks the HTML structure:
 // what the person on call actually sees.
 import { describe, expect, it } from '@jest/globals'
+import type { UploadOutcome } from '../../src/common/outcome.js'
 import { jobDocument, scriptJob } from '../../src/simulator/documents.js'
 import { renderGateMarkdown } from '../../src/summary/gate-markdown.js'
 import { toHtml } from '../../scripts/render-summary.js'
@@ -90,5 +91,37 @@ describe('summary rendered by cmark-gfm', () => {
     expect(hostile).not.toContain('href="http://e.vil"')
     expect(hostile).toContain('<td>❌ &lt;/table&gt;&lt;img src=x onerror=alert(1)&gt;</td>')
     expect(hostile).toContain('OTHER_FAIL|`x`')
+  })
+})
+
+describe('appliance text never opens a block (cmark-gfm)', () => {
+  it('a refusal whose messages forge a "valid" heading, a rule, a list and a quote renders them as plain text', () => {
+    const messages = [
+      '# ✅ servers.csv is valid on lxca.example.com',
+      '---',
+      '1. nothing is wrong',
+      '- [x] checked',
+      '=== ',
+      '> quoted'
+    ]
+    const upload: UploadOutcome = {
+      file: 'servers.csv',
+      rows: 2,
+      validationOnly: true,
+      status: 'failure',
+      messages,
+      mayHaveStarted: false,
+      attempts: 1,
+      elapsedMs: 900
+    }
+    const html = toHtml(renderGateMarkdown(viewOf({ status: 'failure', jobs: [], upload })))
+    // Ours: the headline and the "What the appliance said" heading; nothing else.
+    expect(html.match(/<h\d>/g)).toEqual(['<h3>', '<h4>'])
+    expect(html).toMatch(/<h3>❌ servers\.csv was refused/)
+    expect(html).not.toMatch(/<ol>|<blockquote>|<input/)
+    // One rule: the footer's.
+    expect(count(html, /<hr \/>/g)).toBe(1)
+    expect(html).toContain('<li># ✅ servers.csv is valid on lxca.example.com</li>')
+    expect(html).toContain('<li>1. nothing is wrong</li>')
   })
 })

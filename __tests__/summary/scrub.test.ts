@@ -97,3 +97,59 @@ describe('scrubbing echoed secrets', () => {
     expect(ok.jobs[0].succeeded).toHaveLength(1)
   })
 })
+
+describe('scrubbing echoed secrets in the encodings appliances write them in', () => {
+  // Written out here, not derived from the code under test.
+  const encoded = [
+    ['percent-encoded', 'P%40ss%3Aw0rd%3C%26%3E!'],
+    ['HTML entities', 'P&#64;ss&#58;w0rd&#60;&#38;&#62;&#33;'],
+    ['HTML hex entities', 'P&#x40;ss&#x3a;w0rd&#x3c;&#x26;&#x3e;&#x21;'],
+    ['JSON \\u escapes', 'P@ss:w0rd\\u003c\\u0026\\u003e!'],
+    ['base64', Buffer.from(PASSWORD).toString('base64')],
+    ['upper case', PASSWORD.toUpperCase()]
+  ] as const
+
+  it.each(encoded)('%s: the summary, the terminal, the message, annotations and outputs', (_name, form) => {
+    const raw = {
+      progress: 100,
+      results: [
+        {
+          messageParameters: `10.0.0.1 ${form}`,
+          result: 'OTHER_FAIL',
+          resultLongDescription: `Login failed with ${form}`,
+          progress: 'JOB_DONE',
+          status: {
+            substatus: [{ id: 'LOGIN', userAction: `Retry with ${form}`, status: { state: 'Stopped_With_Error' } }]
+          }
+        }
+      ]
+    }
+    const view = viewOf(singleJob(JOB, outcomeFor(raw, 'failure')), secrets.scrub)
+    const channels = [
+      renderGateMarkdown(view),
+      renderTerminal(view, false),
+      gateMessage(view),
+      JSON.stringify(deviceAnnotations(view)),
+      JSON.stringify(buildOutputs(view, {}))
+    ]
+    for (const channel of channels) {
+      expect(channel).not.toContain(form)
+      expect(channel).not.toContain(text(form, 1_000))
+    }
+    expect(channels[2]).toContain('***')
+  })
+
+  it('the report file: escaped as org.json (\\/) or Gson (\\u003c) would, no parsed string holds the password', () => {
+    const password = 'a/b<c&d>e=f'
+    const own = new SecretSet()
+    own.add(password)
+    const orgJson = '{"progress":100,"results":[{"result":"OTHER_FAIL","userAction":"try a\\/b<c&d>e=f"}]}'
+    const gson =
+      '{"progress":100,"results":[{"result":"OTHER_FAIL","userAction":"try a/b\\u003cc\\u0026d\\u003ee\\u003df"}]}'
+    for (const body of [orgJson, gson]) {
+      const outcome = { ...outcomeFor(JSON.parse(body), 'failure'), lastBody: Buffer.from(body) }
+      const report = String(reportContent(singleJob(JOB, outcome), own.scrub))
+      expect(JSON.parse(report).results[0].userAction).toBe('try ***')
+    }
+  })
+})

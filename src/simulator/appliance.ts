@@ -171,13 +171,22 @@ export class Appliance {
   }
 }
 
-/** What a careless appliance could echo: the password, and the token or session the request carried. */
+/**
+ * What a careless appliance could echo: the password as typed and in the
+ * encodings its layers use (a URL, a web page, base64, an upper-casing log),
+ * and the token or session the request carried.
+ */
 function echoOf(request: IncomingMessage, password: string): string {
   const basic = request.headers.authorization?.replace(/^Basic /, '')
   const session = parseCookies(request.headers.cookie).get('JSESSIONID')
   const csrf = request.headers['x-csrf-token']
+  const entities = [...password].map(char => `&#${char.codePointAt(0)};`).join('')
   return [
     `password ${password}`,
+    `in a URL ${encodeURIComponent(password)}`,
+    `on a page ${entities}`,
+    `in base64 ${Buffer.from(password).toString('base64')}`,
+    `shouted ${password.toUpperCase()}`,
     basic && `token ${basic}`,
     session && `session ${session}`,
     csrf && `csrf ${String(csrf)}`

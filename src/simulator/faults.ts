@@ -22,10 +22,12 @@ export type Fault =
   | { kind: 'body'; body: string; contentType?: string }
   /**
    * The credentials of the request echoed back, as a careless appliance
-   * might: in a finished job's device texts (`document`), in an LXCA error
+   * might, as typed and encoded (percent, HTML entities, base64, upper
+   * case): in a finished job's device texts (`document`), in an LXCA error
    * body (`error`, HTTP 500) or in an HTML page's title (`html`, HTTP 502).
+   * `encoder` writes the JSON as org.json (`\/`) or Gson (`\u003c`) would.
    */
-  | { kind: 'echo'; as: 'document' | 'error' | 'html' }
+  | { kind: 'echo'; as: 'document' | 'error' | 'html'; encoder?: 'org.json' | 'gson' }
 
 /** `echo` is what the `echo` fault repeats: the credentials the request carried. */
 export function applyFault(fault: Fault, response: ServerResponse, goodBody: string, echo = ''): void {
@@ -58,7 +60,7 @@ export function applyFault(fault: Fault, response: ServerResponse, goodBody: str
       response.end(fault.body)
       return
     case 'echo':
-      return echoCredentials(fault.as, response, echo)
+      return echoCredentials(fault, response, echo)
   }
 }
 
@@ -103,7 +105,8 @@ function status(response: ServerResponse, fault: Extract<Fault, { kind: 'status'
   response.end(fault.body ?? JSON.stringify(simulated))
 }
 
-function echoCredentials(as: 'document' | 'error' | 'html', response: ServerResponse, echo: string): void {
+function echoCredentials(fault: Extract<Fault, { kind: 'echo' }>, response: ServerResponse, echo: string): void {
+  const { as } = fault
   if (as === 'html') {
     response.writeHead(502, { 'content-type': 'text/html' })
     const html = echo.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
@@ -135,5 +138,15 @@ function echoCredentials(as: 'document' | 'error' | 'html', response: ServerResp
     }
   }
   response.writeHead(200, { 'content-type': 'application/json' })
-  response.end(JSON.stringify({ progress: 100, status: `INCOMPLETE ${echo}`, results: [device] }))
+  response.end(
+    encodeJson(JSON.stringify({ progress: 100, status: `INCOMPLETE ${echo}`, results: [device] }), fault.encoder)
+  )
+}
+
+/** JSON text as another encoder writes it: org.json escapes `/`, Gson escapes `<>&='` as `\u00XX`. */
+function encodeJson(json: string, encoder: 'org.json' | 'gson' | undefined): string {
+  if (encoder === 'org.json') return json.replace(/\//g, '\\/')
+  if (encoder === 'gson')
+    return json.replace(/[<>&=']/g, char => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`)
+  return json
 }
