@@ -4,7 +4,8 @@
 // measured in the same run. Targets: a 1,000-device failed
 // job with 2 KB user actions in ≤ 0.6 s and ≤ 150 MB; 100,000 devices (the
 // most a job may list) end with a verdict, and a 64 MiB document of tiny
-// devices (the body cap) with a clear error, each within 1 GiB.
+// devices (the body cap) with a clear error, each within 1 GiB; a 5 MiB CSV
+// (the most csv-file may be) validated within 100 MB.
 import { spawn } from 'node:child_process'
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -146,6 +147,29 @@ const medium = await served(
 )
 const huge = await served(hugeDocument, `action, ${tinyCount.toLocaleString('en-US')} tiny devices (64 MiB)`)
 
+/** 300 rows of about 17 KB each (a long notes column): a CSV at the 5 MiB limit. */
+const wideCsv = join(dir, 'wide.csv')
+const notes = 'Rack 12, row B, behind the PDU; '.repeat(540).slice(0, 17_400)
+writeFileSync(
+  wideCsv,
+  ['Type,IP Address,Display Name,User ID,Password,Notes']
+    .concat(Array.from({ length: 300 }, (_, i) => `server,10.240.9.${i % 250},node-${i},USERID,Bmc-${i}-pw,${notes}`))
+    .join('\r\n')
+)
+const csvSim = await startSimulator({ jobs: {} })
+const csv = await row(
+  `action, validation-only of a ${(readFileSync(wideCsv).length / 1048576).toFixed(1)} MiB CSV`,
+  () =>
+    measure([BUNDLE], {
+      ...actionEnv(),
+      INPUT_HOST: csvSim.url,
+      'INPUT_JOB-ID': '',
+      'INPUT_CSV-FILE': wideCsv,
+      'INPUT_VALIDATION-ONLY': 'true'
+    })
+)
+await csvSim.close()
+
 console.log(`\nWhole runs, spawn to exit, median of ${RUNS} (Node ${process.version})\n`)
 console.log('| run | wall ms | peak RSS MiB |')
 console.log('|---|--:|--:|')
@@ -158,16 +182,18 @@ if (!medium.stdout.includes('::error::2,000 of 100,000 devices failed'))
   problems.push('the 100,000-device run did not end as failure')
 const countError = `the job lists ${tinyCount.toLocaleString('en-US')} devices; at most 100,000 are supported`
 if (!huge.stdout.includes(countError)) problems.push('the 64 MiB run did not end with the device-count error')
-const [, failedRow, mediumRow, hugeRow] = rows
+if (!csv.stdout.includes('is valid on')) problems.push('the 5 MiB CSV was not validated')
+const [, failedRow, mediumRow, hugeRow, csvRow] = rows
 if (failedRow.ms > 600) problems.push(`1,000-device run: ${failedRow.ms.toFixed(0)} ms > 600 ms`)
 if (failedRow.rssMiB > 150) problems.push(`1,000-device run: ${failedRow.rssMiB.toFixed(0)} MiB > 150 MiB`)
 for (const row of [mediumRow, hugeRow])
   if (row.rssMiB > 1024) problems.push(`${row.what}: ${row.rssMiB.toFixed(0)} MiB > 1 GiB`)
+if (csvRow.rssMiB > 100) problems.push(`${csvRow.what}: ${csvRow.rssMiB.toFixed(0)} MiB > 100 MiB`)
 if (problems.length > 0) {
   console.error(`\nTargets missed:\n- ${problems.join('\n- ')}`)
   process.exitCode = 1
 } else {
   console.log(
-    '\nTargets met: 1,000 failed devices ≤ 600 ms and ≤ 150 MiB; 100,000 devices: a verdict, and 64 MiB of tiny devices: a clear error, each within 1 GiB.'
+    '\nTargets met: 1,000 failed devices ≤ 600 ms and ≤ 150 MiB; 100,000 devices: a verdict, and 64 MiB of tiny devices: a clear error, each within 1 GiB; a 5 MiB CSV within 100 MiB.'
   )
 }

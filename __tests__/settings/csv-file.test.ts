@@ -115,6 +115,11 @@ describe('csv-file', () => {
       "Input 'csv-file' has a header row but no device rows. Expected 1 to 300 devices."
     ],
     [
+      'a header of 1,001 columns',
+      `Type,IP Address${',x'.repeat(999)}\nserver,10.0.0.1\n`,
+      "Input 'csv-file' line 1 (the header row) has 1,001 columns. Expected the bulk-import CSV's few dozen, at most 1,000."
+    ],
+    [
       'a header row and rows of commas only',
       `${HEADER}\n,,,\n,,,\n`,
       "Input 'csv-file' has a header row but no device rows. Expected 1 to 300 devices."

@@ -19,7 +19,8 @@ export interface HttpRequest {
   readonly method: 'GET' | 'POST' | 'DELETE'
   readonly url: URL
   readonly headers?: Readonly<Record<string, string>>
-  readonly body?: string | Buffer
+  /** Several buffers are sent one after the other, never joined (an upload's file is sent as it was read). */
+  readonly body?: string | Buffer | readonly Buffer[]
 }
 
 export interface HttpResponse {
@@ -297,7 +298,14 @@ function exchange(
       host: url.host,
       connection: 'close'
     }
-    if (request.body !== undefined) headers['content-length'] = String(Buffer.byteLength(request.body))
+    const parts =
+      request.body === undefined
+        ? []
+        : typeof request.body === 'string' || Buffer.isBuffer(request.body)
+          ? [request.body]
+          : request.body
+    if (request.body !== undefined)
+      headers['content-length'] = String(parts.reduce((sum, part) => sum + Buffer.byteLength(part), 0))
     const outgoing = http.request({
       method: request.method,
       path: url.pathname + url.search,
@@ -328,7 +336,8 @@ function exchange(
         if (!response.complete) truncated()
       })
     })
-    outgoing.end(request.body)
+    for (const part of parts) outgoing.write(part)
+    outgoing.end()
     return () => outgoing.destroy()
   })
 }

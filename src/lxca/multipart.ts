@@ -5,7 +5,8 @@ import { randomBytes } from 'node:crypto'
 
 export interface Multipart {
   readonly contentType: string
-  readonly body: Buffer
+  /** The head, the file's own bytes (not copied), the tail: sent one after the other. */
+  readonly body: readonly Buffer[]
 }
 
 export function csvMultipart(
@@ -27,6 +28,6 @@ export function csvMultipart(
     '\r\n'
   return {
     contentType: `multipart/form-data; boundary=${boundary}`,
-    body: Buffer.concat([Buffer.from(head), content, Buffer.from(`\r\n--${boundary}--\r\n`)])
+    body: [Buffer.from(head), content, Buffer.from(`\r\n--${boundary}--\r\n`)]
   }
 }

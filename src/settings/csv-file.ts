@@ -7,6 +7,7 @@
 // carries device credentials, so no message ever quotes a cell: only line
 // numbers and column names.
 import { basename } from 'node:path'
+import { countFields, fieldsOf, isBlank, readRecords, type CsvRecord } from './csv-records.js'
 import { FileRefused, type FileReader } from './input-file.js'
 import { Input } from './names.js'
 import { clip, type InputReader } from './problems.js'
@@ -45,6 +46,8 @@ const MAX_CSV_ROWS = 300
 /** 300 rows of even generous width stay far below this. */
 export const MAX_CSV_BYTES = 5 * 1024 * 1024
 const CREDENTIAL_COLUMN = /pass|secret|community|token|key/i
+/** Lenovo's template has a few dozen columns; a header of thousands is not one. */
+const MAX_COLUMNS = 1_000
 const FORM = `Expected the bulk-import CSV: a header row and 1 to ${MAX_CSV_ROWS} devices`
 
 export function readCsvFile(inputs: InputReader, readFile: FileReader): CsvFile | undefined {
@@ -69,17 +72,10 @@ export function readCsvFile(inputs: InputReader, readFile: FileReader): CsvFile 
       `is not UTF-8 text: line ${lineAt(bytes, invalid)} has a byte that is not UTF-8. Save the file as UTF-8 (CSV UTF-8 in Excel).`
     )
   }
-  const records = parseRecords(bytes)
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0
+  const records = readRecords(bytes, bom)
   if (!records.ok) return fail(records.problem)
   return checkRecords(path, bytes, records.records, fail)
-}
-
-/** A record: where it is, and its cells (cells never leave this module but as column names and identifiers). */
-interface CsvRecord {
-  readonly line: number
-  readonly start: number
-  readonly end: number
-  readonly fields: readonly string[]
 }
 
 /** What each column is for, by its name (case, spaces and punctuation aside). */
@@ -96,34 +92,17 @@ function checkRecords(
   records: readonly CsvRecord[],
   fail: (message: string) => undefined
 ): CsvFile | undefined {
-  const data = records.filter(record => record.fields.some(field => field.trim() !== ''))
-  const [header, ...rows] = data
+  const [header, ...rows] = records.filter(record => !isBlank(bytes, record))
   if (!header) return fail(`has no header row. ${FORM}.`)
-  const columns = columnsOf(header.fields)
-  if (columns.names.length < 2) {
-    const other = [';', '\t', '|'].find(delimiter => header.fields[0].includes(delimiter))
-    const which = other ? ` (it uses ${other === '\t' ? 'tabs' : `'${other}'`})` : ''
-    return fail(
-      `line ${header.line} is not a comma-delimited header row${which}. Expected column names separated by commas.`
-    )
-  }
-  const blank = columns.names.findIndex(column => column === '')
-  if (blank >= 0)
-    return fail(
-      `line ${header.line} (the header row) has an empty column name in column ${blank + 1}. Expected a name for every column.`
-    )
-  if (columns.identifiers.length === 0) {
-    return fail(
-      `line ${header.line} (the header row) names no address column. Expected a column such as IP Address or Host Name (or Serial Number) that says which device each row is.`
-    )
-  }
+  const columns = headerColumns(bytes, header)
+  if (typeof columns === 'string') return fail(columns)
   if (rows.length === 0) return fail(`has a header row but no device rows. Expected 1 to ${MAX_CSV_ROWS} devices.`)
   if (rows.length > MAX_CSV_ROWS) {
     return fail(
       `lists ${rows.length} devices (line ${rows[MAX_CSV_ROWS].line} is device ${MAX_CSV_ROWS + 1}); LXCA takes at most ${MAX_CSV_ROWS} per CSV. Split it into several files.`
     )
   }
-  const devices = rows.map(row => deviceRow(row, columns))
+  const devices = rows.map(row => deviceRow(bytes, row, columns))
   const missing = devices.findIndex(row => row.identifiers.length === 0)
   if (missing >= 0) {
     const which = columns.identifiers.map(index => columns.names[index]).join(' or ')
@@ -132,7 +111,7 @@ function checkRecords(
     )
   }
   const secrets = rows
-    .flatMap(row => columns.credentials.map(index => row.fields[index]?.trim() ?? ''))
+    .flatMap(row => fieldsOf(bytes, row, columns.credentials).map(value => value.trim()))
     .filter(value => value.length >= 3)
   return {
     path,
@@ -145,9 +124,34 @@ function checkRecords(
   }
 }
 
-function deviceRow(record: CsvRecord, columns: Columns): CsvRow {
-  const identifiers = columns.identifiers.map(index => record.fields[index]?.trim() ?? '').filter(value => value !== '')
-  const name = columns.name === undefined ? '' : (record.fields[columns.name]?.trim() ?? '')
+/** What the header row says of the columns, or what is wrong with it. */
+function headerColumns(bytes: Buffer, header: CsvRecord): Columns | string {
+  const width = countFields(bytes, header)
+  if (width > MAX_COLUMNS) {
+    return `line ${header.line} (the header row) has ${width.toLocaleString('en-US')} columns. Expected the bulk-import CSV's few dozen, at most ${MAX_COLUMNS.toLocaleString('en-US')}.`
+  }
+  const fields = fieldsOf(bytes, header)
+  const columns = columnsOf(fields)
+  if (columns.names.length < 2) {
+    const other = [';', '\t', '|'].find(delimiter => fields[0].includes(delimiter))
+    const which = other ? ` (it uses ${other === '\t' ? 'tabs' : `'${other}'`})` : ''
+    return `line ${header.line} is not a comma-delimited header row${which}. Expected column names separated by commas.`
+  }
+  const blank = columns.names.findIndex(column => column === '')
+  if (blank >= 0) {
+    return `line ${header.line} (the header row) has an empty column name in column ${blank + 1}. Expected a name for every column.`
+  }
+  if (columns.identifiers.length === 0) {
+    return `line ${header.line} (the header row) names no address column. Expected a column such as IP Address or Host Name (or Serial Number) that says which device each row is.`
+  }
+  return columns
+}
+
+function deviceRow(bytes: Buffer, record: CsvRecord, columns: Columns): CsvRow {
+  const named = columns.name === undefined ? [] : [columns.name]
+  const cells = fieldsOf(bytes, record, [...columns.identifiers, ...named]).map(value => value.trim())
+  const identifiers = cells.slice(0, columns.identifiers.length).filter(value => value !== '')
+  const name = named.length > 0 ? cells[cells.length - 1] : ''
   return { line: record.line, start: record.start, end: record.end, identifiers, ...(name ? { name } : {}) }
 }
 
@@ -173,74 +177,6 @@ function isIdentifierColumn(key: string): boolean {
     ['ip', 'ips', 'host', 'address', 'addresses', 'fqdn'].includes(key) ||
     /^(bmc|xcc|imm|cmm|mgmt|management)(ip|address|host)$/.test(key)
   )
-}
-
-/**
- * RFC 4180 records, read from the bytes (every delimiter is ASCII, so UTF-8
- * needs no decoding to find them): fields separated by commas, records by
- * CRLF, LF or CR; a quoted field may hold commas, quotes ("") and line
- * breaks. Fields are decoded one by one, never the whole file at once.
- */
-function parseRecords(bytes: Buffer): { ok: true; records: CsvRecord[] } | { ok: false; problem: string } {
-  const records: CsvRecord[] = []
-  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0
-  let fields: string[] = []
-  let fieldStart = bom
-  let recordStart = bom
-  let line = 1
-  let recordLine = 1
-  let quoted = false
-  let quotedFrom = 0
-  /** Only spaces so far in this field: a quote here opens a quoted field. */
-  let blank = true
-  const field = (end: number): string => unquote(bytes.toString('utf8', fieldStart, end))
-  for (let i = bom; i < bytes.length; i++) {
-    const byte = bytes[i]
-    if (quoted) {
-      if (byte === 0x22 && bytes[i + 1] === 0x22) i += 1
-      else if (byte === 0x22) quoted = false
-      else if (byte === 0x0a) line += 1
-    } else if (byte === 0x22 && blank) {
-      quoted = true
-      blank = false
-      quotedFrom = line
-    } else if (byte === 0x2c) {
-      fields.push(field(i))
-      fieldStart = i + 1
-      blank = true
-    } else if (byte === 0x0a || byte === 0x0d) {
-      blank = true
-      const fieldEnd = i
-      if (byte === 0x0d && bytes[i + 1] === 0x0a) i += 1
-      fields.push(field(fieldEnd))
-      records.push({ line: recordLine, start: recordStart, end: i + 1, fields })
-      fields = []
-      fieldStart = i + 1
-      recordStart = i + 1
-      line += 1
-      recordLine = line
-    } else if (byte !== 0x20 && byte !== 0x09) blank = false
-  }
-  if (quoted) {
-    return {
-      ok: false,
-      problem: `has a quoted field opened on line ${quotedFrom} that is never closed. Expected a closing '"'.`
-    }
-  }
-  if (fields.length > 0 || fieldStart < bytes.length) {
-    fields.push(field(bytes.length))
-    records.push({ line: recordLine, start: recordStart, end: bytes.length, fields })
-  }
-  return { ok: true, records }
-}
-
-/** A field as written to its value: `"a ""b"", c"` → `a "b", c`; text around the quotes is kept. */
-function unquote(raw: string): string {
-  const open = raw.indexOf('"')
-  if (open < 0 || raw.slice(0, open).trim() !== '') return raw
-  const close = raw.lastIndexOf('"')
-  if (close <= open) return raw.slice(open + 1)
-  return raw.slice(open + 1, close).replace(/""/g, '"') + raw.slice(close + 1)
 }
 
 /** The offset of the first byte that is not valid UTF-8, or undefined. */

@@ -79,21 +79,27 @@ function readBounded(path: string, maxBytes: number): Buffer {
     throw new FileRefused(`cannot be read (${code})`, code)
   }
   try {
-    const kind = kindOf(fstatSync(fd))
+    const stats = fstatSync(fd)
+    const kind = kindOf(stats)
     if (kind) throw new FileRefused(`is ${kind}, not a regular file`)
-    const chunks: Buffer[] = []
+    // One buffer of the size the file says it has (and a byte more, to notice one that is longer):
+    // no chunks to join, so the file is in memory once.
+    let buffer = Buffer.allocUnsafe(Math.min(stats.size, maxBytes) + 1)
     let total = 0
     for (;;) {
-      const chunk = Buffer.allocUnsafe(Math.min(CHUNK_BYTES, maxBytes + 1 - total))
-      const read = readSync(fd, chunk, 0, chunk.length, null)
-      if (read === 0) break
-      chunks.push(chunk.subarray(0, read))
-      total += read
-      if (total > maxBytes) {
-        throw new FileRefused(`is larger than ${maxBytes.toLocaleString('en-US')} bytes`)
+      if (total === buffer.length) {
+        if (total > maxBytes) throw new FileRefused(`is larger than ${maxBytes.toLocaleString('en-US')} bytes`)
+        // The file grew since fstat: make room, up to the bound.
+        const grown = Buffer.allocUnsafe(Math.min(total * 2 + CHUNK_BYTES, maxBytes + 1))
+        buffer.copy(grown)
+        buffer = grown
       }
+      const read = readSync(fd, buffer, total, buffer.length - total, null)
+      if (read === 0) break
+      total += read
     }
-    return Buffer.concat(chunks, total)
+    if (total > maxBytes) throw new FileRefused(`is larger than ${maxBytes.toLocaleString('en-US')} bytes`)
+    return buffer.subarray(0, total)
   } finally {
     closeSync(fd)
   }
