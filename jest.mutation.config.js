@@ -1,0 +1,16 @@
+// The unit tests that judge the verdict core, for `npm run test:mutation`:
+// in-process, no bundle, no spawned process, so each mutant costs seconds.
+import base from './jest.config.js'
+
+/** @type {import('jest').Config} */
+export default {
+  ...base,
+  testMatch: [
+    '**/__tests__/lxca/**/*.test.ts',
+    '**/__tests__/poll/**/*.test.ts',
+    '**/__tests__/common/**/*.test.ts',
+    '**/__tests__/gate.test.ts',
+    '**/__tests__/settings/settings.test.ts'
+  ],
+  testEnvironment: '@stryker-mutator/jest-runner/jest-env/node'
+}
