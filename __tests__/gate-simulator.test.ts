@@ -5,7 +5,10 @@
 import { afterEach, describe, expect, it } from '@jest/globals'
 import { X509Certificate } from 'node:crypto'
 import { readFileSync } from 'node:fs'
+import type { UploadOutcome } from '../src/outcome/upload-outcome.js'
+import { mayHaveStarted } from '../src/outcome/upload-outcome.js'
 import { scriptJob } from '../src/simulator/documents.js'
+import { reasonOf } from '../src/summary/fixes.js'
 import { CERT_DIR, startSimulator, type Simulator, type SimulatorOptions } from '../src/simulator/server.js'
 import { startConnectProxy } from './helpers/connect-proxy.js'
 import { csvFile, runEngine, serversCsv } from './helpers/engine.js'
@@ -36,6 +39,10 @@ async function simulator(clock: VirtualClock, options: Partial<SimulatorOptions>
   return sim
 }
 
+/** The details sentence of an upload that ended in an error. */
+const uploadReason = (upload: UploadOutcome | undefined): string | undefined =>
+  upload?.status === 'error' ? upload.cause.reason : undefined
+
 const gaps = (times: readonly number[]): number[] => times.slice(1).map((t, i) => t - times[i])
 const jobRequests = (sim: Simulator): number[] =>
   sim.requests.filter(request => request.method === 'GET').map(request => request.at)
@@ -59,7 +66,9 @@ describe('the engine against the simulator: transient faults', () => {
     const { result } = await runEngine(sim, { 'max-retries': '3', 'job-id': '4230' }, { clock })
     expect(result.status).toBe('error')
     expect(sim.requests).toHaveLength(4)
-    expect(result.jobs[0].outcome.reason).toMatch(/^4 requests in a row failed \(max-retries is 3\)/)
+    expect(reasonOf(result.jobs[0], result.deadline.timeoutMs)).toMatch(
+      /^4 requests in a row failed \(max-retries is 3\)/
+    )
   })
 
   it('503 with Retry-After: 7 → the next request 7 s later, not before', async () => {
@@ -101,7 +110,7 @@ describe('the engine against the simulator: transient faults', () => {
     })
     const { result } = await runEngine(sim, { timeout: '2m', 'max-retries': '100' }, { clock })
     expect(result.status).toBe('error')
-    expect(result.jobs[0].outcome.reason).toMatch(
+    expect(reasonOf(result.jobs[0], result.deadline.timeoutMs)).toMatch(
       /^no usable answer about the job within 2m 0s; the last request failed: the job document was not understood: expected a JSON object, got a list/
     )
   })
@@ -139,7 +148,7 @@ describe('the engine against the simulator: pathological documents', () => {
     const sim = await simulator(clock, { faults: [{ kind: 'body', body }] })
     const { result } = await runEngine(sim, {}, { clock })
     expect(result.status).toBe('success')
-    expect(result.jobs[0].outcome.lastBody?.toString()).toBe(body)
+    expect(result.jobs[0].body?.toString()).toBe(body)
   })
 
   it('an extra field nested 5,000 levels deep still gives the true verdict (failure for the failed device)', async () => {
@@ -149,7 +158,7 @@ describe('the engine against the simulator: pathological documents', () => {
     const sim = await simulator(clock, { faults: [{ kind: 'body', body }] })
     const { result } = await runEngine(sim, {}, { clock })
     expect(result.status).toBe('failure')
-    expect(result.jobs[0].outcome.assessment?.devices[0].device.address).toBe('10.0.0.7')
+    expect(result.jobs[0].seen?.assessment.devices[0].device.address).toBe('10.0.0.7')
   })
 })
 
@@ -159,7 +168,9 @@ describe('the engine against the simulator: answers that end the wait', () => {
     const sim = await simulator(clock)
     const { result } = await runEngine(sim, { 'job-id': '999' }, { clock })
     expect(result.status).toBe('error')
-    expect(result.jobs[0].outcome.reason).toContain(`job 999 was not found at ${sim.url}/csvRequest/jobs/999`)
+    expect(reasonOf(result.jobs[0], result.deadline.timeoutMs)).toContain(
+      `job 999 was not found at ${sim.url}/csvRequest/jobs/999`
+    )
     expect(sim.requests).toHaveLength(1)
   })
 
@@ -224,7 +235,9 @@ describe('the engine against the simulator: TLS and proxies', () => {
     const sim = await simulator(clock)
     const { result } = await runEngine(sim, { 'ca-certificate': '' }, { clock })
     expect(result.status).toBe('error')
-    expect(result.jobs[0].outcome.reason).toMatch(/certificate was issued by a CA that is not trusted/)
+    expect(reasonOf(result.jobs[0], result.deadline.timeoutMs)).toMatch(
+      /certificate was issued by a CA that is not trusted/
+    )
     expect(sim.requests).toHaveLength(0)
   })
 
@@ -233,7 +246,7 @@ describe('the engine against the simulator: TLS and proxies', () => {
     const sim = await simulator(clock)
     const { result } = await runEngine(sim, { 'tls-fingerprint': pin('selfsigned') }, { clock })
     expect(result.status).toBe('error')
-    expect(result.jobs[0].outcome.reason).toMatch(/does not match tls-fingerprint/)
+    expect(reasonOf(result.jobs[0], result.deadline.timeoutMs)).toMatch(/does not match tls-fingerprint/)
     expect(sim.requests).toHaveLength(0)
   })
 
@@ -309,7 +322,7 @@ describe('the engine against the simulator: several jobs and job types', () => {
     const sim = await simulator(clock)
     const { result } = await runEngine(sim, { 'job-id': '4229, 4230' }, { clock })
     expect(result.status).toBe('failure')
-    expect(result.jobs.map(({ job, outcome }) => [job.id, outcome.status])).toEqual([
+    expect(result.jobs.map(outcome => [outcome.job.id, outcome.status])).toEqual([
       ['4229', 'success'],
       ['4230', 'failure']
     ])
@@ -321,7 +334,7 @@ describe('the engine against the simulator: several jobs and job types', () => {
     expect((await runEngine(sim, { 'job-id': '4229 4231', timeout: '1m' }, { clock })).result.status).toBe('timeout')
     const { result } = await runEngine(sim, { 'job-id': '4229\n999' }, { clock })
     expect(result.status).toBe('error')
-    expect(result.jobs[0].outcome.status).toBe('success')
+    expect(result.jobs[0].status).toBe('success')
   })
 
   it('duplicates are polled once', async () => {
@@ -364,7 +377,7 @@ describe('the engine against the simulator: starting the import (csv-file)', () 
     expect(result.status).toBe('success')
     expect(result.upload).toMatchObject({ status: 'success', job: { id: '5001', type: 'csv' }, rows: 3, attempts: 1 })
     expect(result.jobs.map(({ job }) => job.id)).toEqual(['5001'])
-    expect(result.jobs[0].outcome.assessment?.devices.map(item => item.device.address)).toEqual([
+    expect(result.jobs[0].seen?.assessment.devices.map(item => item.device.address)).toEqual([
       '10.240.9.1',
       '10.240.9.2',
       '10.240.9.3'
@@ -382,7 +395,7 @@ describe('the engine against the simulator: starting the import (csv-file)', () 
     const sim = await simulator(clock)
     const { result } = await runEngine(sim, upload(3, { 1: 'fail:INV_CHASSIS:Reseat the CMM.' }), { clock })
     expect(result.status).toBe('failure')
-    const failed = result.jobs[0].outcome.assessment?.devices.filter(item => item.state === 'failed')
+    const failed = result.jobs[0].seen?.assessment.devices.filter(item => item.state === 'failed')
     expect(failed?.map(item => [item.device.address, item.stepPath.map(step => step.id).join('/')])).toEqual([
       ['10.240.9.2', 'INVENTORY/INV_CHASSIS']
     ])
@@ -395,7 +408,7 @@ describe('the engine against the simulator: starting the import (csv-file)', () 
       const sim = await simulator(clock, { uploadAnswer: answer })
       const { result } = await runEngine(sim, upload(2), { clock })
       expect(result.status).toBe('success')
-      expect(result.upload?.job?.id).toBe('5001')
+      expect(result.upload).toMatchObject({ status: 'success', job: { id: '5001' } })
     }
   )
 
@@ -404,7 +417,7 @@ describe('the engine against the simulator: starting the import (csv-file)', () 
     const sim = await simulator(clock, { uploadAnswer: 'nothing' })
     const { result } = await runEngine(sim, upload(2), { clock })
     expect(result.status).toBe('error')
-    expect(result.upload?.reason).toMatch(
+    expect(uploadReason(result.upload)).toMatch(
       /^the appliance accepted the upload \(HTTP 201\) but named no job .*pass it as job-id instead of uploading again$/
     )
     expect(sim.uploads()).toBe(1)
@@ -422,8 +435,8 @@ describe('the engine against the simulator: starting the import (csv-file)', () 
       const sim = await simulator(clock, { uploadFaults: [fault] })
       const { result } = await runEngine(sim, { ...upload(2), 'request-timeout': '300ms' }, { clock })
       expect(result.status).toBe('error')
-      expect(result.upload).toMatchObject({ status: 'error', mayHaveStarted: true, attempts: 1 })
-      expect(result.upload?.reason).toMatch(
+      expect(result.upload).toMatchObject({ status: 'error', cause: { kind: 'may-have-started' }, attempts: 1 })
+      expect(uploadReason(result.upload)).toMatch(
         /the import may or may not have started: look for it in XClarity Administrator › Monitoring › Jobs/
       )
       expect(sim.uploads()).toBe(1)
@@ -498,8 +511,8 @@ describe('the engine against the simulator: the upload answer is never guessed',
     const { result } = await runEngine(sim, upload, { clock })
     expect(result.status).toBe('error')
     expect(result.jobs).toEqual([])
-    expect(result.upload).toMatchObject({ status: 'error', mayHaveStarted: true })
-    expect(result.upload?.reason).toMatch(/XClarity Administrator › Monitoring › Jobs/)
+    expect(result.upload && mayHaveStarted(result.upload)).toBe(true)
+    expect(uploadReason(result.upload)).toMatch(/XClarity Administrator › Monitoring › Jobs/)
     expect(gets(sim)).toBe(0)
     expect(sim.uploads()).toBe(1)
   })
@@ -519,7 +532,7 @@ describe('the engine against the simulator: the upload answer is never guessed',
     const clock = new VirtualClock()
     const sim = await simulator(clock, { uploadFaults: [{ kind: 'status', status: 429, retryAfter: '1' }] })
     const { result } = await runEngine(sim, upload, { clock })
-    expect(result.upload).toMatchObject({ status: 'error', mayHaveStarted: true, httpStatus: 429 })
+    expect(result.upload).toMatchObject({ status: 'error', cause: { kind: 'may-have-started' }, httpStatus: 429 })
     expect(sim.uploads()).toBe(1)
   })
 })

@@ -1,9 +1,9 @@
 // The engine with an injected transport and a virtual clock: several jobs at
 // once, one shared session, logout on every path, no real sleeps.
 import { describe, expect, it } from '@jest/globals'
-import { PollFault } from '../src/common/errors.js'
+import { RequestFault } from '../src/common/errors.js'
 import { SecretSet } from '../src/common/secrets.js'
-import { worstStatus } from '../src/common/outcome.js'
+import { worstStatus } from '../src/outcome/status.js'
 import { runGate, type GateLog } from '../src/gate.js'
 import type { Settings } from '../src/settings/settings.js'
 import { jobDocument, scriptJob, type JobScript } from '../src/simulator/documents.js'
@@ -92,7 +92,7 @@ describe('runGate', () => {
     const jobs = ['a', 'b', 'c'].map(id => ({ id, type: 'csv' as const }))
     const result = await clock.drive(runGate(settings({ jobs }), deps(clock, transport)))
     expect(result.status).toBe('failure')
-    expect(result.jobs.map(job => job.outcome.status)).toEqual(['success', 'failure', 'success'])
+    expect(result.jobs.map(job => job.status)).toEqual(['success', 'failure', 'success'])
     const first = (id: string): number => sent.find(request => request.url.pathname.endsWith(`/${id}`))?.at ?? -1
     expect([first('a'), first('b'), first('c')]).toEqual([0, 5_000 / 3, 10_000 / 3])
     // Each job keeps its own schedule: 5 s, then 7.5 s, …
@@ -123,7 +123,7 @@ describe('runGate', () => {
       { id: 'gone', type: 'csv' as const }
     ]
     const result = await clock.drive(runGate(settings({ jobs, timeoutMs: 60_000 }), deps(clock, transport)))
-    expect(result.jobs.map(job => job.outcome.status)).toEqual(['timeout', 'error'])
+    expect(result.jobs.map(job => job.status)).toEqual(['timeout', 'error'])
     expect(result.status).toBe('error')
     expect(clock.now()).toBe(60_000)
   })
@@ -146,7 +146,7 @@ describe('runGate', () => {
       })()
     )
     expect(result.status).toBe('cancelled')
-    expect(result.jobs.every(job => job.outcome.status === 'cancelled')).toBe(true)
+    expect(result.jobs.every(job => job.status === 'cancelled')).toBe(true)
     expect(sent.filter(request => request.method === 'DELETE')).toHaveLength(1)
   })
 })
@@ -175,7 +175,7 @@ describe('runGate: the run ends within timeout + request-timeout, whatever the a
       sent.push({ method: request.method, path: request.url.pathname, at: clock.now(), timeoutMs })
       const takes = slow(request, sent.length - 1)
       clock.time += Math.min(takes, timeoutMs)
-      if (takes > timeoutMs) throw new PollFault('timeout', `no complete response within ${timeoutMs} ms`, true)
+      if (takes > timeoutMs) throw new RequestFault('timeout', `no complete response within ${timeoutMs} ms`, true)
       return answer(request, signal, timeoutMs)
     }
     return { transport, sent }

@@ -6,8 +6,8 @@
 // case ≤ 50 ms median, 100,000 devices ≤ 2 s, every summary ≤ 900 KiB.
 // Exits 1 when a target is missed.
 import { noSecrets } from '../src/common/secrets.js'
-import type { OutcomeStatus } from '../src/common/outcome.js'
-import { parseJob } from '../src/lxca/job.js'
+import { deadlineFrom } from '../src/outcome/deadline.js'
+import { parseJob } from '../src/lxca/document.js'
 import { assess } from '../src/lxca/verdict.js'
 import { jobDocument, scriptJob } from '../src/simulator/documents.js'
 import { SUMMARY_BUDGET_BYTES } from '../src/summary/budget.js'
@@ -92,18 +92,15 @@ function measure(item: Case): Row {
   const parsed = parseJob(JSON.parse(JSON.stringify(item.document())))
   if (!parsed.ok) throw new Error(parsed.problem)
   const assessment = assess(parsed.job, ['SUCCESS'])
-  const status: OutcomeStatus = assessment.verdict === 'success' ? 'success' : 'failure'
-  const result = {
+  const status = assessment.verdict === 'success' ? ('success' as const) : ('failure' as const)
+  const job = {
     status,
-    jobs: [
-      {
-        job: { id: '4229', type: 'csv' as const },
-        outcome: { status, job: parsed.job, assessment, polls: 40, retries: 2, elapsedMs: 600_000 }
-      }
-    ]
+    job: { id: '4229', type: 'csv' as const },
+    seen: { document: parsed.job, assessment },
+    wait: { polls: 40, retries: 2, elapsedMs: 600_000 }
   }
-  const render = (): string =>
-    renderGateMarkdown(gateView(result, new URL('https://lxca.example.com'), 3_600_000, noSecrets))
+  const result = { status, jobs: [job], deadline: deadlineFrom(0, 3_600_000, 30_000) }
+  const render = (): string => renderGateMarkdown(gateView(result, new URL('https://lxca.example.com'), noSecrets))
   render() // warm-up
   const times: number[] = []
   let bytes = 0

@@ -3,8 +3,9 @@
 //   npx tsx scripts/example-summary.ts > docs/summary-1000-devices.md
 //   npm run render -- docs/summary-1000-devices.md docs/summary-1000-devices.png 1500
 import { noSecrets } from '../src/common/secrets.js'
-import { parseJob } from '../src/lxca/job.js'
+import { parseJob } from '../src/lxca/document.js'
 import { assess } from '../src/lxca/verdict.js'
+import { deadlineFrom } from '../src/outcome/deadline.js'
 import { jobDocument, scriptJob } from '../src/simulator/documents.js'
 import { renderGateMarkdown } from '../src/summary/gate-markdown.js'
 import { gateView } from '../src/summary/view.js'
@@ -28,11 +29,12 @@ const failures = Array.from({ length: 1_000 }, (_, device) => device)
 const parsed = parseJob(jobDocument(scriptJob({ devices: 1_000, pollsToComplete: 1, failures }), 1))
 if (!parsed.ok) throw new Error(parsed.problem)
 const assessment = assess(parsed.job, ['SUCCESS'])
-const outcome = { status: 'failure' as const, job: parsed.job, assessment, polls: 52, retries: 1, elapsedMs: 843_000 }
-const view = gateView(
-  { status: 'failure', jobs: [{ job: { id: '4229', type: 'csv' }, outcome }] },
-  new URL('https://lxca.example.com'),
-  3_600_000,
-  noSecrets
-)
+const job = {
+  status: 'failure' as const,
+  job: { id: '4229', type: 'csv' as const },
+  seen: { document: parsed.job, assessment },
+  wait: { polls: 52, retries: 1, elapsedMs: 843_000 }
+}
+const outcome = { status: 'failure' as const, jobs: [job], deadline: deadlineFrom(0, 3_600_000, 30_000) }
+const view = gateView(outcome, new URL('https://lxca.example.com'), noSecrets)
 process.stdout.write(renderGateMarkdown(view))

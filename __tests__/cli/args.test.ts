@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
-import { envName, helpText, parseCli, UsageError } from '../../src/cli/args.js'
+import { UsageError } from '../../src/common/errors.js'
+import { envName, helpText, parseCli } from '../../src/cli/args.js'
 import { Input } from '../../src/settings/names.js'
 
 describe('parseCli', () => {

@@ -5,7 +5,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { GateResult } from '../../src/common/outcome.js'
+import type { GateOutcome } from '../../src/outcome/gate-outcome.js'
 import { SecretSet } from '../../src/common/secrets.js'
 import { runGate, type GateLog } from '../../src/gate.js'
 import type { ProxyEnvironment } from '../../src/settings/proxy.js'
@@ -16,7 +16,7 @@ import { SIMULATOR_CA, type Simulator } from '../../src/simulator/server.js'
 import { VirtualClock } from './virtual-clock.js'
 
 export interface EngineRun {
-  readonly result: GateResult
+  readonly result: GateOutcome
   /** Every log line, warnings as `warning: <title>: <message>`. */
   readonly logs: string[]
   /** Every secret the engine learned, in order. */

@@ -1,41 +1,84 @@
-import type { GateResult, OutcomeStatus, PollOutcome } from '../../src/common/outcome.js'
+// Outcomes as the engine would return them, for the renderers' tests.
+import type { FaultKind } from '../../src/common/errors.js'
 import { noSecrets, type Scrub } from '../../src/common/secrets.js'
+import { parseJob } from '../../src/lxca/document.js'
 import type { JobRef } from '../../src/lxca/job-ref.js'
-import { parseJob } from '../../src/lxca/job.js'
 import { assess } from '../../src/lxca/verdict.js'
+import { deadlineFrom } from '../../src/outcome/deadline.js'
+import type { GateOutcome } from '../../src/outcome/gate-outcome.js'
+import type { ErrorCause, FaultFacts, JobOutcome, Seen, WaitFacts } from '../../src/outcome/job-outcome.js'
+import { worstStatus } from '../../src/outcome/status.js'
+import type { UploadOutcome } from '../../src/outcome/upload-outcome.js'
 import { gateView, type GateView, type JobView } from '../../src/summary/view.js'
 
 export const JOB: JobRef = { id: '4229', type: 'csv' }
 export const BASE_URL = new URL('https://lxca.example.com/')
 export const TIMEOUT_MS = 3_600_000
+export const WAIT: WaitFacts = { polls: 12, retries: 1, elapsedMs: 252_000 }
 
-/** The outcome the poller would return after receiving `raw` last. */
-export function outcomeFor(raw: unknown, status: OutcomeStatus, extra: Partial<PollOutcome> = {}): PollOutcome {
+export interface Extra {
+  readonly job?: JobRef
+  readonly wait?: Partial<WaitFacts>
+  /** For a timeout: the last request's fault. */
+  readonly lastFault?: FaultFacts
+  readonly body?: Buffer
+}
+
+/** What the poller saw in `raw`. */
+export function seenOf(raw: unknown): Seen {
   const parsed = parseJob(raw)
   if (!parsed.ok) throw new Error(parsed.problem)
+  return { document: parsed.job, assessment: assess(parsed.job, ['SUCCESS']) }
+}
+
+/** The outcome the poller would return after receiving `raw` last. */
+export function outcomeFor(
+  raw: unknown,
+  status: 'success' | 'failure' | 'timeout' | 'cancelled',
+  extra: Extra = {}
+): JobOutcome {
+  const base = {
+    job: extra.job ?? JOB,
+    wait: { ...WAIT, ...extra.wait },
+    body: extra.body ?? Buffer.from(JSON.stringify(raw)),
+    seen: seenOf(raw)
+  }
+  return status === 'timeout' ? { ...base, status, lastFault: extra.lastFault } : { ...base, status }
+}
+
+/** A job that could not be checked, with what (if anything) was seen of it. */
+export function errorOutcome(cause: ErrorCause, extra: Extra & { readonly raw?: unknown } = {}): JobOutcome {
   return {
-    status,
-    job: parsed.job,
-    assessment: assess(parsed.job, ['SUCCESS']),
-    lastBody: Buffer.from(JSON.stringify(raw)),
-    polls: 12,
-    retries: 1,
-    elapsedMs: 252_000,
-    ...extra
+    status: 'error',
+    cause,
+    job: extra.job ?? JOB,
+    wait: { polls: 1, retries: 0, elapsedMs: 80, ...extra.wait },
+    ...(extra.raw === undefined ? {} : { seen: seenOf(extra.raw), body: Buffer.from(JSON.stringify(extra.raw)) })
   }
 }
 
-/** The GateResult of a single job. */
-export function singleJob(job: JobRef, outcome: PollOutcome): GateResult {
-  return { status: outcome.status, jobs: [{ job, outcome }] }
+/** A fatal fault: `kind` and the message the lower layers wrote, with the HTTP status behind it. */
+export function faultCause(kind: FaultKind, message: string, httpStatus?: number): ErrorCause {
+  return { kind: 'fault', fault: { kind, message, httpStatus } }
+}
+
+/** The outcome of a run that waited on these jobs (and uploaded first, with `upload`). */
+export function gateOf(jobs: readonly JobOutcome[], upload?: UploadOutcome): GateOutcome {
+  const status = jobs.length === 0 && upload ? upload.status : worstStatus(jobs.map(job => job.status))
+  return { status, jobs, upload, deadline: deadlineFrom(0, TIMEOUT_MS, 30_000) }
+}
+
+/** The outcome of a run that waited on one job. */
+export function singleJob(outcome: JobOutcome): GateOutcome {
+  return gateOf([outcome])
 }
 
 /** The view every report draws from. */
-export function viewOf(result: GateResult, scrub: Scrub = noSecrets): GateView {
-  return gateView(result, BASE_URL, TIMEOUT_MS, scrub)
+export function viewOf(outcome: GateOutcome, scrub: Scrub = noSecrets): GateView {
+  return gateView(outcome, BASE_URL, scrub)
 }
 
 /** The view of one job's outcome. */
-export function jobViewOf(outcome: PollOutcome, job: JobRef = JOB, scrub: Scrub = noSecrets): JobView {
-  return viewOf(singleJob(job, outcome), scrub).jobs[0]
+export function jobViewOf(outcome: JobOutcome, scrub: Scrub = noSecrets): JobView {
+  return viewOf(singleJob(outcome), scrub).jobs[0]
 }

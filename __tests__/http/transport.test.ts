@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from '@jest/globals'
 import { X509Certificate } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { basicAuth } from '../../src/lxca/auth.js'
-import { PollFault } from '../../src/common/errors.js'
+import { RequestFault } from '../../src/common/errors.js'
 import { LxcaClient } from '../../src/lxca/client.js'
 import type { TlsSettings } from '../../src/settings/settings.js'
 import { scriptJob } from '../../src/simulator/documents.js'
@@ -45,11 +45,11 @@ function client(baseUrl: string, tls: Partial<TlsSettings> = {}, extra: Partial<
 }
 
 /** The fault getJob rejects with (fails the test if it resolves). */
-async function faultOf(promise: Promise<unknown>): Promise<PollFault> {
+async function faultOf(promise: Promise<unknown>): Promise<RequestFault> {
   try {
     await promise
   } catch (error) {
-    if (error instanceof PollFault) return error
+    if (error instanceof RequestFault) return error
     throw error
   }
   throw new Error('expected a fault')
@@ -160,7 +160,7 @@ describe('TLS', () => {
 })
 
 describe('faults over real sockets', () => {
-  const faulty = async (fault: Fault, timeoutMs = 2_000): Promise<{ fault: PollFault; elapsed: number }> => {
+  const faulty = async (fault: Fault, timeoutMs = 2_000): Promise<{ fault: RequestFault; elapsed: number }> => {
     const sim = await simulator({ faults: [fault] })
     const started = performance.now()
     const result = await faultOf(client(sim.url, { ca: CA }, { requestTimeoutMs: timeoutMs }).getJob(JOB, signal()))

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import type { IncomingHttpHeaders } from 'node:http'
-import { PollFault } from '../../src/common/errors.js'
+import { RequestFault } from '../../src/common/errors.js'
 import { NO_SECRETS, SecretSet } from '../../src/common/secrets.js'
 import { jsonBody, statusFault } from '../../src/lxca/responses.js'
 import { expectNoPartOf } from '../helpers/secret-parts.js'
@@ -10,7 +10,7 @@ const response = (status: number, body = '', headers: IncomingHttpHeaders = {}) 
   headers,
   body: Buffer.from(body)
 })
-const fault = (status: number, body = '', headers: IncomingHttpHeaders = {}): PollFault | undefined =>
+const fault = (status: number, body = '', headers: IncomingHttpHeaders = {}): RequestFault | undefined =>
   statusFault(
     response(status, body, headers),
     'GET /csvRequest/jobs/1',
@@ -86,7 +86,7 @@ describe('jsonBody', () => {
       }
       return undefined
     })()
-    expect(error).toBeInstanceOf(PollFault)
+    expect(error).toBeInstanceOf(RequestFault)
     expect(error).toMatchObject({ kind: 'body', retryable: true })
     expect((error as Error).message).toMatch(message)
   })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { parseJob, type JobDocument } from '../../src/lxca/job.js'
+import { parseJob, type JobDocument } from '../../src/lxca/document.js'
 import { scriptJob, jobDocument } from '../../src/simulator/documents.js'
 import { assess, isDone, stepPathLabel } from '../../src/lxca/verdict.js'
 import { fixture } from '../helpers/fixtures.js'

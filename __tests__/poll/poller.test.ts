@@ -1,11 +1,14 @@
 import { describe, expect, it } from '@jest/globals'
-import { PollFault } from '../../src/common/errors.js'
-import { MAX_DEVICES } from '../../src/lxca/job.js'
+import { RequestFault } from '../../src/common/errors.js'
+import { MAX_DEVICES } from '../../src/lxca/document.js'
+import { deadlineFrom } from '../../src/outcome/deadline.js'
+import type { JobOutcome } from '../../src/outcome/job-outcome.js'
 import { pollJob, type PollOptions } from '../../src/poll/poller.js'
+import { reasonOf } from '../../src/summary/fixes.js'
 import { jobDocument, scriptJob } from '../../src/simulator/documents.js'
 import { VirtualClock } from '../helpers/virtual-clock.js'
 
-type Step = unknown | PollFault | ((signal: AbortSignal) => unknown)
+type Step = unknown | RequestFault | ((signal: AbortSignal) => unknown)
 
 /** A fetchJob that plays `steps` in order and records when each request was made. */
 function script(clock: VirtualClock, steps: Step[]): { fetchJob: PollOptions['fetchJob']; times: number[] } {
@@ -16,30 +19,36 @@ function script(clock: VirtualClock, steps: Step[]): { fetchJob: PollOptions['fe
     fetchJob: async signal => {
       times.push(clock.now())
       const step = steps[Math.min(index++, steps.length - 1)]
-      if (step instanceof PollFault) throw step
+      if (step instanceof RequestFault) throw step
       const document = typeof step === 'function' ? (step as (s: AbortSignal) => unknown)(signal) : step
       return { document, body: Buffer.from(JSON.stringify(document) ?? '') }
     }
   }
 }
 
+/** Options of a wait that starts now, with `timeoutMs` to its deadline (1 hour unless said). */
 function options(
   clock: VirtualClock,
   fetchJob: PollOptions['fetchJob'],
-  extra: Partial<PollOptions> = {}
+  extra: Partial<PollOptions> & { timeoutMs?: number } = {}
 ): PollOptions {
+  const { timeoutMs = 3_600_000, ...rest } = extra
   return {
+    job: { id: '4229', type: 'csv' },
     fetchJob,
     clock,
     random: () => 0.5,
     signal: new AbortController().signal,
-    timeoutMs: 3_600_000,
+    deadline: deadlineFrom(clock.now(), timeoutMs, 30_000),
     pollIntervalMs: 15_000,
     maxRetries: 8,
     successResults: ['SUCCESS'],
-    ...extra
+    ...rest
   }
 }
+
+/** The details sentence the reports show for this outcome. */
+const reason = (outcome: JobOutcome, timeoutMs = 3_600_000): string | undefined => reasonOf(outcome, timeoutMs)
 
 const job = scriptJob({ devices: 2, pollsToComplete: 4 })
 const running = (n: number): unknown => jobDocument(job, n)
@@ -48,7 +57,7 @@ const failedJob = jobDocument(
   scriptJob({ devices: 3, pollsToComplete: 2, failures: [{ device: 1, step: 'INV_CHASSIS' }] }),
   2
 )
-const reset = (): PollFault => new PollFault('network', 'GET: read ECONNRESET', true)
+const reset = (): RequestFault => new RequestFault('network', 'GET: read ECONNRESET', true)
 
 describe('pollJob: schedule', () => {
   it('polls at once, then waits 5 s growing ×1.5 to the poll interval, and passes on success', async () => {
@@ -56,7 +65,7 @@ describe('pollJob: schedule', () => {
     const { fetchJob, times } = script(clock, [running(1), running(2), running(3), done])
     const outcome = await clock.drive(pollJob(options(clock, fetchJob, { random: () => 0 })))
     expect(outcome.status).toBe('success')
-    expect(outcome.polls).toBe(4)
+    expect(outcome.wait.polls).toBe(4)
     expect(times[0]).toBe(0)
     // random 0 → −20 % jitter: the shortest waits the schedule allows.
     expect(clock.sleeps).toEqual([4_000, 6_000, 9_000])
@@ -79,7 +88,7 @@ describe('pollJob: schedule', () => {
     const { fetchJob } = script(clock, [failedJob])
     const outcome = await clock.drive(pollJob(options(clock, fetchJob)))
     expect(outcome.status).toBe('failure')
-    expect(outcome.assessment?.failed).toBe(1)
+    expect(outcome.seen?.assessment.failed).toBe(1)
   })
 
   it('ends as error, not success, when the finished job has no results', async () => {
@@ -87,7 +96,7 @@ describe('pollJob: schedule', () => {
     const { fetchJob } = script(clock, [{ progress: 100, results: [] }])
     const outcome = await clock.drive(pollJob(options(clock, fetchJob)))
     expect(outcome.status).toBe('error')
-    expect(outcome.reason).toMatch(/no device results/)
+    expect(reason(outcome)).toMatch(/no device results/)
   })
 
   it('times out at the deadline after one last poll, and no wait passes the deadline', async () => {
@@ -97,7 +106,7 @@ describe('pollJob: schedule', () => {
     expect(outcome.status).toBe('timeout')
     expect(times[times.length - 1]).toBe(60_000)
     expect(clock.now()).toBe(60_000)
-    expect(outcome.reason).toMatch(/did not finish within 1m 0s/)
+    expect(reason(outcome, 60_000)).toMatch(/did not finish within 1m 0s/)
   })
 
   it('reports updates for each understood document', async () => {
@@ -116,7 +125,7 @@ describe('pollJob: transient faults', () => {
     const retried: number[] = []
     const outcome = await clock.drive(pollJob(options(clock, fetchJob, { onRetry: (_f, n) => retried.push(n) })))
     expect(outcome.status).toBe('success')
-    expect(outcome.retries).toBe(3)
+    expect(outcome.wait.retries).toBe(3)
     expect(retried).toEqual([1, 2, 3])
   })
 
@@ -126,7 +135,7 @@ describe('pollJob: transient faults', () => {
     const outcome = await clock.drive(pollJob(options(clock, fetchJob, { maxRetries: 8 })))
     expect(outcome.status).toBe('error')
     expect(times).toHaveLength(9)
-    expect(outcome.reason).toMatch(/^9 requests in a row failed \(max-retries is 8\); the last: GET: read ECONNRESET/)
+    expect(reason(outcome)).toMatch(/^9 requests in a row failed \(max-retries is 8\); the last: GET: read ECONNRESET/)
   })
 
   it('any good poll resets the fault count', async () => {
@@ -145,7 +154,7 @@ describe('pollJob: transient faults', () => {
 
   it('treats Retry-After as a lower bound (seconds)', async () => {
     const clock = new VirtualClock()
-    const { fetchJob, times } = script(clock, [new PollFault('http', 'HTTP 503', true, { retryAfter: '7' }), done])
+    const { fetchJob, times } = script(clock, [new RequestFault('http', 'HTTP 503', true, { retryAfter: '7' }), done])
     const outcome = await clock.drive(pollJob(options(clock, fetchJob, { pollIntervalMs: 1_000 })))
     expect(outcome.status).toBe('success')
     expect(times[1] - times[0]).toBeGreaterThanOrEqual(7_000)
@@ -154,19 +163,21 @@ describe('pollJob: transient faults', () => {
   it('honours a Retry-After HTTP-date in the future', async () => {
     const clock = new VirtualClock()
     const at = new Date(clock.wallNow() + 42_000).toUTCString()
-    const { fetchJob, times } = script(clock, [new PollFault('http', 'HTTP 429', true, { retryAfter: at }), done])
+    const { fetchJob, times } = script(clock, [new RequestFault('http', 'HTTP 429', true, { retryAfter: at }), done])
     await clock.drive(pollJob(options(clock, fetchJob, { pollIntervalMs: 1_000 })))
     expect(times[1] - times[0]).toBeGreaterThanOrEqual(41_000)
   })
 
   it('a huge Retry-After does not spin: it waits to the deadline, polls once more, and ends without a verdict', async () => {
     const clock = new VirtualClock()
-    const { fetchJob, times } = script(clock, [new PollFault('http', 'HTTP 503', true, { retryAfter: '99999999' })])
+    const { fetchJob, times } = script(clock, [new RequestFault('http', 'HTTP 503', true, { retryAfter: '99999999' })])
     const outcome = await clock.drive(pollJob(options(clock, fetchJob, { timeoutMs: 120_000 })))
     // Never seen running: not a timeout of the job, but "we could not tell".
     expect(outcome.status).toBe('error')
     expect(times).toEqual([0, 120_000])
-    expect(outcome.reason).toMatch(/^no usable answer about the job within 2m 0s; the last request failed: HTTP 503/)
+    expect(reason(outcome, 120_000)).toMatch(
+      /^no usable answer about the job within 2m 0s; the last request failed: HTTP 503/
+    )
   })
 
   it('an unknown document shape is retried, then ends as error naming the problem', async () => {
@@ -174,8 +185,8 @@ describe('pollJob: transient faults', () => {
     const { fetchJob } = script(clock, [{ progress: 100, results: 'n/a' }])
     const outcome = await clock.drive(pollJob(options(clock, fetchJob, { maxRetries: 2 })))
     expect(outcome.status).toBe('error')
-    expect(outcome.reason).toMatch(/not understood: "results" should be a list/)
-    expect(outcome.lastBody?.toString()).toBe('{"progress":100,"results":"n/a"}')
+    expect(reason(outcome)).toMatch(/not understood: "results" should be a list/)
+    expect(outcome.body?.toString()).toBe('{"progress":100,"results":"n/a"}')
   })
 
   it.each([[{}], [[]], [null], [{ progress: 100, results: 'none' }], [{ progress: 50, results: [{ result: 7 }] }]])(
@@ -186,7 +197,7 @@ describe('pollJob: transient faults', () => {
       // max-retries is never reached: the deadline comes first.
       const outcome = await clock.drive(pollJob(options(clock, fetchJob, { maxRetries: 100, timeoutMs: 120_000 })))
       expect(outcome.status).toBe('error')
-      expect(outcome.reason).toMatch(
+      expect(reason(outcome, 120_000)).toMatch(
         /^no usable answer about the job within 2m 0s; the last request failed: the job document was not understood/
       )
       expect(clock.now()).toBe(120_000)
@@ -198,7 +209,7 @@ describe('pollJob: transient faults', () => {
     const { fetchJob } = script(clock, [running(1), {}])
     const outcome = await clock.drive(pollJob(options(clock, fetchJob, { maxRetries: 100, timeoutMs: 120_000 })))
     expect(outcome.status).toBe('timeout')
-    expect(outcome.reason).toMatch(
+    expect(reason(outcome, 120_000)).toMatch(
       /did not finish within 2m 0s; the last request failed: the job document was not understood/
     )
   })
@@ -209,7 +220,7 @@ describe('pollJob: transient faults', () => {
     const { fetchJob, times } = script(clock, [huge])
     const outcome = await clock.drive(pollJob(options(clock, fetchJob)))
     expect(outcome.status).toBe('error')
-    expect(outcome.reason).toBe(
+    expect(reason(outcome)).toBe(
       'the job document was not understood: the job lists 100,001 devices; at most 100,000 are supported'
     )
     expect(times).toHaveLength(1)
@@ -261,7 +272,7 @@ describe('pollJob: devices without a result', () => {
       const { fetchJob } = script(clock, [raw])
       const outcome = await clock.drive(pollJob(options(clock, fetchJob)))
       expect(outcome.status).toBe('error')
-      expect(outcome.reason).toBe(
+      expect(reason(outcome)).toBe(
         'the job finished, but device 10.0.0.9 has no result, so neither success nor failure can be told'
       )
     }
@@ -275,9 +286,14 @@ describe('pollJob: fatal faults and cancellation', () => {
     ['tls', 'certificate is self-signed']
   ] as const)('stops at once on %s', async (kind, message) => {
     const clock = new VirtualClock()
-    const { fetchJob, times } = script(clock, [new PollFault(kind, message, false), done])
+    const { fetchJob, times } = script(clock, [new RequestFault(kind, message, false), done])
     const outcome = await clock.drive(pollJob(options(clock, fetchJob)))
-    expect(outcome).toMatchObject({ status: 'error', faultKind: kind, reason: message, polls: 1 })
+    expect(outcome).toMatchObject({
+      status: 'error',
+      cause: { kind: 'fault', fault: { kind, message } },
+      wait: { polls: 1 }
+    })
+    expect(reason(outcome)).toBe(message)
     expect(times).toHaveLength(1)
     expect(clock.sleeps).toEqual([])
   })
@@ -290,7 +306,7 @@ describe('pollJob: fatal faults and cancellation', () => {
     const outcome = await clock.drive(pollJob(options(clock, fetchJob, { signal: controller.signal })))
     expect(outcome.status).toBe('cancelled')
     expect(times).toHaveLength(1)
-    expect(outcome.assessment?.verdict).toBe('running')
+    expect(outcome.seen?.assessment.verdict).toBe('running')
   })
 
   it('cancelled during a request → cancelled, not error', async () => {
@@ -299,7 +315,7 @@ describe('pollJob: fatal faults and cancellation', () => {
     const { fetchJob } = script(clock, [
       () => {
         controller.abort()
-        throw new PollFault('cancelled', 'the request was cancelled', false)
+        throw new RequestFault('cancelled', 'the request was cancelled', false)
       }
     ])
     const outcome = await clock.drive(pollJob(options(clock, fetchJob, { signal: controller.signal })))

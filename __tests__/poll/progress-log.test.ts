@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { NO_SECRETS, SecretSet } from '../../src/common/secrets.js'
-import { parseJob } from '../../src/lxca/job.js'
+import { parseJob } from '../../src/lxca/document.js'
+import { deadlineFrom } from '../../src/outcome/deadline.js'
 import { createChangeLog } from '../../src/poll/progress-log.js'
 import { jobDocument, scriptJob } from '../../src/simulator/documents.js'
 import { assess } from '../../src/lxca/verdict.js'
@@ -48,7 +49,7 @@ describe('createChangeLog', () => {
 
   it('says it is still waiting every 5 minutes while nothing changes, with the time left', () => {
     let now = 0
-    const log = createChangeLog(NO_SECRETS, { now: () => now, timeoutMs: 45 * 60_000 })
+    const log = createChangeLog(NO_SECRETS, { now: () => now, deadline: deadlineFrom(0, 45 * 60_000, 30_000) })
     const running = assessed(jobDocument(scriptJob({ devices: 4, pollsToComplete: 10 }), 5))
     expect(log(running)).not.toEqual([])
     now = 4 * 60_000

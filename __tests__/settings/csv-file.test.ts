@@ -23,7 +23,7 @@ function problems(inputs: Record<string, string>, file?: string | Buffer): strin
   try {
     read(inputs, file)
   } catch (error) {
-    if (error instanceof InputError) return [...error.problems]
+    if (error instanceof InputError) return [...error.sentences]
     throw error
   }
   throw new Error('accepted')

@@ -25,7 +25,7 @@ function problem(variables: Record<string, string>): string {
   try {
     read(variables)
   } catch (error) {
-    if (error instanceof InputError) return error.problems.join('\n')
+    if (error instanceof InputError) return error.sentences.join('\n')
     throw error
   }
   throw new Error('accepted')

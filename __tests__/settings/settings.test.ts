@@ -29,7 +29,7 @@ function problems(inputs: Partial<Record<InputName, string>>, files?: Record<str
   try {
     settings(inputs, files)
   } catch (error) {
-    if (error instanceof InputError) return [...error.problems]
+    if (error instanceof InputError) return [...error.sentences]
     throw error
   }
   throw new Error('the inputs were accepted')

@@ -112,7 +112,7 @@ function csvOf(random: () => number): { content: string; passwords: string[]; fa
 /** Everything a reader could see, written the ways the step writes it. */
 function seen(run: Awaited<ReturnType<typeof runEngine>>, baseUrl: URL): string[] {
   const scrub = run.secretSet.scrub
-  const view = gateView(run.result, baseUrl, 60_000, scrub)
+  const view = gateView(run.result, baseUrl, scrub)
   const report = reportContent(run.result, scrub)
   return [
     ...run.logs.map(scrub),
@@ -179,7 +179,9 @@ describe(`the upload path, ${SCENARIOS} random scenarios`, () => {
         { clock }
       )
       const { status } = run.result
-      const context = { seed, answer: answer.name, validationOnly, status, reason: run.result.upload?.reason }
+      const upload = run.result.upload
+      const reason = upload?.status === 'error' ? upload.cause.reason : undefined
+      const context = { seed, answer: answer.name, validationOnly, status, reason }
       if (process.env.SOAK_DEBUG) console.log(JSON.stringify(context))
       tally.set(`${answer.name}/${validationOnly ? 'validate' : 'import'}/${status}`, 1)
 

@@ -2,17 +2,17 @@
 // Markdown GitHub uses for step summaries, and checks the HTML structure:
 // what the person on call actually sees.
 import { describe, expect, it } from '@jest/globals'
-import type { UploadOutcome } from '../../src/common/outcome.js'
+import type { UploadOutcome } from '../../src/outcome/upload-outcome.js'
 import { jobDocument, scriptJob } from '../../src/simulator/documents.js'
 import { renderGateMarkdown } from '../../src/summary/gate-markdown.js'
 import { toHtml } from '../../scripts/render-summary.js'
 import { fixture } from '../helpers/fixtures.js'
 import { hostileJob } from '../helpers/hostile.js'
-import { JOB, outcomeFor, singleJob, viewOf } from '../helpers/outcomes.js'
+import { gateOf, outcomeFor, singleJob, viewOf } from '../helpers/outcomes.js'
 
 const count = (html: string, pattern: RegExp): number => (html.match(pattern) ?? []).length
 const render = (raw: unknown, status: 'failure' | 'success' | 'timeout'): string =>
-  toHtml(renderGateMarkdown(viewOf(singleJob(JOB, outcomeFor(raw, status)))))
+  toHtml(renderGateMarkdown(viewOf(singleJob(outcomeFor(raw, status)))))
 
 describe('summary rendered by cmark-gfm', () => {
   const raw = jobDocument(
@@ -110,11 +110,10 @@ describe('appliance text never opens a block (cmark-gfm)', () => {
       validationOnly: true,
       status: 'failure',
       messages,
-      mayHaveStarted: false,
       attempts: 1,
       elapsedMs: 900
     }
-    const html = toHtml(renderGateMarkdown(viewOf({ status: 'failure', jobs: [], upload })))
+    const html = toHtml(renderGateMarkdown(viewOf(gateOf([], upload))))
     // Ours: the headline and the "What the appliance said" heading; nothing else.
     expect(html.match(/<h\d>/g)).toEqual(['<h3>', '<h4>'])
     expect(html).toMatch(/<h3>❌ servers\.csv was refused/)

@@ -3,7 +3,7 @@ import { noSecrets } from '../../src/common/secrets.js'
 import { jobDocument, scriptJob } from '../../src/simulator/documents.js'
 import { buildOutputs, deviceAnnotations, gateMessage, reportContent } from '../../src/summary/outputs.js'
 import { fixture } from '../helpers/fixtures.js'
-import { JOB, outcomeFor, singleJob, viewOf } from '../helpers/outcomes.js'
+import { errorOutcome, faultCause, gateOf, outcomeFor, singleJob, viewOf } from '../helpers/outcomes.js'
 
 const failing = (devices: number, failed: number, step = 'INV_CHASSIS'): unknown =>
   jobDocument(
@@ -19,7 +19,7 @@ const failing = (devices: number, failed: number, step = 'INV_CHASSIS'): unknown
     1
   )
 const single = (raw: unknown, status: Parameters<typeof outcomeFor>[1], extra = {}) =>
-  viewOf(singleJob(JOB, outcomeFor(raw, status, extra)))
+  viewOf(singleJob(outcomeFor(raw, status, extra)))
 
 describe('gateMessage: one line for one job', () => {
   it('names the failed device, its result and the failed step', () => {
@@ -42,7 +42,7 @@ describe('gateMessage: one line for one job', () => {
 
   it('says what a timeout and a cancellation knew, and that the job keeps running', () => {
     const running = fixture('seed-running.json')
-    expect(gateMessage(single(running, 'timeout', { reason: 'the job did not finish within 1h 0m' }))).toBe(
+    expect(gateMessage(single(running, 'timeout'))).toBe(
       'LXCA job 4229 timed out after 1h 0m: 17% done · 1 not finished. The LXCA job keeps running on the appliance: raise timeout and run again, or follow it in XClarity Administrator › Monitoring › Jobs.'
     )
     expect(gateMessage(single(running, 'cancelled'))).toBe(
@@ -51,16 +51,14 @@ describe('gateMessage: one line for one job', () => {
   })
 
   it('an error gives the reason and the fix, with no double full stop', () => {
-    const outcome = {
-      status: 'error' as const,
-      reason: 'GET /csvRequest/jobs/4229: the appliance refused the credentials (HTTP 401): Not allowed.',
-      faultKind: 'auth' as const,
-      httpStatus: 401,
-      polls: 1,
-      retries: 0,
-      elapsedMs: 1
-    }
-    expect(gateMessage(viewOf(singleJob(JOB, outcome)))).toBe(
+    const outcome = errorOutcome(
+      faultCause(
+        'auth',
+        'GET /csvRequest/jobs/4229: the appliance refused the credentials (HTTP 401): Not allowed.',
+        401
+      )
+    )
+    expect(gateMessage(viewOf(singleJob(outcome)))).toBe(
       'Could not check LXCA job 4229: GET /csvRequest/jobs/4229: the appliance refused the credentials (HTTP 401): Not allowed. Check the username and password inputs (and the secrets they come from), and that this LXCA account may read jobs.'
     )
   })
@@ -153,7 +151,7 @@ describe('buildOutputs', () => {
   })
 
   it('without any document: only the status says something', () => {
-    const outputs = buildOutputs(viewOf(singleJob(JOB, { status: 'error', polls: 1, retries: 0, elapsedMs: 1 })), {})
+    const outputs = buildOutputs(viewOf(singleJob(errorOutcome({ kind: 'never-understood' }))), {})
     expect(outputs).toMatchObject({
       status: 'error',
       result: '',
@@ -168,13 +166,10 @@ describe('buildOutputs', () => {
 describe('several jobs', () => {
   const jobA = { id: '4229', type: 'csv' as const }
   const jobB = { id: '77', type: 'manage' as const }
-  const result = {
-    status: 'failure' as const,
-    jobs: [
-      { job: jobA, outcome: outcomeFor(fixture('success-job.json'), 'success') },
-      { job: jobB, outcome: outcomeFor(failing(3, 2), 'failure') }
-    ]
-  }
+  const result = gateOf([
+    outcomeFor(fixture('success-job.json'), 'success', { job: jobA }),
+    outcomeFor(failing(3, 2), 'failure', { job: jobB })
+  ])
 
   it('adds outputs up across jobs and names the job of each failed device', () => {
     const outputs = buildOutputs(viewOf(result), {})
@@ -196,7 +191,7 @@ describe('several jobs', () => {
     expect(gateMessage(viewOf(result))).toBe(
       '1 of 2 LXCA jobs on lxca.example.com did not pass: 1 failed. LXCA job 77: 2 of 3 devices failed: 10.240.72.1 OTHER_FAIL at Inventory › Chassis inventory; 10.240.72.2 OTHER_FAIL at Inventory › Chassis inventory'
     )
-    const passed = { status: 'success' as const, jobs: [result.jobs[0], { ...result.jobs[0], job: jobB }] }
+    const passed = gateOf([result.jobs[0], { ...result.jobs[0], job: jobB }])
     expect(gateMessage(viewOf(passed))).toBe('All 2 LXCA jobs succeeded: 4 devices managed.')
   })
 
@@ -212,22 +207,16 @@ describe('several jobs', () => {
 
   it('writes the exact bytes received, never a re-serialisation (a document may nest deeper than JSON.stringify can go)', () => {
     const deep = `{"progress":100,"results":[{"result":"SUCCESS"}],"x":${'['.repeat(5000)}${']'.repeat(5000)}}`
-    const outcome = { ...outcomeFor(fixture('success-job.json'), 'success'), lastBody: Buffer.from(`\ufeff${deep}`) }
-    expect(reportContent(singleJob(JOB, outcome), noSecrets)?.toString()).toBe(`\ufeff${deep}`)
-    const several = {
-      status: 'success' as const,
-      jobs: [
-        { job: JOB, outcome },
-        { job: jobB, outcome }
-      ]
-    }
+    const outcome = outcomeFor(fixture('success-job.json'), 'success', { body: Buffer.from(`\ufeff${deep}`) })
+    expect(reportContent(singleJob(outcome), noSecrets)?.toString()).toBe(`\ufeff${deep}`)
+    const several = gateOf([outcome, { ...outcome, job: jobB }])
     expect(reportContent(several, noSecrets)?.toString()).toBe(
       `{\n  "csvRequest/jobs/4229": ${deep},\n  "manageRequest/jobs/77": ${deep}\n}\n`
     )
   })
 
   it('a single job keeps its plain outputs: no job field, the document itself as report', () => {
-    const one = singleJob(jobB, outcomeFor(failing(3, 1), 'failure'))
+    const one = singleJob(outcomeFor(failing(3, 1), 'failure', { job: jobB }))
     expect(JSON.parse(buildOutputs(viewOf(one), {})['failed-devices'])[0]).not.toHaveProperty('job')
     expect(JSON.parse(String(reportContent(one, noSecrets)))).toHaveProperty('results')
   })

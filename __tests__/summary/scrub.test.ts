@@ -7,7 +7,7 @@ import { renderGateMarkdown } from '../../src/summary/gate-markdown.js'
 import { text } from '../../src/summary/markdown.js'
 import { buildOutputs, deviceAnnotations, gateMessage, reportContent } from '../../src/summary/outputs.js'
 import { renderTerminal } from '../../src/summary/terminal.js'
-import { JOB, outcomeFor, singleJob, viewOf } from '../helpers/outcomes.js'
+import { errorOutcome, faultCause, outcomeFor, singleJob, viewOf } from '../helpers/outcomes.js'
 
 const PASSWORD = 'P@ss:w0rd<&>!'
 const TOKEN = Buffer.from(`admin:${PASSWORD}`).toString('base64')
@@ -48,7 +48,7 @@ describe('scrubbing echoed secrets', () => {
       }
     ]
   }
-  const result = singleJob(JOB, outcomeFor(raw, 'failure'))
+  const result = singleJob(outcomeFor(raw, 'failure'))
   const view = viewOf(result, secrets.scrub)
 
   it('from a job document: the summary, the terminal, the message, annotations and outputs', () => {
@@ -70,15 +70,9 @@ describe('scrubbing echoed secrets', () => {
 
   it('from an error page or message (the reason of an error)', () => {
     const error = viewOf(
-      singleJob(JOB, {
-        status: 'error',
-        reason: `GET /x: HTTP 500: <title>${PASSWORD}</title> ${TOKEN} ${COOKIE}`,
-        faultKind: 'http',
-        httpStatus: 500,
-        polls: 1,
-        retries: 0,
-        elapsedMs: 1
-      }),
+      singleJob(
+        errorOutcome(faultCause('http', `GET /x: HTTP 500: <title>${PASSWORD}</title> ${TOKEN} ${COOKIE}`, 500))
+      ),
       secrets.scrub
     )
     expectClean(renderGateMarkdown(error))
@@ -90,7 +84,7 @@ describe('scrubbing echoed secrets', () => {
     const equalToResult = new SecretSet()
     equalToResult.add('SUCCESS')
     const ok = viewOf(
-      singleJob(JOB, outcomeFor({ progress: 100, results: [{ result: 'SUCCESS', progress: 'JOB_DONE' }] }, 'success')),
+      singleJob(outcomeFor({ progress: 100, results: [{ result: 'SUCCESS', progress: 'JOB_DONE' }] }, 'success')),
       equalToResult.scrub
     )
     expect(ok.status).toBe('success')
@@ -124,7 +118,7 @@ describe('scrubbing echoed secrets in the encodings appliances write them in', (
         }
       ]
     }
-    const view = viewOf(singleJob(JOB, outcomeFor(raw, 'failure')), secrets.scrub)
+    const view = viewOf(singleJob(outcomeFor(raw, 'failure')), secrets.scrub)
     const channels = [
       renderGateMarkdown(view),
       renderTerminal(view, false),
@@ -147,8 +141,8 @@ describe('scrubbing echoed secrets in the encodings appliances write them in', (
     const gson =
       '{"progress":100,"results":[{"result":"OTHER_FAIL","userAction":"try a/b\\u003cc\\u0026d\\u003ee\\u003df"}]}'
     for (const body of [orgJson, gson]) {
-      const outcome = { ...outcomeFor(JSON.parse(body), 'failure'), lastBody: Buffer.from(body) }
-      const report = String(reportContent(singleJob(JOB, outcome), own.scrub))
+      const outcome = outcomeFor(JSON.parse(body), 'failure', { body: Buffer.from(body) })
+      const report = String(reportContent(singleJob(outcome), own.scrub))
       expect(JSON.parse(report).results[0].userAction).toBe('try ***')
     }
   })

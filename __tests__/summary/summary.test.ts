@@ -1,28 +1,26 @@
 // The step summary as the person on call reads it: snapshots of the layout,
 // what comes first, what is grouped, and how it fits GitHub's size limit.
 import { describe, expect, it } from '@jest/globals'
-import type { GateResult, PollOutcome, UploadOutcome } from '../../src/common/outcome.js'
+import type { JobOutcome } from '../../src/outcome/job-outcome.js'
+import type { UploadOutcome } from '../../src/outcome/upload-outcome.js'
 import { jobDocument, scriptJob } from '../../src/simulator/documents.js'
 import { SUMMARY_BUDGET_BYTES } from '../../src/summary/budget.js'
 import { renderGateMarkdown } from '../../src/summary/gate-markdown.js'
 import { byteLength } from '../../src/summary/markdown.js'
 import { fixture } from '../helpers/fixtures.js'
 import { hostileJob } from '../helpers/hostile.js'
-import { JOB, outcomeFor, singleJob, viewOf } from '../helpers/outcomes.js'
+import { errorOutcome, faultCause, gateOf, outcomeFor, singleJob, viewOf } from '../helpers/outcomes.js'
 
-const render = (outcome: PollOutcome): string => renderGateMarkdown(viewOf(singleJob(JOB, outcome)))
+const render = (outcome: JobOutcome): string => renderGateMarkdown(viewOf(singleJob(outcome)))
 const three = (failures: Parameters<typeof scriptJob>[0]['failures'] = []): unknown =>
   jobDocument(scriptJob({ devices: 3, pollsToComplete: 2, failures }), 2)
-const authRefused: PollOutcome = {
-  status: 'error',
-  reason:
+const authRefused: JobOutcome = errorOutcome(
+  faultCause(
+    'auth',
     'GET /csvRequest/jobs/4229: the appliance refused the credentials (HTTP 401): The request requires user authentication. Check username and password, and that the account may read jobs',
-  faultKind: 'auth',
-  httpStatus: 401,
-  polls: 1,
-  retries: 0,
-  elapsedMs: 80
-}
+    401
+  )
+)
 
 /** Every row of every table has as many cells as its header: no server text made a cell of its own. */
 function expectWellFormedTables(markdown: string): void {
@@ -54,8 +52,8 @@ describe('the step summary: snapshots of the layout', () => {
       }),
       4
     )
-    const reason = 'the job did not finish within 1h 0m; the last request failed: GET /csvRequest/jobs/4229: HTTP 503'
-    expect(render(outcomeFor(raw, 'timeout', { reason, elapsedMs: 3_600_000 }))).toMatchSnapshot()
+    const lastFault = { kind: 'http' as const, message: 'GET /csvRequest/jobs/4229: HTTP 503', httpStatus: 503 }
+    expect(render(outcomeFor(raw, 'timeout', { lastFault, wait: { elapsedMs: 3_600_000 } }))).toMatchSnapshot()
   })
 
   it('credentials refused (HTTP 401)', () => {
@@ -63,28 +61,16 @@ describe('the step summary: snapshots of the layout', () => {
   })
 
   it('several jobs, mixed', () => {
-    const result: GateResult = {
-      status: 'timeout',
-      jobs: [
-        { job: { id: '4229', type: 'csv' }, outcome: outcomeFor(three(), 'success') },
-        { job: { id: '4230', type: 'csv' }, outcome: outcomeFor(three([{ device: 0, step: 'CFG_NTP' }]), 'failure') },
-        {
-          job: { id: '77', type: 'manage' },
-          outcome: outcomeFor(jobDocument(scriptJob({ devices: 2, pollsToComplete: 9 }), 3), 'timeout', {
-            reason: 'the job did not finish within 1h 0m'
-          })
-        },
-        {
-          job: { id: '78', type: 'unmanage' },
-          outcome: {
-            ...authRefused,
-            reason: 'job 78 was not found (HTTP 404)',
-            faultKind: 'not-found',
-            httpStatus: 404
-          }
-        }
-      ]
-    }
+    const result = gateOf([
+      outcomeFor(three(), 'success', { job: { id: '4229', type: 'csv' } }),
+      outcomeFor(three([{ device: 0, step: 'CFG_NTP' }]), 'failure', { job: { id: '4230', type: 'csv' } }),
+      outcomeFor(jobDocument(scriptJob({ devices: 2, pollsToComplete: 9 }), 3), 'timeout', {
+        job: { id: '77', type: 'manage' }
+      }),
+      errorOutcome(faultCause('not-found', 'job 78 was not found (HTTP 404)', 404), {
+        job: { id: '78', type: 'unmanage' }
+      })
+    ])
     expect(renderGateMarkdown(viewOf(result))).toMatchSnapshot()
   })
 
@@ -94,30 +80,19 @@ describe('the step summary: snapshots of the layout', () => {
 })
 
 describe('the step summary of an upload', () => {
-  const upload = (extra: Partial<UploadOutcome>): UploadOutcome => ({
-    file: 'servers.csv',
-    rows: 12,
-    validationOnly: true,
-    status: 'success',
-    messages: [],
-    mayHaveStarted: false,
-    attempts: 1,
-    elapsedMs: 1_200,
-    ...extra
-  })
-  const render = (outcome: UploadOutcome): string =>
-    renderGateMarkdown(viewOf({ status: outcome.status, jobs: [], upload: outcome }))
+  const base = { file: 'servers.csv', rows: 12, validationOnly: true, messages: [], attempts: 1, elapsedMs: 1_200 }
+  const render = (outcome: UploadOutcome): string => renderGateMarkdown(viewOf(gateOf([], outcome)))
 
   it('validation refused: a snapshot', () => {
     const messages = [
       'FQXHMDI0202M: Line 3: the device address is missing.',
       'FQXHMDI0202M: Line 7: the device address is missing.'
     ]
-    expect(render(upload({ status: 'failure', messages, httpStatus: 400 }))).toMatchSnapshot()
+    expect(render({ ...base, status: 'failure', messages, httpStatus: 400 })).toMatchSnapshot()
   })
 
   it('validation accepted: one line says so, and that nothing was imported', () => {
-    const markdown = render(upload({}))
+    const markdown = render({ ...base, status: 'success' })
     expect(markdown.split('\n')[0]).toBe(
       '### ✅ servers.csv is valid on lxca.example.com&#58; the appliance accepted its 12 devices · 1.2 s'
     )
@@ -127,9 +102,13 @@ describe('the step summary of an upload', () => {
   it('an import that may have started says so in the headline, and where to look before uploading again', () => {
     const reason =
       'no complete response within 30 s (request-timeout); the import may or may not have started: look for it in XClarity Administrator › Monitoring › Jobs before uploading again, and pass its job as job-id'
-    const markdown = render(
-      upload({ validationOnly: false, status: 'error', faultKind: 'timeout', mayHaveStarted: true, reason })
-    )
+    const fault = { kind: 'timeout' as const, message: 'no complete response within 30 s (request-timeout)' }
+    const markdown = render({
+      ...base,
+      validationOnly: false,
+      status: 'error',
+      cause: { kind: 'may-have-started', reason, fault }
+    })
     expect(markdown.split('\n')[0]).toBe(
       '### ⚠️ The import of servers.csv on lxca.example.com may or may not have started&#58; the appliance did not answer in time'
     )
@@ -160,7 +139,7 @@ describe('the step summary: the first screen', () => {
 
   it('a timeout says what was known, that a device already failed, and that the job keeps running', () => {
     const raw = jobDocument(scriptJob({ devices: 5, pollsToComplete: 10, failures: [{ device: 2, step: 'LOGIN' }] }), 4)
-    const markdown = render(outcomeFor(raw, 'timeout', { reason: 'the job did not finish within 1h 0m' }))
+    const markdown = render(outcomeFor(raw, 'timeout'))
     expect(markdown.split('\n')[0]).toBe(
       '### ⏱️ LXCA job 4229 on lxca.example.com timed out after 1h 0m&#58; 52% done · 1 failed · 4 not finished'
     )
@@ -274,17 +253,17 @@ describe('the step summary: the size limit, at the extremes', () => {
     ]
   ])('%s: under 900 KiB, every device counted, the cut said', (_name, raw) => {
     const outcome = outcomeFor(raw, 'failure')
-    const markdown = render({ ...outcome, status: outcome.assessment?.failed ? 'failure' : 'success' })
+    const failed = outcome.status === 'failure' && outcome.seen.assessment.failed > 0
+    const markdown = render(failed ? outcome : outcomeFor(raw, 'success'))
     expect(byteLength(markdown)).toBeLessThanOrEqual(SUMMARY_BUDGET_BYTES)
-    const total = outcome.assessment?.devices.length ?? 0
+    const total = outcome.seen?.assessment.devices.length ?? 0
     expect(markdown.split('\n')[0]).toContain(total.toLocaleString('en-US'))
     expectWellFormedTables(markdown)
   })
 
   it('20 jobs of 300 devices share the budget: under 900 KiB, each job present', () => {
-    const jobs = Array.from({ length: 20 }, (_, i) => ({
-      job: { id: String(5000 + i), type: 'csv' as const },
-      outcome: outcomeFor(
+    const jobs = Array.from({ length: 20 }, (_, i) =>
+      outcomeFor(
         jobDocument(
           scriptJob({
             devices: 300,
@@ -293,18 +272,18 @@ describe('the step summary: the size limit, at the extremes', () => {
           }),
           1
         ),
-        i % 2 ? 'failure' : 'success'
+        i % 2 ? 'failure' : 'success',
+        { job: { id: String(5000 + i), type: 'csv' } }
       )
-    }))
-    const markdown = renderGateMarkdown(viewOf({ status: 'failure', jobs }))
+    )
+    const markdown = renderGateMarkdown(viewOf(gateOf(jobs)))
     expect(byteLength(markdown)).toBeLessThanOrEqual(SUMMARY_BUDGET_BYTES)
     for (let i = 0; i < 20; i++) expect(markdown).toContain(`LXCA job ${5000 + i} `)
   })
 
   it('several jobs split one budget: each part fits its share, and a small budget is never exceeded', () => {
-    const jobs = Array.from({ length: 4 }, (_, i) => ({
-      job: { id: String(i), type: 'csv' as const },
-      outcome: outcomeFor(
+    const jobs = Array.from({ length: 4 }, (_, i) =>
+      outcomeFor(
         jobDocument(
           scriptJob({
             devices: 200,
@@ -313,10 +292,11 @@ describe('the step summary: the size limit, at the extremes', () => {
           }),
           1
         ),
-        'failure'
+        'failure',
+        { job: { id: String(i), type: 'csv' } }
       )
-    }))
-    const markdown = renderGateMarkdown(viewOf({ status: 'failure', jobs }), 200 * 1024)
+    )
+    const markdown = renderGateMarkdown(viewOf(gateOf(jobs)), 200 * 1024)
     expect(byteLength(markdown)).toBeLessThanOrEqual(200 * 1024)
     expect(markdown.match(/^### ❌ LXCA job \d /gm)).toHaveLength(4)
     expect(markdown.match(/> ℹ️ Shortened/g)).toHaveLength(4)

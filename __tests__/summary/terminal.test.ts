@@ -4,13 +4,13 @@ import { describe, expect, it } from '@jest/globals'
 import { jobDocument, scriptJob } from '../../src/simulator/documents.js'
 import { renderTerminal } from '../../src/summary/terminal.js'
 import { fixture } from '../helpers/fixtures.js'
-import { JOB, outcomeFor, singleJob, viewOf } from '../helpers/outcomes.js'
+import { gateOf, outcomeFor, singleJob, viewOf } from '../helpers/outcomes.js'
 
 const ESC = String.fromCharCode(27)
 const plain = (text: string): string => text.replace(new RegExp(`${ESC}\\[\\d+m`, 'g'), '')
 
 describe('renderTerminal', () => {
-  const failed = viewOf(singleJob(JOB, outcomeFor(fixture('failed-job.json'), 'failure')))
+  const failed = viewOf(singleJob(outcomeFor(fixture('failed-job.json'), 'failure')))
 
   it('leads with the same headline as the step summary, and the facts in counts that agree in number', () => {
     const lines = renderTerminal(failed, false).split('\n')
@@ -42,7 +42,7 @@ describe('renderTerminal', () => {
       progress: 100,
       results: [{ messageParameters: `evil${ESC}[2J\nnext`, result: `X${ESC}[31m`, progress: 'JOB_DONE' }]
     }
-    const text = renderTerminal(viewOf(singleJob(JOB, outcomeFor(raw, 'failure'))), false)
+    const text = renderTerminal(viewOf(singleJob(outcomeFor(raw, 'failure'))), false)
     expect(text).not.toContain(ESC)
     expect(text).not.toMatch(/^next/m)
   })
@@ -56,27 +56,21 @@ describe('renderTerminal', () => {
         progress: 'JOB_DONE'
       }))
     }
-    const text = renderTerminal(viewOf(singleJob(JOB, outcomeFor(raw, 'failure'))), false)
+    const text = renderTerminal(viewOf(singleJob(outcomeFor(raw, 'failure'))), false)
     expect(text).toContain('    … and 4,800 more devices (all in the report file)')
     expect(text.split('\n').length).toBeLessThan(400)
   })
 
   it('several jobs: a headline that counts outcomes, failing jobs first, the appliance named once', () => {
-    const ok = outcomeFor(jobDocument(scriptJob({ devices: 2, pollsToComplete: 1 }), 1), 'success')
+    const ok = outcomeFor(jobDocument(scriptJob({ devices: 2, pollsToComplete: 1 }), 1), 'success', {
+      job: { id: '1', type: 'csv' }
+    })
     const bad = outcomeFor(
       jobDocument(scriptJob({ devices: 2, pollsToComplete: 1, failures: [{ device: 0, step: 'LOGIN' }] }), 1),
-      'failure'
+      'failure',
+      { job: { id: '2', type: 'csv' } }
     )
-    const text = renderTerminal(
-      viewOf({
-        status: 'failure',
-        jobs: [
-          { job: { id: '1', type: 'csv' }, outcome: ok },
-          { job: { id: '2', type: 'csv' }, outcome: bad }
-        ]
-      }),
-      false
-    )
+    const text = renderTerminal(viewOf(gateOf([ok, bad])), false)
     const headlines = text.split('\n').filter(line => /^\S/.test(line))
     expect(headlines).toEqual([
       '✖ 1 of 2 LXCA jobs on lxca.example.com did not pass: 1 failed',

@@ -93,7 +93,7 @@ async function gate(signal: AbortSignal, runner: Runner, secrets: SecretSet): Pr
     return
   }
 
-  const result = await runGate(settings, {
+  const outcome = await runGate(settings, {
     clock: systemClock,
     random: Math.random,
     signal,
@@ -110,5 +110,5 @@ async function gate(signal: AbortSignal, runner: Runner, secrets: SecretSet): Pr
     }
   })
   // The renderers are loaded only now: the first request does not wait for them.
-  ;(await import('./results.js')).report(settings, result, secrets, runner)
+  ;(await import('./results.js')).report(settings, outcome, secrets, runner)
 }

@@ -6,8 +6,9 @@ import { appendFileSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { InputError } from '../common/errors.js'
-import type { GateResult } from '../common/outcome.js'
+import type { GateOutcome } from '../outcome/gate-outcome.js'
 import type { SecretSet } from '../common/secrets.js'
+import { STATUSES } from '../outcome/status.js'
 import { Output, type OutputName } from '../settings/names.js'
 import type { Settings } from '../settings/settings.js'
 import { renderGateMarkdown } from '../summary/gate-markdown.js'
@@ -17,13 +18,13 @@ import { gateView, type GateView } from '../summary/view.js'
 import type { Runner } from './runner.js'
 
 /** The summary, the outputs and the one exit decision. */
-export function report(settings: Settings, result: GateResult, secrets: SecretSet, runner: Runner): void {
-  const view = gateView(result, settings.baseUrl, settings.timeoutMs, secrets.scrub)
-  const { markdown, report, summaryFile } = writeFiles(view, reportContent(result, secrets.scrub), runner)
+export function report(settings: Settings, outcome: GateOutcome, secrets: SecretSet, runner: Runner): void {
+  const view = gateView(outcome, settings.baseUrl, secrets.scrub)
+  const { markdown, report, summaryFile } = writeFiles(view, reportContent(outcome, secrets.scrub), runner)
   writeStepSummary(markdown, runner)
   setOutputs(buildOutputs(view, { report, summaryFile }), runner)
   const message = gateMessage(view)
-  if (result.status === 'success') {
+  if (STATUSES[outcome.status].passes) {
     runner.info(message)
     return
   }
@@ -65,7 +66,7 @@ function setOutputs(outputs: Record<OutputName, string>, runner: Runner): void {
 
 /** Invalid inputs: nothing was sent; the summary and the failure list every problem. */
 export function reportInputErrors(error: InputError, runner: Runner): void {
-  writeStepSummary(renderInputErrorSummary(error.problems), runner)
+  writeStepSummary(renderInputErrorSummary(error.sentences), runner)
   setOutputs(buildOutputs({ status: 'error', jobs: [] }, {}), runner)
   runner.setFailed(`Invalid inputs, nothing was sent to the appliance:\n${error.message}`)
 }

@@ -3,12 +3,11 @@
 // Credentials come from the environment so they stay out of shell history
 // and `ps` (a `--password` flag exists but warns).
 import { parseArgs } from 'node:util'
-import type { InputProblem } from '../common/errors.js'
+import { UsageError, type InputProblem } from '../common/errors.js'
 import { clause } from '../common/text.js'
+import { STATUSES } from '../outcome/status.js'
 import { Input, type InputName } from '../settings/names.js'
 import { DEFAULTS, type InputSource } from '../settings/settings.js'
-
-export const EXIT_CODES = { success: 0, failure: 1, timeout: 2, error: 3, cancelled: 130 } as const
 
 export interface CliOptions {
   readonly read: InputSource
@@ -22,13 +21,6 @@ export interface CliOptions {
   readonly subject: (problem: InputProblem) => string
   /** Things to tell the user before starting (stderr). */
   readonly warnings: readonly string[]
-}
-
-export class UsageError extends Error {
-  constructor(message: string) {
-    super(message)
-    this.name = 'UsageError'
-  }
 }
 
 /** `job-id` → `LXCA_JOB_ID`. */
@@ -83,8 +75,8 @@ export function helpText(command: string): string {
     '',
     'Flags win over environment variables. Progress goes to stderr, the summary to stdout.',
     '',
-    `Exit codes: ${Object.entries(EXIT_CODES)
-      .map(([status, code]) => `${code} ${status}`)
+    `Exit codes: ${Object.entries(STATUSES)
+      .map(([status, facts]) => `${facts.exitCode} ${status}`)
       .join(', ')}.`,
     '',
     'Example:',

@@ -9,7 +9,8 @@ import { dirname, resolve } from 'node:path'
 import packageJson from '../../package.json' with { type: 'json' }
 import { systemClock } from '../common/clock.js'
 import { InputError, messageOf } from '../common/errors.js'
-import type { GateResult } from '../common/outcome.js'
+import type { GateOutcome } from '../outcome/gate-outcome.js'
+import { STATUSES } from '../outcome/status.js'
 import { runGate, type GateLog } from '../gate.js'
 import { inputFileReader } from '../settings/input-file.js'
 import { readSettings, type Settings } from '../settings/settings.js'
@@ -18,7 +19,8 @@ import { renderGateMarkdown } from '../summary/gate-markdown.js'
 import { reportContent } from '../summary/outputs.js'
 import { renderTerminal } from '../summary/terminal.js'
 import { gateView } from '../summary/view.js'
-import { EXIT_CODES, helpText, parseCli, UsageError, type CliOptions } from './args.js'
+import { UsageError } from '../common/errors.js'
+import { helpText, parseCli, type CliOptions } from './args.js'
 
 const COMMAND = 'lxca-job-gate'
 
@@ -37,7 +39,7 @@ export async function main(argv: readonly string[], signal: AbortSignal): Promis
     return await runCommand(argv, signal, printer)
   } catch (error) {
     printer.err(`${COMMAND}: unexpected error: ${messageOf(error)}`)
-    return EXIT_CODES.error
+    return STATUSES.error.exitCode
   }
 }
 
@@ -48,16 +50,16 @@ async function runCommand(argv: readonly string[], signal: AbortSignal, printer:
   } catch (error) {
     if (!(error instanceof UsageError)) throw error
     printer.err(`${COMMAND}: ${error.message}`)
-    return EXIT_CODES.error
+    return STATUSES.error.exitCode
   }
   if (options.help || options.version) {
     process.stdout.write(`${options.help ? helpText(COMMAND) : `${COMMAND} ${packageJson.version}`}\n`)
-    return EXIT_CODES.success
+    return STATUSES.success.exitCode
   }
   for (const warning of options.warnings) printer.err(`warning: ${warning}`)
   printer.secrets.add(options.read('password'))
   const settings = readOptions(options, printer)
-  if (!settings || !outputFilesWritable(options, printer)) return EXIT_CODES.error
+  if (!settings || !outputFilesWritable(options, printer)) return STATUSES.error.exitCode
 
   signal.addEventListener('abort', () => printer.err(`${String(signal.reason ?? 'Cancel')} received: cancelling…`), {
     once: true
@@ -68,15 +70,15 @@ async function runCommand(argv: readonly string[], signal: AbortSignal, printer:
     debug: line => (options.verbose ? printer.err(`debug: ${line}`) : undefined),
     group: (_name, body) => body()
   }
-  const result = await runGate(settings, {
+  const outcome = await runGate(settings, {
     clock: systemClock,
     random: Math.random,
     signal,
     secrets: printer.secrets,
     log
   })
-  const written = writeResults(options, settings, result, printer)
-  return written ? EXIT_CODES[result.status] : EXIT_CODES.error
+  const written = writeResults(options, settings, outcome, printer)
+  return written ? STATUSES[outcome.status].exitCode : STATUSES.error.exitCode
 }
 
 /** The files asked for, as flags name them. */
@@ -123,19 +125,19 @@ function readOptions(options: CliOptions, printer: Printer): Settings | undefine
   } catch (error) {
     if (!(error instanceof InputError)) throw error
     printer.err(`${COMMAND}: invalid options, nothing was sent to the appliance:`)
-    for (const problem of error.details) printer.err(`  ${options.subject(problem)} ${problem.message}`)
+    for (const problem of error.problems) printer.err(`  ${options.subject(problem)} ${problem.message}`)
     printer.err(`Run ${COMMAND} --help for every flag and environment variable.`)
     return undefined
   }
 }
 
 /** The terminal summary, then the files asked for; false (after saying which and why) when a file could not be written. */
-function writeResults(options: CliOptions, settings: Settings, result: GateResult, printer: Printer): boolean {
+function writeResults(options: CliOptions, settings: Settings, outcome: GateOutcome, printer: Printer): boolean {
   const { scrub } = printer.secrets
-  const view = gateView(result, settings.baseUrl, settings.timeoutMs, scrub)
+  const view = gateView(outcome, settings.baseUrl, scrub)
   const color = options.color ?? process.stdout.isTTY === true
   process.stdout.write(scrub(renderTerminal(view, color)))
-  const report = reportContent(result, scrub)
+  const report = reportContent(outcome, scrub)
   const contents: Record<string, string | Buffer | undefined> = {
     '--summary-file': renderGateMarkdown(view),
     '--report-file': report

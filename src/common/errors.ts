@@ -18,14 +18,22 @@ function actionSubject(problem: InputProblem): string {
 
 /** One or more inputs are invalid. Raised before any request is made. */
 export class InputError extends Error {
-  /** Each problem as one sentence, named the Action's way. */
-  readonly problems: readonly string[]
+  /** Each problem as one sentence, named the Action's way (the command line names its flags instead). */
+  readonly sentences: readonly string[]
 
-  constructor(readonly details: readonly InputProblem[]) {
-    const problems = details.map(problem => `${actionSubject(problem)} ${problem.message}`)
-    super(problems.join('\n'))
-    this.problems = problems
+  constructor(readonly problems: readonly InputProblem[]) {
+    const sentences = problems.map(problem => `${actionSubject(problem)} ${problem.message}`)
+    super(sentences.join('\n'))
+    this.sentences = sentences
     this.name = 'InputError'
+  }
+}
+
+/** A command line that cannot be read (an unknown flag, a flag without its value): one sentence, no stack trace. */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'UsageError'
   }
 }
 
@@ -61,7 +69,7 @@ export interface FaultDetails {
  * Something went wrong while asking the appliance. `retryable` separates "the
  * network hiccuped, ask again" from "asking again cannot help".
  */
-export class PollFault extends Error {
+export class RequestFault extends Error {
   readonly retryAfter?: string
   readonly status?: number
   readonly sent?: boolean
@@ -73,15 +81,15 @@ export class PollFault extends Error {
     details: FaultDetails = {}
   ) {
     super(message)
-    this.name = 'PollFault'
+    this.name = 'RequestFault'
     this.retryAfter = details.retryAfter
     this.status = details.status
     this.sent = details.sent
   }
 
   /** The same fault, knowing whether the request may have been sent. */
-  withSent(sent: boolean): PollFault {
-    return new PollFault(this.kind, this.message, this.retryable, {
+  withSent(sent: boolean): RequestFault {
+    return new RequestFault(this.kind, this.message, this.retryable, {
       retryAfter: this.retryAfter,
       status: this.status,
       sent

@@ -61,3 +61,9 @@ export function bodyText(body: Buffer): string {
   const start = body[0] === 0xef && body[1] === 0xbb && body[2] === 0xbf ? 3 : 0
   return body.toString('utf8', start)
 }
+
+/** Echo a bad value back, but never a wall of text. */
+export function clip(text: string): string {
+  const oneLine = text.replace(/\s+/g, ' ')
+  return oneLine.length > 80 ? `${oneLine.slice(0, 77)}…` : oneLine
+}

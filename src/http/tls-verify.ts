@@ -6,7 +6,17 @@
 // Node ignores `checkServerIdentity`'s verdict.
 import { X509Certificate } from 'node:crypto'
 import { checkServerIdentity, type PeerCertificate } from 'node:tls'
-import type { TlsSettings } from '../settings/tls-inputs.js'
+
+export interface TlsSettings {
+  /** PEM certificates to trust instead of the system store (a CA or the appliance's own certificate). */
+  readonly ca?: string
+  /** Name to verify the certificate against, when `host` is an address the certificate does not list. */
+  readonly serverName?: string
+  /** Expected SHA-256 of the server certificate, `AB:CD:…` upper-case (Node's `fingerprint256` form). */
+  readonly fingerprint?: string
+  /** Skip chain and name verification (a `fingerprint`, when set, is still enforced). */
+  readonly insecure: boolean
+}
 
 export interface TlsPolicy {
   /** PEM certificates to trust instead of the system store. */

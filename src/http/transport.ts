@@ -9,11 +9,9 @@ import http, { type IncomingHttpHeaders } from 'node:http'
 import net from 'node:net'
 import tls from 'node:tls'
 import { formatDuration } from '../common/duration.js'
-import { PollFault, messageOf } from '../common/errors.js'
-import { bareHostname, portOf } from '../settings/host.js'
-import { proxyCredentials } from '../settings/proxy.js'
-import type { TlsSettings } from '../settings/tls-inputs.js'
-import { tlsPolicy, verifyPeer, type TlsPolicy } from './tls-verify.js'
+import { RequestFault, messageOf } from '../common/errors.js'
+import { tlsPolicy, verifyPeer, type TlsPolicy, type TlsSettings } from './tls-verify.js'
+import { bareHostname, portOf, proxyCredentials } from './url.js'
 
 export interface HttpRequest {
   readonly method: 'GET' | 'POST' | 'DELETE'
@@ -29,7 +27,7 @@ export interface HttpResponse {
   readonly body: Buffer
 }
 
-/** Sends one request. Rejects only with a PollFault. */
+/** Sends one request. Rejects only with a RequestFault. */
 export type Transport = (request: HttpRequest, signal: AbortSignal, timeoutMs?: number) => Promise<HttpResponse>
 
 export interface TransportOptions {
@@ -56,7 +54,7 @@ export function createTransport(options: TransportOptions): Transport {
   return async (request, signal, timeoutMs = options.requestTimeoutMs) => {
     if (signal.aborted) throw cancelledFault()
     const deadline = new AbortController()
-    const timeout = new PollFault(
+    const timeout = new RequestFault(
       'timeout',
       `no complete response within ${formatDuration(timeoutMs)} (request-timeout)`,
       true
@@ -104,17 +102,17 @@ async function explain(
   signal: AbortSignal,
   sending: boolean
 ): Promise<unknown> {
-  if (!(error instanceof PollFault)) return error
+  if (!(error instanceof RequestFault)) return error
   // A TLS port hangs up on plain HTTP without a word: say so, rather than retry until the timeout.
   const plain = request.url.protocol === 'http:' && !options.proxy
   if (plain && error.kind === 'network' && (await speaksTls(request.url, signal))) {
-    return new PollFault('tls', `${request.url.host} answered with TLS: use https:// in host`, false, { sent: true })
+    return new RequestFault('tls', `${request.url.host} answered with TLS: use https:// in host`, false, { sent: true })
   }
   return error.withSent(sending)
 }
 
-function cancelledFault(): PollFault {
-  return new PollFault('cancelled', 'the request was cancelled', false)
+function cancelledFault(): RequestFault {
+  return new RequestFault('cancelled', 'the request was cancelled', false)
 }
 
 /**
@@ -146,13 +144,13 @@ function abortable<T>(
 /** Name resolution said the host does not exist: asking again will not help. */
 const PERMANENT_NETWORK_CODES = new Set(['ENOTFOUND'])
 
-function networkFault(error: unknown, what: string): PollFault {
-  if (error instanceof PollFault) return error
+function networkFault(error: unknown, what: string): RequestFault {
+  if (error instanceof RequestFault) return error
   const code = (error as NodeJS.ErrnoException).code
   const detail = code
     ? `${code === 'ENOTFOUND' ? 'host name not found' : messageOf(error)} (${code})`
     : messageOf(error)
-  return new PollFault('network', `${what}: ${detail}`, !PERMANENT_NETWORK_CODES.has(code ?? ''))
+  return new RequestFault('network', `${what}: ${detail}`, !PERMANENT_NETWORK_CODES.has(code ?? ''))
 }
 
 function connect(
@@ -174,7 +172,7 @@ function tunnel(proxy: URL, host: string, port: number, signal: AbortSignal): Pr
   const where = `proxy ${proxy.host}`
   return abortable(signal, (resolve, reject) => {
     if (proxy.protocol !== 'http:') {
-      reject(new PollFault('proxy', `${where}: only http:// proxies are supported, got ${proxy.protocol}//`, false))
+      reject(new RequestFault('proxy', `${where}: only http:// proxies are supported, got ${proxy.protocol}//`, false))
       return () => undefined
     }
     const headers: Record<string, string> = { host: target }
@@ -196,13 +194,15 @@ function tunnel(proxy: URL, host: string, port: number, signal: AbortSignal): Pr
         socket.destroy()
         const fix = credentials ? 'the credentials in the proxy URL were refused' : 'put them in the proxy URL'
         const message = `${where} requires authentication (HTTP 407): ${fix} (http://user:password@host:port)`
-        reject(new PollFault('proxy', message, false))
+        reject(new RequestFault('proxy', message, false))
       } else if (response.statusCode !== 200) {
         socket.destroy()
-        reject(new PollFault('proxy', `${where} refused to connect to ${target} (HTTP ${response.statusCode})`, true))
+        reject(
+          new RequestFault('proxy', `${where} refused to connect to ${target} (HTTP ${response.statusCode})`, true)
+        )
       } else if (head.length > 0) {
         socket.destroy()
-        reject(new PollFault('proxy', `${where} sent data before the tunnel was open`, true))
+        reject(new RequestFault('proxy', `${where} sent data before the tunnel was open`, true))
       } else {
         resolve(socket)
       }
@@ -260,7 +260,7 @@ function startTls(
       )
       if (problem) {
         secure.destroy()
-        reject(new PollFault('tls', `TLS verification of ${host}:${port} failed: ${problem}`, false))
+        reject(new RequestFault('tls', `TLS verification of ${host}:${port} failed: ${problem}`, false))
       } else {
         resolve(secure)
       }
@@ -269,7 +269,7 @@ function startTls(
       const code = (error as NodeJS.ErrnoException).code ?? ''
       if (code.startsWith('ERR_SSL') || code === 'EPROTO') {
         reject(
-          new PollFault(
+          new RequestFault(
             'tls',
             `TLS handshake with ${host}:${port} failed (${code}); check that host points at the appliance's HTTPS port`,
             false
@@ -317,11 +317,11 @@ function exchange(
       const chunks: Buffer[] = []
       let size = 0
       const truncated = (): void =>
-        reject(new PollFault('body', `${what}: the response body was cut off after ${size} bytes`, true))
+        reject(new RequestFault('body', `${what}: the response body was cut off after ${size} bytes`, true))
       response.on('data', (chunk: Buffer) => {
         size += chunk.length
         if (size > maxBodyBytes) {
-          reject(new PollFault('body', `${what}: the response is larger than ${maxBodyBytes} bytes`, true))
+          reject(new RequestFault('body', `${what}: the response is larger than ${maxBodyBytes} bytes`, true))
           response.destroy()
         } else {
           chunks.push(chunk)

@@ -4,7 +4,7 @@
 // logs out at the end. Several jobs polled at once share one session, so a
 // login in flight is shared and an expiry seen by two requests renews once.
 // Every secret it creates is added to the run's secrets before it can reach a log.
-import { PollFault } from '../common/errors.js'
+import { RequestFault } from '../common/errors.js'
 import type { Secrets } from '../common/secrets.js'
 import { headerValue, isAuthRefusal, statusFault } from './responses.js'
 import type { Transport } from '../http/transport.js'
@@ -126,7 +126,7 @@ async function login(credentials: Credentials, url: URL, deps: SessionDeps, sign
   const fault = statusFault(response, what, notFound, deps.secrets)
   if (fault) {
     throw isAuthRefusal(response.status)
-      ? new PollFault('auth', fault.message, false, { status: response.status })
+      ? new RequestFault('auth', fault.message, false, { status: response.status })
       : fault
   }
   const cookies = parseSetCookie(response.headers['set-cookie'] ?? [])
@@ -136,7 +136,7 @@ async function login(credentials: Credentials, url: URL, deps: SessionDeps, sign
   // (`user=admin`, `inactivityTimeout=1`) would blank common words in every later log line.
   const session =
     named(name => name === 'jsessionid') ?? named(name => name.includes('session')) ?? named(name => name !== 'csrf')
-  if (!session) throw new PollFault('auth', `${what}: the appliance set no session cookie`, false)
+  if (!session) throw new RequestFault('auth', `${what}: the appliance set no session cookie`, false)
   deps.secrets.add(session)
   const csrf = named(name => name === 'csrf') ?? headerValue(response, 'x-csrf-token')
   if (csrf) deps.secrets.add(csrf)

@@ -1,11 +1,10 @@
-// The LXCA API as this action uses it: upload the bulk-import CSV, and get a
-// job document. Each request carries the authenticator's credential and tells
+// The LXCA API as this action uses it: get a job document, and send a
+// request once (the upload, see import/upload.ts). Each request carries the authenticator's credential and tells
 // it whether the appliance accepted it; statuses become typed faults in
 // responses.ts.
-import { PollFault } from '../common/errors.js'
+import { RequestFault } from '../common/errors.js'
 import type { Scrubber } from '../common/secrets.js'
 import type { Authenticator, Credential } from './auth.js'
-import { csvMultipart } from './multipart.js'
 import { jobPath, jobUrl, type JobRef } from './job-ref.js'
 import { isAuthRefusal, jsonBody, statusFault } from './responses.js'
 import type { HttpRequest, HttpResponse, Transport } from '../http/transport.js'
@@ -18,11 +17,6 @@ export interface FetchedJob {
   readonly body: Buffer
 }
 
-/** Where the bulk import is started (or, with `validationOnly`, where the file is only checked). */
-export function importUrl(baseUrl: URL, validationOnly: boolean): URL {
-  return new URL(`/csvRequest${validationOnly ? '?validationOnly=true' : ''}`, baseUrl)
-}
-
 export class LxcaClient {
   constructor(
     private readonly transport: Transport,
@@ -32,7 +26,7 @@ export class LxcaClient {
     private readonly secrets: Scrubber
   ) {}
 
-  /** The job document as JSON (not yet understood), and its bytes. Throws PollFault. */
+  /** The job document as JSON (not yet understood), and its bytes. Throws RequestFault. */
   async getJob(job: JobRef, signal: AbortSignal): Promise<FetchedJob> {
     const url = jobUrl(this.baseUrl, job)
     const what = `GET ${jobPath(job)}`
@@ -48,26 +42,21 @@ export class LxcaClient {
   }
 
   /**
-   * POST /csvRequest (`?validationOnly=true` to check the file only), one
-   * attempt, the response as it came. A fault from logging in first is marked
-   * as not sent: the upload itself never left.
+   * One request with the credential, and the response as it came: no second
+   * try on a refusal (an upload is never sent twice). A fault while logging
+   * in first is marked as not sent: the request itself never left.
    */
-  async uploadCsv(
-    filename: string,
-    content: Buffer,
-    validationOnly: boolean,
-    signal: AbortSignal
-  ): Promise<HttpResponse> {
-    const url = importUrl(this.baseUrl, validationOnly)
-    const { contentType, body } = csvMultipart(filename, content)
+  async sendOnce(request: HttpRequest, signal: AbortSignal): Promise<HttpResponse> {
     let credential: Credential
     try {
       credential = await this.auth.credential(signal)
     } catch (error) {
-      throw error instanceof PollFault ? error.withSent(false) : error
+      throw error instanceof RequestFault ? error.withSent(false) : error
     }
-    const headers = { ...credential.headers, 'content-type': contentType }
-    const response = await this.transport({ method: 'POST', url, headers, body }, signal)
+    const response = await this.transport(
+      { ...request, headers: { ...request.headers, ...credential.headers } },
+      signal
+    )
     if (!isAuthRefusal(response.status)) credential.accepted()
     return response
   }

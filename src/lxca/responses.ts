@@ -3,7 +3,7 @@
 // and which can never get better (wrong credentials, unknown job, redirects).
 // Every piece of server text quoted in a message is scrubbed of secrets
 // before it is cut (see excerpt).
-import { PollFault } from '../common/errors.js'
+import { RequestFault } from '../common/errors.js'
 import type { Scrubber } from '../common/secrets.js'
 import { bodyText, clause, excerpt } from '../common/text.js'
 import type { HttpResponse } from '../http/transport.js'
@@ -25,14 +25,14 @@ export function statusFault(
   what: string,
   notFoundMessage: string,
   secrets: Scrubber
-): PollFault | undefined {
+): RequestFault | undefined {
   const status = response.status
   if (status >= 200 && status < 300) return undefined
   const said = serverMessage(response, secrets)
   const detail = said ? `: ${clause(said)}` : ''
   if (status >= 300 && status < 400) {
     const location = excerpt(headerValue(response, 'location') ?? '(no Location header)', 300, secrets)
-    return new PollFault(
+    return new RequestFault(
       'redirect',
       `${what}: the appliance redirected to ${location} (HTTP ${status}); redirects are not followed with credentials. Check the host input`,
       false,
@@ -40,7 +40,7 @@ export function statusFault(
     )
   }
   if (isAuthRefusal(status)) {
-    return new PollFault(
+    return new RequestFault(
       'auth',
       `${what}: the appliance refused the credentials (HTTP ${status})${detail}. Check username and password, and that the account may read jobs`,
       false,
@@ -48,9 +48,9 @@ export function statusFault(
     )
   }
   if (status === 404)
-    return new PollFault('not-found', `${notFoundMessage} (HTTP 404)${detail}`, false, { status: 404 })
+    return new RequestFault('not-found', `${notFoundMessage} (HTTP 404)${detail}`, false, { status: 404 })
   const retryable = RETRYABLE_STATUSES.has(status)
-  return new PollFault('http', `${what}: HTTP ${status}${detail}`, retryable, {
+  return new RequestFault('http', `${what}: HTTP ${status}${detail}`, retryable, {
     retryAfter: retryable ? headerValue(response, 'retry-after') : undefined,
     status
   })
@@ -60,11 +60,11 @@ export function statusFault(
 export function jsonBody(response: HttpResponse, what: string, secrets: Scrubber): unknown {
   // A UTF-8 byte-order mark is not JSON, but some servers send one.
   const text = bodyText(response.body)
-  if (text.trim() === '') throw new PollFault('body', `${what}: the response body is empty`, true)
+  if (text.trim() === '') throw new RequestFault('body', `${what}: the response body is empty`, true)
   try {
     return JSON.parse(text)
   } catch {
-    throw new PollFault('body', `${what}: the response is not JSON (${bodyExcerpt(response, secrets)})`, true)
+    throw new RequestFault('body', `${what}: the response is not JSON (${bodyExcerpt(response, secrets)})`, true)
   }
 }
 

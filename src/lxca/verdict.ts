@@ -3,12 +3,12 @@
 // top-level `status` says INCOMPLETE even for a finished, failed job, and leaf
 // states can be stale after a failure, so the verdict rests on progress (for
 // "done") and on each device's `result` (for "succeeded") only.
-import type { DeviceResult, JobDocument, StepNode } from './job.js'
+import type { Device, JobDocument, StepNode } from './document.js'
 
 export type DeviceState = 'succeeded' | 'failed' | 'pending'
 
 export interface DeviceAssessment {
-  readonly device: DeviceResult
+  readonly device: Device
   readonly state: DeviceState
   /** For a failed device, the path to the step that failed; for a pending one, to the step in progress. */
   readonly stepPath: readonly StepNode[]
@@ -37,7 +37,7 @@ export interface Assessment {
 export function assess(job: JobDocument, successResults: readonly string[]): Assessment {
   const done = isDone(job)
   const success = new Set(successResults.map(result => result.toUpperCase()))
-  const devices = job.results.map((device): DeviceAssessment => {
+  const devices = job.devices.map((device): DeviceAssessment => {
     // No result yet: still at work, whatever its progress says.
     if (device.result === undefined) return { device, state: 'pending', stepPath: currentStepPath(device.steps) }
     if (success.has(device.result.toUpperCase())) return { device, state: 'succeeded', stepPath: [] }
@@ -69,7 +69,7 @@ function verdictOf(done: boolean, devices: number, notSucceeded: number, unrepor
 /** Done when the job says 100 %, or when every device says its part is done. */
 export function isDone(job: JobDocument): boolean {
   if (job.progress !== undefined && job.progress >= 100) return true
-  return job.results.length > 0 && job.results.every(device => device.done)
+  return job.devices.length > 0 && job.devices.every(device => device.done)
 }
 
 /** LXCA's error states; unknown states that mention an error or failure count too. */

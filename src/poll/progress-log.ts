@@ -6,6 +6,7 @@ import { formatDuration } from '../common/duration.js'
 import type { Scrubber } from '../common/secrets.js'
 import { excerpt, percent } from '../common/text.js'
 import type { Assessment, DeviceAssessment } from '../lxca/verdict.js'
+import type { Deadline } from '../outcome/deadline.js'
 import { stepPathLabel } from '../lxca/verdict.js'
 
 const MAX_DEVICE_LINES = 50
@@ -17,14 +18,14 @@ export type ChangeLog = (assessment: Assessment) => string[]
 export interface Heartbeat {
   /** Monotonic milliseconds (the clock of the wait). */
   readonly now: () => number
-  readonly timeoutMs: number
+  readonly deadline: Deadline
 }
 
 /** `secrets`: server text is scrubbed before a line is cut. */
 export function createChangeLog(secrets: Scrubber, heartbeat?: Heartbeat): ChangeLog {
   let lastProgress: string | undefined
   const lastDevice = new Map<string, string>()
-  const startedAt = heartbeat?.now() ?? 0
+  const startedAt = heartbeat?.deadline.startedAt ?? 0
   let lastLineAt = startedAt
   const changes = (assessment: Assessment): string[] => {
     const lines: string[] = []
@@ -51,7 +52,7 @@ export function createChangeLog(secrets: Scrubber, heartbeat?: Heartbeat): Chang
     const now = heartbeat.now()
     if (lines.length === 0 && now - lastLineAt >= HEARTBEAT_MS) {
       const done = assessment.succeeded + assessment.failed
-      const left = Math.max(0, startedAt + heartbeat.timeoutMs - now)
+      const left = Math.max(0, heartbeat.deadline.waitEndsAt - now)
       lines.push(
         `Still waiting: ${percent(assessment.progress)} · ${done.toLocaleString('en-US')} of ${assessment.devices.length.toLocaleString('en-US')} devices done · ` +
           `${formatDuration(now - startedAt)} elapsed · ${formatDuration(left)} left before the timeout`

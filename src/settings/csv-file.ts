@@ -1,210 +1,25 @@
-// The bulk-import CSV, checked for what is known for sure before anything is
-// sent: a regular file of the workspace of sane size, UTF-8 text (a
-// byte-order mark is fine, a NUL byte is not), comma-delimited, a header row,
-// 1 to 300 device rows (rows of blank cells do not count), and an address
-// (or serial number or UUID) in every device row. Column-level rules belong
-// to the appliance: that is what validation-only is for. The file usually
-// carries device credentials, so no message ever quotes a cell: only line
-// numbers and column names.
-import { basename } from 'node:path'
-import { countFields, fieldsOf, isBlank, readRecords, type CsvRecord } from './csv-records.js'
+// csv-file: the bulk-import CSV named by the input, read as the untrusted
+// pointer it is (a regular file of the workspace, with a bound: see
+// input-file.ts), then checked as a bulk-import CSV (import/csv.ts).
+import { MAX_CSV_BYTES, parseCsv, type CsvFile } from '../import/csv.js'
+import { clip } from '../common/text.js'
 import { FileRefused, type FileReader } from './input-file.js'
 import { Input } from './names.js'
-import { clip, type InputReader } from './problems.js'
-
-/** A device row, as the file has it. */
-export interface CsvRow {
-  /** The line the row starts on (1-based, as an editor counts). */
-  readonly line: number
-  /** Its bytes in the file, line ending included: [start, end). */
-  readonly start: number
-  readonly end: number
-  /** Its identifier cells (addresses, serial numbers, UUIDs), trimmed, in column order; never empty. */
-  readonly identifiers: readonly string[]
-  /** Its display name, when the file has a name column and the cell is not empty. */
-  readonly name?: string
-}
-
-export interface CsvFile {
-  /** The path as given (relative to the workspace, usually). */
-  readonly path: string
-  /** The file's base name, as the upload's filename. */
-  readonly name: string
-  /** The exact bytes, sent unchanged. */
-  readonly bytes: Buffer
-  /** The header row's bytes, line ending included: [start, end) (a byte-order mark is before it). */
-  readonly header: { readonly start: number; readonly end: number }
-  readonly columns: readonly string[]
-  /** The device rows, in file order (rows of blank cells are not devices). */
-  readonly rows: readonly CsvRow[]
-  /** Cells of columns that look like credentials: masked and scrubbed should the appliance echo them. */
-  readonly secrets: readonly string[]
-}
-
-/** LXCA takes at most 300 devices per CSV. */
-const MAX_CSV_ROWS = 300
-/** 300 rows of even generous width stay far below this. */
-export const MAX_CSV_BYTES = 5 * 1024 * 1024
-const CREDENTIAL_COLUMN = /pass|secret|community|token|key/i
-/** Lenovo's template has a few dozen columns; a header of thousands is not one. */
-const MAX_COLUMNS = 1_000
-const FORM = `Expected the bulk-import CSV: a header row and 1 to ${MAX_CSV_ROWS} devices`
+import type { InputReader } from './problems.js'
 
 export function readCsvFile(inputs: InputReader, readFile: FileReader): CsvFile | undefined {
   const path = inputs.value(Input.CsvFile)
   if (!path) return undefined
-  const fail = (message: string): undefined => inputs.fail(Input.CsvFile, message)
   let bytes: Buffer
   try {
     bytes = readFile(path, MAX_CSV_BYTES)
   } catch (error) {
     if (!(error instanceof FileRefused)) throw error
-    return fail(`names '${clip(path)}', which ${error.reason}. Expected a regular file in the workspace.`)
-  }
-  if (bytes.length === 0) return fail(`names an empty file: '${clip(path)}'. ${FORM}.`)
-  const nul = bytes.indexOf(0)
-  if (nul >= 0) {
-    return fail(`line ${lineAt(bytes, nul)} holds a NUL byte: '${clip(path)}' is not a text file. ${FORM}.`)
-  }
-  const invalid = firstInvalidUtf8(bytes)
-  if (invalid !== undefined) {
-    return fail(
-      `is not UTF-8 text: line ${lineAt(bytes, invalid)} has a byte that is not UTF-8. Save the file as UTF-8 (CSV UTF-8 in Excel).`
+    return inputs.fail(
+      Input.CsvFile,
+      `names '${clip(path)}', which ${error.reason}. Expected a regular file in the workspace.`
     )
   }
-  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0
-  const records = readRecords(bytes, bom)
-  if (!records.ok) return fail(records.problem)
-  return checkRecords(path, bytes, records.records, fail)
-}
-
-/** What each column is for, by its name (case, spaces and punctuation aside). */
-interface Columns {
-  readonly names: readonly string[]
-  readonly identifiers: readonly number[]
-  readonly name?: number
-  readonly credentials: readonly number[]
-}
-
-function checkRecords(
-  path: string,
-  bytes: Buffer,
-  records: readonly CsvRecord[],
-  fail: (message: string) => undefined
-): CsvFile | undefined {
-  const [header, ...rows] = records.filter(record => !isBlank(bytes, record))
-  if (!header) return fail(`has no header row. ${FORM}.`)
-  const columns = headerColumns(bytes, header)
-  if (typeof columns === 'string') return fail(columns)
-  if (rows.length === 0) return fail(`has a header row but no device rows. Expected 1 to ${MAX_CSV_ROWS} devices.`)
-  if (rows.length > MAX_CSV_ROWS) {
-    return fail(
-      `lists ${rows.length} devices (line ${rows[MAX_CSV_ROWS].line} is device ${MAX_CSV_ROWS + 1}); LXCA takes at most ${MAX_CSV_ROWS} per CSV. Split it into several files.`
-    )
-  }
-  const devices = rows.map(row => deviceRow(bytes, row, columns))
-  const missing = devices.findIndex(row => row.identifiers.length === 0)
-  if (missing >= 0) {
-    const which = columns.identifiers.map(index => columns.names[index]).join(' or ')
-    return fail(
-      `line ${rows[missing].line} names no device: its ${which} ${columns.identifiers.length === 1 ? 'cell is' : 'cells are'} empty. Expected an address in every device row.`
-    )
-  }
-  const secrets = rows
-    .flatMap(row => fieldsOf(bytes, row, columns.credentials).map(value => value.trim()))
-    .filter(value => value.length >= 3)
-  return {
-    path,
-    name: basename(path),
-    bytes,
-    header: { start: header.start, end: header.end },
-    columns: columns.names,
-    rows: devices,
-    secrets: [...new Set(secrets)]
-  }
-}
-
-/** What the header row says of the columns, or what is wrong with it. */
-function headerColumns(bytes: Buffer, header: CsvRecord): Columns | string {
-  const width = countFields(bytes, header)
-  if (width > MAX_COLUMNS) {
-    return `line ${header.line} (the header row) has ${width.toLocaleString('en-US')} columns. Expected the bulk-import CSV's few dozen, at most ${MAX_COLUMNS.toLocaleString('en-US')}.`
-  }
-  const fields = fieldsOf(bytes, header)
-  const columns = columnsOf(fields)
-  if (columns.names.length < 2) {
-    const other = [';', '\t', '|'].find(delimiter => fields[0].includes(delimiter))
-    const which = other ? ` (it uses ${other === '\t' ? 'tabs' : `'${other}'`})` : ''
-    return `line ${header.line} is not a comma-delimited header row${which}. Expected column names separated by commas.`
-  }
-  const blank = columns.names.findIndex(column => column === '')
-  if (blank >= 0) {
-    return `line ${header.line} (the header row) has an empty column name in column ${blank + 1}. Expected a name for every column.`
-  }
-  if (columns.identifiers.length === 0) {
-    return `line ${header.line} (the header row) names no address column. Expected a column such as IP Address or Host Name (or Serial Number) that says which device each row is.`
-  }
-  return columns
-}
-
-function deviceRow(bytes: Buffer, record: CsvRecord, columns: Columns): CsvRow {
-  const named = columns.name === undefined ? [] : [columns.name]
-  const cells = fieldsOf(bytes, record, [...columns.identifiers, ...named]).map(value => value.trim())
-  const identifiers = cells.slice(0, columns.identifiers.length).filter(value => value !== '')
-  const name = named.length > 0 ? cells[cells.length - 1] : ''
-  return { line: record.line, start: record.start, end: record.end, identifiers, ...(name ? { name } : {}) }
-}
-
-function columnsOf(fields: readonly string[]): Columns {
-  const names = fields.map(field => field.trim())
-  const keys = names.map(name => name.toLowerCase().replace(/[^a-z0-9]/g, ''))
-  const where = (test: (key: string) => boolean): number[] =>
-    keys.map((key, index) => (test(key) ? index : -1)).filter(index => index >= 0)
-  const name = where(key => key === 'displayname' || key === 'name' || key === 'devicename' || key === 'servername')
-  return {
-    names,
-    identifiers: where(isIdentifierColumn),
-    name: name[0],
-    credentials: names.map((column, index) => (CREDENTIAL_COLUMN.test(column) ? index : -1)).filter(i => i >= 0)
-  }
-}
-
-/** Addresses (IP Address, Host Name, FQDN, BMC IP…), serial numbers and UUIDs: what says which device a row is. */
-function isIdentifierColumn(key: string): boolean {
-  if (key.includes('mac')) return false
-  return (
-    /ipaddress|hostname|ipv4|ipv6|serial|uuid/.test(key) ||
-    ['ip', 'ips', 'host', 'address', 'addresses', 'fqdn'].includes(key) ||
-    /^(bmc|xcc|imm|cmm|mgmt|management)(ip|address|host)$/.test(key)
-  )
-}
-
-/** The offset of the first byte that is not valid UTF-8, or undefined. */
-function firstInvalidUtf8(bytes: Buffer): number | undefined {
-  for (let i = 0; i < bytes.length;) {
-    const byte = bytes[i]
-    const length =
-      byte < 0x80
-        ? 1
-        : byte >= 0xc2 && byte <= 0xdf
-          ? 2
-          : byte >= 0xe0 && byte <= 0xef
-            ? 3
-            : byte >= 0xf0 && byte <= 0xf4
-              ? 4
-              : 0
-    if (length === 0 || i + length > bytes.length) return i
-    for (let k = 1; k < length; k++) if ((bytes[i + k] & 0xc0) !== 0x80) return i
-    // Overlong forms and surrogates are not UTF-8 either.
-    if (length === 3 && ((byte === 0xe0 && bytes[i + 1] < 0xa0) || (byte === 0xed && bytes[i + 1] >= 0xa0))) return i
-    if (length === 4 && ((byte === 0xf0 && bytes[i + 1] < 0x90) || (byte === 0xf4 && bytes[i + 1] >= 0x90))) return i
-    i += length
-  }
-  return undefined
-}
-
-function lineAt(bytes: Buffer, offset: number): number {
-  let line = 1
-  for (let i = bytes.indexOf(0x0a); i >= 0 && i < offset; i = bytes.indexOf(0x0a, i + 1)) line += 1
-  return line
+  const csv = parseCsv(path, bytes)
+  return 'problem' in csv ? inputs.fail(Input.CsvFile, csv.problem) : csv
 }

@@ -42,13 +42,3 @@ function isLoopback(hostname: string): boolean {
   const name = hostname.toLowerCase()
   return name === 'localhost' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(name) || name === '[::1]' || name === '::1'
 }
-
-/** Host name without IPv6 brackets, as sockets and TLS want it. */
-export function bareHostname(url: URL): string {
-  return url.hostname.replace(/^\[(.*)\]$/, '$1')
-}
-
-export function portOf(url: URL): number {
-  if (url.port) return Number(url.port)
-  return url.protocol === 'http:' ? 80 : 443
-}

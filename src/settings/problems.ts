@@ -5,6 +5,7 @@
 import { parseDuration, formatDuration } from '../common/duration.js'
 import type { InputProblem } from '../common/errors.js'
 import type { InputName } from './names.js'
+import { clip } from '../common/text.js'
 
 /** Reads one input's raw value ('' when unset). */
 export type InputSource = (name: InputName) => string
@@ -64,10 +65,4 @@ export class InputReader {
     const expected = `${choices.slice(0, -1).join(', ')} or ${choices[choices.length - 1]}`
     return this.fail(name, `has an invalid value '${clip(text)}'. Expected ${expected}.`)
   }
-}
-
-/** Echo a bad value back, but never a wall of text. */
-export function clip(text: string): string {
-  const oneLine = text.replace(/\s+/g, ' ')
-  return oneLine.length > 80 ? `${oneLine.slice(0, 77)}…` : oneLine
 }

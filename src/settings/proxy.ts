@@ -41,12 +41,6 @@ export function readProxy(target: URL, environment: ProxyEnvironment, inputs: In
   return url
 }
 
-/** The proxy's credentials, decoded, for Proxy-Authorization. */
-export function proxyCredentials(proxy: URL): { username: string; password: string } | undefined {
-  if (!proxy.username && !proxy.password) return undefined
-  return { username: decodeURIComponent(proxy.username), password: decodeURIComponent(proxy.password) }
-}
-
 /** The value without its password, for messages: `http://user:***@host:3128`. */
 function redact(text: string): string {
   // Up to the last '@': a password may hold an unencoded '@' too.

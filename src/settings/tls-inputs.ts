@@ -3,20 +3,11 @@
 // output around it) or as a file path; a SHA-256 fingerprint as openssl
 // prints it. Error messages never echo certificate text.
 import { X509Certificate } from 'node:crypto'
+import type { TlsSettings } from '../http/tls-verify.js'
 import { FileRefused, type FileReader } from './input-file.js'
 import { Input } from './names.js'
-import { clip, type InputReader } from './problems.js'
-
-export interface TlsSettings {
-  /** PEM certificates to trust instead of the system store (a CA or the appliance's own certificate). */
-  readonly ca?: string
-  /** Name to verify the certificate against, when `host` is an address the certificate does not list. */
-  readonly serverName?: string
-  /** Expected SHA-256 of the server certificate, `AB:CD:…` upper-case (Node's `fingerprint256` form). */
-  readonly fingerprint?: string
-  /** Skip chain and name verification (a `fingerprint`, when set, is still enforced). */
-  readonly insecure: boolean
-}
+import { clip } from '../common/text.js'
+import type { InputReader } from './problems.js'
 
 /** A CA bundle is a few kilobytes; a file larger than this is not one. */
 const MAX_CA_BYTES = 1024 * 1024

@@ -2,16 +2,10 @@
 // the certificate, the credentials. Every mistake is a UsageError with one
 // readable sentence, never a stack trace.
 import { parseArgs } from 'node:util'
+import { UsageError } from '../common/errors.js'
 import { isStepId, scriptJob, type JobScript } from './documents.js'
 import type { Fault } from './faults.js'
 import type { CertificateName } from './server.js'
-
-export class UsageError extends Error {
-  constructor(message: string) {
-    super(message)
-    this.name = 'UsageError'
-  }
-}
 
 export interface SimulatorCli {
   readonly help: boolean

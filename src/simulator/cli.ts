@@ -9,7 +9,8 @@
 // is ever left behind.
 import { X509Certificate } from 'node:crypto'
 import { readFileSync } from 'node:fs'
-import { HELP, parseSimulatorCli, UsageError, type SimulatorCli } from './cli-args.js'
+import { UsageError } from '../common/errors.js'
+import { HELP, parseSimulatorCli, type SimulatorCli } from './cli-args.js'
 import { CERT_DIR, SIMULATOR_CA, startSimulator, type Simulator } from './server.js'
 
 /** Read first: the parent that started us, to notice when it is gone. */

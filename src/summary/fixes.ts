@@ -1,8 +1,11 @@
 // Why a job could not be checked (or an upload started no job), in a few words,
-// and what to do about it: the first thing the person on call reads on "error".
+// what to do about it, and the details: the first thing the person on call
+// reads on "error". Read from the outcome's cause, never decided again.
+import { formatDuration } from '../common/duration.js'
 import type { FaultKind } from '../common/errors.js'
-import type { PollOutcome, UploadOutcome } from '../common/outcome.js'
-import { MONITORING } from '../common/text.js'
+import { MONITORING, plural } from '../common/text.js'
+import type { ErrorCause, FaultFacts, JobOutcome } from '../outcome/job-outcome.js'
+import type { UploadOutcome } from '../outcome/upload-outcome.js'
 
 export interface Problem {
   /** `credentials refused (HTTP 401)`. */
@@ -64,73 +67,104 @@ const NOT_UNDERSTOOD: Problem = {
 }
 
 /** `startedByUpload`: the job is the one this step's upload started (job-id was not given). */
-export function problemOf(outcome: PollOutcome, startedByUpload = false): Problem {
-  const verdict = outcome.assessment?.verdict
-  if (startedByUpload && outcome.faultKind === 'not-found') {
-    return {
-      what: 'the job the upload started was not found',
-      fix: `The import has probably started: find it in ${MONITORING} and pass its job as job-id; do not upload the file again.`
+export function problemOf(cause: ErrorCause, startedByUpload = false): Problem {
+  switch (cause.kind) {
+    case 'empty':
+      return {
+        what: 'the job finished with no devices',
+        fix: `LXCA reported no device for this job: check the import in ${MONITORING}.`
+      }
+    case 'unreported':
+      return {
+        what: 'a device finished without a result',
+        fix: `Look at the job in ${MONITORING}; run again once every device has a result.`
+      }
+    case 'never-understood':
+      return cause.lastFault ? faultProblem(cause.lastFault) : UNKNOWN
+    case 'fault':
+      if (startedByUpload && cause.fault.kind === 'not-found') {
+        return {
+          what: 'the job the upload started was not found',
+          fix: `The import has probably started: find it in ${MONITORING} and pass its job as job-id; do not upload the file again.`
+        }
+      }
+      return faultProblem(cause.fault)
+    case 'retries':
+      return faultProblem(cause.fault)
+  }
+}
+
+const UNKNOWN: Problem = { what: 'the outcome is unknown', fix: 'The details below say what happened.' }
+
+function faultProblem(fault: Pick<FaultFacts, 'kind' | 'httpStatus'>): Problem {
+  return BY_FAULT[fault.kind](fault.httpStatus ? ` (HTTP ${fault.httpStatus})` : '')
+}
+
+/** Why a job could not be checked, or what the last request said before a timeout: the details line. */
+export function reasonOf(outcome: JobOutcome, timeoutMs: number): string | undefined {
+  const within = formatDuration(timeoutMs)
+  const last = (fault: FaultFacts | undefined): string => (fault ? `; the last request failed: ${fault.message}` : '')
+  if (outcome.status === 'timeout') return `the job did not finish within ${within}${last(outcome.lastFault)}`
+  if (outcome.status !== 'error') return undefined
+  const { cause } = outcome
+  switch (cause.kind) {
+    case 'fault':
+      return cause.fault.message
+    case 'retries':
+      return `${plural(cause.count, 'request')} in a row failed (max-retries is ${cause.maxRetries}); the last: ${cause.fault.message}`
+    case 'never-understood':
+      return `no usable answer about the job within ${within}${last(cause.lastFault)}`
+    case 'empty':
+      return 'the job finished with no device results, so no device can be called ready'
+    case 'unreported': {
+      const missing = cause.devices.map(item => item.device.address)
+      const named = missing.slice(0, 3).join(', ') + (missing.length > 3 ? ` and ${missing.length - 3} more` : '')
+      const subject = missing.length === 1 ? `device ${named} has` : `devices ${named} have`
+      return `the job finished, but ${subject} no result, so neither success nor failure can be told`
     }
   }
-  if (verdict === 'empty') {
-    return {
-      what: 'the job finished with no devices',
-      fix: `LXCA reported no device for this job: check the import in ${MONITORING}.`
-    }
-  }
-  if (verdict === 'unreported') {
-    return {
-      what: 'a device finished without a result',
-      fix: `Look at the job in ${MONITORING}; run again once every device has a result.`
-    }
-  }
-  const describe = outcome.faultKind && BY_FAULT[outcome.faultKind]
-  if (!describe) return { what: 'the outcome is unknown', fix: 'The details below say what happened.' }
-  return describe(outcome.httpStatus ? ` (HTTP ${outcome.httpStatus})` : '')
 }
 
 /** Why the upload did not start an import, or the file was not validated. */
-export function uploadProblemOf(upload: UploadOutcome): Problem {
-  const http = upload.httpStatus ? ` (HTTP ${upload.httpStatus})` : ''
+export function uploadProblemOf(upload: UploadOutcome): Problem | undefined {
   if (upload.status === 'failure') {
     return {
       what: 'the appliance refused the file',
       fix: 'Correct the CSV as the appliance says below, then validate it again.'
     }
   }
-  if (upload.faultKind === 'shape' && upload.validationOnly) {
-    return {
-      what: "the appliance's answer could not be read",
-      fix: 'Check that host is an XClarity Administrator; its answer is quoted in the details below.'
-    }
+  if (upload.status !== 'error') return undefined
+  const { cause } = upload
+  switch (cause.kind) {
+    case 'unreadable':
+      return {
+        what: "the appliance's answer could not be read",
+        fix: 'Check that host is an XClarity Administrator; its answer is quoted in the details below.'
+      }
+    case 'no-job':
+      return {
+        what: 'the appliance named no job',
+        fix: `Find the import in ${MONITORING} and pass its job as job-id; do not upload the file again.`
+      }
+    case 'may-have-started':
+      return {
+        what: upload.httpStatus
+          ? `the appliance answered HTTP ${upload.httpStatus}`
+          : (UNANSWERED[cause.fault?.kind ?? 'network'] ?? 'the upload got no answer'),
+        fix: `Look for the import in ${MONITORING} before uploading again; if it is there, pass its job as job-id.`
+      }
+    case 'not-imported':
+      return notImportedProblem(cause.fault, upload.httpStatus)
   }
-  if (upload.faultKind === 'shape') {
+}
+
+function notImportedProblem(fault: FaultFacts | undefined, httpStatus: number | undefined): Problem {
+  const refused = httpStatus !== undefined && httpStatus >= 400 && httpStatus < 500
+  if (refused && fault?.kind === 'http') {
     return {
-      what: 'the appliance named no job',
-      fix: `Find the import in ${MONITORING} and pass its job as job-id; do not upload the file again.`
-    }
-  }
-  if (upload.mayHaveStarted) {
-    return {
-      what: upload.httpStatus
-        ? `the appliance answered HTTP ${upload.httpStatus}`
-        : (UNANSWERED[upload.faultKind ?? 'network'] ?? 'the upload got no answer'),
-      fix: `Look for the import in ${MONITORING} before uploading again; if it is there, pass its job as job-id.`
-    }
-  }
-  const refused = upload.httpStatus !== undefined && upload.httpStatus >= 400 && upload.httpStatus < 500
-  if (refused && upload.faultKind === 'http') {
-    return {
-      what: `the appliance refused the upload${http}`,
+      what: `the appliance refused the upload (HTTP ${httpStatus})`,
       fix: 'Check the CSV against what the appliance says below; validation-only: true checks a CSV without importing it.'
     }
   }
-  return problemOf({
-    status: 'error',
-    faultKind: upload.faultKind,
-    httpStatus: upload.httpStatus,
-    polls: 0,
-    retries: 0,
-    elapsedMs: 0
-  })
+  return fault ? faultProblem({ kind: fault.kind, httpStatus }) : UNKNOWN
 }

@@ -7,7 +7,7 @@
 // table rows; the counts always cover every device, and what was left out is
 // said at the top.
 import { formatDuration } from '../common/duration.js'
-import { OUTCOMES } from '../common/outcome.js'
+import { STATUSES } from '../outcome/status.js'
 import { percent, plural } from '../common/text.js'
 import type { DeviceAssessment } from '../lxca/verdict.js'
 import { Budget, takeWhile } from './budget.js'
@@ -41,7 +41,7 @@ export interface JobMarkdownOptions {
 export function renderJobMarkdown(view: JobView, budgetBytes: number, options: JobMarkdownOptions): string {
   const budget = new Budget(budgetBytes)
   budget.reserve(NOTE_BYTES)
-  const head = `${options.heading} ${OUTCOMES[view.status].icon} ${text(wording.headline(view, options.host), 600)}`
+  const head = `${options.heading} ${STATUSES[view.status].icon} ${text(wording.headline(view, options.host), 600)}`
   const intro = [head, ...introLines(view)]
   if (options.note) intro.splice(2, 0, options.note)
   const causes = causesPart(view)

@@ -4,7 +4,7 @@
 // Pure. With several jobs, outputs add up across jobs and failed devices name
 // their job; with one job they are exactly as for one job.
 import type { Scrub } from '../common/secrets.js'
-import type { GateResult } from '../common/outcome.js'
+import type { GateOutcome } from '../outcome/gate-outcome.js'
 import { bodyText, clause, clean, plural } from '../common/text.js'
 import { jobPath } from '../lxca/job-ref.js'
 import type { DeviceAssessment } from '../lxca/verdict.js'
@@ -160,13 +160,13 @@ function failedDevice(job: JobView, item: DeviceAssessment): FailedDevice {
  * become `***`: files are never masked by the runner. Undefined when no
  * document came.
  */
-export function reportContent(result: GateResult, scrub: Scrub): Buffer | undefined {
-  const received = result.jobs.filter(({ outcome }) => outcome.lastBody !== undefined)
-  if (result.jobs.length === 1) return received[0] && scrubBody(received[0].outcome.lastBody as Buffer, scrub)
+export function reportContent(outcome: GateOutcome, scrub: Scrub): Buffer | undefined {
+  const received = outcome.jobs.filter(job => job.body !== undefined)
+  if (outcome.jobs.length === 1) return received[0]?.body && scrubBody(received[0].body, scrub)
   if (received.length === 0) return undefined
-  const entries = received.map(({ job, outcome }) => {
+  const entries = received.map(({ job, body }) => {
     const key = JSON.stringify(jobPath(job).slice(1))
-    return `  ${key}: ${scrubJsonStrings(bodyText(outcome.lastBody as Buffer).trim(), scrub)}`
+    return `  ${key}: ${scrubJsonStrings(bodyText(body as Buffer).trim(), scrub)}`
   })
   return Buffer.from(`{\n${entries.join(',\n')}\n}\n`)
 }

@@ -5,7 +5,7 @@
 // deepest failed step is marked, the steps after it are "not run", and a
 // finished job shows nothing as running. The tree is never deeper than the
 // parser allows (MAX_DEPTH), so the recursion below is bounded.
-import type { StepNode } from '../lxca/job.js'
+import type { StepNode } from '../lxca/document.js'
 import { isFailedState, type DeviceAssessment } from '../lxca/verdict.js'
 
 /** How a step is shown. */

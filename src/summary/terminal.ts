@@ -5,7 +5,7 @@
 // control characters removed, so a device name cannot move the cursor or
 // recolour the screen.
 import { formatDuration } from '../common/duration.js'
-import { OUTCOMES } from '../common/outcome.js'
+import { STATUSES } from '../outcome/status.js'
 import { clean, percent, plural } from '../common/text.js'
 import type { DeviceAssessment } from '../lxca/verdict.js'
 import type { StepView } from './steps.js'
@@ -38,7 +38,7 @@ export function renderTerminal(view: GateView, color: boolean): string {
 }
 
 function jobBlock(view: JobView, host: string | undefined, paint: Paint): string {
-  const { mark, tint } = OUTCOMES[view.status]
+  const { mark, tint } = STATUSES[view.status]
   const lines = [paint(`${mark} ${clean(wording.headline(view, host), 600)}`, tint)]
   const facts = [`Job ${view.path}`]
   if (view.seen) facts.push(`Progress ${percent(view.progress)}`)
@@ -65,7 +65,7 @@ function uploadLines(view: GateView, paint: Paint): string[] {
   if (!upload) return []
   const started = wording.uploadLine(upload)
   if (started) return [`${clean(started, 600)}`]
-  const { mark, tint } = OUTCOMES[upload.status]
+  const { mark, tint } = STATUSES[upload.status]
   const lines = [paint(`${mark} ${clean(wording.uploadHeadline(upload, view.host), 600)}`, tint)]
   if (upload.problem) lines.push(paint(`  Fix: ${clean(upload.problem.fix, 600)}`, 'bold'))
   const open = wording.uploadMayHaveStarted(upload)

@@ -1,7 +1,7 @@
 // The step summary of an upload that left no job to wait on: the CSV was
 // validated (accepted or refused, with the appliance's words), or the import
 // could not be started, or it is unknown whether it was.
-import { OUTCOMES } from '../common/outcome.js'
+import { STATUSES } from '../outcome/status.js'
 import { plural } from '../common/text.js'
 import { text } from './markdown.js'
 import type { UploadView } from './view.js'
@@ -11,7 +11,7 @@ import * as wording from './wording.js'
 const MAX_MESSAGES = 50
 
 export function renderUploadMarkdown(upload: UploadView, host: string): string {
-  const lines = [`### ${OUTCOMES[upload.status].icon} ${text(wording.uploadHeadline(upload, host), 600)}`]
+  const lines = [`### ${STATUSES[upload.status].icon} ${text(wording.uploadHeadline(upload, host), 600)}`]
   const facts = [`**File** ${text(upload.file, 200)}`, `**Devices** ${upload.rows.toLocaleString('en-US')}`]
   facts.push(upload.validationOnly ? '**Validation only:** nothing was imported' : '**Import**')
   lines.push(facts.join(' · '))

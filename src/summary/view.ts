@@ -4,11 +4,14 @@
 // step, and every server string scrubbed of secrets. Building it costs one
 // pass over the devices; a device's own view and step tree are made only for
 // the devices a report actually shows (a job may list 100,000).
-import type { GateResult, JobOutcome, OutcomeStatus, UploadOutcome } from '../common/outcome.js'
 import type { Scrub } from '../common/secrets.js'
 import { jobPath, type JobRef } from '../lxca/job-ref.js'
-import { isDone, stepPathLabel, userActionOf, type DeviceAssessment, type DeviceState } from '../lxca/verdict.js'
-import { problemOf, uploadProblemOf, type Problem } from './fixes.js'
+import { stepPathLabel, userActionOf, type DeviceAssessment, type DeviceState } from '../lxca/verdict.js'
+import type { GateOutcome } from '../outcome/gate-outcome.js'
+import type { JobOutcome } from '../outcome/job-outcome.js'
+import { STATUSES, type Status } from '../outcome/status.js'
+import { mayHaveStarted, type UploadOutcome } from '../outcome/upload-outcome.js'
+import { problemOf, reasonOf, uploadProblemOf, type Problem } from './fixes.js'
 import { stepTree, type StepView } from './steps.js'
 
 export interface DeviceView {
@@ -38,7 +41,7 @@ export interface JobView {
   readonly job: JobRef
   /** `/csvRequest/jobs/4229`. */
   readonly path: string
-  readonly status: OutcomeStatus
+  readonly status: Status
   /** Some document of the job was understood. */
   readonly seen: boolean
   /** Some JSON document came, understood or not: the report file holds it. */
@@ -67,7 +70,7 @@ export interface UploadView {
   readonly file: string
   readonly rows: number
   readonly validationOnly: boolean
-  readonly status: OutcomeStatus
+  readonly status: Status
   readonly job?: JobRef
   readonly messages: readonly string[]
   readonly reason?: string
@@ -78,7 +81,7 @@ export interface UploadView {
 }
 
 export interface GateView {
-  readonly status: OutcomeStatus
+  readonly status: Status
   /** Jobs to read first come first: failures, errors, timeouts, cancellations, then successes. */
   readonly jobs: readonly JobView[]
   readonly upload?: UploadView
@@ -86,60 +89,66 @@ export interface GateView {
   readonly baseUrl: URL
 }
 
-const READING_ORDER: Record<OutcomeStatus, number> = { failure: 0, error: 1, timeout: 2, cancelled: 3, success: 4 }
-
-export function gateView(result: GateResult, baseUrl: URL, timeoutMs: number, scrub: Scrub): GateView {
-  const started = result.upload?.job
-  const jobs = result.jobs.map(item => jobView(item, timeoutMs, scrub, started?.id === item.job.id))
+export function gateView(outcome: GateOutcome, baseUrl: URL, scrub: Scrub): GateView {
+  const { upload } = outcome
+  const started = upload?.status === 'success' ? upload.job : undefined
+  const timeoutMs = outcome.deadline.timeoutMs
+  const jobs = outcome.jobs.map(item => jobView(item, timeoutMs, scrub, started?.id === item.job.id))
   const ordered = jobs
     .map((view, index) => ({ view, index }))
-    .sort((a, b) => READING_ORDER[a.view.status] - READING_ORDER[b.view.status] || a.index - b.index)
+    .sort((a, b) => STATUSES[a.view.status].readingOrder - STATUSES[b.view.status].readingOrder || a.index - b.index)
     .map(({ view }) => view)
-  const upload = result.upload && uploadView(result.upload, scrub)
-  return { status: result.status, jobs: ordered, upload, host: baseUrl.host, baseUrl }
+  return {
+    status: outcome.status,
+    jobs: ordered,
+    upload: upload && uploadView(upload, scrub),
+    host: baseUrl.host,
+    baseUrl
+  }
 }
 
 function uploadView(upload: UploadOutcome, scrub: Scrub): UploadView {
-  const stopped = upload.status !== 'success' && upload.status !== 'cancelled'
   return {
     file: scrub(upload.file),
     rows: upload.rows,
     validationOnly: upload.validationOnly,
     status: upload.status,
-    job: upload.job,
+    job: upload.status === 'success' ? upload.job : undefined,
     messages: upload.messages.map(scrub),
-    reason: upload.reason === undefined ? undefined : scrub(upload.reason),
-    problem: stopped ? uploadProblemOf(upload) : undefined,
-    mayHaveStarted: upload.mayHaveStarted && !upload.job,
+    reason: upload.status === 'error' ? scrub(upload.cause.reason) : undefined,
+    problem: uploadProblemOf(upload),
+    mayHaveStarted: mayHaveStarted(upload),
     elapsedMs: upload.elapsedMs
   }
 }
 
-function jobView({ job, outcome }: JobOutcome, timeoutMs: number, scrub: Scrub, startedByUpload: boolean): JobView {
-  const devices = outcome.assessment?.devices ?? []
+function jobView(outcome: JobOutcome, timeoutMs: number, scrub: Scrub, startedByUpload: boolean): JobView {
+  const { job, seen, wait } = outcome
+  const devices = seen?.assessment.devices ?? []
   const byState = (state: DeviceState): DeviceAssessment[] => devices.filter(item => item.state === state)
   const failed = byState('failed')
-  const done = outcome.job !== undefined && isDone(outcome.job)
+  const done = seen !== undefined && seen.assessment.verdict !== 'running'
   const views = new Map<DeviceAssessment, DeviceView>()
+  const reason = reasonOf(outcome, timeoutMs)
   return {
     job,
     path: jobPath(job),
     status: outcome.status,
-    seen: outcome.assessment !== undefined,
-    reported: outcome.lastBody !== undefined,
+    seen: seen !== undefined,
+    reported: outcome.body !== undefined,
     done,
-    progress: outcome.assessment?.progress,
-    lxcaStatus: outcome.job?.status === undefined ? undefined : scrub(outcome.job.status),
+    progress: seen?.assessment.progress,
+    lxcaStatus: seen?.document.status === undefined ? undefined : scrub(seen.document.status),
     total: devices.length,
     failed,
     pending: byState('pending'),
     succeeded: byState('succeeded'),
     causes: causesOf(failed, scrub),
-    problem: outcome.status === 'error' ? problemOf(outcome, startedByUpload) : undefined,
-    reason: outcome.reason === undefined ? undefined : scrub(outcome.reason),
-    elapsedMs: outcome.elapsedMs,
-    polls: outcome.polls,
-    retries: outcome.retries,
+    problem: outcome.status === 'error' ? problemOf(outcome.cause, startedByUpload) : undefined,
+    reason: reason === undefined ? undefined : scrub(reason),
+    elapsedMs: wait.elapsedMs,
+    polls: wait.polls,
+    retries: wait.retries,
     timeoutMs,
     device(item) {
       let view = views.get(item)

@@ -3,7 +3,7 @@
 // messages and annotations quote it. So the step summary, the terminal and
 // the failure message cannot disagree.
 import { formatDuration } from '../common/duration.js'
-import { OUTCOMES, type OutcomeStatus } from '../common/outcome.js'
+import { STATUSES, type Status } from '../outcome/status.js'
 import { clause, MAY_HAVE_STARTED, MONITORING, percent, plural } from '../common/text.js'
 import type { StepShow } from './steps.js'
 import type { JobView, UploadView } from './view.js'
@@ -63,8 +63,8 @@ function capitalise(sentence: string): string {
 }
 
 /** The outcome in a few words, for tables: `❌ failed`. */
-export function outcomeWords(status: OutcomeStatus): string {
-  return `${OUTCOMES[status].icon} ${OUTCOMES[status].verb}`
+export function outcomeWords(status: Status): string {
+  return `${STATUSES[status].icon} ${STATUSES[status].verb}`
 }
 
 /** `3 of 4 LXCA jobs on host did not pass: 2 failed, 1 timed out` (several jobs). */
@@ -74,17 +74,17 @@ export function gateHeadline(jobs: readonly JobView[], host: string): string {
   const counts = (['failure', 'error', 'timeout', 'cancelled'] as const)
     .map(status => [status, jobs.filter(job => job.status === status).length] as const)
     .filter(([, count]) => count > 0)
-    .map(([status, count]) => `${count} ${OUTCOMES[status].verb}`)
+    .map(([status, count]) => `${count} ${STATUSES[status].verb}`)
   return `${jobs.length - passed} of ${jobs.length} LXCA jobs on ${host} did not pass: ${counts.join(', ')}`
 }
 
 /** The icon of several jobs: a failed device outranks a timeout in what the reader must do. */
-export function gateIcon(statuses: readonly OutcomeStatus[]): string {
-  if (statuses.every(status => status === 'success')) return OUTCOMES.success.icon
-  if (statuses.includes('cancelled')) return OUTCOMES.cancelled.icon
-  if (statuses.includes('failure')) return OUTCOMES.failure.icon
-  if (statuses.includes('error')) return OUTCOMES.error.icon
-  return OUTCOMES.timeout.icon
+export function gateIcon(statuses: readonly Status[]): string {
+  if (statuses.every(status => status === 'success')) return STATUSES.success.icon
+  if (statuses.includes('cancelled')) return STATUSES.cancelled.icon
+  if (statuses.includes('failure')) return STATUSES.failure.icon
+  if (statuses.includes('error')) return STATUSES.error.icon
+  return STATUSES.timeout.icon
 }
 
 /** Emoji and terminal mark of each way a step is shown. */

@@ -3,13 +3,17 @@
 import { describe, expect, it } from '@jest/globals'
 import type { IncomingHttpHeaders } from 'node:http'
 import { NO_SECRETS, SecretSet } from '../../src/common/secrets.js'
-import { importOf, jobsNamed, validationOf } from '../../src/lxca/import.js'
+import { importOf, jobsNamed, validationOf } from '../../src/import/answer.js'
+import type { Answer } from '../../src/outcome/upload-outcome.js'
 
 const response = (status: number, body: unknown = '', headers: IncomingHttpHeaders = {}) => ({
   status,
   headers,
   body: Buffer.from(typeof body === 'string' ? body : JSON.stringify(body))
 })
+
+/** The details sentence of an answer that is an error. */
+const reasonOf = (answer: Answer): string | undefined => (answer.status === 'error' ? answer.cause.reason : undefined)
 
 describe('jobsNamed: where LXCA puts the job, and nowhere else', () => {
   it.each([
@@ -91,22 +95,25 @@ describe('importOf', () => {
     ['nothing at all', '']
   ])('2xx naming no job (%s) → error: may have started, never a guess', (_name, body) => {
     const answer = importOf(response(200, body), NO_SECRETS)
-    expect(answer).toMatchObject({ status: 'error', mayHaveStarted: true })
-    expect(answer.job).toBeUndefined()
+    expect(answer).toMatchObject({
+      status: 'error',
+      cause: { kind: expect.stringMatching(/^(no-job|may-have-started)$/) }
+    })
+    expect(answer).not.toHaveProperty('job')
   })
 
   it('2xx without a job: says the import has probably started and where to find its job', () => {
     const answer = importOf(response(200, { result: 'accepted', note: 'queued' }), NO_SECRETS)
-    expect(answer).toMatchObject({ status: 'error', mayHaveStarted: true, httpStatus: 200, faultKind: 'shape' })
-    expect(answer.reason).toBe(
+    expect(answer).toMatchObject({ status: 'error', httpStatus: 200, cause: { kind: 'no-job' } })
+    expect(reasonOf(answer)).toBe(
       'the appliance accepted the upload (HTTP 200) but named no job (no Location header and no job ID field: no content type, starts with "{"result":"accepted","note":"queued"}"); the import has probably started: find its job in XClarity Administrator › Monitoring › Jobs and pass it as job-id instead of uploading again'
     )
   })
 
   it('2xx naming two jobs → error, neither is polled', () => {
     const answer = importOf(response(200, { jobId: '41', statusDescription: '42' }), NO_SECRETS)
-    expect(answer).toMatchObject({ status: 'error', mayHaveStarted: true })
-    expect(answer.reason).toMatch(/named 2 different jobs \(41, 42\)/)
+    expect(answer).toMatchObject({ status: 'error', cause: { kind: 'no-job' } })
+    expect(reasonOf(answer)).toMatch(/named 2 different jobs \(41, 42\)/)
   })
 
   it('2xx whose result says it failed → error with its messages, even with a Location', () => {
@@ -118,8 +125,12 @@ describe('importOf', () => {
       ),
       NO_SECRETS
     )
-    expect(answer).toMatchObject({ status: 'error', mayHaveStarted: true, messages: ['FQXHMDI0300M: Busy.'] })
-    expect(answer.job).toBeUndefined()
+    expect(answer).toMatchObject({
+      status: 'error',
+      cause: { kind: 'may-have-started' },
+      messages: ['FQXHMDI0300M: Busy.']
+    })
+    expect(answer).not.toHaveProperty('job')
   })
 
   it('400, 404, 401 → error, nothing imported, with the appliance messages', () => {
@@ -129,20 +140,20 @@ describe('importOf', () => {
     }
     for (const status of [400, 404, 401]) {
       const answer = importOf(response(status, body), NO_SECRETS)
-      expect(answer.mayHaveStarted).toBeFalsy()
       expect(answer).toMatchObject({
         status: 'error',
+        cause: { kind: 'not-imported' },
         messages: ['FQXHMDI0202M: Line 3: the device address is missing.']
       })
-      expect(answer.reason).toMatch(/; nothing was imported$/)
+      expect(reasonOf(answer)).toMatch(/; nothing was imported$/)
     }
   })
 
   it('503, 429, 408 → error: the import may or may not have started', () => {
     for (const status of [503, 429, 408]) {
       const answer = importOf(response(status), NO_SECRETS)
-      expect(answer).toMatchObject({ status: 'error', mayHaveStarted: true })
-      expect(answer.reason).toMatch(
+      expect(answer).toMatchObject({ status: 'error', cause: { kind: 'may-have-started' } })
+      expect(reasonOf(answer)).toMatch(
         new RegExp(
           `HTTP ${status}.*the import may or may not have started: look for it in XClarity Administrator › Monitoring › Jobs`
         )
@@ -194,7 +205,7 @@ describe('validationOf', () => {
   ])('%s → error: could not be read, never accepted', (_name, answer) => {
     const read = validationOf(answer, NO_SECRETS)
     expect(read.status).toBe('error')
-    expect(read.reason).toMatch(
+    expect(reasonOf(read)).toMatch(
       /^the appliance's answer to the validation could not be read \(HTTP \d+, .*\); the file was not validated$/
     )
   })
@@ -215,9 +226,9 @@ describe('validationOf', () => {
     // The excerpt keeps 200 characters: the password starts 5 before the cut.
     const body = `${'x'.repeat(195)}${password} and more`
     const read = validationOf(response(200, body, { 'content-type': 'text/plain' }), secrets)
-    expect(read.reason).toContain('***')
+    expect(reasonOf(read)).toContain('***')
     for (let length = 4; length <= password.length; length++) {
-      expect(read.reason).not.toContain(password.slice(0, length))
+      expect(reasonOf(read)).not.toContain(password.slice(0, length))
     }
   })
 })

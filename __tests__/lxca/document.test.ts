@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { MAX_DEVICES, parseJob, type JobDocument } from '../../src/lxca/job.js'
+import { MAX_DEVICES, parseJob, type JobDocument } from '../../src/lxca/document.js'
 import { fixture } from '../helpers/fixtures.js'
 
 function parsed(raw: unknown): JobDocument {
@@ -13,8 +13,8 @@ describe('parseJob', () => {
     const job = parsed(fixture('seed-running.json'))
     expect(job.progress).toBeCloseTo(17.647, 3)
     expect(job.status).toBe('INCOMPLETE')
-    expect(job.results).toHaveLength(1)
-    const device = job.results[0]
+    expect(job.devices).toHaveLength(1)
+    const device = job.devices[0]
     expect(device).toMatchObject({
       address: '10.243.3.55',
       uuid: '48331a223bf34fba90732b379b837b9c',
@@ -44,7 +44,7 @@ describe('parseJob', () => {
   })
 
   it('reads progress JOB_DONE as a finished device', () => {
-    const device = parsed(fixture('failed-job.json')).results[0]
+    const device = parsed(fixture('failed-job.json')).devices[0]
     expect(device.done).toBe(true)
     expect(device.progress).toBe(100)
   })
@@ -60,7 +60,7 @@ describe('parseJob', () => {
         { result: 'SUCCESS' }
       ]
     })
-    expect(job.results.map(device => device.address)).toEqual(['10.0.0.9', '10.0.0.1, SN123', 'abc', 'device #4'])
+    expect(job.devices.map(device => device.address)).toEqual(['10.0.0.9', '10.0.0.1, SN123', 'abc', 'device #4'])
   })
 
   it('accepts progress as a numeric string', () => {
@@ -68,7 +68,7 @@ describe('parseJob', () => {
   })
 
   it('accepts a new job that lists no devices yet', () => {
-    expect(parsed({ progress: 0 }).results).toEqual([])
+    expect(parsed({ progress: 0 }).devices).toEqual([])
   })
 
   it('drops malformed optional detail instead of failing', () => {
@@ -83,9 +83,9 @@ describe('parseJob', () => {
         }
       ]
     })
-    expect(job.results[0].timeSpentMs).toBeUndefined()
-    expect(job.results[0].uuid).toBeUndefined()
-    expect(job.results[0].steps).toEqual([expect.objectContaining({ id: 'X', label: 'X', state: undefined })])
+    expect(job.devices[0].timeSpentMs).toBeUndefined()
+    expect(job.devices[0].uuid).toBeUndefined()
+    expect(job.devices[0].steps).toEqual([expect.objectContaining({ id: 'X', label: 'X', state: undefined })])
   })
 
   it('stops at a sane depth on a deeply nested tree', () => {
@@ -93,7 +93,7 @@ describe('parseJob', () => {
     for (let i = 0; i < 10_000; i++) node = { id: `n${i}`, status: { substatus: [node] } }
     const job = parsed({ progress: 1, results: [{ result: 'INCOMPLETE', status: { substatus: [node] } }] })
     let depth = 0
-    for (let steps = job.results[0].steps; steps.length > 0; steps = steps[0].children) depth += 1
+    for (let steps = job.devices[0].steps; steps.length > 0; steps = steps[0].children) depth += 1
     expect(depth).toBe(16)
   })
 
@@ -115,7 +115,7 @@ describe('parseJob', () => {
   it.each([[{}], [{ result: null }], [{ result: '' }]])(
     'reads a device without a result (%p) as one that has not reported one yet',
     extra => {
-      expect(parsed({ progress: 40, results: [{ uuid: 'a', ...extra }] }).results[0].result).toBeUndefined()
+      expect(parsed({ progress: 40, results: [{ uuid: 'a', ...extra }] }).devices[0].result).toBeUndefined()
     }
   )
 
@@ -123,7 +123,7 @@ describe('parseJob', () => {
     const open = '{"id":"L","status":{"state":"Complete","substatus":['.repeat(3000)
     const tree = `${open}{"id":"LEAF","status":{"state":"Stopped_With_Error"}}${']}}'.repeat(3000)}`
     const raw = JSON.parse(`{"progress":100,"results":[{"result":"OTHER_FAIL","status":{"substatus":[${tree}]}}]}`)
-    expect(parsed(raw).results[0].steps[0].id).toBe('L')
+    expect(parsed(raw).devices[0].steps[0].id).toBe('L')
   })
 
   it('refuses more devices than supported, as a lasting problem', () => {

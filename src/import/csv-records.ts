@@ -132,3 +132,34 @@ function unquote(raw: string): string {
   if (close <= open) return raw.slice(open + 1)
   return raw.slice(open + 1, close).replace(/""/g, '"') + raw.slice(close + 1)
 }
+
+/** The offset of the first byte that is not valid UTF-8, or undefined. */
+export function firstInvalidUtf8(bytes: Buffer): number | undefined {
+  for (let i = 0; i < bytes.length;) {
+    const byte = bytes[i]
+    const length =
+      byte < 0x80
+        ? 1
+        : byte >= 0xc2 && byte <= 0xdf
+          ? 2
+          : byte >= 0xe0 && byte <= 0xef
+            ? 3
+            : byte >= 0xf0 && byte <= 0xf4
+              ? 4
+              : 0
+    if (length === 0 || i + length > bytes.length) return i
+    for (let k = 1; k < length; k++) if ((bytes[i + k] & 0xc0) !== 0x80) return i
+    // Overlong forms and surrogates are not UTF-8 either.
+    if (length === 3 && ((byte === 0xe0 && bytes[i + 1] < 0xa0) || (byte === 0xed && bytes[i + 1] >= 0xa0))) return i
+    if (length === 4 && ((byte === 0xf0 && bytes[i + 1] < 0x90) || (byte === 0xf4 && bytes[i + 1] >= 0x90))) return i
+    i += length
+  }
+  return undefined
+}
+
+/** The line (1-based) the byte at `offset` is on. */
+export function lineAt(bytes: Buffer, offset: number): number {
+  let line = 1
+  for (let i = bytes.indexOf(0x0a); i >= 0 && i < offset; i = bytes.indexOf(0x0a, i + 1)) line += 1
+  return line
+}

@@ -18,7 +18,7 @@ export interface StepNode {
   readonly children: readonly StepNode[]
 }
 
-export interface DeviceResult {
+export interface Device {
   /** IP address, serial number or UUID as LXCA reports it (`messageParameters`). */
   readonly address: string
   readonly uuid?: string
@@ -38,7 +38,8 @@ export interface DeviceResult {
 export interface JobDocument {
   readonly progress?: number
   readonly status?: string
-  readonly results: readonly DeviceResult[]
+  /** `results[]` as LXCA names it: one entry per device. */
+  readonly devices: readonly Device[]
 }
 
 /**
@@ -64,7 +65,7 @@ export function parseJob(raw: unknown): ParsedJob {
     // A job that has just been created may not list its devices yet, but a
     // document with neither progress nor results is not a job document.
     if (progress === undefined) return problem('the document has neither "progress" nor "results"')
-    return { ok: true, job: { progress: progress.value, status: text(raw.status), results: [] } }
+    return { ok: true, job: { progress: progress.value, status: text(raw.status), devices: [] } }
   }
   if (!Array.isArray(results)) return problem(`"results" should be a list, got ${describe(results)}`)
 
@@ -74,7 +75,7 @@ export function parseJob(raw: unknown): ParsedJob {
     return { ok: false, problem: `the job lists ${count} devices; at most ${most} are supported`, lasting: true }
   }
 
-  const devices: DeviceResult[] = []
+  const devices: Device[] = []
   for (const [index, entry] of results.entries()) {
     if (!isObject(entry)) return problem(`results[${index}] should be an object, got ${describe(entry)}`)
     const result = entry.result
@@ -83,10 +84,10 @@ export function parseJob(raw: unknown): ParsedJob {
     }
     devices.push(parseDevice(entry, result || undefined, index))
   }
-  return { ok: true, job: { progress: progress?.value, status: text(raw.status), results: devices } }
+  return { ok: true, job: { progress: progress?.value, status: text(raw.status), devices } }
 }
 
-function parseDevice(entry: Record<string, unknown>, result: string | undefined, index: number): DeviceResult {
+function parseDevice(entry: Record<string, unknown>, result: string | undefined, index: number): Device {
   const status = isObject(entry.status) ? entry.status : {}
   const progress = toProgress(entry.progress)
   const uuid = text(entry.uuid)

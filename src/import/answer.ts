@@ -3,14 +3,15 @@
 // words. Nothing is guessed: the job comes only from where LXCA puts it, and
 // a validation answer is a verdict only when it is LXCA's answer shape with a
 // result we know. Anything else is an error that says what came back. How the
-// upload is sent, and never sent twice, is poll/upload.ts.
-import type { UploadOutcome } from '../common/outcome.js'
+// upload is sent, and never sent twice, is upload.ts.
 import type { Scrubber } from '../common/secrets.js'
 import { bodyText, clause, excerpt, isObject, MAY_HAVE_STARTED, MONITORING, plural } from '../common/text.js'
 import type { HttpResponse } from '../http/transport.js'
-import { parseJobRef, type JobRef } from './job-ref.js'
-import { lxcaAnswer, messageLine, resultKind, type LxcaAnswer } from './messages.js'
-import { bodyExcerpt, headerValue, isAuthRefusal, statusFault } from './responses.js'
+import { parseJobRef, type JobRef } from '../lxca/job-ref.js'
+import { lxcaAnswer, messageLine, resultKind, type LxcaAnswer } from '../lxca/messages.js'
+import { bodyExcerpt, headerValue, isAuthRefusal, statusFault } from '../lxca/responses.js'
+import type { FaultFacts } from '../outcome/job-outcome.js'
+import type { Answer, UploadCause } from '../outcome/upload-outcome.js'
 
 /** Statuses for a CSV the appliance looked at and refused: nothing was imported. */
 const REFUSED = new Set([400, 409, 413, 415, 422])
@@ -21,47 +22,40 @@ const JOB_FIELDS = ['jobId', 'jobid', 'job_id', 'jobID', 'statusDescription'] as
 const UPLOAD = 'POST /csvRequest'
 const NO_IMPORT_HERE = `${UPLOAD}: the appliance has no bulk import here; is this an XClarity Administrator?`
 
-export type Answer = Pick<UploadOutcome, 'status'> & Partial<UploadOutcome>
-
 /** The job of a started import (never a guess), or why there is none. */
 export function importOf(response: HttpResponse, secrets: Scrubber): Answer {
   const httpStatus = response.status
   const answer = lxcaAnswer(response.body)
   const messages = linesOf(answer, secrets)
+  const error = (cause: UploadCause): Answer => ({ status: 'error', cause, httpStatus, messages })
   if (httpStatus >= 200 && httpStatus < 300) {
     const named = CREATED.has(httpStatus) ? jobsNamed(response) : []
     if (resultKind(answer?.result) === 'failed') {
-      const reason = `the appliance answered the upload with HTTP ${httpStatus} and the result '${excerpt(answer?.result ?? '', 40, secrets)}'`
-      return unknown(httpStatus, `${reason}; ${MAY_HAVE_STARTED}`, messages, 'http')
+      const said = `the appliance answered the upload with HTTP ${httpStatus} and the result '${excerpt(answer?.result ?? '', 40, secrets)}'`
+      return error({
+        kind: 'may-have-started',
+        reason: `${said}; ${MAY_HAVE_STARTED}`,
+        fault: { kind: 'http', message: said, httpStatus }
+      })
     }
-    if (named.length === 1) return { status: 'success', job: named[0], httpStatus, mayHaveStarted: true, messages }
+    if (named.length === 1) return { status: 'success', job: named[0], httpStatus, messages }
     const which =
       named.length > 1
         ? `named ${named.length} different jobs (${named.map(job => job.id).join(', ')})`
         : `named no job (no Location header and no job ID field: ${bodyExcerpt(response, secrets, 300)})`
     const reason = `the appliance accepted the upload (HTTP ${httpStatus}) but ${which}; the import has probably started: find its job in ${MONITORING} and pass it as job-id instead of uploading again`
-    return unknown(httpStatus, reason, messages, 'shape')
+    return error({ kind: 'no-job', reason })
   }
   const fault = statusFault(response, UPLOAD, NO_IMPORT_HERE, secrets)
-  const said = clause(fault?.message ?? `HTTP ${httpStatus}`)
+  const facts: FaultFacts = { kind: fault?.kind ?? 'http', message: fault?.message ?? `HTTP ${httpStatus}`, httpStatus }
+  const said = clause(facts.message)
   const refused =
     REFUSED.has(httpStatus) ||
     isAuthRefusal(httpStatus) ||
     httpStatus === 404 ||
     (httpStatus >= 300 && httpStatus < 400)
-  if (refused) {
-    return { status: 'error', httpStatus, reason: `${said}; nothing was imported`, messages, faultKind: fault?.kind }
-  }
-  return unknown(httpStatus, `${said}; ${MAY_HAVE_STARTED}`, messages, fault?.kind ?? 'http')
-}
-
-function unknown(
-  httpStatus: number,
-  reason: string,
-  messages: readonly string[],
-  faultKind: Answer['faultKind']
-): Answer {
-  return { status: 'error', httpStatus, reason, messages, faultKind, mayHaveStarted: true }
+  if (refused) return error({ kind: 'not-imported', reason: `${said}; nothing was imported`, fault: facts })
+  return error({ kind: 'may-have-started', reason: `${said}; ${MAY_HAVE_STARTED}`, fault: facts })
 }
 
 /**
@@ -77,8 +71,10 @@ export function validationOf(response: HttpResponse, secrets: Scrubber): Answer 
     status: 'error',
     httpStatus,
     messages,
-    faultKind: 'shape',
-    reason: `the appliance's answer to the validation could not be read (HTTP ${httpStatus}, ${why}); the file was not validated`
+    cause: {
+      kind: 'unreadable',
+      reason: `the appliance's answer to the validation could not be read (HTTP ${httpStatus}, ${why}); the file was not validated`
+    }
   })
   if (httpStatus >= 200 && httpStatus < 300) {
     if (!answer) return unreadable(bodyExcerpt(response, secrets, 200))
@@ -86,7 +82,7 @@ export function validationOf(response: HttpResponse, secrets: Scrubber): Answer 
     switch (resultKind(answer.result)) {
       case 'success':
       case 'warning':
-        return { status: errors > 0 ? 'failure' : 'success', httpStatus, messages }
+        return errors > 0 ? { status: 'failure', httpStatus, messages } : { status: 'success', httpStatus, messages }
       case 'failed':
         return messages.length > 0
           ? { status: 'failure', httpStatus, messages }
@@ -104,13 +100,9 @@ export function validationOf(response: HttpResponse, secrets: Scrubber): Answer 
     return unreadable(`a refusal that does not say what is wrong: ${bodyExcerpt(response, secrets, 200)}`)
   }
   const fault = statusFault(response, `${UPLOAD}?validationOnly=true`, NO_IMPORT_HERE, secrets)
-  return {
-    status: 'error',
-    httpStatus,
-    messages,
-    reason: `${clause(fault?.message ?? `HTTP ${httpStatus}`)}; the file was not validated`,
-    faultKind: fault?.kind
-  }
+  const facts: FaultFacts = { kind: fault?.kind ?? 'http', message: fault?.message ?? `HTTP ${httpStatus}`, httpStatus }
+  const reason = `${clause(facts.message)}; the file was not validated`
+  return { status: 'error', httpStatus, messages, cause: { kind: 'not-imported', reason, fault: facts } }
 }
 
 /** The appliance's messages, one line each, scrubbed before they are cut. */

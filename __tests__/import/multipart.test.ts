@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { csvMultipart } from '../../src/lxca/multipart.js'
+import { csvMultipart } from '../../src/import/multipart.js'
 
 describe('csvMultipart', () => {
   it('is one part named uploadedfile, the file unchanged, CRLF everywhere', () => {

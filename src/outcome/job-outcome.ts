@@ -1,0 +1,130 @@
+// What waiting on one job ended in, and the one place that decides it. The
+// poller only schedules requests: it hands each document and each fault to
+// the functions below, which say whether the wait goes on or how it ends.
+// The reports read the case and its data; they never decide again.
+//
+// "The job failed" is kept apart from "we could not find out": only a
+// document that was understood can end in success or failure; transient
+// faults are retried within a budget and never become a failure verdict; a
+// wait that never understood a document ends as error, not timeout.
+import type { FaultKind, RequestFault } from '../common/errors.js'
+import type { JobDocument } from '../lxca/document.js'
+import type { JobRef } from '../lxca/job-ref.js'
+import type { Assessment, DeviceAssessment } from '../lxca/verdict.js'
+
+/** A job document that was understood, and what it says. */
+export interface Seen {
+  readonly document: JobDocument
+  readonly assessment: Assessment
+}
+
+/** A fault as the reports need it. */
+export interface FaultFacts {
+  readonly kind: FaultKind
+  readonly message: string
+  /** The HTTP status behind it, when there was one. */
+  readonly httpStatus?: number
+}
+
+/** Why a job could not be checked. */
+export type ErrorCause =
+  /** A fault asking again cannot mend: credentials refused, job not found, TLS, a redirect, a document too big… */
+  | { readonly kind: 'fault'; readonly fault: FaultFacts }
+  /** More transient faults in a row than max-retries allows. */
+  | { readonly kind: 'retries'; readonly fault: FaultFacts; readonly count: number; readonly maxRetries: number }
+  /** The deadline passed and no document was ever understood. */
+  | { readonly kind: 'never-understood'; readonly lastFault?: FaultFacts }
+  /** The job finished listing no device: no device can be called ready. */
+  | { readonly kind: 'empty' }
+  /** The job finished, but these devices have no result. */
+  | { readonly kind: 'unreported'; readonly devices: readonly DeviceAssessment[] }
+
+/** How the wait went. */
+export interface WaitFacts {
+  /** Requests made for the job document. */
+  readonly polls: number
+  /** Transient faults that were retried. */
+  readonly retries: number
+  readonly elapsedMs: number
+}
+
+interface Base {
+  readonly job: JobRef
+  readonly wait: WaitFacts
+  /** The exact bytes of the last JSON document received, understood or not: what the `report` file holds. */
+  readonly body?: Buffer
+}
+
+export type JobOutcome =
+  | (Base & { readonly status: 'success'; readonly seen: Seen })
+  | (Base & { readonly status: 'failure'; readonly seen: Seen })
+  /** The job was seen running, and the deadline passed; `lastFault`, when the last request failed. */
+  | (Base & { readonly status: 'timeout'; readonly seen: Seen; readonly lastFault?: FaultFacts })
+  | (Base & { readonly status: 'cancelled'; readonly seen?: Seen })
+  | (Base & { readonly status: 'error'; readonly cause: ErrorCause; readonly seen?: Seen })
+
+/** How a wait ends, before the facts of the wait are added. */
+export type Ending =
+  | { readonly status: 'success' | 'failure' }
+  | { readonly status: 'timeout'; readonly lastFault?: FaultFacts }
+  | { readonly status: 'cancelled' }
+  | { readonly status: 'error'; readonly cause: ErrorCause }
+
+export function factsOf(fault: RequestFault): FaultFacts {
+  return { kind: fault.kind, message: fault.message, httpStatus: fault.status }
+}
+
+/** After a document was understood: how the wait ends, or undefined while the job runs. */
+export function afterDocument(assessment: Assessment): Ending | undefined {
+  switch (assessment.verdict) {
+    case 'running':
+      return undefined
+    case 'success':
+    case 'failure':
+      return { status: assessment.verdict }
+    case 'empty':
+      return { status: 'error', cause: { kind: 'empty' } }
+    case 'unreported':
+      return { status: 'error', cause: { kind: 'unreported', devices: assessment.unreported } }
+  }
+}
+
+/** After a request failed (`consecutive` faults in a row, this one included): how the wait ends, or undefined to retry. */
+export function afterFault(fault: RequestFault, consecutive: number, maxRetries: number): Ending | undefined {
+  if (!fault.retryable) return { status: 'error', cause: { kind: 'fault', fault: factsOf(fault) } }
+  if (consecutive > maxRetries) {
+    return { status: 'error', cause: { kind: 'retries', fault: factsOf(fault), count: consecutive, maxRetries } }
+  }
+  return undefined
+}
+
+/** The deadline passed: timeout if the job was seen running, error if no document was ever understood. */
+export function atDeadline(seen: Seen | undefined, lastFault: FaultFacts | undefined): Ending {
+  if (!seen) return { status: 'error', cause: { kind: 'never-understood', lastFault } }
+  return { status: 'timeout', lastFault }
+}
+
+/** The outcome of a wait that ended so, with what it saw. A success, failure or timeout always saw the job. */
+export function settle(
+  ending: Ending,
+  facts: { job: JobRef; wait: WaitFacts; seen?: Seen; body?: Buffer }
+): JobOutcome {
+  const { job, wait, seen, body } = facts
+  const base = { job, wait, ...(body ? { body } : {}) }
+  switch (ending.status) {
+    case 'cancelled':
+      return { ...base, status: 'cancelled', seen }
+    case 'error':
+      return { ...base, status: 'error', cause: ending.cause, seen }
+    case 'timeout':
+      return { ...base, status: 'timeout', seen: seenOf(seen, ending.status), lastFault: ending.lastFault }
+    case 'success':
+    case 'failure':
+      return { ...base, status: ending.status, seen: seenOf(seen, ending.status) }
+  }
+}
+
+function seenOf(seen: Seen | undefined, status: string): Seen {
+  if (!seen) throw new Error(`a ${status} needs a document that was understood`)
+  return seen
+}

@@ -1,0 +1,60 @@
+// What came of uploading the bulk-import CSV (csv-file): an import started
+// (its job), a file validated or refused, or why neither can be said. Each
+// case carries its own data; `mayHaveStarted` is the one question every
+// report asks of a failed upload, answered once here.
+import type { JobRef } from '../lxca/job-ref.js'
+import type { FaultFacts } from './job-outcome.js'
+
+/** Why an upload neither started an import nor got a verdict on the file. `reason` is the details sentence. */
+export type UploadCause =
+  /** Nothing was imported (or validated): the appliance refused the request, or it provably never left. */
+  | { readonly kind: 'not-imported'; readonly reason: string; readonly fault?: FaultFacts }
+  /** It may have reached the appliance, and no answer says what became of it. */
+  | { readonly kind: 'may-have-started'; readonly reason: string; readonly fault?: FaultFacts }
+  /** The appliance took it but named no job (or two): the import has probably started. */
+  | { readonly kind: 'no-job'; readonly reason: string }
+  /** The answer to a validation is not one we understand. */
+  | { readonly kind: 'unreadable'; readonly reason: string }
+
+interface Base {
+  /** The file's base name. */
+  readonly file: string
+  /** Device rows in it. */
+  readonly rows: number
+  readonly validationOnly: boolean
+  readonly attempts: number
+  readonly elapsedMs: number
+  readonly httpStatus?: number
+  /** The appliance's own words about the file, scrubbed and cut. */
+  readonly messages: readonly string[]
+}
+
+export type UploadOutcome =
+  /** The import started (`job`), or validation accepted the file (no job). */
+  | (Base & { readonly status: 'success'; readonly job?: JobRef })
+  /** Validation refused the file, saying why. */
+  | (Base & { readonly status: 'failure' })
+  | (Base & { readonly status: 'error'; readonly cause: UploadCause })
+  | (Base & { readonly status: 'cancelled'; readonly mayHaveStarted: boolean })
+
+/** What the appliance's answer says, before the facts of the upload are added. */
+export type Answer =
+  | {
+      readonly status: 'success'
+      readonly job?: JobRef
+      readonly httpStatus: number
+      readonly messages: readonly string[]
+    }
+  | { readonly status: 'failure'; readonly httpStatus: number; readonly messages: readonly string[] }
+  | {
+      readonly status: 'error'
+      readonly cause: UploadCause
+      readonly httpStatus?: number
+      readonly messages: readonly string[]
+    }
+
+/** The upload may have imported servers without saying so: look before uploading again. */
+export function mayHaveStarted(upload: UploadOutcome): boolean {
+  if (upload.status === 'cancelled') return upload.mayHaveStarted
+  return upload.status === 'error' && (upload.cause.kind === 'may-have-started' || upload.cause.kind === 'no-job')
+}
