@@ -25,12 +25,6 @@ var external_node_path_ = __webpack_require__(6760);
 var outcome_status = __webpack_require__(3060);
 // EXTERNAL MODULE: ./src/settings/names.ts
 var names = __webpack_require__(4761);
-// EXTERNAL MODULE: ./src/common/duration.ts
-var duration = __webpack_require__(5541);
-// EXTERNAL MODULE: ./src/common/text.ts
-var common_text = __webpack_require__(2450);
-// EXTERNAL MODULE: ./src/lxca/job-ref.ts
-var job_ref = __webpack_require__(2879);
 ;// CONCATENATED MODULE: ./src/summary/markdown.ts
 // Escaping for GitHub-flavoured Markdown and the HTML GitHub keeps. Every
 // string that came from the server goes through `text()`: it becomes one line,
@@ -174,6 +168,31 @@ function byteLength(markdown) {
     return Buffer.byteLength(markdown, 'utf8');
 }
 
+;// CONCATENATED MODULE: ./src/summary/early-summary.ts
+// The summaries for a step that never got to ask the appliance: invalid
+// inputs, or a bug of ours. Still a summary, never a stack trace.
+
+/** Shown when the inputs are wrong and nothing was asked of the appliance. */
+function renderInputErrorSummary(problems) {
+    return renderProblemSummary('invalid inputs', 'Nothing was sent to the appliance. Fix these inputs in the workflow:', problems);
+}
+/** Shown when the gate itself broke: the outcome is unknown, and the summary still says so. */
+function renderUnexpectedErrorSummary(message) {
+    return renderProblemSummary('unexpected error', 'The outcome of the job is unknown. Please report this error:', [
+        message
+    ]);
+}
+function renderProblemSummary(title, intro, problems) {
+    const list = problems.map(problem => `- ${markdown_text(problem, 1000)}`).join('\n');
+    return [`### ⚠️ LXCA job gate: ${title}`, intro, list].join('\n\n') + '\n';
+}
+
+// EXTERNAL MODULE: ./src/common/duration.ts
+var duration = __webpack_require__(5541);
+// EXTERNAL MODULE: ./src/common/text.ts
+var common_text = __webpack_require__(2450);
+// EXTERNAL MODULE: ./src/lxca/job-ref.ts
+var job_ref = __webpack_require__(2879);
 ;// CONCATENATED MODULE: ./src/summary/budget.ts
 // The bytes a summary may still take. GitHub drops a step summary over 1 MiB
 // whole, so every part is taken whole or not at all, and what was left out
@@ -889,25 +908,6 @@ function scrubJsonString(literal, scrub) {
     return scrubbed === value ? written : JSON.stringify(scrubbed);
 }
 
-;// CONCATENATED MODULE: ./src/summary/early-summary.ts
-// The summaries for a step that never got to ask the appliance: invalid
-// inputs, or a bug of ours. Still a summary, never a stack trace.
-
-/** Shown when the inputs are wrong and nothing was asked of the appliance. */
-function renderInputErrorSummary(problems) {
-    return renderProblemSummary('invalid inputs', 'Nothing was sent to the appliance. Fix these inputs in the workflow:', problems);
-}
-/** Shown when the gate itself broke: the outcome is unknown, and the summary still says so. */
-function renderUnexpectedErrorSummary(message) {
-    return renderProblemSummary('unexpected error', 'The outcome of the job is unknown. Please report this error:', [
-        message
-    ]);
-}
-function renderProblemSummary(title, intro, problems) {
-    const list = problems.map(problem => `- ${markdown_text(problem, 1000)}`).join('\n');
-    return [`### ⚠️ LXCA job gate: ${title}`, intro, list].join('\n\n') + '\n';
-}
-
 // EXTERNAL MODULE: ./src/lxca/verdict.ts
 var verdict = __webpack_require__(9225);
 ;// CONCATENATED MODULE: ./src/outcome/upload-outcome.ts
@@ -1285,10 +1285,11 @@ function causesOf(failed, scrub) {
 
 
 /** The summary, the outputs and the one exit decision. */
-function report(settings, outcome, secrets, runner) {
+function report(settings, outcome, context) {
+    const { runner, secrets } = context;
     const view = gateView(outcome, settings.baseUrl, secrets.scrub);
-    const { markdown, report, summaryFile } = writeFiles(view, reportContent(outcome, secrets.scrub), runner);
-    writeStepSummary(markdown, runner);
+    const { markdown, report, summaryFile } = writeFiles(view, reportContent(outcome, secrets.scrub), context);
+    writeStepSummary(markdown, context);
     setOutputs(buildOutputs(view, { report, summaryFile }), runner);
     const message = gateMessage(view);
     if (outcome_status/* STATUSES */.f[outcome.status].passes) {
@@ -1299,8 +1300,8 @@ function report(settings, outcome, secrets, runner) {
         runner.error(annotation.message, annotation.title);
     runner.setFailed(message);
 }
-function writeFiles(view, content, runner) {
-    const folder = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)(process.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(), 'lxca-job-gate-'));
+function writeFiles(view, content, context) {
+    const folder = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)(context.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(), 'lxca-job-gate-'));
     let report;
     if (content !== undefined) {
         report = (0,external_node_path_.join)(folder, 'report.json');
@@ -1309,14 +1310,14 @@ function writeFiles(view, content, runner) {
     const markdown = renderGateMarkdown(view);
     const summaryFile = (0,external_node_path_.join)(folder, 'summary.md');
     (0,external_node_fs_.writeFileSync)(summaryFile, markdown);
-    runner.info(`Summary: ${summaryFile}${report ? `; last job document: ${report}` : ''}`);
+    context.runner.info(`Summary: ${summaryFile}${report ? `; last job document: ${report}` : ''}`);
     return { markdown, report, summaryFile };
 }
 /** Appended as is: our renderer already escaped every server string (core.summary escapes nothing). */
-function writeStepSummary(markdown, runner) {
-    const path = process.env.GITHUB_STEP_SUMMARY;
+function writeStepSummary(markdown, context) {
+    const path = context.env.GITHUB_STEP_SUMMARY;
     if (!path) {
-        runner.info('GITHUB_STEP_SUMMARY is not set (not running on a GitHub runner); the summary is not written there.');
+        context.runner.info('GITHUB_STEP_SUMMARY is not set (not running on a GitHub runner); the summary is not written there.');
         return;
     }
     (0,external_node_fs_.appendFileSync)(path, markdown);
@@ -1326,15 +1327,15 @@ function setOutputs(outputs, runner) {
         runner.setOutput(name, value);
 }
 /** Invalid inputs: nothing was sent; the summary and the failure list every problem. */
-function reportInputErrors(error, runner) {
-    writeStepSummary(renderInputErrorSummary(error.sentences), runner);
-    setOutputs(buildOutputs({ status: 'error', jobs: [] }, {}), runner);
-    runner.setFailed(`Invalid inputs, nothing was sent to the appliance:\n${error.message}`);
+function reportInputErrors(error, context) {
+    writeStepSummary(renderInputErrorSummary(error.sentences), context);
+    setOutputs(buildOutputs({ status: 'error', jobs: [] }, {}), context.runner);
+    context.runner.setFailed(`Invalid inputs, nothing was sent to the appliance:\n${error.message}`);
 }
-function reportUnexpectedError(message, runner) {
-    writeStepSummary(renderUnexpectedErrorSummary(message), runner);
-    runner.setOutput(names/* Output */.k.Status, 'error');
-    runner.setFailed(`Unexpected error: ${message}`);
+function reportUnexpectedError(message, context) {
+    writeStepSummary(renderUnexpectedErrorSummary(message), context);
+    context.runner.setOutput(names/* Output */.k.Status, 'error');
+    context.runner.setFailed(`Unexpected error: ${message}`);
 }
 
 

@@ -17,8 +17,8 @@ const onSignal = (signal) => {
 };
 process.on('SIGINT', onSignal);
 process.on('SIGTERM', onSignal);
-const { run } = await __nccwpck_require__.e(/* import() */ 823).then(__nccwpck_require__.bind(__nccwpck_require__, 8823));
-await run(cancel.signal);
+const { run } = await __nccwpck_require__.e(/* import() */ 263).then(__nccwpck_require__.bind(__nccwpck_require__, 9263));
+await run({ signal: cancel.signal });
 
 
 __webpack_async_result__();

@@ -11,4 +11,4 @@ process.on('SIGINT', onSignal)
 process.on('SIGTERM', onSignal)
 
 const { run } = await import('./action/main.js')
-await run(cancel.signal)
+await run({ signal: cancel.signal })

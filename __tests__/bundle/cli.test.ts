@@ -69,7 +69,7 @@ function cli(
         child.kill(signal)
       }
     })
-    const guard = setTimeout(() => child.kill('SIGKILL'), 20_000)
+    const guard = setTimeout(() => child.kill('SIGKILL'), 25_000)
     child.on('close', code => {
       clearTimeout(guard)
       const afterInterruptMs = interruptedAt === undefined ? undefined : performance.now() - interruptedAt
@@ -186,14 +186,16 @@ describe('the command line', () => {
     expect(sim.requests.map(request => `${request.method} ${request.path}`)).toEqual(['POST /csvRequest'])
   })
 
-  it('SIGINT during a wait → exit 130 at once (not after the 1-minute wait)', async () => {
-    const sim = await simulator()
-    const result = await cli(['--job-id', '4231', '--poll-interval', '1m'], env(sim), /Job progress/)
+  // The appliance asks for a minute's pause (503, Retry-After: 60): a signal that did not cut the wait short
+  // would end the run a minute later, far past the 10-second bound.
+  const pause = { faults: [{ kind: 'status' as const, status: 503, retryAfter: '60' }] }
+
+  it('SIGINT during a one-minute wait → exit 130 at once, with the summary', async () => {
+    const sim = await simulator(pause)
+    const result = await cli(['--job-id', '4231'], env(sim), /Retrying in 1m/)
     expect(result.code).toBe(130)
-    expect(result.afterInterruptMs).toBeLessThan(4_000)
-    expect(result.stdout).toMatch(
-      /^⊘ Cancelled while waiting for LXCA job 4231 on \S+: 0% done · 1 not finished after /
-    )
+    expect(result.afterInterruptMs).toBeLessThan(10_000)
+    expect(result.stdout).toMatch(/^⊘ Cancelled while waiting for LXCA job 4231 on \S+ after /)
   })
 
   it('never prints the password or the Basic token, even when verbose', async () => {
@@ -205,10 +207,11 @@ describe('the command line', () => {
     expect(all).not.toContain(Buffer.from(`admin:${PASSWORD}`).toString('base64'))
   })
 
-  it('SIGHUP (the terminal or SSH session closed) during a wait → exit 130 with the summary, as Ctrl-C', async () => {
-    const sim = await simulator()
-    const result = await cli(['--job-id', '4231', '--poll-interval', '1m'], env(sim), /Job progress/, 'SIGHUP')
+  it('SIGHUP (the terminal or SSH session closed) during a one-minute wait → exit 130 with the summary, as Ctrl-C', async () => {
+    const sim = await simulator(pause)
+    const result = await cli(['--job-id', '4231'], env(sim), /Retrying in 1m/, 'SIGHUP')
     expect(result.code).toBe(130)
+    expect(result.afterInterruptMs).toBeLessThan(10_000)
     expect(result.stdout).toMatch(/^⊘ Cancelled while waiting for LXCA job 4231/)
   })
 

@@ -6,9 +6,9 @@ import { X509Certificate } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { basicAuth } from '../../src/lxca/auth.js'
 import { RequestFault } from '../../src/common/errors.js'
-import { LxcaClient } from '../../src/lxca/client.js'
+import { LxcaClient, type FetchedJob } from '../../src/lxca/client.js'
 import type { TlsSettings } from '../../src/settings/settings.js'
-import { scriptJob } from '../../src/simulator/documents.js'
+import { jobDocument, scriptJob } from '../../src/simulator/documents.js'
 import type { Fault } from '../../src/simulator/faults.js'
 import {
   CERT_DIR,
@@ -42,6 +42,16 @@ async function simulator(options: Partial<SimulatorOptions> = {}): Promise<Simul
 function client(baseUrl: string, tls: Partial<TlsSettings> = {}, extra: Partial<TransportOptions> = {}): LxcaClient {
   const transport = createTransport({ requestTimeoutMs: 2_000, tls: { insecure: false, ...tls }, ...extra })
   return new LxcaClient(transport, new URL(baseUrl), basicAuth(credentials, NO_SINK), NO_SECRETS)
+}
+
+/** The job document as the simulator serves it on its first poll: what every successful request must bring back. */
+const FIRST_POLL = jobDocument(scriptJob({ devices: 2 }), 1)
+
+/** The document a request brought back, parsed. */
+async function documentOf(fetched: Promise<FetchedJob>): Promise<unknown> {
+  const { document, body } = await fetched
+  expect(JSON.parse(body.toString('utf8'))).toEqual(document)
+  return document
 }
 
 /** The fault getJob rejects with (fails the test if it resolves). */
@@ -84,13 +94,17 @@ describe('TLS', () => {
 
   it("trusts the appliance's own certificate given in ca-certificate (self-signed, or issued by an unknown CA)", async () => {
     const selfSigned = await simulator({ certificate: 'selfsigned' })
-    await expect(
-      client(selfSigned.url, { ca: readFileSync(`${CERT_DIR}selfsigned.pem`, 'utf8') }).getJob(JOB, signal())
-    ).resolves.toBeDefined()
+    expect(
+      await documentOf(
+        client(selfSigned.url, { ca: readFileSync(`${CERT_DIR}selfsigned.pem`, 'utf8') }).getJob(JOB, signal())
+      )
+    ).toEqual(FIRST_POLL)
     const issued = await simulator()
-    await expect(
-      client(issued.url, { ca: readFileSync(`${CERT_DIR}loopback.pem`, 'utf8') }).getJob(JOB, signal())
-    ).resolves.toBeDefined()
+    expect(
+      await documentOf(
+        client(issued.url, { ca: readFileSync(`${CERT_DIR}loopback.pem`, 'utf8') }).getJob(JOB, signal())
+      )
+    ).toEqual(FIRST_POLL)
   })
 
   it('a certificate that does not name the address fails, and tls-server-name fixes it', async () => {
@@ -98,7 +112,9 @@ describe('TLS', () => {
     const fault = await faultOf(client(sim.url, { ca: CA }).getJob(JOB, signal()))
     expect(fault.message).toMatch(/does not name 127\.0\.0\.1 \(it names DNS:lxca\.internal\); set tls-server-name/)
     expect(sim.requests).toHaveLength(0)
-    await expect(client(sim.url, { ca: CA, serverName: 'lxca.internal' }).getJob(JOB, signal())).resolves.toBeDefined()
+    expect(await documentOf(client(sim.url, { ca: CA, serverName: 'lxca.internal' }).getJob(JOB, signal()))).toEqual(
+      FIRST_POLL
+    )
   })
 
   it('a wrong tls-fingerprint fails and no credentials reach the server', async () => {
@@ -113,9 +129,11 @@ describe('TLS', () => {
 
   it('the right tls-fingerprint passes, with the chain or (insecure) without it', async () => {
     const sim = await simulator({ certificate: 'selfsigned' })
-    await expect(
-      client(sim.url, { insecure: true, fingerprint: fingerprint('selfsigned') }).getJob(JOB, signal())
-    ).resolves.toBeDefined()
+    expect(
+      await documentOf(
+        client(sim.url, { insecure: true, fingerprint: fingerprint('selfsigned') }).getJob(JOB, signal())
+      )
+    ).toEqual(FIRST_POLL)
     const fault = await faultOf(
       client(sim.url, { insecure: true, fingerprint: fingerprint('loopback') }).getJob(JOB, signal())
     )
@@ -124,7 +142,7 @@ describe('TLS', () => {
 
   it('insecure-skip-tls-verify accepts any certificate', async () => {
     const sim = await simulator({ certificate: 'named' })
-    await expect(client(sim.url, { insecure: true }).getJob(JOB, signal())).resolves.toBeDefined()
+    expect(await documentOf(client(sim.url, { insecure: true }).getJob(JOB, signal()))).toEqual(FIRST_POLL)
   })
 
   it('an expired certificate is refused, whether its CA or the certificate itself is trusted', async () => {
@@ -152,7 +170,7 @@ describe('TLS', () => {
 
   it('plain http:// to loopback works; TLS to a plain-HTTP port is a readable TLS error', async () => {
     const sim = await simulator({ plainHttp: true })
-    await expect(client(sim.url).getJob(JOB, signal())).resolves.toBeDefined()
+    expect(await documentOf(client(sim.url).getJob(JOB, signal()))).toEqual(FIRST_POLL)
     const fault = await faultOf(client(sim.url.replace('http:', 'https:')).getJob(JOB, signal()))
     expect(fault).toMatchObject({ kind: 'tls', retryable: false })
     expect(fault.message).toMatch(/TLS handshake with 127\.0\.0\.1:\d+ failed \(ERR_SSL_WRONG_VERSION_NUMBER\)/)
@@ -302,7 +320,7 @@ describe('proxies', () => {
     const sim = await simulator()
     const tunnel = await proxy()
     const url = `https://lxca.internal:${sim.port}`
-    await expect(client(url, { ca: CA }, through(tunnel)).getJob(JOB, signal())).resolves.toBeDefined()
+    expect(await documentOf(client(url, { ca: CA }, through(tunnel)).getJob(JOB, signal()))).toEqual(FIRST_POLL)
     expect((await faultOf(client(url, {}, through(tunnel)).getJob(JOB, signal()))).kind).toBe('tls')
     expect(tunnel.connects).toEqual([`lxca.internal:${sim.port}`, `lxca.internal:${sim.port}`])
     expect(sim.requests).toHaveLength(1)

@@ -1,7 +1,7 @@
-// The layers stay layers: the runtime imports between source files form no
-// cycle, the renderers never reach the network code, the ground floor stands
-// on nothing, and only the composition roots touch @actions/core and the
-// process. (Type-only imports carry no code and are not counted.)
+// The layers stay layers: every import (type imports included, and dynamic
+// ones) points down the stack below, never up and never sideways between
+// groups of one floor; the renderers never reach the network; only the
+// composition roots touch @actions/core and the process.
 import { describe, expect, it } from '@jest/globals'
 import { readdirSync, readFileSync } from 'node:fs'
 import { dirname, join, normalize } from 'node:path'
@@ -12,17 +12,46 @@ const files = readdirSync(SRC, { recursive: true, encoding: 'utf8' })
   .filter(file => file.endsWith('.ts'))
   .map(file => file.split('\\').join('/'))
 
+/**
+ * The stack, from the ground floor up: a file may import from its own group
+ * and from any lower floor. `summary` and the engine share a floor and never
+ * import each other. The simulator stands apart, on the ground floor only.
+ */
+const FLOORS: ReadonlyArray<readonly string[]> = [
+  ['common'],
+  ['http'],
+  ['lxca'],
+  ['outcome'],
+  ['import'],
+  ['poll'],
+  ['settings'],
+  ['engine', 'summary'],
+  ['action', 'cli-root'],
+  ['entry']
+]
+
+function groupOf(file: string): string {
+  if (/^(index|cli)\.ts$/.test(file)) return 'entry'
+  if (/^gate[-.]/.test(file)) return 'engine'
+  const folder = file.split('/')[0]
+  return folder === 'cli' ? 'cli-root' : folder
+}
+
+function floorOf(group: string): number {
+  return FLOORS.findIndex(floor => floor.includes(group))
+}
+
 /** Code of a file without its comments (an import named in a comment is no import). */
 const code = (file: string): string =>
   readFileSync(join(SRC, file), 'utf8')
     .replace(/\/\*[\s\S]*?\*\//g, '')
     .replace(/^\s*\/\/.*$/gm, '')
 
-/** Every runtime import of a file: static, re-exports and dynamic, without `import type`. */
+/** Every import of a file: static, type-only, re-exports and dynamic. */
 function imports(file: string): string[] {
   const text = code(file)
   const specifiers = [
-    ...[...text.matchAll(/^\s*(?:import|export)\s+(?!type\b)[^'"]*?\sfrom\s+'([^']+)'/gm)].map(match => match[1]),
+    ...[...text.matchAll(/^\s*(?:import|export)\s[^'"]*?\sfrom\s+'([^']+)'/gm)].map(match => match[1]),
     ...[...text.matchAll(/^\s*import\s+'([^']+)'/gm)].map(match => match[1]),
     ...[...text.matchAll(/\bimport\('([^']+)'\)/g)].map(match => match[1])
   ]
@@ -33,7 +62,7 @@ function imports(file: string): string[] {
 
 const graph = new Map(files.map(file => [file, imports(file)]))
 
-/** Every source file `file` reaches at runtime, itself excluded. */
+/** Every source file `file` reaches, itself excluded. */
 function reach(file: string): Set<string> {
   const seen = new Set<string>()
   const stack = [...(graph.get(file) ?? [])]
@@ -46,46 +75,67 @@ function reach(file: string): Set<string> {
   return seen
 }
 
+/** Why an import from `file` to `target` is not allowed, or undefined. */
+function wrongWay(file: string, target: string): string | undefined {
+  const [from, to] = [groupOf(file), groupOf(target)]
+  if (from === 'simulator') return to === 'simulator' || to === 'common' ? undefined : 'the simulator stands apart'
+  if (to === 'simulator') return 'only tests and scripts use the simulator'
+  if (from === to) return undefined
+  if (floorOf(to) < floorOf(from)) return undefined
+  return floorOf(to) === floorOf(from) ? 'sideways' : 'up'
+}
+
 describe('the layers', () => {
-  it('the graph is read: every relative import names a source file', () => {
-    expect(files.length).toBeGreaterThan(40)
+  it('the graph is read: every group has a floor, and every relative import names a source file', () => {
+    expect(files.length).toBeGreaterThan(50)
+    for (const file of files)
+      expect([file, floorOf(groupOf(file)) >= 0 || groupOf(file) === 'simulator']).toEqual([file, true])
     for (const [file, targets] of graph) {
       for (const target of targets.filter(target => target.endsWith('.ts')))
-        expect([file, graph.has(target)]).toEqual([file, true])
+        expect([file, target, graph.has(target)]).toEqual([file, target, true])
     }
   })
 
+  it('every import points down (type imports included): none up, none sideways between groups', () => {
+    const wrong = [...graph].flatMap(([file, targets]) =>
+      targets
+        .filter(target => target.endsWith('.ts'))
+        .map(target => ({ file, target, why: wrongWay(file, target) }))
+        .filter(item => item.why !== undefined)
+        .map(({ file, target, why }) => `${file} → ${target} (${why})`)
+    )
+    expect(wrong).toEqual([])
+  })
+
   it('has no import cycles', () => {
-    const cycles = files.filter(file => reach(file).has(file))
-    expect(cycles).toEqual([])
+    expect(files.filter(file => reach(file).has(file))).toEqual([])
   })
 
   it('the renderers (summary/) never reach the network, the engine or the roots', () => {
-    const forbidden = /^(http\/|poll\/|action\/|cli\/|gate\.ts|lxca\/(client|auth)\.ts)/
+    const forbidden =
+      /^(http\/|poll\/|import\/(upload|answer)\.ts|action\/|cli\/|gate|lxca\/(client|auth|responses)\.ts)/
     for (const file of files.filter(item => item.startsWith('summary/'))) {
       expect([file, [...reach(file)].filter(target => forbidden.test(target))]).toEqual([file, []])
     }
   })
 
-  it('the ground floor (common/) stands on nothing else', () => {
-    for (const file of files.filter(item => item.startsWith('common/'))) {
-      expect([file, [...reach(file)].filter(target => !target.startsWith('common/'))]).toEqual([file, []])
-    }
-  })
-
   it('only the composition roots and entry points touch @actions/core and the process', () => {
-    const roots = /^(index\.ts|cli\.ts|action\/|cli\/main\.ts|simulator\/)/
+    const roots =
+      /^(index\.ts|cli\.ts|action\/main\.ts|action\/runner\.ts|action\/results\.ts|cli\/main\.ts|simulator\/)/
     const touching = files.filter(
-      file => !roots.test(file) && /@actions\/core|\bprocess\.(env|exit|on|stdout|stderr|argv|kill)\b/.test(code(file))
+      file =>
+        !roots.test(file) && /@actions\/core|\bprocess\.(env|exit|on|stdout|stderr|argv|kill|cwd)\b/.test(code(file))
     )
     expect(touching).toEqual([])
   })
 
   it('catches what it is meant to catch', () => {
-    expect(imports('action/main.ts')).toEqual(
-      expect.arrayContaining(['gate.ts', './results.js'.replace('./', 'action/').replace('.js', '.ts')])
-    )
-    expect(imports('summary/view.ts')).not.toContain('common/outcome.ts')
+    // A type-only import is an arrow too.
+    expect(imports('poll/poller.ts')).toContain('outcome/job-outcome.ts')
+    expect(wrongWay('common/text.ts', 'lxca/document.ts')).toBe('up')
+    expect(wrongWay('summary/view.ts', 'gate.ts')).toBe('sideways')
+    expect(wrongWay('http/transport.ts', 'settings/host.ts')).toBe('up')
+    expect(wrongWay('lxca/client.ts', 'http/transport.ts')).toBeUndefined()
     expect(reach('gate.ts')).toContain('http/transport.ts')
   })
 })

@@ -1,28 +1,44 @@
 // The GitHub Action's composition root: with index.ts, results.ts and
 // runner.ts, the only code that touches @actions/core, the process and the
-// environment.
-// It reads the inputs, runs the gate, and turns the result into the step
-// summary, outputs, annotations and exactly one exit decision.
+// environment. It reads the inputs, runs the gate, and turns the outcome into
+// the step summary, outputs, annotations and exactly one exit decision.
+//
+// Everything it takes from the process is a default of ActionOptions, so
+// tests run it in-process with their own environment, core and clock (as
+// actions/typescript-action's run() is tested).
 import { checkBypass } from '@actions/http-client/lib/proxy'
-import { systemClock } from '../common/clock.js'
+import { systemClock, type Clock } from '../common/clock.js'
 import { InputError, messageOf } from '../common/errors.js'
 import { SecretSet } from '../common/secrets.js'
 import { runGate } from '../gate.js'
-import { inputFileReader } from '../settings/input-file.js'
+import { inputFileReader, type FileReader } from '../settings/input-file.js'
 import { Input, Output, type InputName } from '../settings/names.js'
 import { readSettings, type Settings } from '../settings/settings.js'
-import { deferredRunner, type Runner } from './runner.js'
+import type { ActionContext } from './results.js'
+import { deferredRunner, type Core } from './runner.js'
 
 /** Should the first answer be slow, @actions/core is loaded after this long anyway, so log lines are not held back. */
 const LOAD_CORE_AFTER_MS = 250
 
-/**
- * Runs the step. `signal` aborts every wait and request (index.ts listens for
- * the runner's SIGINT/SIGTERM from the first moment); without one, as under
- * @github/local-action, run() listens itself.
- */
-export async function run(signal: AbortSignal = listenForCancel()): Promise<void> {
-  const runner = deferredRunner(() => import('@actions/core'))
+export interface ActionOptions {
+  /** Aborts every wait and request (index.ts listens for the runner's signals from the first moment). */
+  readonly signal?: AbortSignal
+  /** The step's environment: INPUT_*, GITHUB_*, RUNNER_TEMP, the proxy variables. */
+  readonly env?: Readonly<Record<string, string | undefined>>
+  /** The working folder (the runner starts the step in the workspace). */
+  readonly cwd?: string
+  /** @actions/core, loaded only when needed (it brings about 1 MB). */
+  readonly loadCore?: () => Promise<Core>
+  readonly clock?: Clock
+  readonly random?: () => number
+  /** The last resort when the runner's own files fail: a line on stdout, and a failed step. */
+  readonly failStep?: (line: string) => void
+}
+
+/** Runs the step; without a signal (as under @github/local-action), it listens for SIGINT and SIGTERM itself. */
+export async function run(options: ActionOptions = {}): Promise<void> {
+  const signal = options.signal ?? listenForCancel()
+  const runner = deferredRunner(options.loadCore ?? (() => import('@actions/core')))
   setTimeout(() => runner.load(), LOAD_CORE_AFTER_MS).unref()
   const announce = (): void =>
     runner.info(`${String(signal.reason ?? 'Cancel')} received: cancelling, then writing the summary.`)
@@ -31,19 +47,24 @@ export async function run(signal: AbortSignal = listenForCancel()): Promise<void
   // Created here so that even a bug's message is scrubbed of a secret it might quote. Every
   // secret is masked in the runner's log as soon as it is known, and scrubbed from every report.
   const secrets = new SecretSet(value => runner.setSecret(value))
+  const context: ActionContext = { env: options.env ?? process.env, runner, secrets }
   try {
-    await gate(signal, runner, secrets)
+    await gate(context, options, signal)
   } catch (error) {
     // A bug of ours: still one readable line and a summary, never a stack trace on the run page.
-    ;(await import('./results.js')).reportUnexpectedError(secrets.scrub(messageOf(error)), runner)
+    ;(await import('./results.js')).reportUnexpectedError(secrets.scrub(messageOf(error)), context)
   } finally {
     await runner.ready()
   }
   if (runner.failure) {
     // The runner's own files failed us: say so in the log, the one channel left, and fail the step.
-    process.stdout.write(`::error::Could not write the step's results to the runner: ${runner.failure}\n`)
-    process.exitCode = 1
+    ;(options.failStep ?? failStep)(`::error::Could not write the step's results to the runner: ${runner.failure}`)
   }
+}
+
+function failStep(line: string): void {
+  process.stdout.write(`${line}\n`)
+  process.exitCode = 1
 }
 
 function listenForCancel(): AbortSignal {
@@ -56,25 +77,20 @@ function listenForCancel(): AbortSignal {
   return cancel.signal
 }
 
-/** An input as the runner passes it (core.getInput's contract: INPUT_<NAME>, trimmed). */
-function input(name: InputName): string {
-  return (process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim()
-}
-
 /**
  * Files named by inputs: regular files of the workspace (GITHUB_WORKSPACE, or
  * the working folder) or of RUNNER_TEMP, relative paths taken from the working
  * folder, as the runner starts the step in the workspace.
  */
-function workspaceFiles(): ReturnType<typeof inputFileReader> {
-  const cwd = process.cwd()
-  const roots = [process.env.GITHUB_WORKSPACE || cwd, process.env.RUNNER_TEMP].filter((root): root is string =>
-    Boolean(root)
-  )
+function workspaceFiles(env: ActionContext['env'], cwd: string): FileReader {
+  const roots = [env.GITHUB_WORKSPACE || cwd, env.RUNNER_TEMP].filter((root): root is string => Boolean(root))
   return inputFileReader({ base: cwd, roots })
 }
 
-async function gate(signal: AbortSignal, runner: Runner, secrets: SecretSet): Promise<void> {
+async function gate(context: ActionContext, options: ActionOptions, signal: AbortSignal): Promise<void> {
+  const { env, runner, secrets } = context
+  /** An input as the runner passes it (core.getInput's contract: INPUT_<NAME>, trimmed). */
+  const input = (name: InputName): string => (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim()
   // Masked before anything else can print, even an error about another input;
   // and scrubbed from every report, where the runner's masking cannot reach.
   secrets.add(input(Input.Password))
@@ -83,19 +99,19 @@ async function gate(signal: AbortSignal, runner: Runner, secrets: SecretSet): Pr
   try {
     settings = readSettings(
       input,
-      workspaceFiles(),
+      workspaceFiles(env, options.cwd ?? process.cwd()),
       // The runner's proxy variables, with @actions/http-client's NO_PROXY rule.
-      { variable: name => process.env[name], bypass: checkBypass }
+      { variable: name => env[name], bypass: checkBypass }
     )
   } catch (error) {
     if (!(error instanceof InputError)) throw error
-    ;(await import('./results.js')).reportInputErrors(error, runner)
+    ;(await import('./results.js')).reportInputErrors(error, context)
     return
   }
 
   const outcome = await runGate(settings, {
-    clock: systemClock,
-    random: Math.random,
+    clock: options.clock ?? systemClock,
+    random: options.random ?? Math.random,
     signal,
     secrets,
     // The runner keeps an output's last value: a step killed while it waits still names the job it started.
@@ -110,5 +126,5 @@ async function gate(signal: AbortSignal, runner: Runner, secrets: SecretSet): Pr
     }
   })
   // The renderers are loaded only now: the first request does not wait for them.
-  ;(await import('./results.js')).report(settings, outcome, secrets, runner)
+  ;(await import('./results.js')).report(settings, outcome, context)
 }

@@ -4,7 +4,11 @@
 // its OIDC client) that would double the time from spawn to the first
 // request. Until it is loaded, every call waits in one queue, in order, so a
 // mask always precedes any line that could carry its secret.
-type Core = typeof import('@actions/core')
+/** What of @actions/core the step uses (tests hand in a fake). */
+export type Core = Pick<
+  typeof import('@actions/core'),
+  'info' | 'warning' | 'error' | 'debug' | 'setSecret' | 'setOutput' | 'setFailed' | 'startGroup' | 'endGroup'
+>
 
 export interface Runner {
   info(message: string): void

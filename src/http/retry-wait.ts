@@ -8,10 +8,8 @@
 // server sent is a lower bound. Whether a request may be sent again at all
 // (the upload's never-twice rule) is the caller's question, not this one.
 
-const FIRST_WAIT_MS = 5_000
-const POLL_GROWTH = 1.5
-const RETRY_CAP_FACTOR = 4
-const JITTER = 0.2
+/** The schedule's numbers (see above). */
+const SCHEDULE = { firstWaitMs: 5_000, growth: 1.5, retryCapFactor: 4, jitter: 0.2 } as const
 
 export interface WaitState {
   /** Documents understood so far (0 before the first). */
@@ -31,20 +29,20 @@ export function nextWait(state: WaitState, pollIntervalMs: number, random: numbe
   const pollWaitMs = pollWait(Math.max(1, state.goodPolls), pollIntervalMs)
   if (state.faults === 0) return withJitter(pollWaitMs, random)
   const doubled = pollWaitMs * 2 ** Math.max(0, state.faults - 1)
-  const cap = RETRY_CAP_FACTOR * pollIntervalMs
+  const cap = SCHEDULE.retryCapFactor * pollIntervalMs
   const backoff = Math.min(cap, withJitter(Math.min(cap, doubled), random))
   return Math.max(backoff, parseRetryAfter(state.retryAfter, wallNowMs) ?? 0)
 }
 
 /** Wait before good poll number `n + 1` (n ≥ 1), before jitter. */
 export function pollWait(n: number, pollIntervalMs: number): number {
-  const first = Math.min(FIRST_WAIT_MS, pollIntervalMs)
-  return Math.min(pollIntervalMs, first * POLL_GROWTH ** Math.max(0, n - 1))
+  const first = Math.min(SCHEDULE.firstWaitMs, pollIntervalMs)
+  return Math.min(pollIntervalMs, first * SCHEDULE.growth ** Math.max(0, n - 1))
 }
 
 /** ±20 %, from a random number in [0, 1). */
 function withJitter(ms: number, random: number): number {
-  return ms * (1 - JITTER + 2 * JITTER * random)
+  return ms * (1 - SCHEDULE.jitter + 2 * SCHEDULE.jitter * random)
 }
 
 /**
