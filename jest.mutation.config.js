@@ -7,7 +7,9 @@ export default {
   ...base,
   testMatch: [
     '**/__tests__/lxca/**/*.test.ts',
+    '**/__tests__/outcome/**/*.test.ts',
     '**/__tests__/poll/**/*.test.ts',
+    '**/__tests__/http/retry-wait.test.ts',
     '**/__tests__/common/**/*.test.ts',
     '**/__tests__/gate.test.ts',
     '**/__tests__/settings/settings.test.ts'

@@ -8,13 +8,14 @@ export default {
   testRunnerNodeArgs: ['--experimental-vm-modules', '--disable-warning=ExperimentalWarning'],
   jest: { projectType: 'custom', configFile: 'jest.mutation.config.js', enableFindRelatedTests: false },
   coverageAnalysis: 'perTest',
+  // The verdict core: the job document, the verdict, the outcome, the retry wait, job references, the poller.
   mutate: [
-    'src/lxca/job.ts',
+    'src/lxca/document.ts',
     'src/lxca/verdict.ts',
     'src/lxca/job-ref.ts',
-    'src/poll/backoff.ts',
-    'src/poll/poller.ts',
-    'src/common/outcome.ts'
+    'src/outcome/*.ts',
+    'src/http/retry-wait.ts',
+    'src/poll/poller.ts'
   ],
   ignoreStatic: true,
   reporters: ['clear-text', 'progress', 'html'],

@@ -3350,8 +3350,8 @@ function table(header, rows, align) {
     return [line(header), rule, ...rows.map(line)].join('\n');
 }
 /** A collapsed block; `body` is Markdown (blank lines around it make GitHub render it). */
-function details(summary, body, open = false) {
-    return `<details${open ? ' open' : ''}><summary>${summary}</summary>\n\n${body}\n\n</details>`;
+function details(summary, body) {
+    return `<details><summary>${summary}</summary>\n\n${body}\n\n</details>`;
 }
 function byteLength(markdown) {
     return Buffer.byteLength(markdown, 'utf8');
@@ -3372,9 +3372,6 @@ class Budget {
     omitted = [];
     constructor(left) {
         this.left = left;
-    }
-    get room() {
-        return this.left;
     }
     /** Takes `text` when it fits; false (and nothing taken) when it does not. */
     take(text) {
@@ -3580,7 +3577,8 @@ const NOTE_BYTES = 1_024;
 function renderJobMarkdown(view, budgetBytes, options) {
     const budget = new Budget(budgetBytes);
     budget.reserve(NOTE_BYTES);
-    const head = `${options.heading} ${STATUSES[view.status].icon} ${markdown_text(headline(view, options.host), 600)}`;
+    // Level 3 for one job, and under the several-jobs headline (level 2) too.
+    const head = `### ${STATUSES[view.status].icon} ${markdown_text(headline(view, options.host), 600)}`;
     const intro = [head, ...introLines(view)];
     if (options.note)
         intro.splice(2, 0, options.note);
@@ -3836,7 +3834,6 @@ function renderGateMarkdown(view, budgetBytes = SUMMARY_BUDGET_BYTES) {
     if (view.jobs.length === 1) {
         const room = budgetBytes - byteLength(footer) - 4;
         const options = {
-            heading: '###',
             host: view.host,
             footer,
             note: uploaded ? `📤 ${markdown_text(uploaded, 600)}` : undefined
@@ -3853,11 +3850,11 @@ function renderGateMarkdown(view, budgetBytes = SUMMARY_BUDGET_BYTES) {
     const passed = view.jobs.filter(job => job.status === 'success');
     // An equal share each; a part that needs less leaves its share unused, which keeps the arithmetic simple and safe.
     const share = Math.floor((budgetBytes - byteLength(head) - byteLength(footer) - 200) / view.jobs.length);
-    const parts = failing.map(job => renderJobMarkdown(job, share, { heading: '###' }));
+    const parts = failing.map(job => renderJobMarkdown(job, share, {}));
     if (passed.length > 0) {
         const devices = passed.reduce((sum, job) => sum + job.total, 0);
         const summary = `✅ ${text_plural(passed.length, 'job')} succeeded (${text_plural(devices, 'device')})`;
-        parts.push(details(summary, passed.map(job => renderJobMarkdown(job, share, { heading: '###' })).join('\n\n')));
+        parts.push(details(summary, passed.map(job => renderJobMarkdown(job, share, {})).join('\n\n')));
     }
     return `${[head, ...parts, footer].join('\n\n')}\n`;
 }

@@ -14,10 +14,6 @@ export class Budget {
 
   constructor(private left: number) {}
 
-  get room(): number {
-    return this.left
-  }
-
   /** Takes `text` when it fits; false (and nothing taken) when it does not. */
   take(text: string): boolean {
     if (text === '') return true

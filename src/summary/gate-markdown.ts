@@ -20,7 +20,6 @@ export function renderGateMarkdown(view: GateView, budgetBytes = SUMMARY_BUDGET_
   if (view.jobs.length === 1) {
     const room = budgetBytes - byteLength(footer) - 4
     const options = {
-      heading: '###',
       host: view.host,
       footer,
       note: uploaded ? `📤 ${text(uploaded, 600)}` : undefined
@@ -37,11 +36,11 @@ export function renderGateMarkdown(view: GateView, budgetBytes = SUMMARY_BUDGET_
   const passed = view.jobs.filter(job => job.status === 'success')
   // An equal share each; a part that needs less leaves its share unused, which keeps the arithmetic simple and safe.
   const share = Math.floor((budgetBytes - byteLength(head) - byteLength(footer) - 200) / view.jobs.length)
-  const parts = failing.map(job => renderJobMarkdown(job, share, { heading: '###' }))
+  const parts = failing.map(job => renderJobMarkdown(job, share, {}))
   if (passed.length > 0) {
     const devices = passed.reduce((sum, job) => sum + job.total, 0)
     const summary = `✅ ${plural(passed.length, 'job')} succeeded (${plural(devices, 'device')})`
-    parts.push(details(summary, passed.map(job => renderJobMarkdown(job, share, { heading: '###' })).join('\n\n')))
+    parts.push(details(summary, passed.map(job => renderJobMarkdown(job, share, {})).join('\n\n')))
   }
   return `${[head, ...parts, footer].join('\n\n')}\n`
 }

@@ -28,8 +28,6 @@ const MAX_EXPANDED = 5
 const NOTE_BYTES = 1_024
 
 export interface JobMarkdownOptions {
-  /** Heading level of the headline: 3 for one job, 3 under the several-jobs headline too. */
-  readonly heading: string
   /** Named in the headline when the summary does not name it already. */
   readonly host?: string
   /** The footer with links, for a summary of one job. */
@@ -41,7 +39,8 @@ export interface JobMarkdownOptions {
 export function renderJobMarkdown(view: JobView, budgetBytes: number, options: JobMarkdownOptions): string {
   const budget = new Budget(budgetBytes)
   budget.reserve(NOTE_BYTES)
-  const head = `${options.heading} ${STATUSES[view.status].icon} ${text(wording.headline(view, options.host), 600)}`
+  // Level 3 for one job, and under the several-jobs headline (level 2) too.
+  const head = `### ${STATUSES[view.status].icon} ${text(wording.headline(view, options.host), 600)}`
   const intro = [head, ...introLines(view)]
   if (options.note) intro.splice(2, 0, options.note)
   const causes = causesPart(view)

@@ -142,8 +142,8 @@ export function table(
 }
 
 /** A collapsed block; `body` is Markdown (blank lines around it make GitHub render it). */
-export function details(summary: string, body: string, open = false): string {
-  return `<details${open ? ' open' : ''}><summary>${summary}</summary>\n\n${body}\n\n</details>`
+export function details(summary: string, body: string): string {
+  return `<details><summary>${summary}</summary>\n\n${body}\n\n</details>`
 }
 
 export function byteLength(markdown: string): number {
