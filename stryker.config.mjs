@@ -18,7 +18,8 @@ export default {
     'src/poll/poller.ts'
   ],
   ignoreStatic: true,
-  reporters: ['clear-text', 'progress', 'html'],
+  reporters: ['clear-text', 'progress', 'html', 'json'],
+  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
   htmlReporter: { fileName: 'reports/mutation/index.html' },
   thresholds: { high: 90, low: 85, break: 85 },
   concurrency: 2,

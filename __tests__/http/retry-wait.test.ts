@@ -67,5 +67,10 @@ describe('parseRetryAfter', () => {
     expect(parseRetryAfter(undefined, now)).toBeUndefined()
     expect(parseRetryAfter('soon', now)).toBeUndefined()
     expect(parseRetryAfter('-5', now)).toBeUndefined()
+    // Seconds with a unit, or a number with text after it, are neither form.
+    expect(parseRetryAfter('7s', now)).toBeUndefined()
+    expect(parseRetryAfter('7 days', now)).toBeUndefined()
+    // A date names its month: digits alone are not parsed as one.
+    expect(parseRetryAfter('2026-11-27', now)).toBeUndefined()
   })
 })

@@ -48,7 +48,8 @@ export function assess(job: JobDocument, successResults: readonly string[]): Ass
   const failed = count('failed')
   const unreported = done ? devices.filter(item => item.device.result === undefined) : []
   return {
-    verdict: verdictOf(done, devices.length, failed + count('pending'), unreported.length),
+    // In a finished job, a device is succeeded, failed, or without a result (unreported): no other pending.
+    verdict: verdictOf(done, devices.length, failed, unreported.length),
     progress: job.progress,
     devices,
     succeeded: count('succeeded'),
@@ -58,17 +59,17 @@ export function assess(job: JobDocument, successResults: readonly string[]): Ass
   }
 }
 
-function verdictOf(done: boolean, devices: number, notSucceeded: number, unreported: number): VerdictKind {
+function verdictOf(done: boolean, devices: number, failed: number, unreported: number): VerdictKind {
   if (!done) return 'running'
   if (devices === 0) return 'empty'
   // Before failure: a device we know nothing about may be the only one that matters.
   if (unreported > 0) return 'unreported'
-  return notSucceeded === 0 ? 'success' : 'failure'
+  return failed === 0 ? 'success' : 'failure'
 }
 
 /** Done when the job says 100 %, or when every device says its part is done. */
 export function isDone(job: JobDocument): boolean {
-  if (job.progress !== undefined && job.progress >= 100) return true
+  if ((job.progress ?? 0) >= 100) return true
   return job.devices.length > 0 && job.devices.every(device => device.done)
 }
 
