@@ -8,9 +8,12 @@ import { readFileSync } from 'node:fs'
 import type { UploadOutcome } from '../src/outcome/upload-outcome.js'
 import { mayHaveStarted } from '../src/outcome/upload-outcome.js'
 import { scriptJob } from '../src/simulator/documents.js'
+import { noSecrets } from '../src/common/secrets.js'
 import { reasonOf } from '../src/summary/fixes.js'
+import { renderGateMarkdown } from '../src/summary/gate-markdown.js'
+import { gateView } from '../src/summary/view.js'
 import { CERT_DIR, startSimulator, type Simulator, type SimulatorOptions } from '../src/simulator/server.js'
-import { startConnectProxy } from './helpers/connect-proxy.js'
+import { closedPort, startConnectProxy } from './helpers/connect-proxy.js'
 import { csvFile, runEngine, serversCsv } from './helpers/engine.js'
 import { VirtualClock } from './helpers/virtual-clock.js'
 
@@ -241,6 +244,37 @@ describe('the engine against the simulator: TLS and proxies', () => {
     expect(sim.requests).toHaveLength(0)
   })
 
+  it.each([
+    ['an untrusted CA', {}, { 'ca-certificate': '' }, /^\*\*Fix:\*\* Set ca-certificate to /],
+    [
+      'a self-signed certificate',
+      { certificate: 'selfsigned' },
+      { 'ca-certificate': '' },
+      /^\*\*Fix:\*\* Set ca-certificate to /
+    ],
+    ['an expired certificate', { certificate: 'expired' }, {}, /^\*\*Fix:\*\* Renew the appliance&#39;s certificate/],
+    ['a certificate for another name', { certificate: 'named' }, {}, /^\*\*Fix:\*\* Set tls-server-name to /],
+    ['http:// to the TLS port', {}, { host: 'http://127.0.0.1:PORT' }, /^\*\*Fix:\*\* Use https&#58;\/\/ in host\.$/]
+  ] as const)(
+    '%s → one Fix line with its own remedy; the details say what happened, not what to do',
+    async (_name, sim0, inputs, fix) => {
+      const clock = new VirtualClock()
+      const sim = await simulator(clock, sim0)
+      const given = Object.fromEntries(
+        Object.entries(inputs).map(([key, value]) => [key, value.replace('PORT', String(sim.port))])
+      )
+      const { result } = await runEngine(sim, given, { clock })
+      expect(result.status).toBe('error')
+      const lines = renderGateMarkdown(gateView(result, new URL(sim.url), noSecrets)).split('\n')
+      expect(lines.filter(line => line.startsWith('**Fix:**'))).toEqual([expect.stringMatching(fix)])
+      const details = lines.find(line => line.startsWith('> **Details:**'))
+      expect(details).toBeDefined()
+      expect(details).not.toMatch(/\b(set|renew|use https|check)\b/i)
+      expect(lines[0]).not.toContain('refused')
+      expect(sim.requests).toHaveLength(0)
+    }
+  )
+
   it('a wrong tls-fingerprint → error, and the simulator receives no credentials', async () => {
     const clock = new VirtualClock()
     const sim = await simulator(clock)
@@ -313,6 +347,57 @@ describe('the engine against the simulator: TLS and proxies', () => {
     expect(result.status).toBe('error')
     expect(proxy.connects).toHaveLength(3)
     expect(sim.requests).toHaveLength(0)
+  })
+})
+
+describe('the engine against the simulator: a wrong host or port fails fast', () => {
+  it('nothing listening → error within 45 s (virtual), after a few quick retries, naming host:port and what to check', async () => {
+    const clock = new VirtualClock()
+    const sim = await simulator(clock)
+    const port = await closedPort()
+    const host = `https://127.0.0.1:${port}`
+    // The defaults a first run has: before this, max-retries took 303 s to give up here.
+    const { result } = await runEngine(sim, { host, 'poll-interval': '30s' }, { clock })
+    expect(result.status).toBe('error')
+    expect(result.jobs[0]).toMatchObject({ cause: { kind: 'unreachable', fault: { code: 'ECONNREFUSED' } } })
+    expect(clock.now()).toBeGreaterThanOrEqual(30_000)
+    expect(clock.now()).toBeLessThanOrEqual(45_000)
+    expect(result.jobs[0].wait.polls).toBeGreaterThanOrEqual(3)
+    const markdown = renderGateMarkdown(gateView(result, new URL(host), noSecrets))
+    const [headline, , fix] = markdown.split('\n\n')
+    expect(headline).toContain(`nothing answers at 127.0.0.1&#58;${port} (connection refused) · `)
+    expect(fix).toBe('**Fix:** Check host and its port.')
+  })
+
+  it('the same for an upload: nothing was sent, nothing imported, and it says so within 45 s', async () => {
+    const clock = new VirtualClock()
+    const sim = await simulator(clock)
+    const port = await closedPort()
+    const inputs = {
+      host: `https://127.0.0.1:${port}`,
+      'job-id': '',
+      'csv-file': csvFile(serversCsv(2)),
+      'poll-interval': '30s'
+    }
+    const { result } = await runEngine(sim, inputs, { clock })
+    expect(result.status).toBe('error')
+    expect(result.upload).toMatchObject({ status: 'error', cause: { kind: 'not-imported' } })
+    expect(result.upload && mayHaveStarted(result.upload)).toBe(false)
+    expect(clock.now()).toBeLessThanOrEqual(45_000)
+  })
+
+  it('refused once the appliance has answered (a restart) → the whole fault budget, as before', async () => {
+    const clock = new VirtualClock()
+    const sim = await simulator(clock)
+    // The appliance answers the first poll, then goes away: every later connection is refused.
+    clock.onSleep = () => void sim.close()
+    const { result } = await runEngine(sim, { 'job-id': '4231', 'poll-interval': '30s' }, { clock })
+    expect(jobRequests(sim)).toHaveLength(1)
+    expect(result.status).toBe('error')
+    expect(result.jobs[0]).toMatchObject({ cause: { kind: 'retries', count: 9, fault: { code: 'ECONNREFUSED' } } })
+    expect(result.jobs[0].wait.polls).toBe(10)
+    // Eight retry waits, far past the first-run grace of 30 s.
+    expect(clock.now()).toBeGreaterThan(120_000)
   })
 })
 

@@ -73,6 +73,8 @@ class RequestFault extends Error {
     retryAfter;
     status;
     sent;
+    code;
+    endpoint;
     constructor(kind, message, retryable, details = {}) {
         super(message);
         this.kind = kind;
@@ -81,13 +83,15 @@ class RequestFault extends Error {
         this.retryAfter = details.retryAfter;
         this.status = details.status;
         this.sent = details.sent;
+        this.code = details.code;
+        this.endpoint = details.endpoint;
     }
-    /** The same fault, knowing whether the request may have been sent. */
-    withSent(sent) {
-        return new RequestFault(this.kind, this.message, this.retryable, {
-            retryAfter: this.retryAfter,
-            status: this.status,
-            sent
+    /** The same fault, with more known about it (whether it was sent, how the appliance authenticates…). */
+    with(details, retryable = this.retryable) {
+        const { retryAfter, status, sent, code, endpoint } = this;
+        return new RequestFault(this.kind, this.message, retryable, {
+            ...{ retryAfter, status, sent, code, endpoint },
+            ...details
         });
     }
 }
@@ -460,59 +464,64 @@ function tlsPolicy(tls, host) {
         fingerprint: tls.fingerprint
     };
 }
-/** Undefined when the peer may be trusted; otherwise one readable sentence. */
+/** Undefined when the peer may be trusted; otherwise why not. */
 function verifyPeer(peer, policy, nowMs = Date.now()) {
     const cert = peer.certificate;
     if (!cert || !cert.fingerprint256)
-        return 'the server presented no certificate';
+        return { problem: 'no-certificate', text: 'the server presented no certificate' };
     if (!policy.insecure) {
         const pinnedByCa = policy.trustedCertificates.has(cert.fingerprint256);
         if (!peer.chainVerified && !pinnedByCa)
-            return describeChainError(peer.chainError ?? 'UNKNOWN', cert);
+            return chainRejection(peer.chainError ?? 'UNKNOWN', cert);
         // Trusted as itself, the leaf skipped OpenSSL's checks: its validity period is ours to check.
         if (!peer.chainVerified) {
-            const expired = validityError(cert, nowMs);
+            const expired = validityRejection(cert, nowMs);
             if (expired)
                 return expired;
         }
-        const nameError = (0,external_node_tls_.checkServerIdentity)(policy.verifyName, cert);
-        if (nameError) {
-            return `the certificate does not name ${policy.verifyName} (it names ${cert.subjectaltname || cert.subject?.CN || 'nothing'}); set tls-server-name to one of those names`;
+        if ((0,external_node_tls_.checkServerIdentity)(policy.verifyName, cert)) {
+            const names = cert.subjectaltname || cert.subject?.CN || 'nothing';
+            return { problem: 'name', text: `the certificate does not name ${policy.verifyName} (it names ${names})` };
         }
     }
     if (policy.fingerprint && cert.fingerprint256 !== policy.fingerprint) {
-        return `the certificate's SHA-256 fingerprint ${cert.fingerprint256} does not match tls-fingerprint`;
+        const text = `the certificate's SHA-256 fingerprint ${cert.fingerprint256} does not match tls-fingerprint`;
+        return { problem: 'fingerprint', text };
     }
     return undefined;
 }
-function validityError(cert, nowMs) {
+function validityRejection(cert, nowMs) {
     const from = Date.parse(cert.valid_from);
     const to = Date.parse(cert.valid_to);
-    const given = 'a certificate given as ca-certificate must be within its validity period';
+    const given = '(a certificate given as ca-certificate must be within its validity period)';
+    const period = (rejection) => ({ ...rejection, text: `${rejection.text} ${given}` });
     if (Number.isFinite(to) && nowMs > to)
-        return `${describeChainError('CERT_HAS_EXPIRED', cert)} (${given})`;
+        return period(chainRejection('CERT_HAS_EXPIRED', cert));
     if (Number.isFinite(from) && nowMs < from)
-        return `${describeChainError('CERT_NOT_YET_VALID', cert)} (${given})`;
+        return period(chainRejection('CERT_NOT_YET_VALID', cert));
     if (!Number.isFinite(from) || !Number.isFinite(to))
-        return `the certificate's validity period cannot be read (${given})`;
+        return { problem: 'unreadable-validity', text: `the certificate's validity period cannot be read ${given}` };
     return undefined;
 }
-const TRUST_HINT = "set ca-certificate to the appliance's CA certificate (or its own certificate), or pin it with tls-fingerprint and insecure-skip-tls-verify: true";
-function describeChainError(code, cert) {
+/** OpenSSL's verdict on the chain, as a problem and a sentence. */
+function chainRejection(code, cert) {
     switch (code) {
         case 'DEPTH_ZERO_SELF_SIGNED_CERT':
-            return `certificate is self-signed; ${TRUST_HINT}`;
+            return { problem: 'self-signed', text: 'the certificate is self-signed' };
         case 'SELF_SIGNED_CERT_IN_CHAIN':
         case 'UNABLE_TO_GET_ISSUER_CERT':
         case 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY':
         case 'UNABLE_TO_VERIFY_LEAF_SIGNATURE':
-            return `certificate was issued by a CA that is not trusted (${code}); ${TRUST_HINT}`;
+            return { problem: 'untrusted', text: `the certificate was issued by a CA that is not trusted (${code})` };
         case 'CERT_HAS_EXPIRED':
-            return `certificate expired${cert?.valid_to ? ` on ${cert.valid_to}` : ''}; renew the appliance's certificate`;
+            return { problem: 'expired', text: `the certificate expired${cert?.valid_to ? ` on ${cert.valid_to}` : ''}` };
         case 'CERT_NOT_YET_VALID':
-            return `certificate is not valid yet${cert?.valid_from ? ` (from ${cert.valid_from})` : ''}; check the clocks of the runner and the appliance`;
+            return {
+                problem: 'not-yet-valid',
+                text: `the certificate is not valid yet${cert?.valid_from ? ` (from ${cert.valid_from})` : ''}`
+            };
         default:
-            return `certificate verification failed (${code}); ${TRUST_HINT}`;
+            return { problem: 'unverified', text: `the certificate could not be verified (${code})` };
     }
 }
 
@@ -568,20 +577,23 @@ function abortable(signal, start) {
 }
 /** Name resolution said the host does not exist: asking again will not help. */
 const PERMANENT_NETWORK_CODES = new Set(['ENOTFOUND']);
-function networkFault(error, what) {
+function networkFault(error, what, endpoint) {
     if (error instanceof RequestFault)
         return error;
     const code = error.code;
     const detail = code
         ? `${code === 'ENOTFOUND' ? 'host name not found' : messageOf(error)} (${code})`
         : messageOf(error);
-    return new RequestFault('network', `${what}: ${detail}`, !PERMANENT_NETWORK_CODES.has(code ?? ''));
+    return new RequestFault('network', `${what}: ${detail}`, !PERMANENT_NETWORK_CODES.has(code ?? ''), {
+        code,
+        endpoint
+    });
 }
 function connect(host, port, lookup, signal) {
     return abortable(signal, (resolve, reject) => {
         const socket = external_node_net_default().connect({ host, port, ...(lookup ? { lookup } : {}) });
         socket.once('connect', () => resolve(socket));
-        socket.on('error', error => reject(networkFault(error, `cannot connect to ${host}:${port}`)));
+        socket.on('error', error => reject(networkFault(error, `cannot connect to ${host}:${port}`, `${host}:${port}`)));
         return () => socket.destroy();
     });
 }
@@ -626,7 +638,11 @@ function tunnel(proxy, host, port, signal) {
                 resolve(socket);
             }
         });
-        request.on('error', error => reject(networkFault(error, `cannot reach ${where}`)));
+        // The proxy, not the appliance, is what did not answer: its own fix (HTTPS_PROXY), and no first-run grace.
+        request.on('error', error => {
+            const fault = networkFault(error, `cannot reach ${where}`);
+            reject(new RequestFault('proxy', fault.message, fault.retryable, { code: fault.code }));
+        });
         request.end();
         return () => request.destroy();
     });
@@ -669,7 +685,8 @@ function startTls(socket, host, port, policy, signal) {
             }, policy);
             if (problem) {
                 secure.destroy();
-                reject(new RequestFault('tls', `TLS verification of ${host}:${port} failed: ${problem}`, false));
+                const message = `TLS verification of ${host}:${port} failed: ${problem.text}`;
+                reject(new RequestFault('tls', message, false, { code: problem.problem, endpoint: `${host}:${port}` }));
             }
             else {
                 resolve(secure);
@@ -678,7 +695,10 @@ function startTls(socket, host, port, policy, signal) {
         secure.on('error', error => {
             const code = error.code ?? '';
             if (code.startsWith('ERR_SSL') || code === 'EPROTO') {
-                reject(new RequestFault('tls', `TLS handshake with ${host}:${port} failed (${code}); check that host points at the appliance's HTTPS port`, false));
+                reject(new RequestFault('tls', `TLS handshake with ${host}:${port} failed (${code})`, false, {
+                    code: 'handshake',
+                    endpoint: `${host}:${port}`
+                }));
             }
             else {
                 reject(networkFault(error, `TLS handshake with ${host}:${port}`));
@@ -809,9 +829,10 @@ async function explain(error, request, options, signal, sending) {
     // A TLS port hangs up on plain HTTP without a word: say so, rather than retry until the timeout.
     const plain = request.url.protocol === 'http:' && !options.proxy;
     if (plain && error.kind === 'network' && (await speaksTls(request.url, signal))) {
-        return new RequestFault('tls', `${request.url.host} answered with TLS: use https:// in host`, false, { sent: true });
+        const message = `${request.url.host} answered a plain http:// request with TLS`;
+        return new RequestFault('tls', message, false, { sent: true, code: 'plain-to-tls', endpoint: request.url.host });
     }
-    return error.withSent(sending);
+    return error.with({ sent: sending });
 }
 function cancelledFault() {
     return new RequestFault('cancelled', 'the request was cancelled', false);
@@ -869,9 +890,13 @@ function parseRetryAfter(value, wallNowMs) {
     return Math.max(0, date - wallNowMs);
 }
 
+// EXTERNAL MODULE: ./src/outcome/reachability.ts
+var reachability = __webpack_require__(4577);
 ;// CONCATENATED MODULE: ./src/outcome/job-outcome.ts
+
 function factsOf(fault) {
-    return { kind: fault.kind, message: fault.message, httpStatus: fault.status };
+    const { kind, message, status, code, endpoint } = fault;
+    return { kind, message, httpStatus: status, ...(code ? { code } : {}), ...(endpoint ? { endpoint } : {}) };
 }
 /** After a document was understood: how the wait ends, or undefined while the job runs. */
 function afterDocument(assessment) {
@@ -887,10 +912,20 @@ function afterDocument(assessment) {
             return { status: 'error', cause: { kind: 'unreported', devices: assessment.unreported } };
     }
 }
-/** After a request failed (`consecutive` faults in a row, this one included): how the wait ends, or undefined to retry. */
-function afterFault(fault, consecutive, maxRetries) {
+/**
+ * After a request failed (`consecutive` faults in a row, this one included;
+ * nothing has answered at the address for `silentForMs`, when that is the
+ * question): how the wait ends, or undefined to retry.
+ */
+function afterFault(fault, consecutive, maxRetries, silentForMs) {
     if (!fault.retryable)
         return { status: 'error', cause: { kind: 'fault', fault: factsOf(fault) } };
+    if (silentForMs !== undefined && silentForMs >= reachability/* UNREACHABLE_GRACE_MS */.j_) {
+        return {
+            status: 'error',
+            cause: { kind: 'unreachable', fault: factsOf(fault), count: consecutive, forMs: silentForMs }
+        };
+    }
     if (consecutive > maxRetries) {
         return { status: 'error', cause: { kind: 'retries', fault: factsOf(fault), count: consecutive, maxRetries } };
     }
@@ -1038,10 +1073,14 @@ function statusFault(response, what, notFoundMessage, secrets) {
     const detail = said ? `: ${(0,common_text/* clause */.sb)(said)}` : '';
     if (status >= 300 && status < 400) {
         const location = (0,common_text/* excerpt */.Kb)(headerValue(response, 'location') ?? '(no Location header)', 300, secrets);
-        return new RequestFault('redirect', `${what}: the appliance redirected to ${location} (HTTP ${status}); redirects are not followed with credentials. Check the host input`, false, { status });
+        return new RequestFault('redirect', `${what}: the appliance redirected to ${location} (HTTP ${status})`, false, {
+            status
+        });
     }
     if (isAuthRefusal(status)) {
-        return new RequestFault('auth', `${what}: the appliance refused the credentials (HTTP ${status})${detail}. Check username and password, and that the account may read jobs`, false, { status });
+        return new RequestFault('auth', `${what}: the appliance refused the credentials (HTTP ${status})${detail}`, false, {
+            status
+        });
     }
     if (status === 404)
         return new RequestFault('not-found', `${notFoundMessage} (HTTP 404)${detail}`, false, { status: 404 });
@@ -1055,13 +1094,17 @@ function statusFault(response, what, notFoundMessage, secrets) {
 function jsonBody(response, what, secrets) {
     // A UTF-8 byte-order mark is not JSON, but some servers send one.
     const text = (0,common_text/* bodyText */.G3)(response.body);
+    // The status says the appliance answered: a first run that reached it is not a wrong address.
+    const status = response.status;
     if (text.trim() === '')
-        throw new RequestFault('body', `${what}: the response body is empty`, true);
+        throw new RequestFault('body', `${what}: the response body is empty`, true, { status });
     try {
         return JSON.parse(text);
     }
     catch {
-        throw new RequestFault('body', `${what}: the response is not JSON (${bodyExcerpt(response, secrets)})`, true);
+        throw new RequestFault('body', `${what}: the response is not JSON (${bodyExcerpt(response, secrets)})`, true, {
+            status
+        });
     }
 }
 /** `text/html, starts with "<html>…"`: what a body that is not what we expected looks like. */
@@ -1118,7 +1161,7 @@ const JOB_FIELDS = ['jobId', 'jobid', 'job_id', 'jobID', 'statusDescription'];
 const UPLOAD = 'POST /csvRequest';
 const NO_IMPORT_HERE = `${UPLOAD}: the appliance has no bulk import here; is this an XClarity Administrator?`;
 /** The job of a started import (never a guess), or why there is none. */
-function importOf(response, secrets) {
+function importOf(response, secrets, scheme) {
     const httpStatus = response.status;
     const answer = lxcaAnswer(response.body);
     const messages = linesOf(answer, secrets);
@@ -1141,8 +1184,7 @@ function importOf(response, secrets) {
         const reason = `the appliance accepted the upload (HTTP ${httpStatus}) but ${which}; the import has probably started: find its job in ${common_text/* MONITORING */.Rp} and pass it as job-id instead of uploading again`;
         return error({ kind: 'no-job', reason });
     }
-    const fault = statusFault(response, UPLOAD, NO_IMPORT_HERE, secrets);
-    const facts = { kind: fault?.kind ?? 'http', message: fault?.message ?? `HTTP ${httpStatus}`, httpStatus };
+    const facts = refusalFacts(response, UPLOAD, secrets, scheme);
     const said = (0,common_text/* clause */.sb)(facts.message);
     const refused = REFUSED.has(httpStatus) ||
         isAuthRefusal(httpStatus) ||
@@ -1157,7 +1199,7 @@ function importOf(response, secrets) {
  * LXCA's words; anything else (HTML, an empty body, a 204, cut-off or unknown
  * JSON, plain text) could not be read, and is an error.
  */
-function validationOf(response, secrets) {
+function validationOf(response, secrets, scheme) {
     const httpStatus = response.status;
     const answer = lxcaAnswer(response.body);
     const messages = linesOf(answer, secrets);
@@ -1193,10 +1235,16 @@ function validationOf(response, secrets) {
             return { status: 'failure', httpStatus, messages };
         return unreadable(`a refusal that does not say what is wrong: ${bodyExcerpt(response, secrets, 200)}`);
     }
-    const fault = statusFault(response, `${UPLOAD}?validationOnly=true`, NO_IMPORT_HERE, secrets);
-    const facts = { kind: fault?.kind ?? 'http', message: fault?.message ?? `HTTP ${httpStatus}`, httpStatus };
+    const facts = refusalFacts(response, `${UPLOAD}?validationOnly=true`, secrets, scheme);
     const reason = `${(0,common_text/* clause */.sb)(facts.message)}; the file was not validated`;
     return { status: 'error', httpStatus, messages, cause: { kind: 'not-imported', reason, fault: facts } };
+}
+/** A status that is not a 2xx, as a fault; a refusal of the credentials says how they were sent (`scheme`). */
+function refusalFacts(response, what, secrets, scheme) {
+    const fault = statusFault(response, what, NO_IMPORT_HERE, secrets);
+    const kind = fault?.kind ?? 'http';
+    const facts = { kind, message: fault?.message ?? `HTTP ${response.status}`, httpStatus: response.status };
+    return kind === 'auth' && scheme ? { ...facts, code: scheme } : facts;
 }
 /** The appliance's messages, one line each, scrubbed before they are cut. */
 function linesOf(answer, secrets) {
@@ -1275,6 +1323,7 @@ function csvMultipart(filename, content, random = () => (0,external_node_crypto_
 
 
 
+
 /** Where the bulk import is started (or, with `validationOnly`, where the file is only checked). */
 function importUrl(baseUrl, validationOnly) {
     return new URL(`/csvRequest${validationOnly ? '?validationOnly=true' : ''}`, baseUrl);
@@ -1291,6 +1340,7 @@ async function startImport(options) {
         ...(httpStatus === undefined ? {} : { httpStatus }),
         messages: []
     });
+    const reach = new reachability/* Reachability */.eb();
     for (let attempt = 1;; attempt++) {
         if (signal.aborted)
             return { ...base(attempt - 1), status: 'cancelled', mayHaveStarted: false };
@@ -1305,7 +1355,8 @@ async function startImport(options) {
             if (signal.aborted) {
                 return { ...base(attempt), status: 'cancelled', mayHaveStarted: !validationOnly && !neverSent };
             }
-            if (error.retryable && neverSent && attempt <= options.maxRetries) {
+            const silentFor = reach.silentFor(error, clock.now()) ?? 0;
+            if (error.retryable && neverSent && attempt <= options.maxRetries && silentFor < reachability/* UNREACHABLE_GRACE_MS */.j_) {
                 const waitMs = nextWait({ goodPolls: 0, faults: attempt }, options.pollIntervalMs, options.random(), clock.wallNow());
                 options.onRetry?.(error, attempt, waitMs);
                 await clock.sleep(waitMs, signal);
@@ -1320,7 +1371,10 @@ async function post(options, signal) {
     const { contentType, body } = csvMultipart(options.file.name, options.file.bytes);
     const url = importUrl(options.baseUrl, options.validationOnly);
     const response = await options.client.sendOnce({ method: 'POST', url, headers: { 'content-type': contentType }, body }, signal);
-    return options.validationOnly ? validationOf(response, options.secrets) : importOf(response, options.secrets);
+    const { secrets, client } = options;
+    return options.validationOnly
+        ? validationOf(response, secrets, client.scheme)
+        : importOf(response, secrets, client.scheme);
 }
 function failedUpload(fault, neverSent, validationOnly) {
     const facts = factsOf(fault);
@@ -1363,10 +1417,9 @@ class LxcaClient {
         if (isAuthRefusal(response.status) && (await this.auth.renew(first.credential, signal))) {
             response = (await this.send({ method: 'GET', url }, signal)).response;
         }
-        const notFound = `job ${job.id} was not found at ${url.href}: check job-id (and job-type), and that the job is not too old to be kept`;
-        const fault = statusFault(response, what, notFound, this.secrets);
+        const fault = statusFault(response, what, `job ${job.id} was not found at ${url.href}`, this.secrets);
         if (fault)
-            throw fault;
+            throw fault.kind === 'auth' ? fault.with({ code: this.auth.scheme }) : fault;
         return { document: jsonBody(response, what, this.secrets), body: response.body };
     }
     /**
@@ -1380,12 +1433,16 @@ class LxcaClient {
             credential = await this.auth.credential(signal);
         }
         catch (error) {
-            throw error instanceof RequestFault ? error.withSent(false) : error;
+            throw error instanceof RequestFault ? error.with({ sent: false }) : error;
         }
         const response = await this.transport({ ...request, headers: { ...request.headers, ...credential.headers } }, signal);
         if (!isAuthRefusal(response.status))
             credential.accepted();
         return response;
+    }
+    /** How requests prove who we are: `basic` or `session`. */
+    get scheme() {
+        return this.auth.scheme;
     }
     /** Ends the session (session auth); bounded by `timeoutMs`, never throws. */
     close(signal, timeoutMs) {
@@ -1548,6 +1605,7 @@ var verdict = __webpack_require__(9225);
 
 
 
+
 async function pollJob(options) {
     const { clock, signal, deadline } = options;
     const run = new PollRun(options);
@@ -1578,6 +1636,7 @@ class PollRun {
     consecutiveFaults = 0;
     goodPolls = 0;
     body;
+    reach = new reachability/* Reachability */.eb();
     constructor(options) {
         this.options = options;
         this.startedAt = options.clock.now();
@@ -1613,6 +1672,7 @@ class PollRun {
         this.consecutiveFaults = 0;
         this.lastFault = undefined;
         this.goodPolls += 1;
+        this.reach.heard();
         options.onUpdate?.(parsed.job, assessment);
         const end = afterDocument(assessment);
         if (end)
@@ -1624,7 +1684,8 @@ class PollRun {
         const { options } = this;
         this.consecutiveFaults += 1;
         this.lastFault = factsOf(fault);
-        const end = afterFault(fault, this.consecutiveFaults, options.maxRetries);
+        const silentFor = this.reach.silentFor(fault, options.clock.now());
+        const end = afterFault(fault, this.consecutiveFaults, options.maxRetries, silentFor);
         if (end)
             return { end };
         this.retries += 1;
@@ -1717,6 +1778,7 @@ function basicAuth(credentials, secrets) {
     secrets.add(token);
     const credential = { headers: { authorization: `Basic ${token}` }, accepted: () => undefined };
     return {
+        scheme: 'basic',
         credential: async () => credential,
         renew: async () => false,
         close: async () => undefined
@@ -1740,6 +1802,7 @@ function sessionAuth(credentials, deps) {
         return attempt;
     };
     return {
+        scheme: 'session',
         async credential(signal) {
             const session = await (current ?? startLogin(signal));
             const credential = {
@@ -1785,7 +1848,7 @@ async function login(credentials, url, deps, signal) {
     const fault = statusFault(response, what, notFound, deps.secrets);
     if (fault) {
         throw isAuthRefusal(response.status)
-            ? new RequestFault('auth', fault.message, false, { status: response.status })
+            ? new RequestFault('auth', fault.message, false, { status: response.status, code: 'session' })
             : fault;
     }
     const cookies = parseSetCookie(response.headers['set-cookie'] ?? []);
@@ -2446,7 +2509,7 @@ function isIdentifierColumn(key) {
 
 
 function readCsvFile(inputs, readFile) {
-    const path = inputs.value(names/* Input */.p.CsvFile);
+    const path = inputs.value(names/* Input */.pd.CsvFile);
     if (!path)
         return undefined;
     let bytes;
@@ -2456,10 +2519,10 @@ function readCsvFile(inputs, readFile) {
     catch (error) {
         if (!(error instanceof FileRefused))
             throw error;
-        return inputs.fail(names/* Input */.p.CsvFile, `names '${(0,common_text/* clip */.$Q)(path)}', which ${error.reason}. Expected a regular file in the workspace.`);
+        return inputs.fail(names/* Input */.pd.CsvFile, `names '${(0,common_text/* clip */.$Q)(path)}', which ${error.reason}. Expected a regular file in the workspace.`);
     }
     const csv = parseCsv(path, bytes);
-    return 'problem' in csv ? inputs.fail(names/* Input */.p.CsvFile, csv.problem) : csv;
+    return 'problem' in csv ? inputs.fail(names/* Input */.pd.CsvFile, csv.problem) : csv;
 }
 
 ;// CONCATENATED MODULE: ./src/settings/problems.ts
@@ -2578,17 +2641,17 @@ const PEM_BLOCK = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/
 const HOST_NAME = /^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\.?$/;
 function readTls(inputs, readFile) {
     const ca = readCa(inputs, readFile);
-    const serverName = inputs.value(names/* Input */.p.TlsServerName) || undefined;
+    const serverName = inputs.value(names/* Input */.pd.TlsServerName) || undefined;
     if (serverName !== undefined && !HOST_NAME.test(serverName)) {
-        inputs.fail(names/* Input */.p.TlsServerName, `has an invalid value '${(0,common_text/* clip */.$Q)(serverName)}'. Expected the DNS name in the appliance's certificate, for example lxca.example.com.`);
+        inputs.fail(names/* Input */.pd.TlsServerName, `has an invalid value '${(0,common_text/* clip */.$Q)(serverName)}'. Expected the DNS name in the appliance's certificate, for example lxca.example.com.`);
     }
     const fingerprint = readFingerprint(inputs);
-    const insecure = inputs.boolean(names/* Input */.p.InsecureSkipTlsVerify, false) ?? false;
+    const insecure = inputs.boolean(names/* Input */.pd.InsecureSkipTlsVerify, false) ?? false;
     return { ca, serverName, fingerprint, insecure };
 }
 /** The PEM blocks of the certificates given, joined; every one must parse. */
 function readCa(inputs, readFile) {
-    const text = inputs.value(names/* Input */.p.CaCertificate);
+    const text = inputs.value(names/* Input */.pd.CaCertificate);
     if (text === '')
         return undefined;
     const form = 'Expected PEM text (-----BEGIN CERTIFICATE----- …) or the path of a PEM file.';
@@ -2596,38 +2659,38 @@ function readCa(inputs, readFile) {
     if (!text.includes('-----BEGIN')) {
         // Certificate-like text without a PEM block is not a path: never echo it.
         if (/[\r\n]/.test(text))
-            return inputs.fail(names/* Input */.p.CaCertificate, `contains no PEM certificate. ${form}`);
+            return inputs.fail(names/* Input */.pd.CaCertificate, `contains no PEM certificate. ${form}`);
         try {
             pem = readFile(text, MAX_CA_BYTES).toString('utf8');
         }
         catch (error) {
             if (!(error instanceof FileRefused))
                 throw error;
-            return inputs.fail(names/* Input */.p.CaCertificate, `names '${(0,common_text/* clip */.$Q)(text)}', which ${error.reason}. ${form}`);
+            return inputs.fail(names/* Input */.pd.CaCertificate, `names '${(0,common_text/* clip */.$Q)(text)}', which ${error.reason}. ${form}`);
         }
     }
     const blocks = pem.match(PEM_BLOCK);
     if (!blocks)
-        return inputs.fail(names/* Input */.p.CaCertificate, `contains no certificate. ${form}`);
+        return inputs.fail(names/* Input */.pd.CaCertificate, `contains no certificate. ${form}`);
     for (const block of blocks) {
         try {
             new external_node_crypto_.X509Certificate(block);
         }
         catch {
-            return inputs.fail(names/* Input */.p.CaCertificate, `contains a certificate that cannot be parsed. ${form}`);
+            return inputs.fail(names/* Input */.pd.CaCertificate, `contains a certificate that cannot be parsed. ${form}`);
         }
     }
     return blocks.join('\n');
 }
 /** 64 hex digits in any case, colons optional, or openssl's `sha256 Fingerprint=AB:…` line. */
 function readFingerprint(inputs) {
-    const text = inputs.value(names/* Input */.p.TlsFingerprint);
+    const text = inputs.value(names/* Input */.pd.TlsFingerprint);
     if (!text)
         return undefined;
     const hex = text.replace(/^sha-?256(?:\s*fingerprint)?\s*[=:/]?\s*/i, '').replace(/[\s:]/g, '');
     if (/^[0-9a-f]{64}$/i.test(hex))
         return hex.toUpperCase().match(/../g).join(':');
-    return inputs.fail(names/* Input */.p.TlsFingerprint, `has an invalid value '${(0,common_text/* clip */.$Q)(text)}'. Expected the certificate's SHA-256 fingerprint: 64 hex digits, colons optional, as openssl x509 -noout -fingerprint -sha256 prints it.`);
+    return inputs.fail(names/* Input */.pd.TlsFingerprint, `has an invalid value '${(0,common_text/* clip */.$Q)(text)}'. Expected the certificate's SHA-256 fingerprint: 64 hex digits, colons optional, as openssl x509 -noout -fingerprint -sha256 prints it.`);
 }
 
 ;// CONCATENATED MODULE: ./src/settings/settings.ts
@@ -2660,17 +2723,17 @@ function readSettings(source, readFile, environment) {
     const inputs = new InputReader(source);
     const baseUrl = readBaseUrl(inputs);
     const upload = readUpload(inputs, readFile);
-    const jobs = upload || inputs.value(names/* Input */.p.CsvFile) ? [] : readJobs(inputs, baseUrl);
+    const jobs = upload || inputs.value(names/* Input */.pd.CsvFile) ? [] : readJobs(inputs, baseUrl);
     const username = readUsername(inputs);
     // The password is never echoed, not even in part.
-    const password = inputs.required(names/* Input */.p.Password, 'the LXCA password, from a secret');
+    const password = inputs.required(names/* Input */.pd.Password, 'the LXCA password, from a secret');
     if (password !== undefined && hasControl(password)) {
-        inputs.fail(names/* Input */.p.Password, 'must not contain control characters such as line breaks.');
+        inputs.fail(names/* Input */.pd.Password, 'must not contain control characters such as line breaks.');
     }
-    const authMethod = inputs.choice(names/* Input */.p.AuthMethod, 'basic', ['basic', 'session']);
-    const timeoutMs = inputs.duration(names/* Input */.p.Timeout, DEFAULTS.timeout, 1000, 5 * 24 * 60 * MINUTE);
-    const pollIntervalMs = inputs.duration(names/* Input */.p.PollInterval, DEFAULTS.pollInterval, 100, 60 * MINUTE);
-    const requestTimeoutMs = inputs.duration(names/* Input */.p.RequestTimeout, DEFAULTS.requestTimeout, 100, 10 * MINUTE);
+    const authMethod = inputs.choice(names/* Input */.pd.AuthMethod, 'basic', ['basic', 'session']);
+    const timeoutMs = inputs.duration(names/* Input */.pd.Timeout, DEFAULTS.timeout, 1000, 5 * 24 * 60 * MINUTE);
+    const pollIntervalMs = inputs.duration(names/* Input */.pd.PollInterval, DEFAULTS.pollInterval, 100, 60 * MINUTE);
+    const requestTimeoutMs = inputs.duration(names/* Input */.pd.RequestTimeout, DEFAULTS.requestTimeout, 100, 10 * MINUTE);
     const maxRetries = readMaxRetries(inputs);
     const successResults = readSuccessResults(inputs);
     const tls = readTls(inputs, readFile);
@@ -2696,76 +2759,76 @@ function readSettings(source, readFile, environment) {
 }
 /** Exactly one of csv-file and job-id says what to wait for; validation-only goes with csv-file. */
 function readUpload(inputs, readFile) {
-    const csvGiven = inputs.value(names/* Input */.p.CsvFile) !== '';
-    const jobGiven = inputs.value(names/* Input */.p.JobId) !== '';
-    const validationOnly = inputs.boolean(names/* Input */.p.ValidationOnly, false);
+    const csvGiven = inputs.value(names/* Input */.pd.CsvFile) !== '';
+    const jobGiven = inputs.value(names/* Input */.pd.JobId) !== '';
+    const validationOnly = inputs.boolean(names/* Input */.pd.ValidationOnly, false);
     if (csvGiven && jobGiven) {
-        inputs.fail(names/* Input */.p.CsvFile, 'and job-id are both set. Expected one of them: csv-file to start the import here, or job-id to wait for one started elsewhere.');
+        inputs.fail(names/* Input */.pd.CsvFile, 'and job-id are both set. Expected one of them: csv-file to start the import here, or job-id to wait for one started elsewhere.');
         return undefined;
     }
     if (!csvGiven && !jobGiven) {
-        inputs.fail(names/* Input */.p.JobId, 'is required, or csv-file. Expected csv-file (the bulk-import CSV to upload) or job-id (the job of an import started elsewhere, for example 4229).');
+        inputs.fail(names/* Input */.pd.JobId, 'is required, or csv-file. Expected csv-file (the bulk-import CSV to upload) or job-id (the job of an import started elsewhere, for example 4229).');
         return undefined;
     }
     if (validationOnly && !csvGiven) {
-        inputs.fail(names/* Input */.p.ValidationOnly, 'needs csv-file: it validates a CSV file on the appliance without importing it.');
+        inputs.fail(names/* Input */.pd.ValidationOnly, 'needs csv-file: it validates a CSV file on the appliance without importing it.');
     }
     const file = csvGiven ? readCsvFile(inputs, readFile) : undefined;
     return file && validationOnly !== undefined ? { file, validationOnly } : undefined;
 }
 function readBaseUrl(inputs) {
-    const text = inputs.required(names/* Input */.p.Host, 'the appliance address, for example lxca.example.com, 10.0.0.5:8443 or https://lxca.example.com');
+    const text = inputs.required(names/* Input */.pd.Host, 'the appliance address, for example lxca.example.com, 10.0.0.5:8443 or https://lxca.example.com');
     if (text === undefined)
         return undefined;
     const host = parseHost(text);
     if (host.ok)
         return host.url;
-    return inputs.fail(names/* Input */.p.Host, `has an invalid value '${(0,common_text/* clip */.$Q)(text)}': ${host.reason}. ${HOST_FORM}`);
+    return inputs.fail(names/* Input */.pd.Host, `has an invalid value '${(0,common_text/* clip */.$Q)(text)}': ${host.reason}. ${HOST_FORM}`);
 }
 function readJobs(inputs, baseUrl) {
-    const jobType = inputs.choice(names/* Input */.p.JobType, DEFAULTS.jobType, ['csv', 'manage', 'unmanage']);
-    const text = inputs.value(names/* Input */.p.JobId);
+    const jobType = inputs.choice(names/* Input */.pd.JobType, DEFAULTS.jobType, ['csv', 'manage', 'unmanage']);
+    const text = inputs.value(names/* Input */.pd.JobId);
     const jobs = [];
     for (const item of text?.split(/[\s,]+/).filter(Boolean) ?? []) {
         const job = (0,job_ref/* parseJobRef */.Yf)(item, jobType ?? DEFAULTS.jobType);
         const host = (0,job_ref/* jobTextHost */.xu)(item);
         if (!job) {
-            inputs.fail(names/* Input */.p.JobId, `has an invalid value '${(0,common_text/* clip */.$Q)(item)}'. Expected a job ID of letters, digits, '-' or '_' (for example 4229), or a job path or URL such as /csvRequest/jobs/4229; several are separated by commas, spaces or new lines.`);
+            inputs.fail(names/* Input */.pd.JobId, `has an invalid value '${(0,common_text/* clip */.$Q)(item)}'. Expected a job ID of letters, digits, '-' or '_' (for example 4229), or a job path or URL such as /csvRequest/jobs/4229; several are separated by commas, spaces or new lines.`);
         }
         else if (baseUrl && host !== undefined && host !== baseUrl.host) {
             // Only the ID is used, on `host`: a URL naming another appliance would watch the wrong job.
-            inputs.fail(names/* Input */.p.JobId, `names the appliance ${(0,common_text/* clip */.$Q)(host)} in '${(0,common_text/* clip */.$Q)(item)}', but host is ${baseUrl.host}. Give the job of the appliance in host, or its bare ID.`);
+            inputs.fail(names/* Input */.pd.JobId, `names the appliance ${(0,common_text/* clip */.$Q)(host)} in '${(0,common_text/* clip */.$Q)(item)}', but host is ${baseUrl.host}. Give the job of the appliance in host, or its bare ID.`);
         }
         else if (!jobs.some(known => known.id === job.id && known.type === job.type)) {
             jobs.push(job);
         }
     }
     if (jobs.length > MAX_JOBS) {
-        inputs.fail(names/* Input */.p.JobId, `lists ${jobs.length} jobs; at most ${MAX_JOBS} can be watched by one step.`);
+        inputs.fail(names/* Input */.pd.JobId, `lists ${jobs.length} jobs; at most ${MAX_JOBS} can be watched by one step.`);
     }
     return jobs;
 }
 function readUsername(inputs) {
-    const username = inputs.required(names/* Input */.p.Username, 'the LXCA user name');
+    const username = inputs.required(names/* Input */.pd.Username, 'the LXCA user name');
     if (username !== undefined && (username.includes(':') || hasControl(username))) {
-        return inputs.fail(names/* Input */.p.Username, "must not contain ':' or control characters (HTTP Basic cannot carry them).");
+        return inputs.fail(names/* Input */.pd.Username, "must not contain ':' or control characters (HTTP Basic cannot carry them).");
     }
     return username;
 }
 function readMaxRetries(inputs) {
-    const text = inputs.value(names/* Input */.p.MaxRetries, DEFAULTS.maxRetries);
+    const text = inputs.value(names/* Input */.pd.MaxRetries, DEFAULTS.maxRetries);
     if (/^\d{1,3}$/.test(text) && Number(text) <= 100)
         return Number(text);
-    return inputs.fail(names/* Input */.p.MaxRetries, `has an invalid value '${(0,common_text/* clip */.$Q)(text)}'. Expected a whole number from 0 to 100.`);
+    return inputs.fail(names/* Input */.pd.MaxRetries, `has an invalid value '${(0,common_text/* clip */.$Q)(text)}'. Expected a whole number from 0 to 100.`);
 }
 function readSuccessResults(inputs) {
-    const text = inputs.value(names/* Input */.p.SuccessResults, DEFAULTS.successResults);
+    const text = inputs.value(names/* Input */.pd.SuccessResults, DEFAULTS.successResults);
     const results = text
         .split(',')
         .map(item => item.trim().toUpperCase())
         .filter(item => item !== '');
     if (results.length === 0 || !results.every(item => /^[A-Z0-9_]+$/.test(item))) {
-        inputs.fail(names/* Input */.p.SuccessResults, `has an invalid value '${(0,common_text/* clip */.$Q)(text)}'. Expected comma-separated result names such as SUCCESS or SUCCESS,WARNING.`);
+        inputs.fail(names/* Input */.pd.SuccessResults, `has an invalid value '${(0,common_text/* clip */.$Q)(text)}'. Expected comma-separated result names such as SUCCESS or SUCCESS,WARNING.`);
     }
     return results;
 }
@@ -2866,7 +2929,7 @@ async function run(options = {}) {
     catch (error) {
         // A bug of ours: still one readable line and a summary, never a stack trace on the run page.
         ;
-        (await __webpack_require__.e(/* import() */ 657).then(__webpack_require__.bind(__webpack_require__, 1657))).reportUnexpectedError(secrets.scrub(messageOf(error)), context);
+        (await __webpack_require__.e(/* import() */ 27).then(__webpack_require__.bind(__webpack_require__, 2027))).reportUnexpectedError(secrets.scrub(messageOf(error)), context);
     }
     finally {
         await runner.ready();
@@ -2906,7 +2969,7 @@ async function gate(context, options, signal) {
     const input = (name) => (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
     // Masked before anything else can print, even an error about another input;
     // and scrubbed from every report, where the runner's masking cannot reach.
-    secrets.add(input(names/* Input */.p.Password));
+    secrets.add(input(names/* Input */.pd.Password));
     let settings;
     try {
         settings = readSettings(input, workspaceFiles(env, options.cwd ?? process.cwd()), 
@@ -2916,7 +2979,7 @@ async function gate(context, options, signal) {
     catch (error) {
         if (!(error instanceof InputError))
             throw error;
-        (await __webpack_require__.e(/* import() */ 657).then(__webpack_require__.bind(__webpack_require__, 1657))).reportInputErrors(error, context);
+        (await __webpack_require__.e(/* import() */ 27).then(__webpack_require__.bind(__webpack_require__, 2027))).reportInputErrors(error, context);
         return;
     }
     const outcome = await runGate(settings, {
@@ -2925,7 +2988,7 @@ async function gate(context, options, signal) {
         signal,
         secrets,
         // The runner keeps an output's last value: a step killed while it waits still names the job it started.
-        onJobStarted: job => runner.setOutput(names/* Output */.k.JobId, job.id),
+        onJobStarted: job => runner.setOutput(names/* Output */.k7.JobId, job.id),
         onFirstAnswer: () => runner.load(),
         // The runner masks what it was told to; scrubbing too keeps a secret the appliance echoes out of the raw log.
         log: {
@@ -2935,7 +2998,7 @@ async function gate(context, options, signal) {
             group: (name, body) => runner.group(name, body)
         }
     });
-    (await __webpack_require__.e(/* import() */ 657).then(__webpack_require__.bind(__webpack_require__, 1657))).report(settings, outcome, context);
+    (await __webpack_require__.e(/* import() */ 27).then(__webpack_require__.bind(__webpack_require__, 2027))).report(settings, outcome, context);
 }
 
 
@@ -3174,7 +3237,8 @@ function assess(job, successResults) {
     const failed = count('failed');
     const unreported = done ? devices.filter(item => item.device.result === undefined) : [];
     return {
-        verdict: verdictOf(done, devices.length, failed + count('pending'), unreported.length),
+        // In a finished job, a device is succeeded, failed, or without a result (unreported): no other pending.
+        verdict: verdictOf(done, devices.length, failed, unreported.length),
         progress: job.progress,
         devices,
         succeeded: count('succeeded'),
@@ -3183,7 +3247,7 @@ function assess(job, successResults) {
         unreported
     };
 }
-function verdictOf(done, devices, notSucceeded, unreported) {
+function verdictOf(done, devices, failed, unreported) {
     if (!done)
         return 'running';
     if (devices === 0)
@@ -3191,11 +3255,11 @@ function verdictOf(done, devices, notSucceeded, unreported) {
     // Before failure: a device we know nothing about may be the only one that matters.
     if (unreported > 0)
         return 'unreported';
-    return notSucceeded === 0 ? 'success' : 'failure';
+    return failed === 0 ? 'success' : 'failure';
 }
 /** Done when the job says 100 %, or when every device says its part is done. */
 function isDone(job) {
-    if (job.progress !== undefined && job.progress >= 100)
+    if ((job.progress ?? 0) >= 100)
         return true;
     return job.devices.length > 0 && job.devices.every(device => device.done);
 }
@@ -3250,6 +3314,46 @@ function userActionOf(item) {
         stack.unshift(...node.children);
     }
     return undefined;
+}
+
+
+/***/ }),
+
+/***/ 4577:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   eb: () => (/* binding */ Reachability),
+/* harmony export */   j_: () => (/* binding */ UNREACHABLE_GRACE_MS),
+/* harmony export */   yA: () => (/* binding */ findsNothing)
+/* harmony export */ });
+/** How long nothing may answer before the run says so and stops. */
+const UNREACHABLE_GRACE_MS = 30_000;
+/**
+ * System codes that mean nothing answers at that address: refused, no route,
+ * no such name (ENOTFOUND ends the run at once anyway: it is not retried).
+ */
+const NOTHING_THERE = new Set(['ECONNREFUSED', 'EHOSTUNREACH', 'ENETUNREACH', 'EHOSTDOWN', 'EAI_AGAIN', 'ENOTFOUND']);
+function findsNothing(fault) {
+    return fault.kind === 'network' && NOTHING_THERE.has(fault.code ?? '');
+}
+class Reachability {
+    answered = false;
+    since;
+    /** Something answered: the appliance is there. */
+    heard() {
+        this.answered = true;
+        this.since = undefined;
+    }
+    /** After `fault` at `now`: for how long nothing has answered, or undefined when that is not the question. */
+    silentFor(fault, now) {
+        if (fault.status !== undefined)
+            this.heard();
+        if (this.answered || !findsNothing(fault))
+            return undefined;
+        this.since ??= now;
+        return now - this.since;
+    }
 }
 
 
@@ -3328,8 +3432,9 @@ function worstStatus(statuses) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   k: () => (/* binding */ Output),
-/* harmony export */   p: () => (/* binding */ Input)
+/* harmony export */   k7: () => (/* binding */ Output),
+/* harmony export */   pD: () => (/* binding */ envName),
+/* harmony export */   pd: () => (/* binding */ Input)
 /* harmony export */ });
 // Input and output names are the action's public contract (action.yml and the
 // README list the same names; a test keeps the three in step). Code refers to
@@ -3365,6 +3470,10 @@ const Output = {
     Report: 'report',
     SummaryFile: 'summary-file'
 };
+/** The command line's environment variable for an input: `job-id` → `LXCA_JOB_ID`. */
+function envName(input) {
+    return `LXCA_${input.toUpperCase().replace(/-/g, '_')}`;
+}
 
 
 /***/ }),

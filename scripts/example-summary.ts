@@ -1,31 +1,18 @@
 // Writes the step summary of a realistic large failure to stdout: 1,000
-// devices, 100 failed for two causes. The README's screenshot is made from it:
+// devices, 100 failed for two causes, worded per device the way LXCA does
+// (each user action names the device's own address and number), so the
+// screenshot shows the digest collapsing them. The README's screenshot is made from it:
 //   npx tsx scripts/example-summary.ts > docs/summary-1000-devices.md
 //   npm run render -- docs/summary-1000-devices.md docs/summary-1000-devices.png 1500
 import { noSecrets } from '../src/common/secrets.js'
 import { parseJob } from '../src/lxca/document.js'
 import { assess } from '../src/lxca/verdict.js'
 import { deadlineFrom } from '../src/outcome/deadline.js'
-import { jobDocument, scriptJob } from '../src/simulator/documents.js'
+import { jobDocument, scriptJob, twoCausesPerDevice } from '../src/simulator/documents.js'
 import { renderGateMarkdown } from '../src/summary/gate-markdown.js'
 import { gateView } from '../src/summary/view.js'
 
-const failures = Array.from({ length: 1_000 }, (_, device) => device)
-  .filter(device => device % 10 === 3)
-  .map((device, index) =>
-    index % 2
-      ? {
-          device,
-          step: 'CFG_SECURITY',
-          userAction: 'Verify that the BMC security settings allow management, then manage the device again.'
-        }
-      : {
-          device,
-          step: 'INV_NODES',
-          userAction:
-            'Verify that the node is powered on and its XCC is reachable from the appliance, then manage it again.'
-        }
-  )
+const failures = twoCausesPerDevice(1_000, 10)
 const parsed = parseJob(jobDocument(scriptJob({ devices: 1_000, pollsToComplete: 1, failures }), 1))
 if (!parsed.ok) throw new Error(parsed.problem)
 const assessment = assess(parsed.job, ['SUCCESS'])

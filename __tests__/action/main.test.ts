@@ -104,7 +104,9 @@ describe('run(): the Action in-process', () => {
       'failed-devices': '[]'
     })
     expect(recorded.failed).toEqual([])
-    expect(summary).toMatch(/^### ✅ LXCA job 4229 on 127\.0\.0\.1&#58;\d+ succeeded&#58; all 3 devices managed · /)
+    expect(summary).toMatch(
+      /^### ✅ \[LXCA job 4229\]\(https:\/\/127\.0\.0\.1:\d+\/csvRequest\/jobs\/4229\) on \[127\.0\.0\.1&#58;\d+\]\(https:\/\/127\.0\.0\.1:\d+\/\) succeeded&#58; all 3 devices managed · /
+    )
     expect(readFileSync(recorded.outputs.get('summary-file') as string, 'utf8')).toBe(summary)
     expect(JSON.parse(readFileSync(recorded.outputs.get('report') as string, 'utf8'))).toMatchObject({ progress: 100 })
     expect(recorded.calls[0]).toBe('setSecret')

@@ -46,7 +46,7 @@ describe('report', () => {
     report(settings, singleJob(outcomeFor(jobDocument(scriptJob({ devices: 2 }), 3), 'success')), ctx)
     await ready()
     const summary = readFileSync(env.GITHUB_STEP_SUMMARY, 'utf8')
-    expect(summary).toMatch(/^### ✅ LXCA job 4229/)
+    expect(summary).toMatch(/^### ✅ \[LXCA job 4229\]\(https:\/\/lxca\.example\.com\/csvRequest\/jobs\/4229\)/)
     const file = recorded.outputs.get('summary-file') as string
     expect(file.startsWith(env.RUNNER_TEMP)).toBe(true)
     expect(readFileSync(file, 'utf8')).toBe(summary)

@@ -107,7 +107,7 @@ describe('the bundled action', () => {
     expect(JSON.parse(readFileSync(result.outputs.report, 'utf8'))).toMatchObject({ progress: 100 })
     expect(readFileSync(result.outputs['summary-file'], 'utf8')).toBe(result.summary)
     expect(result.summary).toMatch(
-      /^### ✅ LXCA job 4229 on 127\.0\.0\.1&#58;\d+ succeeded&#58; all 3 devices managed · /
+      /^### ✅ \[LXCA job 4229\]\(https:\/\/127\.0\.0\.1:\d+\/csvRequest\/jobs\/4229\) on \[127\.0\.0\.1&#58;\d+\]\(https:\/\/127\.0\.0\.1:\d+\/\) succeeded&#58; all 3 devices managed · /
     )
     expect(errors(result.stdout)).toEqual([])
     expect(result.stderr).toBe('')
@@ -218,7 +218,9 @@ describe('the bundled action: bounds', () => {
     expect(result.code).toBe(1)
     expect(result.outputs.status).toBe('error')
     expect(result.stdout).toContain('the job lists 1,500,000 devices; at most 100,000 are supported')
-    expect(result.summary).toMatch(/^### ⚠️ Could not check LXCA job 4229 on \S+&#58; its answers were not understood/)
+    expect(result.summary).toMatch(
+      /^### ⚠️ Could not check \[LXCA job 4229\]\(\S+\) on \S+&#58; its answers were not understood · /
+    )
     expect(result.summary).toContain('the job lists 1,500,000 devices; at most 100,000 are supported')
   })
 })
@@ -237,7 +239,7 @@ describe('the bundled action: cancellation', () => {
       expect(result.outputs.status).toBe('cancelled')
       expect(result.interruptedAt).toBeDefined()
       expect(result.durationMs - (result.interruptedAt ?? 0)).toBeLessThan(10_000)
-      expect(result.summary).toMatch(/^### 🚫 Cancelled while waiting for LXCA job 4229/)
+      expect(result.summary).toMatch(/^### 🚫 Cancelled while waiting for \[LXCA job 4229\]\(/)
       expect(sim.requests).toHaveLength(1)
     }
   )
@@ -252,7 +254,7 @@ describe('the bundled action: cancellation', () => {
     expect(result.outputs.status).toBe('cancelled')
     expect(result.interruptedAt).toBeDefined()
     expect(result.durationMs - (result.interruptedAt ?? 0)).toBeLessThan(10_000)
-    expect(result.summary).toMatch(/^### 🚫 Cancelled while waiting for LXCA job 4229/)
+    expect(result.summary).toMatch(/^### 🚫 Cancelled while waiting for \[LXCA job 4229\]\(/)
     expect(sim.requests).toHaveLength(1)
   })
 

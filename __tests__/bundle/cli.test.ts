@@ -128,7 +128,9 @@ describe('the command line', () => {
     const sim = await simulator()
     const result = await cli(['--job-id', '4231', '--timeout', '1s'], env(sim))
     expect(result.code).toBe(2)
-    expect(result.stdout).toMatch(/^⏱ LXCA job 4231 on \S+ timed out after 1 s: 0% done · 1 not finished\n/)
+    expect(result.stdout).toMatch(
+      /^⏱ LXCA job 4231 on \S+ timed out after 1 s: 0% done of 1 device: 0 succeeded, 0 failed, 1 not finished\n/
+    )
     expect(result.stdout).toContain('The LXCA job keeps running on the appliance')
   })
 
@@ -136,8 +138,12 @@ describe('the command line', () => {
     const sim = await simulator()
     const result = await cli(['--job-id', '999'], env(sim))
     expect(result.code).toBe(3)
-    expect(result.stdout).toMatch(/^! Could not check LXCA job 999 on \S+: job not found \(HTTP 404\)\n/)
-    expect(result.stdout).toContain('  Fix: Check job-id')
+    expect(result.stdout).toMatch(
+      /^! Could not check LXCA job 999 on \S+: job not found \(HTTP 404\) · \d+(\.\d)? m?s\n/
+    )
+    expect(result.stdout).toContain(
+      '  Fix: Check --job-id (LXCA_JOB_ID) (and --job-type (LXCA_JOB_TYPE) for a bare ID)'
+    )
     expect(result.stdout).toContain('  Details: job 999 was not found at')
   })
 
@@ -195,7 +201,7 @@ describe('the command line', () => {
     const result = await cli(['--job-id', '4231'], env(sim), /Retrying in 1m/)
     expect(result.code).toBe(130)
     expect(result.afterInterruptMs).toBeLessThan(10_000)
-    expect(result.stdout).toMatch(/^⊘ Cancelled while waiting for LXCA job 4231 on \S+ after /)
+    expect(result.stdout).toMatch(/^⊘ Cancelled while waiting for LXCA job 4231 on \S+ · \d+(\.\d)? m?s\n/)
   })
 
   it('never prints the password or the Basic token, even when verbose', async () => {

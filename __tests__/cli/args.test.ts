@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { UsageError } from '../../src/common/errors.js'
-import { envName, helpText, parseCli } from '../../src/cli/args.js'
+import { helpText, parseCli } from '../../src/cli/args.js'
+import { envName } from '../../src/settings/names.js'
 import { Input } from '../../src/settings/names.js'
 
 describe('parseCli', () => {

@@ -9,6 +9,7 @@ import type { GateOutcome } from '../../src/outcome/gate-outcome.js'
 import type { ErrorCause, FaultFacts, JobOutcome, Seen, WaitFacts } from '../../src/outcome/job-outcome.js'
 import { worstStatus } from '../../src/outcome/status.js'
 import type { UploadOutcome } from '../../src/outcome/upload-outcome.js'
+import type { Naming } from '../../src/summary/naming.js'
 import { gateView, type GateView, type JobView } from '../../src/summary/view.js'
 
 export const JOB: JobRef = { id: '4229', type: 'csv' }
@@ -57,9 +58,14 @@ export function errorOutcome(cause: ErrorCause, extra: Extra & { readonly raw?: 
   }
 }
 
-/** A fatal fault: `kind` and the message the lower layers wrote, with the HTTP status behind it. */
-export function faultCause(kind: FaultKind, message: string, httpStatus?: number): ErrorCause {
-  return { kind: 'fault', fault: { kind, message, httpStatus } }
+/** A fatal fault: `kind` and the message the lower layers wrote, with the HTTP status and the code behind it. */
+export function faultCause(
+  kind: FaultKind,
+  message: string,
+  httpStatus?: number,
+  more: Pick<FaultFacts, 'code' | 'endpoint'> = {}
+): ErrorCause {
+  return { kind: 'fault', fault: { kind, message, httpStatus, ...more } }
 }
 
 /** The outcome of a run that waited on these jobs (and uploaded first, with `upload`). */
@@ -73,9 +79,9 @@ export function singleJob(outcome: JobOutcome): GateOutcome {
   return gateOf([outcome])
 }
 
-/** The view every report draws from. */
-export function viewOf(outcome: GateOutcome, scrub: Scrub = noSecrets): GateView {
-  return gateView(outcome, BASE_URL, scrub)
+/** The view every report draws from (fixes named the Action's way unless `naming` says otherwise). */
+export function viewOf(outcome: GateOutcome, scrub: Scrub = noSecrets, naming?: Naming): GateView {
+  return gateView(outcome, BASE_URL, scrub, naming)
 }
 
 /** The view of one job's outcome. */

@@ -39,7 +39,7 @@ describe('statusFault', () => {
   it('401 and 403 are auth faults with the server message', () => {
     expect(fault(401, lxcaError)).toMatchObject({ kind: 'auth', retryable: false })
     expect(fault(403, lxcaError)?.message).toBe(
-      'GET /csvRequest/jobs/1: the appliance refused the credentials (HTTP 403): The user is not authorized. Log in again. Check username and password, and that the account may read jobs'
+      'GET /csvRequest/jobs/1: the appliance refused the credentials (HTTP 403): The user is not authorized. Log in again'
     )
   })
 

@@ -4,6 +4,7 @@ import { RequestFault } from '../../src/common/errors.js'
 import { deadlineFrom } from '../../src/outcome/deadline.js'
 import { gateOutcome } from '../../src/outcome/gate-outcome.js'
 import { afterDocument, afterFault, atDeadline, factsOf, settle, type Seen } from '../../src/outcome/job-outcome.js'
+import { findsNothing, Reachability, UNREACHABLE_GRACE_MS } from '../../src/outcome/reachability.js'
 import { STATUSES, worstStatus, type Status } from '../../src/outcome/status.js'
 import { mayHaveStarted, type UploadOutcome } from '../../src/outcome/upload-outcome.js'
 import { JOB, WAIT, outcomeFor, seenOf } from '../helpers/outcomes.js'
@@ -141,5 +142,45 @@ describe('the run and its upload', () => {
     expect(mayHaveStarted({ ...base, status: 'cancelled', mayHaveStarted: true })).toBe(true)
     expect(mayHaveStarted({ ...base, status: 'cancelled', mayHaveStarted: false })).toBe(false)
     expect(mayHaveStarted({ ...base, status: 'success', job: JOB })).toBe(false)
+  })
+})
+
+describe('a first run that finds nothing at the address', () => {
+  const refused = new RequestFault('network', 'cannot connect to h:9999: connect ECONNREFUSED', true, {
+    code: 'ECONNREFUSED',
+    endpoint: 'h:9999'
+  })
+  const reset = new RequestFault('network', 'read ECONNRESET', true, { code: 'ECONNRESET' })
+
+  it('counts the silence from the first refusal, until something answers', () => {
+    const reach = new Reachability()
+    expect(reach.silentFor(refused, 1_000)).toBe(0)
+    expect(reach.silentFor(refused, 31_000)).toBe(30_000)
+    expect(reach.silentFor(reset, 32_000)).toBeUndefined()
+    reach.heard()
+    expect(reach.silentFor(refused, 40_000)).toBeUndefined()
+  })
+
+  it('an HTTP status is an answer: the appliance is there', () => {
+    const reach = new Reachability()
+    expect(reach.silentFor(new RequestFault('http', 'HTTP 503', true, { status: 503 }), 0)).toBeUndefined()
+    expect(reach.silentFor(refused, 60_000)).toBeUndefined()
+  })
+
+  it('ends the wait once nothing has answered for 30 s; before that, or once answered, it retries', () => {
+    expect(afterFault(refused, 3, 8, UNREACHABLE_GRACE_MS - 1)).toBeUndefined()
+    expect(afterFault(refused, 4, 8, UNREACHABLE_GRACE_MS)).toEqual({
+      status: 'error',
+      cause: { kind: 'unreachable', fault: factsOf(refused), count: 4, forMs: UNREACHABLE_GRACE_MS }
+    })
+    expect(afterFault(refused, 4, 8, undefined)).toBeUndefined()
+  })
+
+  it('knows what finds nothing: refused, no route, no name for now; not a reset', () => {
+    for (const code of ['ECONNREFUSED', 'EHOSTUNREACH', 'ENETUNREACH', 'EHOSTDOWN', 'EAI_AGAIN']) {
+      expect(findsNothing({ kind: 'network', code })).toBe(true)
+    }
+    expect(findsNothing({ kind: 'network', code: 'ECONNRESET' })).toBe(false)
+    expect(findsNothing({ kind: 'timeout', code: 'ECONNREFUSED' })).toBe(false)
   })
 })

@@ -223,6 +223,7 @@ describe('pollJob: transient faults', () => {
     expect(reason(outcome)).toBe(
       'the job document was not understood: the job lists 100,001 devices; at most 100,000 are supported'
     )
+    expect(outcome).toMatchObject({ cause: { kind: 'fault', fault: { kind: 'shape' } } })
     expect(times).toHaveLength(1)
   })
 
@@ -320,6 +321,26 @@ describe('pollJob: fatal faults and cancellation', () => {
     ])
     const outcome = await clock.drive(pollJob(options(clock, fetchJob, { signal: controller.signal })))
     expect(outcome.status).toBe('cancelled')
+    // Nothing waits after the cancellation.
+    expect(clock.sleeps).toEqual([])
+  })
+
+  it('the wait’s facts: its requests, its retries, its time from the start of this wait (not of the clock)', async () => {
+    const clock = new VirtualClock()
+    clock.time = 1_000_000
+    const { fetchJob } = script(clock, [reset(), running(1), done])
+    const outcome = await clock.drive(pollJob(options(clock, fetchJob)))
+    expect(outcome.wait).toEqual({ polls: 3, retries: 1, elapsedMs: 5_000 + 5_000 })
+  })
+
+  it('a start delay longer than the time left ends at the deadline, with one poll there', async () => {
+    const clock = new VirtualClock()
+    clock.time = 500_000
+    const { fetchJob, times } = script(clock, [running(1)])
+    const outcome = await clock.drive(pollJob(options(clock, fetchJob, { timeoutMs: 10_000, startDelayMs: 60_000 })))
+    expect(clock.sleeps[0]).toBe(10_000)
+    expect(times).toEqual([510_000])
+    expect(outcome.status).toBe('timeout')
   })
 
   it('does not swallow our own bugs', async () => {

@@ -43,10 +43,10 @@ describe('gateMessage: one line for one job', () => {
   it('says what a timeout and a cancellation knew, and that the job keeps running', () => {
     const running = fixture('seed-running.json')
     expect(gateMessage(single(running, 'timeout'))).toBe(
-      'LXCA job 4229 timed out after 1h 0m: 17% done · 1 not finished. The LXCA job keeps running on the appliance: raise timeout and run again, or follow it in XClarity Administrator › Monitoring › Jobs.'
+      'LXCA job 4229 timed out after 1h 0m: 17% done of 1 device: 0 succeeded, 0 failed, 1 not finished. The LXCA job keeps running on the appliance: raise timeout and run again, or follow it in XClarity Administrator › Monitoring › Jobs.'
     )
     expect(gateMessage(single(running, 'cancelled'))).toBe(
-      'Cancelled while waiting for LXCA job 4229: 17% done · 1 not finished after 4m 12s. The LXCA job keeps running on the appliance: follow it in XClarity Administrator › Monitoring › Jobs.'
+      'Cancelled while waiting for LXCA job 4229: 17% done of 1 device: 0 succeeded, 0 failed, 1 not finished · 4m 12s. The LXCA job keeps running on the appliance: follow it in XClarity Administrator › Monitoring › Jobs.'
     )
   })
 
@@ -189,7 +189,7 @@ describe('several jobs', () => {
 
   it('says which jobs did not pass in one line', () => {
     expect(gateMessage(viewOf(result))).toBe(
-      '1 of 2 LXCA jobs on lxca.example.com did not pass: 1 failed. LXCA job 77: 2 of 3 devices failed: 10.240.72.1 OTHER_FAIL at Inventory › Chassis inventory; 10.240.72.2 OTHER_FAIL at Inventory › Chassis inventory'
+      '1 of 2 LXCA jobs on lxca.example.com did not pass: 1 failed. LXCA job 77: 2 of 3 devices failed: 2 devices OTHER_FAIL at Inventory › Chassis inventory (10.240.72.1, 10.240.72.2)'
     )
     const passed = gateOf([result.jobs[0], { ...result.jobs[0], job: jobB }])
     expect(gateMessage(viewOf(passed))).toBe('All 2 LXCA jobs succeeded: 4 devices managed.')

@@ -7,6 +7,7 @@ import { jobDocument, scriptJob } from '../../src/simulator/documents.js'
 import { SUMMARY_BUDGET_BYTES } from '../../src/summary/budget.js'
 import { renderGateMarkdown } from '../../src/summary/gate-markdown.js'
 import { byteLength } from '../../src/summary/markdown.js'
+import { ERROR_CASES } from '../helpers/error-causes.js'
 import { fixture } from '../helpers/fixtures.js'
 import { hostileJob } from '../helpers/hostile.js'
 import { errorOutcome, faultCause, gateOf, outcomeFor, singleJob, viewOf } from '../helpers/outcomes.js'
@@ -17,8 +18,9 @@ const three = (failures: Parameters<typeof scriptJob>[0]['failures'] = []): unkn
 const authRefused: JobOutcome = errorOutcome(
   faultCause(
     'auth',
-    'GET /csvRequest/jobs/4229: the appliance refused the credentials (HTTP 401): The request requires user authentication. Check username and password, and that the account may read jobs',
-    401
+    'GET /csvRequest/jobs/4229: the appliance refused the credentials (HTTP 401): The request requires user authentication',
+    401,
+    { code: 'basic' }
   )
 )
 
@@ -110,7 +112,7 @@ describe('the step summary of an upload', () => {
       cause: { kind: 'may-have-started', reason, fault }
     })
     expect(markdown.split('\n')[0]).toBe(
-      '### ⚠️ The import of servers.csv on lxca.example.com may or may not have started&#58; the appliance did not answer in time'
+      '### ⚠️ The import of servers.csv on lxca.example.com may or may not have started&#58; the appliance did not answer in time · 1.2 s'
     )
     expect(markdown).toContain(
       '**The import may or may not have started&#58; look for it in XClarity Administrator › Monitoring › Jobs before uploading again, and pass its job as job-id.**'
@@ -119,20 +121,32 @@ describe('the step summary of an upload', () => {
 })
 
 describe('the step summary: the first screen', () => {
-  it('line one: icon, outcome, job, host, failed of total, elapsed', () => {
+  it('line one: icon, outcome, the job and the appliance linked, failed of total, elapsed', () => {
     const raw = three([{ device: 1, step: 'INV_CHASSIS' }])
     expect(render(outcomeFor(raw, 'failure')).split('\n')[0]).toBe(
-      '### ❌ LXCA job 4229 on lxca.example.com failed&#58; 1 of 3 devices failed · 4m 12s'
+      '### ❌ [LXCA job 4229](https://lxca.example.com/csvRequest/jobs/4229) on [lxca.example.com](https://lxca.example.com/) failed&#58; 1 of 3 devices failed · 4m 12s'
+    )
+  })
+
+  it('the facts line: no poll count (it is in the collapsed details), LXCA status only where it would mislead', () => {
+    const failed = render(outcomeFor(three([{ device: 1, step: 'INV_CHASSIS' }]), 'failure')).split('\n\n')
+    expect(failed[1]).toBe(
+      '**Job** /csvRequest/jobs/4229 · **Progress** 100% · **LXCA status** INCOMPLETE (LXCA marks finished jobs with failures INCOMPLETE)'
+    )
+    const passed = render(outcomeFor(three(), 'success'))
+    expect(passed.split('\n\n')[1]).toBe('**Job** /csvRequest/jobs/4229 · **Progress** 100%')
+    expect(passed).toContain(
+      '<details><summary>About this wait</summary>\n\nPolled 12 times, 1 retry in 4m 12s · timeout 1h 0m · LXCA status COMPLETE'
     )
   })
 
   it('an error names its cause in the headline, then a plain Fix line', () => {
     const lines = render(authRefused).split('\n\n')
     expect(lines[0]).toBe(
-      '### ⚠️ Could not check LXCA job 4229 on lxca.example.com&#58; credentials refused (HTTP 401)'
+      '### ⚠️ Could not check [LXCA job 4229](https://lxca.example.com/csvRequest/jobs/4229) on [lxca.example.com](https://lxca.example.com/)&#58; credentials refused (HTTP 401) · 80 ms'
     )
     expect(lines[2]).toBe(
-      '**Fix:** Check the username and password inputs (and the secrets they come from), and that this LXCA account may read jobs.'
+      '**Fix:** Check the username and password inputs (and the secrets they come from), and that this LXCA account may read jobs; if they are right, the appliance may take sessions only&#58; set auth-method&#58; session.'
     )
     expect(render(authRefused)).not.toMatch(/\.\.|outcome unknown/)
   })
@@ -141,7 +155,7 @@ describe('the step summary: the first screen', () => {
     const raw = jobDocument(scriptJob({ devices: 5, pollsToComplete: 10, failures: [{ device: 2, step: 'LOGIN' }] }), 4)
     const markdown = render(outcomeFor(raw, 'timeout'))
     expect(markdown.split('\n')[0]).toBe(
-      '### ⏱️ LXCA job 4229 on lxca.example.com timed out after 1h 0m&#58; 52% done · 1 failed · 4 not finished'
+      '### ⏱️ [LXCA job 4229](https://lxca.example.com/csvRequest/jobs/4229) on [lxca.example.com](https://lxca.example.com/) timed out after 1h 0m&#58; 52% done of 5 devices&#58; 0 succeeded, 1 failed, 4 not finished'
     )
     expect(markdown).toContain('**The LXCA job keeps running on the appliance&#58; raise timeout and run again')
   })
@@ -150,12 +164,12 @@ describe('the step summary: the first screen', () => {
     const failures = Array.from({ length: 2000 }, (_, device) => ({
       device,
       step: 'INV_NODES',
-      userAction: 'x'.repeat(2000)
+      userAction: `${device % 2 ? 'Reseat' : 'Replace'} the node. ${'x'.repeat(2000)}`
     }))
     const raw = jobDocument(scriptJob({ devices: 2000, pollsToComplete: 1, failures }), 1)
     const parts = render(outcomeFor(raw, 'failure')).split('\n\n')
     expect(parts[1]).toMatch(
-      /^> ℹ️ Shortened to stay within GitHub's 1 MiB summary limit: it leaves out the table rows of 1,000 devices; the step trees of \d+ failed devices\./
+      /^> ℹ️ Shortened to stay within GitHub's 1 MiB summary limit: it leaves out the table rows of 1,000 devices\./
     )
     expect(parts[1]).toContain('the file named by the `report` output')
   })
@@ -177,7 +191,7 @@ describe('the step summary: failures by cause', () => {
 
   it('one row per cause, largest first, the user action once, the first addresses and a count of the rest', () => {
     const digest = markdown.slice(markdown.indexOf('#### Failures by cause'), markdown.indexOf('#### Devices'))
-    expect(digest).toContain('#### Failures by cause (81 devices)')
+    expect(digest).toContain('#### Failures by cause (81 devices, 3 causes)')
     const rows = digest.split('\n').filter(line => /^\| \d/.test(line))
     expect(rows).toEqual([
       '| 50 | OTHER_FAIL | Inventory › Node inventory | Check the node. | 10.240.72.1, 10.240.72.21, 10.240.72.41, … +47 |',
@@ -186,18 +200,33 @@ describe('the step summary: failures by cause', () => {
     ])
   })
 
-  it('lists only the devices that did not succeed, in narrow columns without the UUID; successes collapse into one list', () => {
+  it('lists only the devices that did not succeed, by cause (largest first) then address, narrow, without the UUID; successes collapse into one list', () => {
     const table = markdown.slice(markdown.indexOf('#### Devices'), markdown.indexOf('#### How'))
     expect(table).toContain('| Device | Result | Step | Time |')
-    expect(table.split('\n').filter(line => line.startsWith('| ❌'))).toHaveLength(81)
+    const rows = table.split('\n').filter(line => line.startsWith('| ❌'))
+    expect(rows).toHaveLength(81)
+    const steps = rows.map(row => row.split(' | ')[2])
+    expect(steps.slice(0, 50).every(step => step === 'Inventory › Node inventory')).toBe(true)
+    expect(steps.slice(50, 80).every(step => step === 'Configuration › Security')).toBe(true)
+    expect(steps[80]).toBe('Login')
+    const addresses = rows.slice(0, 50).map(row => row.slice(4, row.indexOf(' |')))
+    const ordered = [...addresses].sort((a, b) => {
+      const [x, y] = [a, b].map(address => address.split('.').map(Number))
+      return x.reduce((order, part, i) => order || part - y[i], 0)
+    })
+    expect(addresses).toEqual(ordered)
     expect(table).not.toMatch(/[0-9A-F]{32}/)
     expect(markdown).toContain('<details><summary>✅ 919 devices succeeded</summary>')
   })
 
-  it('expands one tree per cause, and collapses the others', () => {
-    expect(markdown.match(/^##### ❌ /gm)).toHaveLength(3)
-    expect(markdown).toContain('<details><summary>Step trees of 78 other failed devices</summary>')
-    // The user action is said once per expanded device, not again in its tree.
+  it('opens one tree per cause, headed by the cause and its device count; devices that failed the same way add no tree', () => {
+    expect(markdown.match(/^##### ❌ .*/gm)).toEqual([
+      '##### ❌ Cause 1 · 50 devices · OTHER_FAIL at Inventory › Node inventory',
+      '##### ❌ Cause 2 · 30 devices · OTHER_FAIL at Configuration › Security',
+      '##### ❌ Cause 3 · 1 device · OTHER_FAIL at Login'
+    ])
+    expect(markdown).not.toContain('Step trees of')
+    // The user action is said in the digest and once over its tree, not again in the tree.
     expect(markdown.match(/Check the BMC password\./g)).toHaveLength(2)
   })
 })
@@ -278,7 +307,7 @@ describe('the step summary: the size limit, at the extremes', () => {
     )
     const markdown = renderGateMarkdown(viewOf(gateOf(jobs)))
     expect(byteLength(markdown)).toBeLessThanOrEqual(SUMMARY_BUDGET_BYTES)
-    for (let i = 0; i < 20; i++) expect(markdown).toContain(`LXCA job ${5000 + i} `)
+    for (let i = 0; i < 20; i++) expect(markdown).toContain(`[LXCA job ${5000 + i}](`)
   })
 
   it('several jobs split one budget: each part fits its share, and a small budget is never exceeded', () => {
@@ -296,9 +325,9 @@ describe('the step summary: the size limit, at the extremes', () => {
         { job: { id: String(i), type: 'csv' } }
       )
     )
-    const markdown = renderGateMarkdown(viewOf(gateOf(jobs)), 200 * 1024)
-    expect(byteLength(markdown)).toBeLessThanOrEqual(200 * 1024)
-    expect(markdown.match(/^### ❌ LXCA job \d /gm)).toHaveLength(4)
+    const markdown = renderGateMarkdown(viewOf(gateOf(jobs)), 40 * 1024)
+    expect(byteLength(markdown)).toBeLessThanOrEqual(40 * 1024)
+    expect(markdown.match(/^### ❌ \[LXCA job \d\]/gm)).toHaveLength(4)
     expect(markdown.match(/> ℹ️ Shortened/g)).toHaveLength(4)
   })
 
@@ -320,5 +349,31 @@ describe('the step summary: hostile strings stay in their place', () => {
     expectWellFormedTables(markdown)
     expect(markdown).not.toMatch(/^\| injected/m)
     expect(markdown).not.toMatch(/^# heading/m)
+  })
+})
+
+describe('the step summary: one fix per cause, and it is right', () => {
+  /** Words that give advice: the details say what happened, never what to do. */
+  const ADVICE = /\b(check|set|renew|correct|use https|raise|pin|run again)\b/i
+
+  it.each(ERROR_CASES.map(item => [item.name, item] as const))('%s', (_name, item) => {
+    const markdown = render(errorOutcome(item.cause))
+    const fixes = markdown.split('\n').filter(line => line.startsWith('**Fix:**'))
+    expect(fixes).toHaveLength(1)
+    const fix = fixes[0].replace('**Fix:** ', '').replace(/&#58;/g, ':').replace(/&#39;/g, "'")
+    expect(fix).toMatch(item.action)
+    const details = markdown.split('\n').find(line => line.startsWith('> **Details:**')) ?? ''
+    expect(details).not.toBe('')
+    expect(details).not.toMatch(ADVICE)
+    // Only the Fix line names what to change.
+    expect(markdown.match(/Fix/g)).toHaveLength(1)
+  })
+
+  it('a TLS failure is said as a rejected certificate, never as a refused connection', () => {
+    for (const item of ERROR_CASES.filter(entry => entry.name.includes('certificate') || entry.name.includes('CA'))) {
+      const headline = render(errorOutcome(item.cause)).split('\n')[0]
+      expect(headline).toContain('certificate was rejected&#58; ')
+      expect(headline).not.toMatch(/refused/)
+    }
   })
 })

@@ -3,8 +3,10 @@
 import { describe, expect, it } from '@jest/globals'
 import { jobDocument, scriptJob } from '../../src/simulator/documents.js'
 import { renderTerminal } from '../../src/summary/terminal.js'
+import { CLI_NAMING } from '../../src/summary/naming.js'
+import { ERROR_CASES } from '../helpers/error-causes.js'
 import { fixture } from '../helpers/fixtures.js'
-import { gateOf, outcomeFor, singleJob, viewOf } from '../helpers/outcomes.js'
+import { errorOutcome, gateOf, outcomeFor, singleJob, viewOf } from '../helpers/outcomes.js'
 
 const ESC = String.fromCharCode(27)
 const plain = (text: string): string => text.replace(new RegExp(`${ESC}\\[\\d+m`, 'g'), '')
@@ -15,7 +17,9 @@ describe('renderTerminal', () => {
   it('leads with the same headline as the step summary, and the facts in counts that agree in number', () => {
     const lines = renderTerminal(failed, false).split('\n')
     expect(lines[0]).toBe('✖ LXCA job 4229 on lxca.example.com failed: 1 of 1 device failed · 4m 12s')
-    expect(lines[1]).toBe('  Job /csvRequest/jobs/4229 · Progress 100% · LXCA status INCOMPLETE · 12 polls, 1 retry')
+    expect(lines[1]).toBe(
+      '  Job /csvRequest/jobs/4229 · Progress 100% · LXCA status INCOMPLETE (LXCA marks finished jobs with failures INCOMPLETE) · 12 polls, 1 retry'
+    )
   })
 
   it('digests failures by cause, lists the device, and tells the truth about the steps', () => {
@@ -77,5 +81,20 @@ describe('renderTerminal', () => {
       '✖ LXCA job 2 failed: 1 of 2 devices failed · 4m 12s',
       '✔ LXCA job 1 succeeded: all 2 devices managed · 4m 12s'
     ])
+  })
+})
+
+describe('the command line names its flags and LXCA_* variables, never the Action’s inputs', () => {
+  it.each(ERROR_CASES.map(item => [item.name, item] as const))('%s', (_name, item) => {
+    const text = renderTerminal(viewOf(singleJob(errorOutcome(item.cause)), undefined, CLI_NAMING), false)
+    const fixes = text.split('\n').filter(line => line.startsWith('  Fix: '))
+    expect(fixes).toHaveLength(1)
+    expect(fixes[0].replace('  Fix: ', '')).toMatch(item.cli)
+    expect(text).not.toMatch(/\binputs?\b/)
+  })
+
+  it('a timeout tells the command line user which flag raises it', () => {
+    const view = viewOf(singleJob(outcomeFor(fixture('seed-running.json'), 'timeout')), undefined, CLI_NAMING)
+    expect(renderTerminal(view, false)).toContain('raise --timeout (LXCA_TIMEOUT) and run again')
   })
 })

@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util'
 import { UsageError, type InputProblem } from '../common/errors.js'
 import { clause } from '../common/text.js'
 import { STATUSES } from '../outcome/status.js'
-import { Input, type InputName } from '../settings/names.js'
+import { envName, Input, type InputName } from '../settings/names.js'
 import { DEFAULTS, type InputSource } from '../settings/settings.js'
 
 export interface CliOptions {
@@ -21,11 +21,6 @@ export interface CliOptions {
   readonly subject: (problem: InputProblem) => string
   /** Things to tell the user before starting (stderr). */
   readonly warnings: readonly string[]
-}
-
-/** `job-id` → `LXCA_JOB_ID`. */
-export function envName(input: InputName): string {
-  return `LXCA_${input.toUpperCase().replace(/-/g, '_')}`
 }
 
 const INPUT_HELP: Record<InputName, string> = {

@@ -18,6 +18,7 @@ import { SecretSet } from '../common/secrets.js'
 import { renderGateMarkdown } from '../summary/gate-markdown.js'
 import { reportContent } from '../summary/outputs.js'
 import { renderTerminal } from '../summary/terminal.js'
+import { CLI_NAMING } from '../summary/naming.js'
 import { gateView } from '../summary/view.js'
 import { UsageError } from '../common/errors.js'
 import { helpText, parseCli, type CliOptions } from './args.js'
@@ -134,7 +135,7 @@ function readOptions(options: CliOptions, printer: Printer): Settings | undefine
 /** The terminal summary, then the files asked for; false (after saying which and why) when a file could not be written. */
 function writeResults(options: CliOptions, settings: Settings, outcome: GateOutcome, printer: Printer): boolean {
   const { scrub } = printer.secrets
-  const view = gateView(outcome, settings.baseUrl, scrub)
+  const view = gateView(outcome, settings.baseUrl, scrub, CLI_NAMING)
   const color = options.color ?? process.stdout.isTTY === true
   process.stdout.write(scrub(renderTerminal(view, color)))
   const report = reportContent(outcome, scrub)

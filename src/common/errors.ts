@@ -63,6 +63,14 @@ export interface FaultDetails {
    * upload again cannot import the same servers twice.
    */
   readonly sent?: boolean
+  /**
+   * What exactly went wrong, when the reader's fix depends on it: the system's
+   * error code (`ECONNREFUSED`), why a certificate was rejected (`expired`),
+   * or how the appliance authenticates (`basic`, `session`).
+   */
+  readonly code?: string
+  /** `host:port` the request was for, when it never got an answer. */
+  readonly endpoint?: string
 }
 
 /**
@@ -73,6 +81,8 @@ export class RequestFault extends Error {
   readonly retryAfter?: string
   readonly status?: number
   readonly sent?: boolean
+  readonly code?: string
+  readonly endpoint?: string
 
   constructor(
     readonly kind: FaultKind,
@@ -85,14 +95,16 @@ export class RequestFault extends Error {
     this.retryAfter = details.retryAfter
     this.status = details.status
     this.sent = details.sent
+    this.code = details.code
+    this.endpoint = details.endpoint
   }
 
-  /** The same fault, knowing whether the request may have been sent. */
-  withSent(sent: boolean): RequestFault {
-    return new RequestFault(this.kind, this.message, this.retryable, {
-      retryAfter: this.retryAfter,
-      status: this.status,
-      sent
+  /** The same fault, with more known about it (whether it was sent, how the appliance authenticates…). */
+  with(details: FaultDetails, retryable = this.retryable): RequestFault {
+    const { retryAfter, status, sent, code, endpoint } = this
+    return new RequestFault(this.kind, this.message, retryable, {
+      ...{ retryAfter, status, sent, code, endpoint },
+      ...details
     })
   }
 }

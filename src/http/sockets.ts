@@ -37,13 +37,16 @@ export function abortable<T>(
 /** Name resolution said the host does not exist: asking again will not help. */
 const PERMANENT_NETWORK_CODES = new Set(['ENOTFOUND'])
 
-export function networkFault(error: unknown, what: string): RequestFault {
+export function networkFault(error: unknown, what: string, endpoint?: string): RequestFault {
   if (error instanceof RequestFault) return error
   const code = (error as NodeJS.ErrnoException).code
   const detail = code
     ? `${code === 'ENOTFOUND' ? 'host name not found' : messageOf(error)} (${code})`
     : messageOf(error)
-  return new RequestFault('network', `${what}: ${detail}`, !PERMANENT_NETWORK_CODES.has(code ?? ''))
+  return new RequestFault('network', `${what}: ${detail}`, !PERMANENT_NETWORK_CODES.has(code ?? ''), {
+    code,
+    endpoint
+  })
 }
 
 export function connect(
@@ -55,7 +58,7 @@ export function connect(
   return abortable(signal, (resolve, reject) => {
     const socket = net.connect({ host, port, ...(lookup ? { lookup } : {}) })
     socket.once('connect', () => resolve(socket))
-    socket.on('error', error => reject(networkFault(error, `cannot connect to ${host}:${port}`)))
+    socket.on('error', error => reject(networkFault(error, `cannot connect to ${host}:${port}`, `${host}:${port}`)))
     return () => socket.destroy()
   })
 }
@@ -100,7 +103,11 @@ export function tunnel(proxy: URL, host: string, port: number, signal: AbortSign
         resolve(socket)
       }
     })
-    request.on('error', error => reject(networkFault(error, `cannot reach ${where}`)))
+    // The proxy, not the appliance, is what did not answer: its own fix (HTTPS_PROXY), and no first-run grace.
+    request.on('error', error => {
+      const fault = networkFault(error, `cannot reach ${where}`)
+      reject(new RequestFault('proxy', fault.message, fault.retryable, { code: fault.code }))
+    })
     request.end()
     return () => request.destroy()
   })
@@ -153,7 +160,8 @@ export function startTls(
       )
       if (problem) {
         secure.destroy()
-        reject(new RequestFault('tls', `TLS verification of ${host}:${port} failed: ${problem}`, false))
+        const message = `TLS verification of ${host}:${port} failed: ${problem.text}`
+        reject(new RequestFault('tls', message, false, { code: problem.problem, endpoint: `${host}:${port}` }))
       } else {
         resolve(secure)
       }
@@ -162,11 +170,10 @@ export function startTls(
       const code = (error as NodeJS.ErrnoException).code ?? ''
       if (code.startsWith('ERR_SSL') || code === 'EPROTO') {
         reject(
-          new RequestFault(
-            'tls',
-            `TLS handshake with ${host}:${port} failed (${code}); check that host points at the appliance's HTTPS port`,
-            false
-          )
+          new RequestFault('tls', `TLS handshake with ${host}:${port} failed (${code})`, false, {
+            code: 'handshake',
+            endpoint: `${host}:${port}`
+          })
         )
       } else {
         reject(networkFault(error, `TLS handshake with ${host}:${port}`))

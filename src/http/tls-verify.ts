@@ -52,57 +52,78 @@ export interface PeerFacts {
   readonly certificate: PeerCertificate
 }
 
-/** Undefined when the peer may be trusted; otherwise one readable sentence. */
-export function verifyPeer(peer: PeerFacts, policy: TlsPolicy, nowMs = Date.now()): string | undefined {
+/** Why a certificate was rejected: each has its own fix. */
+export type TlsProblem =
+  | 'no-certificate'
+  | 'self-signed'
+  | 'untrusted'
+  | 'expired'
+  | 'not-yet-valid'
+  | 'unreadable-validity'
+  | 'name'
+  | 'fingerprint'
+  | 'unverified'
+
+/** What is wrong with the peer's certificate, in facts (the fix is the reader's: see summary/fixes.ts). */
+export interface TlsRejection {
+  readonly problem: TlsProblem
+  readonly text: string
+}
+
+/** Undefined when the peer may be trusted; otherwise why not. */
+export function verifyPeer(peer: PeerFacts, policy: TlsPolicy, nowMs = Date.now()): TlsRejection | undefined {
   const cert = peer.certificate
-  if (!cert || !cert.fingerprint256) return 'the server presented no certificate'
+  if (!cert || !cert.fingerprint256) return { problem: 'no-certificate', text: 'the server presented no certificate' }
   if (!policy.insecure) {
     const pinnedByCa = policy.trustedCertificates.has(cert.fingerprint256)
-    if (!peer.chainVerified && !pinnedByCa) return describeChainError(peer.chainError ?? 'UNKNOWN', cert)
+    if (!peer.chainVerified && !pinnedByCa) return chainRejection(peer.chainError ?? 'UNKNOWN', cert)
     // Trusted as itself, the leaf skipped OpenSSL's checks: its validity period is ours to check.
     if (!peer.chainVerified) {
-      const expired = validityError(cert, nowMs)
+      const expired = validityRejection(cert, nowMs)
       if (expired) return expired
     }
-    const nameError = checkServerIdentity(policy.verifyName, cert)
-    if (nameError) {
-      return `the certificate does not name ${policy.verifyName} (it names ${cert.subjectaltname || cert.subject?.CN || 'nothing'}); set tls-server-name to one of those names`
+    if (checkServerIdentity(policy.verifyName, cert)) {
+      const names = cert.subjectaltname || cert.subject?.CN || 'nothing'
+      return { problem: 'name', text: `the certificate does not name ${policy.verifyName} (it names ${names})` }
     }
   }
   if (policy.fingerprint && cert.fingerprint256 !== policy.fingerprint) {
-    return `the certificate's SHA-256 fingerprint ${cert.fingerprint256} does not match tls-fingerprint`
+    const text = `the certificate's SHA-256 fingerprint ${cert.fingerprint256} does not match tls-fingerprint`
+    return { problem: 'fingerprint', text }
   }
   return undefined
 }
 
-function validityError(cert: PeerCertificate, nowMs: number): string | undefined {
+function validityRejection(cert: PeerCertificate, nowMs: number): TlsRejection | undefined {
   const from = Date.parse(cert.valid_from)
   const to = Date.parse(cert.valid_to)
-  const given = 'a certificate given as ca-certificate must be within its validity period'
-  if (Number.isFinite(to) && nowMs > to) return `${describeChainError('CERT_HAS_EXPIRED', cert)} (${given})`
-  if (Number.isFinite(from) && nowMs < from) return `${describeChainError('CERT_NOT_YET_VALID', cert)} (${given})`
+  const given = '(a certificate given as ca-certificate must be within its validity period)'
+  const period = (rejection: TlsRejection): TlsRejection => ({ ...rejection, text: `${rejection.text} ${given}` })
+  if (Number.isFinite(to) && nowMs > to) return period(chainRejection('CERT_HAS_EXPIRED', cert))
+  if (Number.isFinite(from) && nowMs < from) return period(chainRejection('CERT_NOT_YET_VALID', cert))
   if (!Number.isFinite(from) || !Number.isFinite(to))
-    return `the certificate's validity period cannot be read (${given})`
+    return { problem: 'unreadable-validity', text: `the certificate's validity period cannot be read ${given}` }
   return undefined
 }
 
-const TRUST_HINT =
-  "set ca-certificate to the appliance's CA certificate (or its own certificate), or pin it with tls-fingerprint and insecure-skip-tls-verify: true"
-
-export function describeChainError(code: string, cert?: PeerCertificate): string {
+/** OpenSSL's verdict on the chain, as a problem and a sentence. */
+export function chainRejection(code: string, cert?: PeerCertificate): TlsRejection {
   switch (code) {
     case 'DEPTH_ZERO_SELF_SIGNED_CERT':
-      return `certificate is self-signed; ${TRUST_HINT}`
+      return { problem: 'self-signed', text: 'the certificate is self-signed' }
     case 'SELF_SIGNED_CERT_IN_CHAIN':
     case 'UNABLE_TO_GET_ISSUER_CERT':
     case 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY':
     case 'UNABLE_TO_VERIFY_LEAF_SIGNATURE':
-      return `certificate was issued by a CA that is not trusted (${code}); ${TRUST_HINT}`
+      return { problem: 'untrusted', text: `the certificate was issued by a CA that is not trusted (${code})` }
     case 'CERT_HAS_EXPIRED':
-      return `certificate expired${cert?.valid_to ? ` on ${cert.valid_to}` : ''}; renew the appliance's certificate`
+      return { problem: 'expired', text: `the certificate expired${cert?.valid_to ? ` on ${cert.valid_to}` : ''}` }
     case 'CERT_NOT_YET_VALID':
-      return `certificate is not valid yet${cert?.valid_from ? ` (from ${cert.valid_from})` : ''}; check the clocks of the runner and the appliance`
+      return {
+        problem: 'not-yet-valid',
+        text: `the certificate is not valid yet${cert?.valid_from ? ` (from ${cert.valid_from})` : ''}`
+      }
     default:
-      return `certificate verification failed (${code}); ${TRUST_HINT}`
+      return { problem: 'unverified', text: `the certificate could not be verified (${code})` }
   }
 }

@@ -95,9 +95,10 @@ async function explain(
   // A TLS port hangs up on plain HTTP without a word: say so, rather than retry until the timeout.
   const plain = request.url.protocol === 'http:' && !options.proxy
   if (plain && error.kind === 'network' && (await speaksTls(request.url, signal))) {
-    return new RequestFault('tls', `${request.url.host} answered with TLS: use https:// in host`, false, { sent: true })
+    const message = `${request.url.host} answered a plain http:// request with TLS`
+    return new RequestFault('tls', message, false, { sent: true, code: 'plain-to-tls', endpoint: request.url.host })
   }
-  return error.withSent(sending)
+  return error.with({ sent: sending })
 }
 
 function cancelledFault(): RequestFault {

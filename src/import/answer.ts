@@ -23,7 +23,7 @@ const UPLOAD = 'POST /csvRequest'
 const NO_IMPORT_HERE = `${UPLOAD}: the appliance has no bulk import here; is this an XClarity Administrator?`
 
 /** The job of a started import (never a guess), or why there is none. */
-export function importOf(response: HttpResponse, secrets: Scrubber): Answer {
+export function importOf(response: HttpResponse, secrets: Scrubber, scheme?: string): Answer {
   const httpStatus = response.status
   const answer = lxcaAnswer(response.body)
   const messages = linesOf(answer, secrets)
@@ -46,8 +46,7 @@ export function importOf(response: HttpResponse, secrets: Scrubber): Answer {
     const reason = `the appliance accepted the upload (HTTP ${httpStatus}) but ${which}; the import has probably started: find its job in ${MONITORING} and pass it as job-id instead of uploading again`
     return error({ kind: 'no-job', reason })
   }
-  const fault = statusFault(response, UPLOAD, NO_IMPORT_HERE, secrets)
-  const facts: FaultFacts = { kind: fault?.kind ?? 'http', message: fault?.message ?? `HTTP ${httpStatus}`, httpStatus }
+  const facts = refusalFacts(response, UPLOAD, secrets, scheme)
   const said = clause(facts.message)
   const refused =
     REFUSED.has(httpStatus) ||
@@ -63,7 +62,7 @@ export function importOf(response: HttpResponse, secrets: Scrubber): Answer {
  * LXCA's words; anything else (HTML, an empty body, a 204, cut-off or unknown
  * JSON, plain text) could not be read, and is an error.
  */
-export function validationOf(response: HttpResponse, secrets: Scrubber): Answer {
+export function validationOf(response: HttpResponse, secrets: Scrubber, scheme?: string): Answer {
   const httpStatus = response.status
   const answer = lxcaAnswer(response.body)
   const messages = linesOf(answer, secrets)
@@ -99,10 +98,17 @@ export function validationOf(response: HttpResponse, secrets: Scrubber): Answer 
     if (messages.length > 0) return { status: 'failure', httpStatus, messages }
     return unreadable(`a refusal that does not say what is wrong: ${bodyExcerpt(response, secrets, 200)}`)
   }
-  const fault = statusFault(response, `${UPLOAD}?validationOnly=true`, NO_IMPORT_HERE, secrets)
-  const facts: FaultFacts = { kind: fault?.kind ?? 'http', message: fault?.message ?? `HTTP ${httpStatus}`, httpStatus }
+  const facts = refusalFacts(response, `${UPLOAD}?validationOnly=true`, secrets, scheme)
   const reason = `${clause(facts.message)}; the file was not validated`
   return { status: 'error', httpStatus, messages, cause: { kind: 'not-imported', reason, fault: facts } }
+}
+
+/** A status that is not a 2xx, as a fault; a refusal of the credentials says how they were sent (`scheme`). */
+function refusalFacts(response: HttpResponse, what: string, secrets: Scrubber, scheme?: string): FaultFacts {
+  const fault = statusFault(response, what, NO_IMPORT_HERE, secrets)
+  const kind = fault?.kind ?? 'http'
+  const facts: FaultFacts = { kind, message: fault?.message ?? `HTTP ${response.status}`, httpStatus: response.status }
+  return kind === 'auth' && scheme ? { ...facts, code: scheme } : facts
 }
 
 /** The appliance's messages, one line each, scrubbed before they are cut. */

@@ -12,6 +12,7 @@ import { clause, MAY_HAVE_STARTED } from '../common/text.js'
 import { nextWait } from '../http/retry-wait.js'
 import type { LxcaClient } from '../lxca/client.js'
 import { factsOf } from '../outcome/job-outcome.js'
+import { Reachability, UNREACHABLE_GRACE_MS } from '../outcome/reachability.js'
 import type { Answer, UploadCause, UploadOutcome } from '../outcome/upload-outcome.js'
 import { importOf, validationOf } from './answer.js'
 import { csvMultipart } from './multipart.js'
@@ -48,6 +49,7 @@ export async function startImport(options: ImportOptions): Promise<UploadOutcome
     ...(httpStatus === undefined ? {} : { httpStatus }),
     messages: [] as readonly string[]
   })
+  const reach = new Reachability()
   for (let attempt = 1; ; attempt++) {
     if (signal.aborted) return { ...base(attempt - 1), status: 'cancelled', mayHaveStarted: false }
     try {
@@ -59,7 +61,8 @@ export async function startImport(options: ImportOptions): Promise<UploadOutcome
       if (signal.aborted) {
         return { ...base(attempt), status: 'cancelled', mayHaveStarted: !validationOnly && !neverSent }
       }
-      if (error.retryable && neverSent && attempt <= options.maxRetries) {
+      const silentFor = reach.silentFor(error, clock.now()) ?? 0
+      if (error.retryable && neverSent && attempt <= options.maxRetries && silentFor < UNREACHABLE_GRACE_MS) {
         const waitMs = nextWait(
           { goodPolls: 0, faults: attempt },
           options.pollIntervalMs,
@@ -83,7 +86,10 @@ async function post(options: ImportOptions, signal: AbortSignal): Promise<Answer
     { method: 'POST', url, headers: { 'content-type': contentType }, body },
     signal
   )
-  return options.validationOnly ? validationOf(response, options.secrets) : importOf(response, options.secrets)
+  const { secrets, client } = options
+  return options.validationOnly
+    ? validationOf(response, secrets, client.scheme)
+    : importOf(response, secrets, client.scheme)
 }
 
 function failedUpload(fault: RequestFault, neverSent: boolean, validationOnly: boolean): UploadCause {

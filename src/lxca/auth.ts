@@ -17,6 +17,8 @@ export interface Credential {
 }
 
 export interface Authenticator {
+  /** How it proves who we are: the fix of a refusal depends on it. */
+  readonly scheme: 'basic' | 'session'
   /** The credential for the next request (logs in first when needed). */
   credential(signal: AbortSignal): Promise<Credential>
   /**
@@ -38,6 +40,7 @@ export function basicAuth(credentials: Credentials, secrets: Secrets): Authentic
   secrets.add(token)
   const credential: Credential = { headers: { authorization: `Basic ${token}` }, accepted: () => undefined }
   return {
+    scheme: 'basic',
     credential: async () => credential,
     renew: async () => false,
     close: async () => undefined
@@ -81,6 +84,7 @@ export function sessionAuth(credentials: Credentials, deps: SessionDeps): Authen
   }
 
   return {
+    scheme: 'session',
     async credential(signal) {
       const session = await (current ?? startLogin(signal))
       const credential: SessionCredential = {
@@ -126,7 +130,7 @@ async function login(credentials: Credentials, url: URL, deps: SessionDeps, sign
   const fault = statusFault(response, what, notFound, deps.secrets)
   if (fault) {
     throw isAuthRefusal(response.status)
-      ? new RequestFault('auth', fault.message, false, { status: response.status })
+      ? new RequestFault('auth', fault.message, false, { status: response.status, code: 'session' })
       : fault
   }
   const cookies = parseSetCookie(response.headers['set-cookie'] ?? [])

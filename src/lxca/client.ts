@@ -35,9 +35,8 @@ export class LxcaClient {
     if (isAuthRefusal(response.status) && (await this.auth.renew(first.credential, signal))) {
       response = (await this.send({ method: 'GET', url }, signal)).response
     }
-    const notFound = `job ${job.id} was not found at ${url.href}: check job-id (and job-type), and that the job is not too old to be kept`
-    const fault = statusFault(response, what, notFound, this.secrets)
-    if (fault) throw fault
+    const fault = statusFault(response, what, `job ${job.id} was not found at ${url.href}`, this.secrets)
+    if (fault) throw fault.kind === 'auth' ? fault.with({ code: this.auth.scheme }) : fault
     return { document: jsonBody(response, what, this.secrets), body: response.body }
   }
 
@@ -51,7 +50,7 @@ export class LxcaClient {
     try {
       credential = await this.auth.credential(signal)
     } catch (error) {
-      throw error instanceof RequestFault ? error.withSent(false) : error
+      throw error instanceof RequestFault ? error.with({ sent: false }) : error
     }
     const response = await this.transport(
       { ...request, headers: { ...request.headers, ...credential.headers } },
@@ -59,6 +58,11 @@ export class LxcaClient {
     )
     if (!isAuthRefusal(response.status)) credential.accepted()
     return response
+  }
+
+  /** How requests prove who we are: `basic` or `session`. */
+  get scheme(): 'basic' | 'session' {
+    return this.auth.scheme
   }
 
   /** Ends the session (session auth); bounded by `timeoutMs`, never throws. */

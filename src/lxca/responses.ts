@@ -32,20 +32,14 @@ export function statusFault(
   const detail = said ? `: ${clause(said)}` : ''
   if (status >= 300 && status < 400) {
     const location = excerpt(headerValue(response, 'location') ?? '(no Location header)', 300, secrets)
-    return new RequestFault(
-      'redirect',
-      `${what}: the appliance redirected to ${location} (HTTP ${status}); redirects are not followed with credentials. Check the host input`,
-      false,
-      { status }
-    )
+    return new RequestFault('redirect', `${what}: the appliance redirected to ${location} (HTTP ${status})`, false, {
+      status
+    })
   }
   if (isAuthRefusal(status)) {
-    return new RequestFault(
-      'auth',
-      `${what}: the appliance refused the credentials (HTTP ${status})${detail}. Check username and password, and that the account may read jobs`,
-      false,
-      { status }
-    )
+    return new RequestFault('auth', `${what}: the appliance refused the credentials (HTTP ${status})${detail}`, false, {
+      status
+    })
   }
   if (status === 404)
     return new RequestFault('not-found', `${notFoundMessage} (HTTP 404)${detail}`, false, { status: 404 })
@@ -60,11 +54,15 @@ export function statusFault(
 export function jsonBody(response: HttpResponse, what: string, secrets: Scrubber): unknown {
   // A UTF-8 byte-order mark is not JSON, but some servers send one.
   const text = bodyText(response.body)
-  if (text.trim() === '') throw new RequestFault('body', `${what}: the response body is empty`, true)
+  // The status says the appliance answered: a first run that reached it is not a wrong address.
+  const status = response.status
+  if (text.trim() === '') throw new RequestFault('body', `${what}: the response body is empty`, true, { status })
   try {
     return JSON.parse(text)
   } catch {
-    throw new RequestFault('body', `${what}: the response is not JSON (${bodyExcerpt(response, secrets)})`, true)
+    throw new RequestFault('body', `${what}: the response is not JSON (${bodyExcerpt(response, secrets)})`, true, {
+      status
+    })
   }
 }
 

@@ -11,6 +11,7 @@ import type { FaultKind, RequestFault } from '../common/errors.js'
 import type { JobDocument } from '../lxca/document.js'
 import type { JobRef } from '../lxca/job-ref.js'
 import type { Assessment, DeviceAssessment } from '../lxca/verdict.js'
+import { UNREACHABLE_GRACE_MS } from './reachability.js'
 
 /** A job document that was understood, and what it says. */
 export interface Seen {
@@ -24,6 +25,10 @@ export interface FaultFacts {
   readonly message: string
   /** The HTTP status behind it, when there was one. */
   readonly httpStatus?: number
+  /** What exactly went wrong, when the fix depends on it (`ECONNREFUSED`, `expired`, `basic`). */
+  readonly code?: string
+  /** `host:port`, for a request that got no answer. */
+  readonly endpoint?: string
 }
 
 /** Why a job could not be checked. */
@@ -32,6 +37,8 @@ export type ErrorCause =
   | { readonly kind: 'fault'; readonly fault: FaultFacts }
   /** More transient faults in a row than max-retries allows. */
   | { readonly kind: 'retries'; readonly fault: FaultFacts; readonly count: number; readonly maxRetries: number }
+  /** Nothing ever answered at the address (refused, no route) for the grace a first run gets. */
+  | { readonly kind: 'unreachable'; readonly fault: FaultFacts; readonly count: number; readonly forMs: number }
   /** The deadline passed and no document was ever understood. */
   | { readonly kind: 'never-understood'; readonly lastFault?: FaultFacts }
   /** The job finished listing no device: no device can be called ready. */
@@ -71,7 +78,8 @@ export type Ending =
   | { readonly status: 'error'; readonly cause: ErrorCause }
 
 export function factsOf(fault: RequestFault): FaultFacts {
-  return { kind: fault.kind, message: fault.message, httpStatus: fault.status }
+  const { kind, message, status, code, endpoint } = fault
+  return { kind, message, httpStatus: status, ...(code ? { code } : {}), ...(endpoint ? { endpoint } : {}) }
 }
 
 /** After a document was understood: how the wait ends, or undefined while the job runs. */
@@ -89,9 +97,24 @@ export function afterDocument(assessment: Assessment): Ending | undefined {
   }
 }
 
-/** After a request failed (`consecutive` faults in a row, this one included): how the wait ends, or undefined to retry. */
-export function afterFault(fault: RequestFault, consecutive: number, maxRetries: number): Ending | undefined {
+/**
+ * After a request failed (`consecutive` faults in a row, this one included;
+ * nothing has answered at the address for `silentForMs`, when that is the
+ * question): how the wait ends, or undefined to retry.
+ */
+export function afterFault(
+  fault: RequestFault,
+  consecutive: number,
+  maxRetries: number,
+  silentForMs?: number
+): Ending | undefined {
   if (!fault.retryable) return { status: 'error', cause: { kind: 'fault', fault: factsOf(fault) } }
+  if (silentForMs !== undefined && silentForMs >= UNREACHABLE_GRACE_MS) {
+    return {
+      status: 'error',
+      cause: { kind: 'unreachable', fault: factsOf(fault), count: consecutive, forMs: silentForMs }
+    }
+  }
   if (consecutive > maxRetries) {
     return { status: 'error', cause: { kind: 'retries', fault: factsOf(fault), count: consecutive, maxRetries } }
   }

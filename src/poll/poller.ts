@@ -11,6 +11,7 @@ import { parseJob, type JobDocument } from '../lxca/document.js'
 import type { JobRef } from '../lxca/job-ref.js'
 import { assess, type Assessment } from '../lxca/verdict.js'
 import type { Deadline } from '../outcome/deadline.js'
+import { Reachability } from '../outcome/reachability.js'
 import {
   afterDocument,
   afterFault,
@@ -71,6 +72,7 @@ class PollRun {
   private consecutiveFaults = 0
   private goodPolls = 0
   private body?: Buffer
+  private readonly reach = new Reachability()
 
   constructor(private readonly options: PollOptions) {
     this.startedAt = options.clock.now()
@@ -106,6 +108,7 @@ class PollRun {
     this.consecutiveFaults = 0
     this.lastFault = undefined
     this.goodPolls += 1
+    this.reach.heard()
     options.onUpdate?.(parsed.job, assessment)
     const end = afterDocument(assessment)
     if (end) return { end }
@@ -117,7 +120,8 @@ class PollRun {
     const { options } = this
     this.consecutiveFaults += 1
     this.lastFault = factsOf(fault)
-    const end = afterFault(fault, this.consecutiveFaults, options.maxRetries)
+    const silentFor = this.reach.silentFor(fault, options.clock.now())
+    const end = afterFault(fault, this.consecutiveFaults, options.maxRetries, silentFor)
     if (end) return { end }
     this.retries += 1
     const state = { goodPolls: this.goodPolls, faults: this.consecutiveFaults, retryAfter: fault.retryAfter }

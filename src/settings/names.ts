@@ -36,3 +36,8 @@ export const Output = {
   SummaryFile: 'summary-file'
 } as const
 export type OutputName = (typeof Output)[keyof typeof Output]
+
+/** The command line's environment variable for an input: `job-id` → `LXCA_JOB_ID`. */
+export function envName(input: InputName): string {
+  return `LXCA_${input.toUpperCase().replace(/-/g, '_')}`
+}

@@ -93,6 +93,30 @@ export function simulatedDevice(index: number): DeviceScript {
   }
 }
 
+/**
+ * Two real causes worded per device, as LXCA often words a user action: the
+ * device's address and node number in the text. Every `failedEvery`-th device
+ * fails, alternately at the node inventory and at the security settings.
+ */
+export function twoCausesPerDevice(devices: number, failedEvery: number): NonNullable<JobSeed['failures']> {
+  return Array.from({ length: devices }, (_, device) => device)
+    .filter(device => device % failedEvery === 0)
+    .map((device, index) => {
+      const who = `Device ${simulatedDevice(device).address} (node ${device + 1})`
+      return index % 2
+        ? {
+            device,
+            step: 'CFG_SECURITY',
+            userAction: `${who}: verify that the BMC security settings allow management, then manage the device again.`
+          }
+        : {
+            device,
+            step: 'INV_NODES',
+            userAction: `${who}: verify that the node is powered on and its XCC is reachable from the appliance, then manage it again.`
+          }
+    })
+}
+
 /** A job script from a seed. */
 export function scriptJob(seed: JobSeed): JobScript {
   const failures = new Map((seed.failures ?? []).map(failure => [failure.device, failure]))

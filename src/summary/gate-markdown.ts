@@ -9,7 +9,7 @@ import { SUMMARY_BUDGET_BYTES } from './budget.js'
 import { renderJobMarkdown } from './job-markdown.js'
 import { renderUploadMarkdown } from './upload-markdown.js'
 import { byteLength, details, table, text } from './markdown.js'
-import type { GateView, JobView } from './view.js'
+import type { GateView } from './view.js'
 import * as wording from './wording.js'
 
 export function renderGateMarkdown(view: GateView, budgetBytes = SUMMARY_BUDGET_BYTES): string {
@@ -20,6 +20,7 @@ export function renderGateMarkdown(view: GateView, budgetBytes = SUMMARY_BUDGET_
   if (view.jobs.length === 1) {
     const room = budgetBytes - byteLength(footer) - 4
     const options = {
+      baseUrl: view.baseUrl,
       host: view.host,
       footer,
       note: uploaded ? `📤 ${text(uploaded, 600)}` : undefined
@@ -30,35 +31,41 @@ export function renderGateMarkdown(view: GateView, budgetBytes = SUMMARY_BUDGET_
   const elapsed = Math.max(...view.jobs.map(job => job.elapsedMs))
   const head = [
     `## ${wording.gateIcon(statuses)} ${text(wording.gateHeadline(view.jobs, view.host), 400)} · ${formatDuration(elapsed)}`,
-    jobsTable(view.jobs)
+    jobsTable(view)
   ].join('\n\n')
   const failing = view.jobs.filter(job => job.status !== 'success')
   const passed = view.jobs.filter(job => job.status === 'success')
   // An equal share each; a part that needs less leaves its share unused, which keeps the arithmetic simple and safe.
   const share = Math.floor((budgetBytes - byteLength(head) - byteLength(footer) - 200) / view.jobs.length)
-  const parts = failing.map(job => renderJobMarkdown(job, share, {}))
+  const parts = failing.map(job => renderJobMarkdown(job, share, { baseUrl: view.baseUrl }))
   if (passed.length > 0) {
     const devices = passed.reduce((sum, job) => sum + job.total, 0)
     const summary = `✅ ${plural(passed.length, 'job')} succeeded (${plural(devices, 'device')})`
-    parts.push(details(summary, passed.map(job => renderJobMarkdown(job, share, {})).join('\n\n')))
+    const rendered = passed.map(job => renderJobMarkdown(job, share, { baseUrl: view.baseUrl }))
+    parts.push(details(summary, rendered.join('\n\n')))
   }
   return `${[head, ...parts, footer].join('\n\n')}\n`
 }
 
-function jobsTable(jobs: readonly JobView[]): string {
-  const rows = jobs.map(job => [
-    text(job.job.id, 140),
+/** Every job on the first screen: its link, its outcome, its counts, and why it did not pass. */
+function jobsTable(view: GateView): string {
+  const rows = view.jobs.map(job => [
+    `[${text(job.job.id, 140)}](${jobUrl(view.baseUrl, job.job).href})`,
     wording.outcomeWords(job.status),
     job.seen ? job.total.toLocaleString('en-US') : '—',
     job.seen ? job.failed.length.toLocaleString('en-US') : '—',
-    job.seen ? job.pending.length.toLocaleString('en-US') : '—'
+    job.seen ? job.pending.length.toLocaleString('en-US') : '—',
+    text(wording.why(job), 200)
   ])
-  return table(['Job', 'Outcome', 'Devices', 'Failed', 'Not finished'], rows, ['---', '---', '--:', '--:', '--:'])
+  const header = ['Job', 'Outcome', 'Devices', 'Failed', 'Not finished', 'Why']
+  return table(header, rows, ['---', '---', '--:', '--:', '--:', '---'])
 }
 
 /** Links built from the validated host and job IDs only: no server text ever reaches a link. */
 function renderFooter(view: GateView): string {
   const appliance = `Open [XClarity Administrator](${view.baseUrl.href}) › Monitoring › Jobs to follow a job`
+  // Validation starts no job: nothing to follow.
+  if (view.upload?.validationOnly) return `---\n<sub>[XClarity Administrator](${view.baseUrl.href})</sub>`
   if (view.jobs.length === 0) return `---\n<sub>${appliance}</sub>`
   const api = view.jobs.map(job => `[${text(job.job.id, 140)}](${jobUrl(view.baseUrl, job.job).href})`).join(' · ')
   const report = view.jobs.some(job => job.reported)

@@ -9,7 +9,8 @@ import { STATUSES } from '../outcome/status.js'
 import { clean, percent, plural } from '../common/text.js'
 import type { DeviceAssessment } from '../lxca/verdict.js'
 import type { StepView } from './steps.js'
-import type { GateView, JobView } from './view.js'
+import { byCauseThenAddress } from './causes.js'
+import type { CauseView, GateView, JobView } from './view.js'
 import * as wording from './wording.js'
 
 const COLORS = { red: 31, green: 32, yellow: 33, dim: 2, bold: 1 } as const
@@ -42,7 +43,8 @@ function jobBlock(view: JobView, host: string | undefined, paint: Paint): string
   const lines = [paint(`${mark} ${clean(wording.headline(view, host), 600)}`, tint)]
   const facts = [`Job ${view.path}`]
   if (view.seen) facts.push(`Progress ${percent(view.progress)}`)
-  if (view.lxcaStatus) facts.push(`LXCA status ${clean(view.lxcaStatus, 40)}`)
+  const status = wording.lxcaStatusNote(view)
+  if (view.lxcaStatus) facts.push(`LXCA status ${clean(view.lxcaStatus, 40)}${status ? ` (${status})` : ''}`)
   facts.push(`${plural(view.polls, 'poll')}, ${plural(view.retries, 'retry')}`)
   lines.push(`  ${facts.join(' · ')}`)
   if (view.problem) lines.push(paint(`  Fix: ${clean(view.problem.fix, 600)}`, 'bold'))
@@ -52,9 +54,7 @@ function jobBlock(view: JobView, host: string | undefined, paint: Paint): string
   if (why) lines.push(`  Details: ${clean(why, 1_000)}`)
   if (view.causes.length > 0) lines.push('', ...causeLines(view))
   if (view.failed.length + view.pending.length > 0) lines.push('', ...deviceTable(view, paint))
-  for (const item of view.causes.slice(0, MAX_TREES).map(cause => cause.devices[0])) {
-    lines.push('', ...failedDeviceLines(view, item, paint))
-  }
+  for (const cause of view.causes.slice(0, MAX_TREES)) lines.push('', ...causeLinesTree(view, cause, paint))
   if (view.succeeded.length > 0) lines.push('', successLine(view, paint))
   return lines.join('\n')
 }
@@ -91,7 +91,7 @@ function causeLines(view: JobView): string[] {
 }
 
 function deviceTable(view: JobView, paint: Paint): string[] {
-  const items = [...view.failed, ...view.pending]
+  const items = byCauseThenAddress(view.causes, view.pending)
   const rows = items.slice(0, MAX_ROWS).map(item => {
     const device = view.device(item)
     return {
@@ -119,13 +119,17 @@ function deviceTable(view: JobView, paint: Paint): string[] {
   return lines
 }
 
-function failedDeviceLines(view: JobView, item: DeviceAssessment, paint: Paint): string[] {
+/** One cause: how many devices share it, and the tree of the first of them. */
+function causeLinesTree(view: JobView, cause: CauseView, paint: Paint): string[] {
+  const [item] = cause.devices
   const device = view.device(item)
-  const lines = [paint(`  ✖ ${clean(device.address, 100)}  ${clean(device.result ?? '', 60)}`, 'red')]
+  const label = view.causes.length > 1 ? `Cause ${cause.rank}: ` : ''
+  const shared = cause.devices.length > 1 ? ` (and ${plural(cause.devices.length - 1, 'more device')})` : ''
+  const lines = [paint(`  ✖ ${label}${clean(device.address, 100)}${shared}  ${clean(device.result ?? '', 60)}`, 'red')]
   if (device.uuid) lines.push(`    UUID ${clean(device.uuid, 64)}`)
   if (device.description) lines.push(`    ${clean(device.description, 500)}`)
   if (device.step) lines.push(`    Failed at: ${clean(device.step, 300)}`)
-  if (device.userAction) lines.push(paint(`    User action: ${clean(device.userAction, 1_000)}`, 'bold'))
+  if (cause.userAction) lines.push(paint(`    User action: ${clean(cause.userAction, 1_000)}`, 'bold'))
   lines.push(...treeLines(device.tree(), item.state, 2, paint))
   return lines
 }

@@ -11,7 +11,9 @@ import type { GateOutcome } from '../outcome/gate-outcome.js'
 import type { JobOutcome } from '../outcome/job-outcome.js'
 import { STATUSES, type Status } from '../outcome/status.js'
 import { mayHaveStarted, type UploadOutcome } from '../outcome/upload-outcome.js'
+import { causesOf, type CauseView } from './causes.js'
 import { problemOf, reasonOf, uploadProblemOf, type Problem } from './fixes.js'
+import { ACTION_NAMING, type Naming } from './naming.js'
 import { stepTree, type StepView } from './steps.js'
 
 export interface DeviceView {
@@ -29,13 +31,7 @@ export interface DeviceView {
   tree(): readonly StepView[]
 }
 
-/** Failed devices that share a result, a failing step and a user action. */
-export interface CauseView {
-  readonly result: string
-  readonly step?: string
-  readonly userAction?: string
-  readonly devices: readonly DeviceAssessment[]
-}
+export type { CauseView } from './causes.js'
 
 export interface JobView {
   readonly job: JobRef
@@ -62,6 +58,7 @@ export interface JobView {
   readonly polls: number
   readonly retries: number
   readonly timeoutMs: number
+  readonly naming: Naming
   device(item: DeviceAssessment): DeviceView
 }
 
@@ -81,6 +78,8 @@ export interface UploadView {
 }
 
 export interface GateView {
+  /** How fixes name what to change: the Action's inputs, or the command line's flags. */
+  readonly naming: Naming
   readonly status: Status
   /** Jobs to read first come first: failures, errors, timeouts, cancellations, then successes. */
   readonly jobs: readonly JobView[]
@@ -89,11 +88,12 @@ export interface GateView {
   readonly baseUrl: URL
 }
 
-export function gateView(outcome: GateOutcome, baseUrl: URL, scrub: Scrub): GateView {
+/** `naming`: how fixes name what to change (the Action's inputs by default, or the command line's flags). */
+export function gateView(outcome: GateOutcome, baseUrl: URL, scrub: Scrub, naming: Naming = ACTION_NAMING): GateView {
   const { upload } = outcome
   const started = upload?.status === 'success' ? upload.job : undefined
   const timeoutMs = outcome.deadline.timeoutMs
-  const jobs = outcome.jobs.map(item => jobView(item, timeoutMs, scrub, started?.id === item.job.id))
+  const jobs = outcome.jobs.map(item => jobView(item, timeoutMs, scrub, started?.id === item.job.id, naming))
   const ordered = jobs
     .map((view, index) => ({ view, index }))
     .sort((a, b) => STATUSES[a.view.status].readingOrder - STATUSES[b.view.status].readingOrder || a.index - b.index)
@@ -101,13 +101,14 @@ export function gateView(outcome: GateOutcome, baseUrl: URL, scrub: Scrub): Gate
   return {
     status: outcome.status,
     jobs: ordered,
-    upload: upload && uploadView(upload, scrub),
+    upload: upload && uploadView(upload, scrub, naming),
     host: baseUrl.host,
-    baseUrl
+    baseUrl,
+    naming
   }
 }
 
-function uploadView(upload: UploadOutcome, scrub: Scrub): UploadView {
+function uploadView(upload: UploadOutcome, scrub: Scrub, naming: Naming): UploadView {
   return {
     file: scrub(upload.file),
     rows: upload.rows,
@@ -116,13 +117,19 @@ function uploadView(upload: UploadOutcome, scrub: Scrub): UploadView {
     job: upload.status === 'success' ? upload.job : undefined,
     messages: upload.messages.map(scrub),
     reason: upload.status === 'error' ? scrub(upload.cause.reason) : undefined,
-    problem: uploadProblemOf(upload),
+    problem: uploadProblemOf(upload, naming),
     mayHaveStarted: mayHaveStarted(upload),
     elapsedMs: upload.elapsedMs
   }
 }
 
-function jobView(outcome: JobOutcome, timeoutMs: number, scrub: Scrub, startedByUpload: boolean): JobView {
+function jobView(
+  outcome: JobOutcome,
+  timeoutMs: number,
+  scrub: Scrub,
+  startedByUpload: boolean,
+  naming: Naming
+): JobView {
   const { job, seen, wait } = outcome
   const devices = seen?.assessment.devices ?? []
   const byState = (state: DeviceState): DeviceAssessment[] => devices.filter(item => item.state === state)
@@ -144,12 +151,13 @@ function jobView(outcome: JobOutcome, timeoutMs: number, scrub: Scrub, startedBy
     pending: byState('pending'),
     succeeded: byState('succeeded'),
     causes: causesOf(failed, scrub),
-    problem: outcome.status === 'error' ? problemOf(outcome.cause, startedByUpload) : undefined,
+    problem: outcome.status === 'error' ? problemOf(outcome.cause, startedByUpload, naming) : undefined,
     reason: reason === undefined ? undefined : scrub(reason),
     elapsedMs: wait.elapsedMs,
     polls: wait.polls,
     retries: wait.retries,
     timeoutMs,
+    naming,
     device(item) {
       let view = views.get(item)
       if (!view) views.set(item, (view = deviceView(item, done, scrub)))
@@ -183,40 +191,4 @@ function scrubTree(steps: readonly StepView[], scrub: Scrub): StepView[] {
     detail: step.detail === undefined ? undefined : scrub(step.detail),
     children: scrubTree(step.children, scrub)
   }))
-}
-
-function causesOf(failed: readonly DeviceAssessment[], scrub: Scrub): CauseView[] {
-  // Keyed by each part apart, never by one long concatenated key: a hostile
-  // document's 30 KB strings would otherwise be copied for every device.
-  const groups = new Map<string, Map<string, Map<string, DeviceAssessment[]>>>()
-  const order: DeviceAssessment[][] = []
-  const child = <T>(map: Map<string, T>, key: string, make: () => T): T => {
-    let value = map.get(key)
-    if (value === undefined) map.set(key, (value = make()))
-    return value
-  }
-  for (const item of failed) {
-    const byStep = child(groups, item.device.result ?? '', () => new Map<string, Map<string, DeviceAssessment[]>>())
-    const byAction = child(byStep, stepPathLabel(item.stepPath), () => new Map<string, DeviceAssessment[]>())
-    const devices = child(byAction, userActionOf(item) ?? '', () => {
-      const list: DeviceAssessment[] = []
-      order.push(list)
-      return list
-    })
-    devices.push(item)
-  }
-  // Stable: equal counts keep the order in which the appliance listed them.
-  return order
-    .sort((a, b) => b.length - a.length)
-    .map(devices => {
-      const [first] = devices
-      const step = stepPathLabel(first.stepPath)
-      const action = userActionOf(first)
-      return {
-        result: scrub(first.device.result ?? ''),
-        step: step ? scrub(step) : undefined,
-        userAction: action ? scrub(action) : undefined,
-        devices
-      }
-    })
 }

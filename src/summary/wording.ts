@@ -5,44 +5,85 @@
 import { formatDuration } from '../common/duration.js'
 import { STATUSES, type Status } from '../outcome/status.js'
 import { clause, MAY_HAVE_STARTED, MONITORING, percent, plural } from '../common/text.js'
+import { Input } from '../settings/names.js'
 import type { StepShow } from './steps.js'
 import type { JobView, UploadView } from './view.js'
 
 /** `LXCA job 4229`, and ` on host` when the appliance is not named elsewhere. */
-function jobName(view: JobView, host?: string): string {
+export function jobName(view: JobView, host?: string): string {
   return `LXCA job ${view.job.id}${host ? ` on ${host}` : ''}`
 }
 
-/** `52% done · 1 failed · 4 not finished`: what was known when the wait ended. */
+const count = (n: number): string => n.toLocaleString('en-US')
+
+/** `52% done of 300 devices: 290 succeeded, 1 failed, 9 not finished`: what was known when the wait ended. */
 function knownState(view: JobView): string {
-  const parts = [`${percent(view.progress)} done`]
-  if (view.failed.length > 0) parts.push(`${view.failed.length.toLocaleString('en-US')} failed`)
-  if (view.pending.length > 0) parts.push(`${view.pending.length.toLocaleString('en-US')} not finished`)
-  return parts.join(' · ')
+  const { succeeded, failed, pending } = view
+  return `${percent(view.progress)} done of ${plural(view.total, 'device')}: ${count(succeeded.length)} succeeded, ${count(failed.length)} failed, ${count(pending.length)} not finished`
 }
 
-/** The first line: icon aside, what happened to the job, in one sentence. */
-export function headline(view: JobView, host?: string): string {
-  const name = jobName(view, host)
+/** The first line around the job's name (a renderer may link it): what happened, in one sentence. */
+export function headlineParts(view: JobView): { readonly before: string; readonly after: string } {
   const elapsed = formatDuration(view.elapsedMs)
   switch (view.status) {
     case 'success':
-      return `${name} succeeded: all ${plural(view.total, 'device')} managed · ${elapsed}`
+      return { before: '', after: ` succeeded: all ${plural(view.total, 'device')} managed · ${elapsed}` }
     case 'failure':
-      return `${name} failed: ${view.failed.length.toLocaleString('en-US')} of ${plural(view.total, 'device')} failed · ${elapsed}`
+      return {
+        before: '',
+        after: ` failed: ${count(view.failed.length)} of ${plural(view.total, 'device')} failed · ${elapsed}`
+      }
     case 'timeout':
-      return `${name} timed out after ${formatDuration(view.timeoutMs)}${view.seen ? `: ${knownState(view)}` : ''}`
+      return {
+        before: '',
+        after: ` timed out after ${formatDuration(view.timeoutMs)}${view.seen ? `: ${knownState(view)}` : ''}`
+      }
     case 'error':
-      return `Could not check ${name}: ${view.problem?.what ?? 'the outcome is unknown'}`
+      return { before: 'Could not check ', after: `: ${view.problem?.what ?? 'the outcome is unknown'} · ${elapsed}` }
     case 'cancelled':
-      return `Cancelled while waiting for ${name}${view.seen ? `: ${knownState(view)}` : ''} after ${elapsed}`
+      return {
+        before: 'Cancelled while waiting for ',
+        after: `${view.seen ? `: ${knownState(view)}` : ''} · ${elapsed}`
+      }
   }
+}
+
+/** The first line as plain text. */
+export function headline(view: JobView, host?: string): string {
+  const { before, after } = headlineParts(view)
+  return `${before}${jobName(view, host)}${after}`
+}
+
+/** A few words on why a job did not pass, for the several-jobs table: the first cause, or the problem. */
+export function why(view: JobView): string {
+  switch (view.status) {
+    case 'success':
+      return ''
+    case 'failure': {
+      const [first, ...others] = view.causes
+      const at = first.step ? ` at ${first.step}` : ''
+      const more = others.length > 0 ? `; +${plural(others.length, 'other cause')}` : ''
+      return `${count(first.devices.length)} ${first.result}${at}${more}`
+    }
+    case 'error':
+      return view.problem?.what ?? 'the outcome is unknown'
+    case 'timeout':
+      return view.seen ? `still running at ${percent(view.progress)}` : 'no answer understood'
+    case 'cancelled':
+      return view.seen ? `cancelled at ${percent(view.progress)}` : 'cancelled'
+  }
+}
+
+/** LXCA's own status, said only when it would mislead: a finished job with failures says INCOMPLETE. */
+export function lxcaStatusNote(view: JobView): string | undefined {
+  if (!view.done || view.status === 'success' || view.lxcaStatus?.toUpperCase() !== 'INCOMPLETE') return undefined
+  return 'LXCA marks finished jobs with failures INCOMPLETE'
 }
 
 /** For a wait that ended before the job did: the job goes on without us. */
 export function keepsRunning(view: JobView): string | undefined {
   if (view.status === 'timeout') {
-    return `The LXCA job keeps running on the appliance: raise timeout and run again, or follow it in ${MONITORING}.`
+    return `The LXCA job keeps running on the appliance: raise ${view.naming.input(Input.Timeout)} and run again, or follow it in ${MONITORING}.`
   }
   if (view.status === 'cancelled') {
     return `The LXCA job keeps running on the appliance: follow it in ${MONITORING}.`
@@ -117,9 +158,9 @@ export function uploadHeadline(upload: UploadView, host: string): string {
       return `${file} is valid on ${host}: the appliance accepted its ${plural(upload.rows, 'device')} · ${elapsed}`
     if (upload.status === 'failure')
       return `${file} was refused by ${host}: ${plural(upload.messages.length, 'problem')} · ${elapsed}`
-    return `Could not validate ${file} on ${host}: ${upload.problem?.what ?? 'the outcome is unknown'}`
+    return `Could not validate ${file} on ${host}: ${upload.problem?.what ?? 'the outcome is unknown'} · ${elapsed}`
   }
-  const what = upload.problem?.what ?? 'the outcome is unknown'
+  const what = `${upload.problem?.what ?? 'the outcome is unknown'} · ${elapsed}`
   if (upload.mayHaveStarted) return `The import of ${file} on ${host} may or may not have started: ${what}`
   return `Could not start the import of ${file} on ${host}: ${what}`
 }
