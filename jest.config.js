@@ -10,7 +10,7 @@ export default {
     '^.+\\.ts$': ['ts-jest', { useESM: true, diagnostics: false }]
   },
   testMatch: ['**/__tests__/**/*.test.ts'],
-  testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+  testPathIgnorePatterns: ['/node_modules/', '/dist/', '/.stryker-tmp/'],
   // Integration tests start HTTPS servers and child processes; keep them in
   // step with the 2-core CI machine.
   maxWorkers: 2,

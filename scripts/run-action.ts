@@ -90,7 +90,8 @@ export async function runAction(inputs: Record<string, string>, options: RunOpti
 
   const outputs = parseOutputs(readFileSync(files.GITHUB_OUTPUT, 'utf8'))
   const summary = readFileSync(files.GITHUB_STEP_SUMMARY, 'utf8')
-  const written = [outputs.report, outputs['summary-file']]
+  // Not failed-csv: it is the user's own CSV rows, credentials included, by design (mode 0600, never printed).
+  const written = [outputs.report, outputs['summary-file'], outputs['devices-file']]
     .filter(path => path && existsSync(path))
     .map(path => readFileSync(path, 'utf8'))
   return {

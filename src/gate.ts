@@ -15,7 +15,7 @@ import { LxcaClient } from './lxca/client.js'
 import { jobUrl, type JobRef } from './lxca/job-ref.js'
 import { deadlineFrom, type Deadline } from './outcome/deadline.js'
 import { gateOutcome, type GateOutcome } from './outcome/gate-outcome.js'
-import type { JobOutcome } from './outcome/job-outcome.js'
+import { withSource, type JobOutcome } from './outcome/job-outcome.js'
 import type { UploadOutcome } from './outcome/upload-outcome.js'
 import { pollJob } from './poll/poller.js'
 import { createChangeLog } from './poll/progress-log.js'
@@ -59,7 +59,10 @@ export async function runGate(settings: Settings, deps: GateDeps): Promise<GateO
     const waits = (): Promise<JobOutcome[]> =>
       Promise.all(jobs.map((job, index) => watchJob(job, index, jobs.length, client, settings, deps, deadline)))
     const outcomes = await log.group(jobs.length > 1 ? `Polling ${jobs.length} jobs` : 'Polling the job', waits)
-    return gateOutcome(outcomes, upload, deadline)
+    // The job an upload started is traced to the rows of its file: servers it does not list fail it.
+    const file = settings.upload?.file
+    const traced = file ? outcomes.map(outcome => withSource(outcome, file)) : outcomes
+    return gateOutcome(traced, upload, deadline, settings.allowance)
   } finally {
     // A fresh signal: logging out must still be tried after a cancellation, briefly.
     const budget = deps.signal.aborted ? LOGOUT_TIMEOUT_CANCELLED_MS : LOGOUT_TIMEOUT_MS

@@ -196,7 +196,9 @@ describe('run(): the Action in-process', () => {
     )
     expect(recorded.outputs.get('status')).toBe('failure')
     expect(recorded.outputs.get('job-id')).toBe('5001')
-    expect(recorded.failed).toEqual(['1 of 3 devices failed: 10.240.9.3 OTHER_FAIL at Configuration › Security'])
+    expect(recorded.failed).toEqual([
+      '1 of 3 devices failed: rack-3 (10.240.9.3) servers.csv:4 OTHER_FAIL at Configuration › Security'
+    ])
     expect(sim.uploads()).toBe(1)
   })
 

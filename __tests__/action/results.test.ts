@@ -62,7 +62,8 @@ describe('report', () => {
     expect(recorded.errors).toHaveLength(9)
     expect(recorded.errors[8]).toEqual({
       title: '4 more devices failed',
-      message: '4 more devices failed; the step summary lists them, and the failed-devices output the first 50.'
+      message:
+        '4 more devices failed; the step summary lists them, the devices-file output has every device, and the failed-devices output the first 50.'
     })
     expect(recorded.failed).toHaveLength(1)
   })

@@ -1,7 +1,7 @@
 // The bundled command line (dist/cli/index.js) against the simulator.
 import { afterEach, describe, expect, it } from '@jest/globals'
 import { spawn } from 'node:child_process'
-import { mkdtempSync, readFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { scriptJob } from '../../src/simulator/documents.js'
@@ -262,5 +262,47 @@ describe('the command line', () => {
     ]
     for (const text of all) for (const form of forms) expect(text).not.toContain(form)
     expect(JSON.stringify(JSON.parse(all[3]))).not.toContain(password)
+  })
+})
+
+describe('the command line after a partial failure', () => {
+  it('--allowed-failures 1 with 1 of 3 failed → exit 0 (partial); --failed-csv (0600) and --devices-file written', async () => {
+    const sim = await simulator()
+    const dir = mkdtempSync(join(tmpdir(), 'lxca-cli-files-'))
+    const csv = csvFile(serversCsv(3, { 1: 'fail:LOGIN:Check the BMC password.' }))
+    const failed = join(dir, 'failed.csv')
+    const devices = join(dir, 'devices.json')
+    const result = await cli(
+      ['--csv-file', csv, '--allowed-failures', '1', '--failed-csv', failed, '--devices-file', devices],
+      env(sim)
+    )
+    expect(result.code).toBe(0)
+    expect(result.stdout).toMatch(
+      /^Uploaded servers\.csv \(3 devices\): it started LXCA job 5001\.\n\n▲ LXCA job 5001 on \S+: 1 of 3 devices failed — within --allowed-failures \(LXCA_ALLOWED_FAILURES\) \(1\); the step passes · /
+    )
+    expect(result.stdout).toContain('rack-2 (10.240.9.2)')
+    expect(result.stdout).toMatch(/servers\.csv:3/)
+    const lines = readFileSync(csv, 'utf8').split('\r\n')
+    expect(readFileSync(failed, 'utf8')).toBe(`${lines[0]}\r\n${lines[2]}\r\n`)
+    expect(statSync(failed).mode & 0o777).toBe(0o600)
+    const all = JSON.parse(readFileSync(devices, 'utf8')) as Array<{ name: string; state: string }>
+    expect(all.map(item => [item.name, item.state])).toEqual([
+      ['rack-1', 'succeeded'],
+      ['rack-3', 'succeeded'],
+      ['rack-2', 'failed']
+    ])
+    // The CSV's BMC passwords are on no screen.
+    expect(result.stdout + result.stderr).not.toMatch(/Bmc-Passw0rd/)
+  })
+
+  it('the same run without --allowed-failures → exit 1; a bad value is named by its flag', async () => {
+    const sim = await simulator()
+    const csv = csvFile(serversCsv(3, { 1: 'fail:LOGIN' }))
+    expect((await cli(['--csv-file', csv], env(sim))).code).toBe(1)
+    const before = sim.requests.length
+    const bad = await cli(['--csv-file', csv, '--allowed-failures', '5.5'], env(sim))
+    expect(bad.code).toBe(3)
+    expect(bad.stderr).toContain("--allowed-failures has an invalid value '5.5'. Expected a whole number of devices")
+    expect(sim.requests).toHaveLength(before)
   })
 })

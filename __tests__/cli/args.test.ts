@@ -105,6 +105,6 @@ describe('helpText', () => {
     }
     expect(help).toContain('LXCA_USERNAME')
     expect(help).toContain('LXCA_PASSWORD')
-    expect(help).toContain('0 success, 1 failure, 2 timeout, 3 error, 130 cancelled')
+    expect(help).toContain('0 success, 0 partial, 1 failure, 2 timeout, 3 error, 130 cancelled')
   })
 })

@@ -99,19 +99,21 @@ describe('settle', () => {
 })
 
 describe('the status table', () => {
-  it('orders several jobs worst first: cancelled, then error > timeout > failure > success', () => {
+  it('orders several jobs worst first: cancelled, then error > timeout > failure > partial > success', () => {
     expect(worstStatus([])).toBe('success')
+    expect(worstStatus(['success', 'partial'])).toBe('partial')
+    expect(worstStatus(['partial', 'failure'])).toBe('failure')
     expect(worstStatus(['success', 'failure'])).toBe('failure')
     expect(worstStatus(['failure', 'timeout', 'success'])).toBe('timeout')
     expect(worstStatus(['timeout', 'error'])).toBe('error')
     expect(worstStatus(['error', 'cancelled'])).toBe('cancelled')
   })
 
-  it('passes only on success; the command line exits 0, 1, 2, 3 or 130', () => {
-    const statuses: Status[] = ['success', 'failure', 'timeout', 'error', 'cancelled']
-    expect(statuses.map(status => STATUSES[status].passes)).toEqual([true, false, false, false, false])
-    expect(statuses.map(status => STATUSES[status].exitCode)).toEqual([0, 1, 2, 3, 130])
-    expect(statuses.map(status => STATUSES[status].readingOrder)).toEqual([4, 0, 2, 1, 3])
+  it('passes only on success and partial; the command line exits 0, 0, 1, 2, 3 or 130', () => {
+    const statuses: Status[] = ['success', 'partial', 'failure', 'timeout', 'error', 'cancelled']
+    expect(statuses.map(status => STATUSES[status].passes)).toEqual([true, true, false, false, false, false])
+    expect(statuses.map(status => STATUSES[status].exitCode)).toEqual([0, 0, 1, 2, 3, 130])
+    expect(statuses.map(status => STATUSES[status].readingOrder)).toEqual([5, 4, 0, 2, 1, 3])
   })
 })
 

@@ -291,3 +291,24 @@ describe('readSettings: TLS', () => {
     expect(problems({ 'tls-server-name': 'bad name!' })[0]).toMatch(/^Input 'tls-server-name'/)
   })
 })
+
+describe('readSettings: allowed-failures', () => {
+  it('takes a count or a percentage of the devices; 0 (the default) allows none', () => {
+    expect(settings({}).allowance).toBeUndefined()
+    expect(settings({ 'allowed-failures': '0' }).allowance).toBeUndefined()
+    expect(settings({ 'allowed-failures': '0%' }).allowance).toBeUndefined()
+    expect(settings({ 'allowed-failures': '5' }).allowance).toEqual({ count: 5 })
+    expect(settings({ 'allowed-failures': ' 2% ' }).allowance).toEqual({ percent: 2 })
+    expect(settings({ 'allowed-failures': '0.5%' }).allowance).toEqual({ percent: 0.5 })
+    expect(settings({ 'allowed-failures': '100%' }).allowance).toEqual({ percent: 100 })
+  })
+
+  it.each(['-1', '5.5', '101%', 'abc', '5 devices', '%', '1e3'])(
+    'refuses %s, naming the input and its forms',
+    value => {
+      expect(problems({ 'allowed-failures': value })).toEqual([
+        `Input 'allowed-failures' has an invalid value '${value}'. Expected a whole number of devices (0, 5) or a percentage of the devices from 0% to 100% (2%, 0.5%); the default 0 lets no device fail.`
+      ])
+    }
+  )
+})

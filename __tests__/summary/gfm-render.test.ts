@@ -3,7 +3,8 @@
 // what the person on call actually sees.
 import { describe, expect, it } from '@jest/globals'
 import type { UploadOutcome } from '../../src/outcome/upload-outcome.js'
-import { jobDocument, scriptJob, twoCausesPerDevice } from '../../src/simulator/documents.js'
+import { jobDocument, scriptJob } from '../../src/simulator/documents.js'
+import { twoCausesPerDevice } from '../../src/simulator/scenarios.js'
 import { renderGateMarkdown } from '../../src/summary/gate-markdown.js'
 import { byteLength } from '../../src/summary/markdown.js'
 import { toHtml } from '../../scripts/render-summary.js'

@@ -1,7 +1,8 @@
 import { describe, expect, it } from '@jest/globals'
 import { noSecrets } from '../../src/common/secrets.js'
 import { jobDocument, scriptJob } from '../../src/simulator/documents.js'
-import { buildOutputs, deviceAnnotations, gateMessage, reportContent } from '../../src/summary/outputs.js'
+import { buildOutputs, gateMessage, reportContent } from '../../src/summary/outputs.js'
+import { annotations as deviceAnnotations } from '../../src/summary/annotations.js'
 import { fixture } from '../helpers/fixtures.js'
 import { errorOutcome, faultCause, gateOf, outcomeFor, singleJob, viewOf } from '../helpers/outcomes.js'
 
@@ -77,7 +78,8 @@ describe('deviceAnnotations', () => {
     expect(deviceAnnotations(single(failing(3, 1), 'failure'))).toEqual([
       {
         title: 'Device 10.240.72.1: OTHER_FAIL',
-        message: '10.240.72.1 OTHER_FAIL at Inventory › Chassis inventory. Reseat chassis 0.'
+        message: '10.240.72.1 OTHER_FAIL at Inventory › Chassis inventory. Reseat chassis 0.',
+        devices: 1
       }
     ])
   })
@@ -111,7 +113,10 @@ describe('buildOutputs', () => {
       failed: '0',
       'failed-devices': '[]',
       report: '/t/report.json',
-      'summary-file': '/t/summary.md'
+      'summary-file': '/t/summary.md',
+      'failed-csv': '',
+      'succeeded-devices': '[{"device":"10.240.72.1"},{"device":"10.240.72.2"}]',
+      'devices-file': ''
     })
   })
 

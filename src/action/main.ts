@@ -47,7 +47,9 @@ export async function run(options: ActionOptions = {}): Promise<void> {
   // Created here so that even a bug's message is scrubbed of a secret it might quote. Every
   // secret is masked in the runner's log as soon as it is known, and scrubbed from every report.
   const secrets = new SecretSet(value => runner.setSecret(value))
-  const context: ActionContext = { env: options.env ?? process.env, runner, secrets }
+  const env = options.env ?? process.env
+  const cwd = options.cwd ?? process.cwd()
+  const context: ActionContext = { env, cwd, runner, secrets }
   try {
     await gate(context, options, signal)
   } catch (error) {
@@ -99,7 +101,7 @@ async function gate(context: ActionContext, options: ActionOptions, signal: Abor
   try {
     settings = readSettings(
       input,
-      workspaceFiles(env, options.cwd ?? process.cwd()),
+      workspaceFiles(env, context.cwd),
       // The runner's proxy variables, with @actions/http-client's NO_PROXY rule.
       { variable: name => env[name], bypass: checkBypass }
     )
@@ -120,7 +122,7 @@ async function gate(context: ActionContext, options: ActionOptions, signal: Abor
     // The runner masks what it was told to; scrubbing too keeps a secret the appliance echoes out of the raw log.
     log: {
       info: line => runner.info(secrets.scrub(line)),
-      warning: (line, title) => runner.warning(secrets.scrub(line), title),
+      warning: (line, title) => runner.warning(secrets.scrub(line), { title }),
       debug: line => runner.debug(secrets.scrub(line)),
       group: (name, body) => runner.group(name, body)
     }

@@ -4,7 +4,7 @@
 // composition root: it writes the runner's files.
 import { appendFileSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { isAbsolute, join, relative, resolve, sep } from 'node:path'
 import type { InputError } from '../common/errors.js'
 import type { SecretSet } from '../common/secrets.js'
 import type { GateOutcome } from '../outcome/gate-outcome.js'
@@ -13,13 +13,17 @@ import { Output, type OutputName } from '../settings/names.js'
 import type { Settings } from '../settings/settings.js'
 import { renderInputErrorSummary, renderUnexpectedErrorSummary } from '../summary/early-summary.js'
 import { renderGateMarkdown } from '../summary/gate-markdown.js'
-import { buildOutputs, deviceAnnotations, gateMessage, reportContent } from '../summary/outputs.js'
+import { annotations, type Annotation } from '../summary/annotations.js'
+import { buildOutputs, gateMessage, reportContent, type OutputFiles } from '../summary/outputs.js'
+import { devicesFileContent, failedCsv } from '../summary/recovery.js'
 import { gateView, type GateView } from '../summary/view.js'
 import type { Runner } from './runner.js'
 
 /** What the end of a run writes with: the step's environment (RUNNER_TEMP, GITHUB_STEP_SUMMARY), the runner, the secrets. */
 export interface ActionContext {
   readonly env: Readonly<Record<string, string | undefined>>
+  /** The step's working folder: relative input paths start there. */
+  readonly cwd: string
   readonly runner: Runner
   readonly secrets: SecretSet
 }
@@ -28,34 +32,57 @@ export interface ActionContext {
 export function report(settings: Settings, outcome: GateOutcome, context: ActionContext): void {
   const { runner, secrets } = context
   const view = gateView(outcome, settings.baseUrl, secrets.scrub)
-  const { markdown, report, summaryFile } = writeFiles(view, reportContent(outcome, secrets.scrub), context)
+  const { markdown, files } = writeFiles(view, settings, outcome, context)
   writeStepSummary(markdown, context)
-  setOutputs(buildOutputs(view, { report, summaryFile }), runner)
+  setOutputs(buildOutputs(view, files), runner)
   const message = gateMessage(view)
-  if (STATUSES[outcome.status].passes) {
-    runner.info(message)
-    return
+  const passes = STATUSES[outcome.status].passes
+  // On the CSV's lines where the step uploaded it; warnings when allowed-failures let the step pass.
+  for (const annotation of annotations(view)) {
+    const place = { title: annotation.title, ...workspacePlace(annotation, context) }
+    if (passes) runner.warning(annotation.message, place)
+    else runner.error(annotation.message, place)
   }
-  for (const annotation of deviceAnnotations(view)) runner.error(annotation.message, annotation.title)
-  runner.setFailed(message)
+  if (passes) runner.info(message)
+  else runner.setFailed(message)
 }
 
+/** The annotated file as the runner wants it: a path relative to the workspace, with forward slashes. */
+function workspacePlace(annotation: Annotation, context: ActionContext): { file?: string; line?: number } {
+  if (!annotation.file) return {}
+  const workspace = context.env.GITHUB_WORKSPACE || context.cwd
+  const path = relative(workspace, resolve(context.cwd, annotation.file))
+  if (path === '' || path.startsWith('..') || isAbsolute(path)) return {}
+  return { file: path.split(sep).join('/'), line: annotation.line }
+}
+
+/**
+ * The files of the run, in a folder of RUNNER_TEMP of its own: the summary,
+ * the last job document, every device, and the CSV rows to upload again.
+ * The last holds the device credentials of the file it came from: 0600.
+ */
 function writeFiles(
   view: GateView,
-  content: Buffer | undefined,
+  settings: Settings,
+  outcome: GateOutcome,
   context: ActionContext
-): { markdown: string; report?: string; summaryFile: string } {
+): { markdown: string; files: OutputFiles } {
   const folder = mkdtempSync(join(context.env.RUNNER_TEMP || tmpdir(), 'lxca-job-gate-'))
-  let report: string | undefined
-  if (content !== undefined) {
-    report = join(folder, 'report.json')
-    writeFileSync(report, content)
+  const write = (name: string, content: Buffer | string | undefined, mode = 0o644): string | undefined => {
+    if (content === undefined) return undefined
+    const path = join(folder, name)
+    writeFileSync(path, content, { mode })
+    return path
   }
+  const report = write('report.json', reportContent(outcome, context.secrets.scrub))
   const markdown = renderGateMarkdown(view)
-  const summaryFile = join(folder, 'summary.md')
-  writeFileSync(summaryFile, markdown)
+  const summaryFile = write('summary.md', markdown) as string
+  const devicesFile = outcome.jobs.length > 0 ? write('devices.json', devicesFileContent(view)) : undefined
+  const file = settings.upload?.file
+  const rows = file && outcome.jobs.length > 0 ? failedCsv(file, outcome.jobs) : undefined
+  const failed = write(`failed-${file?.name ?? 'rows.csv'}`, rows, 0o600)
   context.runner.info(`Summary: ${summaryFile}${report ? `; last job document: ${report}` : ''}`)
-  return { markdown, report, summaryFile }
+  return { markdown, files: { report, summaryFile, devicesFile, failedCsv: failed } }
 }
 
 /** Appended as is: our renderer already escaped every server string (core.summary escapes nothing). */

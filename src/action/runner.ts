@@ -10,10 +10,17 @@ export type Core = Pick<
   'info' | 'warning' | 'error' | 'debug' | 'setSecret' | 'setOutput' | 'setFailed' | 'startGroup' | 'endGroup'
 >
 
+/** Where an annotation goes: its title, and the file and line it marks (a workspace path). */
+export interface AnnotationPlace {
+  readonly title?: string
+  readonly file?: string
+  readonly line?: number
+}
+
 export interface Runner {
   info(message: string): void
-  warning(message: string, title?: string): void
-  error(message: string, title?: string): void
+  warning(message: string, place?: AnnotationPlace): void
+  error(message: string, place?: AnnotationPlace): void
   debug(message: string): void
   setSecret(value: string): void
   setOutput(name: string, value: string): void
@@ -56,8 +63,8 @@ export function deferredRunner(importCore: () => Promise<Core>): Runner {
       return failure
     },
     info: message => call(c => c.info(message)),
-    warning: (message, title) => call(c => c.warning(message, title ? { title } : {})),
-    error: (message, title) => call(c => c.error(message, title ? { title } : {})),
+    warning: (message, place) => call(c => c.warning(message, propertiesOf(place))),
+    error: (message, place) => call(c => c.error(message, propertiesOf(place))),
     debug: message => call(c => c.debug(message)),
     setSecret: value => call(c => c.setSecret(value)),
     setOutput: (name, value) => call(c => c.setOutput(name, value)),
@@ -72,5 +79,14 @@ export function deferredRunner(importCore: () => Promise<Core>): Runner {
     },
     load: () => void load(),
     ready: load
+  }
+}
+
+/** @actions/core's annotation properties: only those given (a title alone, or a file and its line). */
+function propertiesOf(place: AnnotationPlace | undefined): { title?: string; file?: string; startLine?: number } {
+  return {
+    ...(place?.title ? { title: place.title } : {}),
+    ...(place?.file ? { file: place.file } : {}),
+    ...(place?.file && place.line !== undefined ? { startLine: place.line } : {})
   }
 }

@@ -13,6 +13,10 @@ export interface CliOptions {
   readonly read: InputSource
   readonly summaryFile?: string
   readonly reportFile?: string
+  /** The uploaded CSV's rows whose device did not succeed (it holds the file's credentials: 0600). */
+  readonly failedCsv?: string
+  /** Every device, as JSON. */
+  readonly devicesFile?: string
   readonly verbose: boolean
   readonly help: boolean
   readonly version: boolean
@@ -40,7 +44,9 @@ const INPUT_HELP: Record<InputName, string> = {
   'tls-fingerprint': "SHA-256 fingerprint of the appliance's certificate",
   'insecure-skip-tls-verify': 'skip chain and name checks (a tls-fingerprint is still enforced)',
   'auth-method': `basic | session (default ${DEFAULTS.authMethod})`,
-  'success-results': `comma-separated device results that count as success (default ${DEFAULTS.successResults})`
+  'success-results': `comma-separated device results that count as success (default ${DEFAULTS.successResults})`,
+  'allowed-failures':
+    'devices that may fail while the run passes (exit 0, partial): a count (5) or a percentage (2%); default 0'
 }
 
 const BOOLEAN_INPUTS: ReadonlySet<InputName> = new Set([Input.InsecureSkipTlsVerify, Input.ValidationOnly])
@@ -63,6 +69,8 @@ export function helpText(command: string): string {
     '',
     '  --summary-file PATH              also write the summary as Markdown (as on GitHub)',
     '  --report-file PATH               write the last job document(s) as JSON',
+    "  --failed-csv PATH                with --csv-file: write the CSV's rows whose device did not succeed (mode 0600)",
+    '  --devices-file PATH              write every device (address, name, CSV line, state, result…) as JSON',
     '  --verbose                        debug detail on stderr',
     '  --no-color / --color             colours (default: only on a terminal; NO_COLOR and FORCE_COLOR are honoured)',
     '  --version                        the version',
@@ -113,6 +121,8 @@ export function parseCli(argv: readonly string[], env: Readonly<Record<string, s
     subject,
     summaryFile: values['summary-file'] as string | undefined,
     reportFile: values['report-file'] as string | undefined,
+    failedCsv: values['failed-csv'] as string | undefined,
+    devicesFile: values['devices-file'] as string | undefined,
     verbose: values.verbose === true,
     help: values.help === true,
     version: values.version === true,
@@ -130,6 +140,8 @@ const OPTIONS = {
   ),
   'summary-file': { type: 'string' },
   'report-file': { type: 'string' },
+  'failed-csv': { type: 'string' },
+  'devices-file': { type: 'string' },
   verbose: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' },

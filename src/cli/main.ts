@@ -17,6 +17,7 @@ import { readSettings, type Settings } from '../settings/settings.js'
 import { SecretSet } from '../common/secrets.js'
 import { renderGateMarkdown } from '../summary/gate-markdown.js'
 import { reportContent } from '../summary/outputs.js'
+import { devicesFileContent, failedCsv } from '../summary/recovery.js'
 import { renderTerminal } from '../summary/terminal.js'
 import { CLI_NAMING } from '../summary/naming.js'
 import { gateView } from '../summary/view.js'
@@ -82,11 +83,20 @@ async function runCommand(argv: readonly string[], signal: AbortSignal, printer:
   return written ? STATUSES[outcome.status].exitCode : STATUSES.error.exitCode
 }
 
+/** Why a file asked for has no content. */
+const NOTHING_TO_WRITE: Record<string, string> = {
+  '--report-file': 'no job document was received',
+  '--failed-csv': 'no row to upload again (every device succeeded, or no import was waited on)',
+  '--devices-file': 'no job was waited on'
+}
+
 /** The files asked for, as flags name them. */
 function outputFiles(options: CliOptions): Array<[flag: string, path: string]> {
   const files: Array<[string, string | undefined]> = [
     ['--summary-file', options.summaryFile],
-    ['--report-file', options.reportFile]
+    ['--report-file', options.reportFile],
+    ['--failed-csv', options.failedCsv],
+    ['--devices-file', options.devicesFile]
   ]
   return files.filter((file): file is [string, string] => Boolean(file[1]))
 }
@@ -139,16 +149,23 @@ function writeResults(options: CliOptions, settings: Settings, outcome: GateOutc
   const color = options.color ?? process.stdout.isTTY === true
   process.stdout.write(scrub(renderTerminal(view, color)))
   const report = reportContent(outcome, scrub)
+  const file = settings.upload?.file
   const contents: Record<string, string | Buffer | undefined> = {
     '--summary-file': renderGateMarkdown(view),
-    '--report-file': report
+    '--report-file': report,
+    '--failed-csv': file && outcome.jobs.length > 0 ? failedCsv(file, outcome.jobs) : undefined,
+    '--devices-file': outcome.jobs.length > 0 ? devicesFileContent(view) : undefined
   }
   let written = true
   for (const [flag, path] of outputFiles(options)) {
     const content = contents[flag]
-    if (content === undefined) continue
+    if (content === undefined) {
+      printer.err(`${flag}: ${NOTHING_TO_WRITE[flag] ?? 'nothing to write'}; ${path} was not written.`)
+      continue
+    }
     try {
-      writeFileSync(path, content)
+      // The failed rows carry the CSV's device credentials: readable by the owner only.
+      writeFileSync(path, content, { mode: flag === '--failed-csv' ? 0o600 : 0o644 })
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code ?? messageOf(error)
       printer.err(`${COMMAND}: ${flag} ${path} could not be written (${code}); the outcome above stands.`)

@@ -12,6 +12,7 @@ import type { JobDocument } from '../lxca/document.js'
 import type { JobRef } from '../lxca/job-ref.js'
 import type { Assessment, DeviceAssessment } from '../lxca/verdict.js'
 import { UNREACHABLE_GRACE_MS } from './reachability.js'
+import { traceRows, type RowTrace, type Source } from './rows.js'
 
 /** A job document that was understood, and what it says. */
 export interface Seen {
@@ -60,6 +61,10 @@ interface Base {
   readonly wait: WaitFacts
   /** The exact bytes of the last JSON document received, understood or not: what the `report` file holds. */
   readonly body?: Buffer
+  /** The CSV this step uploaded to start the job (see rows.ts). */
+  readonly source?: Source
+  /** Its rows, traced to the devices of the last document understood. */
+  readonly rows?: RowTrace
 }
 
 export type JobOutcome =
@@ -150,4 +155,16 @@ export function settle(
 function seenOf(seen: Seen | undefined, status: string): Seen {
   if (!seen) throw new Error(`a ${status} needs a document that was understood`)
   return seen
+}
+
+/**
+ * The job's outcome, with the rows of the CSV that started it. A job that
+ * succeeded for every device it lists, but lists fewer servers than the file,
+ * did not manage them all: a failure.
+ */
+export function withSource(outcome: JobOutcome, source: Source): JobOutcome {
+  if (!outcome.seen) return { ...outcome, source }
+  const rows = traceRows(source, outcome.seen.document.devices)
+  if (outcome.status === 'success' && rows.notInJob.length > 0) return { ...outcome, status: 'failure', source, rows }
+  return { ...outcome, source, rows }
 }

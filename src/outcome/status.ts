@@ -1,11 +1,13 @@
-// The five ways a run can end, described once: how bad each is (for the
+// The six ways a run can end, described once: how bad each is (for the
 // worst of several jobs), whether the step passes, the command line's exit
 // code, how reports show it, and in which order a reader wants them.
 
-export type Status = 'success' | 'failure' | 'timeout' | 'error' | 'cancelled'
+export type Status = 'success' | 'partial' | 'failure' | 'timeout' | 'error' | 'cancelled'
+/** A job ends in one of these; `partial` is the run's: failures within allowed-failures. */
+export type JobStatus = Exclude<Status, 'partial'>
 
 export interface StatusFacts {
-  /** Several jobs: the status is the worst of theirs (cancelled, then error > timeout > failure > success). */
+  /** Several jobs: the status is the worst of theirs (cancelled, then error > timeout > failure > partial > success). */
   readonly severity: number
   /** The Action's step passes (exit 0) only on these. */
   readonly passes: boolean
@@ -30,10 +32,20 @@ export const STATUSES: Readonly<Record<Status, StatusFacts>> = {
     mark: '✔',
     tint: 'green',
     verb: 'succeeded',
+    readingOrder: 5
+  },
+  partial: {
+    severity: 1,
+    passes: true,
+    exitCode: 0,
+    icon: '⚠️',
+    mark: '▲',
+    tint: 'yellow',
+    verb: 'passed within allowed-failures',
     readingOrder: 4
   },
   failure: {
-    severity: 1,
+    severity: 2,
     passes: false,
     exitCode: 1,
     icon: '❌',
@@ -43,7 +55,7 @@ export const STATUSES: Readonly<Record<Status, StatusFacts>> = {
     readingOrder: 0
   },
   timeout: {
-    severity: 2,
+    severity: 3,
     passes: false,
     exitCode: 2,
     icon: '⏱️',
@@ -53,7 +65,7 @@ export const STATUSES: Readonly<Record<Status, StatusFacts>> = {
     readingOrder: 2
   },
   error: {
-    severity: 3,
+    severity: 4,
     passes: false,
     exitCode: 3,
     icon: '⚠️',
@@ -63,7 +75,7 @@ export const STATUSES: Readonly<Record<Status, StatusFacts>> = {
     readingOrder: 1
   },
   cancelled: {
-    severity: 4,
+    severity: 5,
     passes: false,
     exitCode: 130,
     icon: '🚫',
@@ -74,8 +86,8 @@ export const STATUSES: Readonly<Record<Status, StatusFacts>> = {
   }
 }
 
-export function worstStatus(statuses: readonly Status[]): Status {
-  return statuses.reduce<Status>(
+export function worstStatus<S extends Status>(statuses: readonly S[]): S | 'success' {
+  return statuses.reduce<S | 'success'>(
     (worst, status) => (STATUSES[status].severity > STATUSES[worst].severity ? status : worst),
     'success'
   )

@@ -19,7 +19,8 @@ export const Input = {
   AuthMethod: 'auth-method',
   TlsServerName: 'tls-server-name',
   TlsFingerprint: 'tls-fingerprint',
-  InsecureSkipTlsVerify: 'insecure-skip-tls-verify'
+  InsecureSkipTlsVerify: 'insecure-skip-tls-verify',
+  AllowedFailures: 'allowed-failures'
 } as const
 export type InputName = (typeof Input)[keyof typeof Input]
 
@@ -33,7 +34,10 @@ export const Output = {
   Failed: 'failed',
   FailedDevices: 'failed-devices',
   Report: 'report',
-  SummaryFile: 'summary-file'
+  SummaryFile: 'summary-file',
+  FailedCsv: 'failed-csv',
+  SucceededDevices: 'succeeded-devices',
+  DevicesFile: 'devices-file'
 } as const
 export type OutputName = (typeof Output)[keyof typeof Output]
 

@@ -13,6 +13,8 @@ import { readProxy, type ProxyEnvironment } from './proxy.js'
 import type { FileReader } from './input-file.js'
 import type { TlsSettings } from '../http/tls-verify.js'
 import { readTls } from './tls-inputs.js'
+import type { Allowance } from '../outcome/allowance.js'
+import { readAllowance } from './allowance-input.js'
 
 export type { FileReader } from './input-file.js'
 export type { TlsSettings } from '../http/tls-verify.js'
@@ -38,6 +40,8 @@ export interface Settings {
   readonly proxy?: URL
   /** With csv-file: the import to start (or only validate) instead of jobs to watch. */
   readonly upload?: Upload
+  /** allowed-failures: devices that may fail while the step passes as `partial`; undefined for none. */
+  readonly allowance?: Allowance
 }
 
 export interface Upload {
@@ -80,6 +84,7 @@ export function readSettings(source: InputSource, readFile: FileReader, environm
   const successResults = readSuccessResults(inputs)
   const tls = readTls(inputs, readFile)
   const proxy = baseUrl && environment ? readProxy(baseUrl, environment, inputs) : undefined
+  const allowance = readAllowance(inputs)
 
   if (inputs.problems.length > 0) throw new InputError(inputs.problems)
   // Every value below was checked: a problem would have been thrown above.
@@ -96,7 +101,8 @@ export function readSettings(source: InputSource, readFile: FileReader, environm
     authMethod: authMethod as AuthMethod,
     tls,
     proxy,
-    upload
+    upload,
+    allowance
   }
 }
 

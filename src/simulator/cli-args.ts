@@ -47,7 +47,8 @@ Usage: npm run simulator -- [options]
   --help              this text
 
 POST /csvRequest takes a bulk-import CSV: one device per row; a "simulate" column
-(fail:STEP_ID[:user action]) scripts a row's fate. Step IDs: INV_CHASSIS, LOGIN, CFG_SECURITY…`
+scripts a row's fate: fail:STEP_ID[:user action], missing (not in the job) or
+noresult (finishes without a result). Step IDs: INV_CHASSIS, LOGIN, CFG_SECURITY…`
 
 export function parseSimulatorCli(argv: readonly string[]): SimulatorCli {
   const values = parse(argv)

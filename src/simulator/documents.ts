@@ -67,6 +67,8 @@ export interface DeviceScript {
   /** Result once failed (LXCA's observed value is OTHER_FAIL). */
   readonly failResult?: string
   readonly userAction?: string
+  /** It finishes without a result, as an appliance sometimes reports a device. */
+  readonly unreported?: boolean
 }
 
 export interface JobScript {
@@ -91,30 +93,6 @@ export function simulatedDevice(index: number): DeviceScript {
     address: `10.240.${72 + Math.floor(index / 250)}.${(index % 250) + 1}`,
     uuid: createHash('md5').update(`lxca-simulator-device-${index}`).digest('hex').toUpperCase()
   }
-}
-
-/**
- * Two real causes worded per device, as LXCA often words a user action: the
- * device's address and node number in the text. Every `failedEvery`-th device
- * fails, alternately at the node inventory and at the security settings.
- */
-export function twoCausesPerDevice(devices: number, failedEvery: number): NonNullable<JobSeed['failures']> {
-  return Array.from({ length: devices }, (_, device) => device)
-    .filter(device => device % failedEvery === 0)
-    .map((device, index) => {
-      const who = `Device ${simulatedDevice(device).address} (node ${device + 1})`
-      return index % 2
-        ? {
-            device,
-            step: 'CFG_SECURITY',
-            userAction: `${who}: verify that the BMC security settings allow management, then manage the device again.`
-          }
-        : {
-            device,
-            step: 'INV_NODES',
-            userAction: `${who}: verify that the node is powered on and its XCC is reachable from the appliance, then manage it again.`
-          }
-    })
 }
 
 /** A job script from a seed. */
@@ -165,6 +143,7 @@ function deviceDocument(device: DeviceScript, index: number, fraction: number, p
   const done = failed || fraction >= 1
   const progress = done ? 'JOB_DONE' : (reached / LEAVES.length) * 100
   const result = failed ? (device.failResult ?? 'OTHER_FAIL') : fraction >= 1 ? 'SUCCESS' : 'INCOMPLETE'
+  const reported = !(device.unreported && done)
   let leaf = 0
   const build = (spec: StepSpec): Record<string, unknown> => {
     if (spec.children) {
@@ -194,8 +173,7 @@ function deviceDocument(device: DeviceScript, index: number, fraction: number, p
     messageID: result === 'INCOMPLETE' ? '0510_LONG' : result === 'SUCCESS' ? '0500_LONG' : '0509_LONG',
     messageParameters: device.address,
     progress,
-    result,
-    ...RESULT_TEXT[result in RESULT_TEXT ? result : 'OTHER_FAIL'],
+    ...(reported ? { result, ...RESULT_TEXT[result in RESULT_TEXT ? result : 'OTHER_FAIL'] } : {}),
     status: {
       description: [{ messageBundle: 'com.lenovo.lxca.discovery.bundle.tasks.messages', messageID: '1014_LONG' }],
       percentage: progress === 'JOB_DONE' ? 100 : progress,

@@ -2,7 +2,8 @@
 // `uploadedfile` part, read as a bulk-import CSV, becomes a job with one
 // device per row. A row can script its device's fate in a `simulate` column
 // (simulator only): `fail:STEP_ID` or `fail:STEP_ID:user action`, for example
-// `fail:INV_CHASSIS:Reseat the chassis management module.` A row without an
+// `fail:INV_CHASSIS:Reseat the chassis management module.`; `missing` leaves
+// the row's device out of the job, `noresult` finishes it without a result. A row without an
 // address (a column named like "IP address", "address" or "hostname"), or of
 // a type other than server, chassis, switch or storage, is what validation
 // refuses.
@@ -71,7 +72,9 @@ export function checkCsv(file: Buffer): CsvCheck {
       devices: []
     }
   }
-  const devices = rows.map((row, index) => deviceOf(row.cells[address].trim(), row.cells[simulate] ?? '', index))
+  const devices = rows
+    .map((row, index) => deviceOf(row.cells[address].trim(), row.cells[simulate] ?? '', index))
+    .filter((device): device is DeviceScript => device !== undefined)
   return {
     ok: true,
     messages: [{ id: 'FQXHMDI0200I', text: `The file is valid: ${devices.length} devices.` }],
@@ -84,11 +87,19 @@ export function importedJob(devices: readonly DeviceScript[], pollsToComplete: n
   return { devices, pollsToComplete, type: 'csv' }
 }
 
-function deviceOf(address: string, simulate: string, index: number): DeviceScript {
+/** The device a row becomes; undefined for a row the job leaves out (`missing`). */
+function deviceOf(address: string, simulate: string, index: number): DeviceScript | undefined {
   const base = simulatedDevice(index)
   const [verb, step, ...action] = simulate.trim().split(':')
+  if (verb.toLowerCase() === 'missing') return undefined
   const failAt = verb.toLowerCase() === 'fail' && isStepId(step ?? '') ? step : undefined
-  return { ...base, address, failAt, userAction: failAt ? action.join(':').trim() || undefined : undefined }
+  return {
+    ...base,
+    address,
+    failAt,
+    userAction: failAt ? action.join(':').trim() || undefined : undefined,
+    ...(verb.toLowerCase() === 'noresult' ? { unreported: true } : {})
+  }
 }
 
 /** One CSV line's cells (quotes honoured; a quoted line break is not expected in these files). */

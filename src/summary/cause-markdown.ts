@@ -23,13 +23,15 @@ const MAX_EXPANDED = 5
 const HEADER = ['Devices', 'Result', 'Failed at', 'What to do', 'Which']
 const ALIGN = ['--:', '---', '---', '---', '---']
 
-/** Failed devices grouped by cause, largest group first. */
+/** Failed devices grouped by cause, largest group first; the CSV's rows the job does not list, last. */
 export function digest(view: JobView, budget: Budget): string {
-  if (view.causes.length === 0) return ''
-  const title = `#### Failures by cause (${plural(view.failed.length, 'device')}${view.causes.length > 1 ? `, ${plural(view.causes.length, 'cause')}` : ''})`
+  if (view.causes.length + view.notInJob.length === 0) return ''
+  const causes = view.causes.length + (view.notInJob.length > 0 ? 1 : 0)
+  const title = `#### Failures by cause (${plural(view.failed.length + view.notInJob.length, 'device')}${causes > 1 ? `, ${plural(causes, 'cause')}` : ''})`
+  const missing = view.notInJob.length > 0 ? [notInJobRow(view)] : []
   const first = `${title}\n\n${table(
     HEADER,
-    view.causes.slice(0, MAX_CAUSES).map(cause => causeRow(view, cause)),
+    [...view.causes.slice(0, MAX_CAUSES).map(cause => causeRow(view, cause)), ...missing],
     ALIGN
   )}`
   budget.force(first)
@@ -43,13 +45,27 @@ export function digest(view: JobView, budget: Budget): string {
 }
 
 function causeRow(view: JobView, cause: CauseView): string[] {
-  const named = cause.devices.slice(0, CAUSE_DEVICES).map(item => text(view.device(item).address, 60))
+  const named = cause.devices.slice(0, CAUSE_DEVICES).map(item => text(view.device(item).label, 120))
   const rest = cause.devices.length - named.length
+  const action = [cause.userAction, cause.hint].filter(Boolean).join(' ')
   return [
     cause.devices.length.toLocaleString('en-US'),
     text(cause.result, 60),
     text(cause.step, 160),
-    text(cause.userAction, 300),
+    text(action, 500),
+    `${named.join(', ')}${rest > 0 ? `, … +${rest.toLocaleString('en-US')}` : ''}`
+  ]
+}
+
+/** The servers of the CSV the job does not list, as one more cause. */
+function notInJobRow(view: JobView): string[] {
+  const named = view.notInJob.slice(0, CAUSE_DEVICES).map(row => text(row.label, 120))
+  const rest = view.notInJob.length - named.length
+  return [
+    view.notInJob.length.toLocaleString('en-US'),
+    'not in the job',
+    '—',
+    text(wording.notInJobFix(view), 300),
     `${named.join(', ')}${rest > 0 ? `, … +${rest.toLocaleString('en-US')}` : ''}`
   ]
 }
@@ -72,13 +88,14 @@ function causeTree(view: JobView, cause: CauseView): string {
   const device = view.device(shown)
   const heading = `##### ❌ ${view.causes.length > 1 ? `Cause ${cause.rank} · ` : ''}${plural(cause.devices.length, 'device')} · ${text(cause.result, 80)}${cause.step ? ` at ${text(cause.step, 160)}` : ''}`
   const facts = [
-    `shown for ${text(device.address, 120)}`,
+    `shown for ${text(device.label, 160)}${view.file && device.line !== undefined ? ` · ${text(view.file, 200)}&#58;${device.line}` : ''}`,
     device.uuid ? `UUID ${text(device.uuid, 64)}` : '',
     device.timeSpentMs === undefined ? '' : formatDuration(device.timeSpentMs)
   ]
   const lines = [heading, `<sub>${facts.filter(Boolean).join(' · ')}</sub>`]
   if (device.description) lines.push(text(device.description, 1_000))
   if (cause.userAction) lines.push(`👉 **User action:** ${text(cause.userAction, 2_000)}`)
+  if (cause.hint) lines.push(`👉 ${text(cause.hint, 600)}`)
   lines.push(renderTree(device.tree(), 'failed'))
   return lines.join('\n\n')
 }
@@ -120,7 +137,7 @@ function deviceTree(view: JobView, item: DeviceAssessment): string {
   const device = view.device(item)
   const icon = item.state === 'failed' ? '❌' : '⏳'
   const time = device.timeSpentMs === undefined ? '' : ` · ${formatDuration(device.timeSpentMs)}`
-  return `${icon} **${text(device.address, 120)}** · ${text(device.result ?? 'no result yet', 80)}${time}\n\n${renderTree(device.tree(), item.state)}`
+  return `${icon} **${text(device.label, 160)}** · ${text(device.result ?? 'no result yet', 80)}${time}\n\n${renderTree(device.tree(), item.state)}`
 }
 
 function renderTree(steps: readonly StepView[], state: 'failed' | 'pending' | 'succeeded', depth = 0): string {

@@ -7,6 +7,7 @@
 // hex or decimal number.
 import type { Scrub } from '../common/secrets.js'
 import { stepPathLabel, userActionOf, type DeviceAssessment } from '../lxca/verdict.js'
+import { causeHint } from './fixes.js'
 
 /** Failed devices that share a result, a failing step and (masked) user action. */
 export interface CauseView {
@@ -15,6 +16,8 @@ export interface CauseView {
   readonly step?: string
   /** The action as the devices say it: their own text when they all say the same, else the masked template. */
   readonly userAction?: string
+  /** What to do that LXCA's own action does not say (fixes.ts), by the failing step. */
+  readonly hint?: string
   /** Largest first: this cause's place among them (1-based). */
   readonly rank: number
   readonly devices: readonly DeviceAssessment[]
@@ -96,10 +99,12 @@ export function causesOf(failed: readonly DeviceAssessment[], scrub: Scrub): Cau
       const [first] = group.devices
       const step = stepPathLabel(first.stepPath)
       const action = group.actions.size === 1 ? (userActionOf(first) ?? '') : group.template
+      const hint = causeHint(first.stepPath.map(node => node.id))
       return {
         result: scrub(first.device.result ?? ''),
         step: step ? scrub(step) : undefined,
         userAction: action ? scrub(action) : undefined,
+        ...(hint ? { hint } : {}),
         rank: index + 1,
         devices: group.devices
       }

@@ -16,7 +16,7 @@ import { Budget, takeWhile } from './budget.js'
 import { causeTrees, digest, otherTrees } from './cause-markdown.js'
 import { byCauseThenAddress } from './causes.js'
 import { details, table, text } from './markdown.js'
-import type { JobView } from './view.js'
+import type { JobView, RowView } from './view.js'
 import * as wording from './wording.js'
 
 /** Table rows at most, whatever the budget: past this many, the report file is the place to look. */
@@ -93,6 +93,8 @@ function introLines(view: JobView): string[] {
     lines.push(progressBar(view.progress))
   if (!view.seen && view.status !== 'cancelled')
     lines.push('_No job document was understood, so no device can be shown._')
+  const unmatched = wording.unmatchedNote(view)
+  if (unmatched) lines.push(`ℹ️ ${text(unmatched, 600)}`)
   return lines
 }
 
@@ -112,21 +114,36 @@ function aboutTheWait(view: JobView): string {
   return details('About this wait', facts.join(' · '))
 }
 
-/** Every device that did not succeed, by cause (largest first), then by address: narrow columns, no UUID. */
+/**
+ * Every device that did not succeed, by cause (largest first), then by
+ * address, then the CSV's rows the job does not list: narrow columns, no
+ * UUID, and the CSV line when the step uploaded the file.
+ */
 function deviceTable(view: JobView, budget: Budget): string {
   const items = byCauseThenAddress(view.causes, view.pending)
-  if (items.length === 0) return ''
-  const title = `#### Devices that did not succeed (${[
-    view.failed.length > 0 ? `${view.failed.length.toLocaleString('en-US')} failed` : '',
-    view.pending.length > 0 ? `${view.pending.length.toLocaleString('en-US')} not finished` : ''
+  if (items.length + view.notInJob.length === 0) return ''
+  const count = (n: number, what: string): string => (n > 0 ? `${n.toLocaleString('en-US')} ${what}` : '')
+  const counts = [
+    count(view.failed.length, 'failed'),
+    count(view.pending.length, 'not finished'),
+    count(view.notInJob.length, 'not in the job')
   ]
-    .filter(Boolean)
-    .join(', ')})`
-  const header = table(['Device', 'Result', 'Step', 'Time'], [])
+  const title = `#### Devices that did not succeed (${counts.filter(Boolean).join(', ')})`
+  const header = table(['Device', 'Result', 'Step', 'Time', ...(view.file ? ['CSV line'] : [])], [])
   budget.force(`${title}\n\n${header}`)
-  const rows = takeWhile(budget, items, item => tableRow(view, item), MAX_TABLE_ROWS)
-  if (rows.length < items.length) budget.omit(`the table rows of ${plural(items.length - rows.length, 'device')}`)
+  const lines = [
+    ...items.map(item => () => tableRow(view, item)),
+    ...view.notInJob.map(row => () => rowOfFile(view, row))
+  ]
+  const rows = takeWhile(budget, lines, line => line(), MAX_TABLE_ROWS)
+  if (rows.length < lines.length) budget.omit(`the table rows of ${plural(lines.length - rows.length, 'device')}`)
   return `${title}\n\n${header}\n${rows.join('\n')}`
+}
+
+/** `servers.csv:4`, when the step uploaded the file and the device came from one of its rows. */
+function csvLine(view: JobView, line: number | undefined): string[] {
+  if (!view.file) return []
+  return [line === undefined ? '—' : `${text(view.file, 200)}&#58;${line}`]
 }
 
 function tableRow(view: JobView, item: DeviceAssessment): string {
@@ -134,7 +151,12 @@ function tableRow(view: JobView, item: DeviceAssessment): string {
   const icon = item.state === 'failed' ? '❌' : '⏳'
   const step = device.step ? `${text(device.step, 120)}${item.state === 'pending' ? ' (not finished)' : ''}` : '—'
   const time = device.timeSpentMs === undefined ? '—' : formatDuration(device.timeSpentMs)
-  return `| ${icon} ${text(device.address, 80)} | ${text(device.result ?? 'no result yet', 60)} | ${step} | ${time} |`
+  const cells = [`${icon} ${text(device.label, 160)}`, text(device.result ?? 'no result yet', 60), step, time]
+  return `| ${[...cells, ...csvLine(view, device.line)].join(' | ')} |`
+}
+
+function rowOfFile(view: JobView, row: RowView): string {
+  return `| ${[`❔ ${text(row.label, 160)}`, 'not in the job', '—', '—', ...csvLine(view, row.line)].join(' | ')} |`
 }
 
 /** Successful devices: one collapsed, comma-separated list. */
@@ -143,7 +165,7 @@ function successList(view: JobView, budget: Budget): string {
   if (total === 0) return ''
   const summary = `✅ ${plural(total, 'device')} succeeded`
   budget.force(details(summary, ''))
-  const names = takeWhile(budget, view.succeeded, item => `${text(view.device(item).address, 80)}, `)
+  const names = takeWhile(budget, view.succeeded, item => `${text(view.device(item).label, 160)}, `)
   const rest = total - names.length
   if (rest > 0) budget.omit(`the addresses of ${plural(rest, 'successful device')}`)
   const list = names.join('').replace(/, $/, '') + (rest > 0 ? ` … and ${rest.toLocaleString('en-US')} more` : '')

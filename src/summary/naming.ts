@@ -8,15 +8,19 @@ export interface Naming {
   input(name: InputName, value?: string): string
   /** The username and password, as the reader gives them. */
   readonly credentials: string
+  /** Where the CSV rows to upload again are. */
+  readonly failedRows: string
 }
 
 export const ACTION_NAMING: Naming = {
   input: (name, value) => (value === undefined ? name : `${name}: ${value}`),
-  credentials: 'the username and password inputs (and the secrets they come from)'
+  credentials: 'the username and password inputs (and the secrets they come from)',
+  failedRows: 'the failed-csv output'
 }
 
 export const CLI_NAMING: Naming = {
   input: (name, value) =>
     value === undefined ? `--${name} (${envName(name)})` : `--${name} ${value} (${envName(name)}=${value})`,
-  credentials: `${envName(Input.Username)} and ${envName(Input.Password)} (or --username and --password)`
+  credentials: `${envName(Input.Username)} and ${envName(Input.Password)} (or --username and --password)`,
+  failedRows: 'the file --failed-csv writes'
 }

@@ -10,17 +10,19 @@ import { jobPath } from '../lxca/job-ref.js'
 import type { DeviceAssessment } from '../lxca/verdict.js'
 import { Output, type OutputName } from '../settings/names.js'
 import type { CauseView, GateView, JobView, UploadView } from './view.js'
+import { succeededDevices } from './recovery.js'
 import * as wording from './wording.js'
 
-/** GitHub keeps 10 error annotations per step: one for the outcome, nine for devices. */
-const MAX_DEVICE_ANNOTATIONS = 9
-const MAX_FAILED_DEVICES_OUTPUT = 50
+export const MAX_FAILED_DEVICES_OUTPUT = 50
 const MESSAGE_CAUSES = 3
 
 export interface FailedDevice {
   /** Present when several jobs are watched. */
   readonly job?: string
   readonly device: string
+  /** The CSV row's display name and line, when this step uploaded the file. */
+  readonly name?: string
+  readonly line?: number
   readonly uuid: string
   readonly result: string
   readonly step: string
@@ -33,12 +35,14 @@ function outcomeMessage(view: JobView, named = false): string {
   switch (view.status) {
     case 'success':
       return `${prefix}${wording.headline(view)}.`
-    case 'failure': {
+    case 'failure':
+    case 'partial': {
       const listed = view.causes.slice(0, MESSAGE_CAUSES).map(cause => describeCause(view, cause))
       const more =
         view.causes.length > MESSAGE_CAUSES ? `; and ${plural(view.causes.length - MESSAGE_CAUSES, 'more cause')}` : ''
-      const failed = `${view.failed.length.toLocaleString('en-US')} of ${plural(view.total, 'device')} failed`
-      return clean(`${prefix}${failed}: ${listed.join('; ')}${more}`, 3000)
+      const missing = view.notInJob.length > 0 ? [notInJobText(view)] : []
+      const lead = view.status === 'partial' ? wording.headline(view) : wording.failedCount(view)
+      return clean(`${prefix}${lead}: ${[...listed, ...missing].join('; ')}${more}`, 3000)
     }
     case 'error':
       return clean(
@@ -51,14 +55,26 @@ function outcomeMessage(view: JobView, named = false): string {
   }
 }
 
-/** `10.0.0.1 OTHER_FAIL at Login`, or `12 devices OTHER_FAIL at Login (10.0.0.1, 10.0.0.2, … +10)`. */
+/** `rack1 (10.0.0.1, servers.csv:2) OTHER_FAIL at Login`, or `12 devices OTHER_FAIL at Login (…, … +10)`. */
 function describeCause(view: JobView, cause: CauseView): string {
   const at = cause.step ? ` at ${cause.step}` : ''
   const [first] = cause.devices
-  if (cause.devices.length === 1) return `${view.device(first).address} ${cause.result}${at}`
-  const named = cause.devices.slice(0, 2).map(item => view.device(item).address)
+  if (cause.devices.length === 1) return `${where(view, view.device(first))} ${cause.result}${at}`
+  const named = cause.devices.slice(0, 2).map(item => where(view, view.device(item)))
   const rest = cause.devices.length - named.length
   return `${cause.devices.length} devices ${cause.result}${at} (${named.join(', ')}${rest > 0 ? `, … +${rest}` : ''})`
+}
+
+/** `rack12-node3 (10.240.9.13) servers.csv:4`: the server as people know it, and where the file has it. */
+export function where(view: Pick<JobView, 'file'>, device: { label: string; line?: number }): string {
+  return view.file && device.line !== undefined ? `${device.label} ${view.file}:${device.line}` : device.label
+}
+
+/** `2 servers of servers.csv are not in the job: rack1 (10.0.0.1) servers.csv:2, …`. */
+function notInJobText(view: JobView): string {
+  const named = view.notInJob.slice(0, 3).map(row => where(view, row))
+  const rest = view.notInJob.length - named.length
+  return `${plural(view.notInJob.length, 'server')} of the CSV not in the job (${named.join(', ')}${rest > 0 ? `, … +${rest}` : ''})`
 }
 
 /** The one line for the whole step: the upload's, the job's, or every unsuccessful job's. */
@@ -84,32 +100,17 @@ function uploadMessage(upload: UploadView, host: string): string {
   return clean(`${headline}.${details}${said} ${open ?? upload.problem?.fix ?? ''}`, 3000)
 }
 
-/** Error annotations for failed devices: at most nine, the ninth summarising the rest. */
-export function deviceAnnotations(view: GateView): Array<{ title: string; message: string }> {
-  const several = view.jobs.length > 1
-  const failed = view.jobs.flatMap(job => job.failed.map(item => ({ job, item })))
-  const fit = failed.length <= MAX_DEVICE_ANNOTATIONS ? failed.length : MAX_DEVICE_ANNOTATIONS - 1
-  const annotations = failed.slice(0, fit).map(({ job, item }) => {
-    const info = failedDevice(job, item)
-    const step = info.step ? ` at ${info.step}` : ''
-    return {
-      title: clean(`${several ? `Job ${job.job.id}, device` : 'Device'} ${info.device}: ${info.result}`, 200),
-      message: clean(`${info.device} ${info.result}${step}${info.message ? `. ${info.message}` : ''}`, 4000)
-    }
-  })
-  if (fit < failed.length) {
-    const rest = failed.length - fit
-    annotations.push({
-      title: `${plural(rest, 'more device')} failed`,
-      message: `${plural(rest, 'more device')} failed; the step summary lists them, and the failed-devices output the first ${MAX_FAILED_DEVICES_OUTPUT}.`
-    })
-  }
-  return annotations
+/** The files the step wrote, by output. */
+export interface OutputFiles {
+  readonly report?: string
+  readonly summaryFile?: string
+  readonly failedCsv?: string
+  readonly devicesFile?: string
 }
 
 export function buildOutputs(
   view: Pick<GateView, 'status' | 'jobs' | 'upload'>,
-  files: { report?: string; summaryFile?: string }
+  files: OutputFiles
 ): Record<OutputName, string> {
   const several = view.jobs.length > 1
   const seen = view.jobs.filter(job => job.seen)
@@ -137,14 +138,19 @@ export function buildOutputs(
     [Output.Failed]: sum(job => job.failed.length),
     [Output.FailedDevices]: JSON.stringify(failedDevices),
     [Output.Report]: files.report ?? '',
-    [Output.SummaryFile]: files.summaryFile ?? ''
+    [Output.SummaryFile]: files.summaryFile ?? '',
+    [Output.FailedCsv]: files.failedCsv ?? '',
+    [Output.SucceededDevices]: succeededDevices(view),
+    [Output.DevicesFile]: files.devicesFile ?? ''
   }
 }
 
-function failedDevice(job: JobView, item: DeviceAssessment): FailedDevice {
+export function failedDevice(job: JobView, item: DeviceAssessment): FailedDevice {
   const device = job.device(item)
   return {
     device: clean(device.address, 200),
+    ...(device.name !== undefined ? { name: clean(device.name, 200) } : {}),
+    ...(device.line !== undefined ? { line: device.line } : {}),
     uuid: clean(device.uuid ?? '', 100),
     result: clean(device.result ?? '', 100),
     step: clean(device.step ?? '', 300),

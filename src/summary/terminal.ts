@@ -11,6 +11,7 @@ import type { DeviceAssessment } from '../lxca/verdict.js'
 import type { StepView } from './steps.js'
 import { byCauseThenAddress } from './causes.js'
 import type { CauseView, GateView, JobView } from './view.js'
+import { where } from './outputs.js'
 import * as wording from './wording.js'
 
 const COLORS = { red: 31, green: 32, yellow: 33, dim: 2, bold: 1 } as const
@@ -52,8 +53,8 @@ function jobBlock(view: JobView, host: string | undefined, paint: Paint): string
   if (open) lines.push(paint(`  ${open}`, 'bold'))
   const why = wording.details(view)
   if (why) lines.push(`  Details: ${clean(why, 1_000)}`)
-  if (view.causes.length > 0) lines.push('', ...causeLines(view))
-  if (view.failed.length + view.pending.length > 0) lines.push('', ...deviceTable(view, paint))
+  if (view.causes.length + view.notInJob.length + view.unmatched > 0) lines.push('', ...causeLines(view))
+  if (view.failed.length + view.pending.length + view.notInJob.length > 0) lines.push('', ...deviceTable(view, paint))
   for (const cause of view.causes.slice(0, MAX_TREES)) lines.push('', ...causeLinesTree(view, cause, paint))
   if (view.succeeded.length > 0) lines.push('', successLine(view, paint))
   return lines.join('\n')
@@ -76,35 +77,54 @@ function uploadLines(view: GateView, paint: Paint): string[] {
 }
 
 function causeLines(view: JobView): string[] {
-  const lines = [`  Failures by cause (${plural(view.failed.length, 'device')}):`]
+  const lines = [`  Failures by cause (${plural(view.failed.length + view.notInJob.length, 'device')}):`]
+  /** The first three, and how many more. */
+  const list = (labels: readonly string[], total: number): string =>
+    `(${labels.map(label => clean(label, 120)).join(', ')}${total > labels.length ? `, … +${total - labels.length}` : ''})`
   for (const cause of view.causes.slice(0, MAX_CAUSES)) {
-    const named = cause.devices.slice(0, 3).map(item => clean(view.device(item).address, 60))
-    const rest = cause.devices.length - named.length
+    const labels = cause.devices.slice(0, 3).map(item => where(view, view.device(item)))
     const at = cause.step ? ` at ${clean(cause.step, 160)}` : ''
-    const action = cause.userAction ? ` — ${clean(cause.userAction, 600)}` : ''
+    const said = [cause.userAction, cause.hint].filter(Boolean).join(' ')
+    const action = said ? ` — ${clean(said, 800)}` : ''
     lines.push(
-      `    ${cause.devices.length} × ${clean(cause.result, 60)}${at}${action} (${named.join(', ')}${rest > 0 ? `, … +${rest}` : ''})`
+      `    ${cause.devices.length} × ${clean(cause.result, 60)}${at}${action} ${list(labels, cause.devices.length)}`
     )
   }
   if (view.causes.length > MAX_CAUSES) lines.push(`    +${plural(view.causes.length - MAX_CAUSES, 'other cause')}`)
+  if (view.notInJob.length > 0) {
+    const labels = view.notInJob.slice(0, 3).map(row => where(view, row))
+    const fix = clean(wording.notInJobFix(view), 300)
+    lines.push(`    ${view.notInJob.length} × not in the job — ${fix} ${list(labels, view.notInJob.length)}`)
+  }
+  const unmatched = wording.unmatchedNote(view)
+  if (unmatched) lines.push(`  ${clean(unmatched, 600)}`)
   return lines
 }
 
 function deviceTable(view: JobView, paint: Paint): string[] {
   const items = byCauseThenAddress(view.causes, view.pending)
-  const rows = items.slice(0, MAX_ROWS).map(item => {
+  const line = (at: number | undefined): string[] =>
+    view.file ? [at === undefined ? '' : `${clean(view.file, 100)}:${at}`] : []
+  const devices = items.map(item => {
     const device = view.device(item)
     return {
       failed: item.state === 'failed',
       cells: [
-        clean(device.address, 60),
+        clean(device.label, 100),
         clean(device.result ?? 'no result yet', 40),
         `${clean(device.step ?? '', 80)}${item.state === 'pending' && device.step ? ' (not finished)' : ''}`,
-        device.timeSpentMs === undefined ? '' : formatDuration(device.timeSpentMs)
+        device.timeSpentMs === undefined ? '' : formatDuration(device.timeSpentMs),
+        ...line(device.line)
       ]
     }
   })
-  const header = ['DEVICE', 'RESULT', 'STEP', 'TIME']
+  const missing = view.notInJob.map(row => ({
+    failed: true,
+    cells: [clean(row.label, 100), 'not in the job', '', '', ...line(row.line)]
+  }))
+  const all = [...devices, ...missing]
+  const rows = all.slice(0, MAX_ROWS)
+  const header = ['DEVICE', 'RESULT', 'STEP', 'TIME', ...(view.file ? ['CSV LINE'] : [])]
   const length = (value: string): number => [...value].length
   const widths = header.map((title, column) => Math.max(length(title), ...rows.map(row => length(row.cells[column]))))
   const format = (cells: readonly string[]): string =>
@@ -114,8 +134,8 @@ function deviceTable(view: JobView, paint: Paint): string[] {
       .trimEnd()
   const lines = [paint(`    ${format(header)}`, 'dim')]
   for (const row of rows) lines.push(`  ${row.failed ? paint('✖', 'red') : paint('…', 'yellow')} ${format(row.cells)}`)
-  if (items.length > rows.length)
-    lines.push(`    … and ${plural(items.length - rows.length, 'more device')} (all in the report file)`)
+  if (all.length > rows.length)
+    lines.push(`    … and ${plural(all.length - rows.length, 'more device')} (all in the report file)`)
   return lines
 }
 
@@ -125,11 +145,14 @@ function causeLinesTree(view: JobView, cause: CauseView, paint: Paint): string[]
   const device = view.device(item)
   const label = view.causes.length > 1 ? `Cause ${cause.rank}: ` : ''
   const shared = cause.devices.length > 1 ? ` (and ${plural(cause.devices.length - 1, 'more device')})` : ''
-  const lines = [paint(`  ✖ ${label}${clean(device.address, 100)}${shared}  ${clean(device.result ?? '', 60)}`, 'red')]
+  const lines = [
+    paint(`  ✖ ${label}${clean(where(view, device), 200)}${shared}  ${clean(device.result ?? '', 60)}`, 'red')
+  ]
   if (device.uuid) lines.push(`    UUID ${clean(device.uuid, 64)}`)
   if (device.description) lines.push(`    ${clean(device.description, 500)}`)
   if (device.step) lines.push(`    Failed at: ${clean(device.step, 300)}`)
   if (cause.userAction) lines.push(paint(`    User action: ${clean(cause.userAction, 1_000)}`, 'bold'))
+  if (cause.hint) lines.push(paint(`    ${clean(cause.hint, 600)}`, 'bold'))
   lines.push(...treeLines(device.tree(), item.state, 2, paint))
   return lines
 }
@@ -156,7 +179,7 @@ function treeLines(
 }
 
 function successLine(view: JobView, paint: Paint): string {
-  const names = view.succeeded.slice(0, MAX_NAMES).map(item => clean(view.device(item).address, 60))
+  const names = view.succeeded.slice(0, MAX_NAMES).map(item => clean(view.device(item).label, 120))
   const rest = view.succeeded.length - names.length
   return `  ${paint('✔', 'green')} ${plural(view.succeeded.length, 'device')} succeeded: ${names.join(', ')}${rest > 0 ? ` … and ${rest} more` : ''}`
 }

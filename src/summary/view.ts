@@ -7,7 +7,9 @@
 import type { Scrub } from '../common/secrets.js'
 import { jobPath, type JobRef } from '../lxca/job-ref.js'
 import { stepPathLabel, userActionOf, type DeviceAssessment, type DeviceState } from '../lxca/verdict.js'
+import type { Excuse } from '../outcome/allowance.js'
 import type { GateOutcome } from '../outcome/gate-outcome.js'
+import type { SourceRow } from '../outcome/rows.js'
 import type { JobOutcome } from '../outcome/job-outcome.js'
 import { STATUSES, type Status } from '../outcome/status.js'
 import { mayHaveStarted, type UploadOutcome } from '../outcome/upload-outcome.js'
@@ -19,6 +21,12 @@ import { stepTree, type StepView } from './steps.js'
 export interface DeviceView {
   readonly state: DeviceState
   readonly address: string
+  /** Its CSV row's display name, when the step uploaded the file and the row has one. */
+  readonly name?: string
+  /** Its CSV row's line, when the step uploaded the file. */
+  readonly line?: number
+  /** `rack12-node3 (10.240.9.13)`, or the address alone. */
+  readonly label: string
   readonly uuid?: string
   /** Undefined while the appliance has reported none. */
   readonly result?: string
@@ -33,11 +41,24 @@ export interface DeviceView {
 
 export type { CauseView } from './causes.js'
 
+/** A row of the uploaded CSV that no device of the job matched. */
+export interface RowView {
+  readonly line: number
+  /** Its first address (or serial number, or UUID) cell. */
+  readonly identifier: string
+  readonly name?: string
+  /** `rack12-node4 (10.240.9.14)`, or the identifier alone. */
+  readonly label: string
+}
+
 export interface JobView {
   readonly job: JobRef
   /** `/csvRequest/jobs/4229`. */
   readonly path: string
+  /** The job's status; `partial` for a failed job whose failures allowed-failures excused. */
   readonly status: Status
+  /** With `partial`: what allowed-failures excused (for the whole run). */
+  readonly excuse?: Excuse
   /** Some document of the job was understood. */
   readonly seen: boolean
   /** Some JSON document came, understood or not: the report file holds it. */
@@ -51,6 +72,12 @@ export interface JobView {
   readonly succeeded: readonly DeviceAssessment[]
   /** Largest first. Their counts add up to `failed.length`. */
   readonly causes: readonly CauseView[]
+  /** With an upload: the CSV as the user named it. */
+  readonly file?: string
+  /** Rows of the CSV the job does not list, when it lists fewer devices than the file (servers not managed). */
+  readonly notInJob: readonly RowView[]
+  /** Rows no device matched although no server is missing by count (the appliance names devices otherwise). */
+  readonly unmatched: number
   /** Why the outcome is an error, and what to do. */
   readonly problem?: Problem
   readonly reason?: string
@@ -86,6 +113,8 @@ export interface GateView {
   readonly upload?: UploadView
   readonly host: string
   readonly baseUrl: URL
+  /** With status `partial`: the failures allowed-failures excused. */
+  readonly excuse?: Excuse
 }
 
 /** `naming`: how fixes name what to change (the Action's inputs by default, or the command line's flags). */
@@ -93,7 +122,9 @@ export function gateView(outcome: GateOutcome, baseUrl: URL, scrub: Scrub, namin
   const { upload } = outcome
   const started = upload?.status === 'success' ? upload.job : undefined
   const timeoutMs = outcome.deadline.timeoutMs
-  const jobs = outcome.jobs.map(item => jobView(item, timeoutMs, scrub, started?.id === item.job.id, naming))
+  const jobs = outcome.jobs.map(item =>
+    jobView(item, { timeoutMs, scrub, startedByUpload: started?.id === item.job.id, naming, excuse: outcome.excuse })
+  )
   const ordered = jobs
     .map((view, index) => ({ view, index }))
     .sort((a, b) => STATUSES[a.view.status].readingOrder - STATUSES[b.view.status].readingOrder || a.index - b.index)
@@ -104,7 +135,8 @@ export function gateView(outcome: GateOutcome, baseUrl: URL, scrub: Scrub, namin
     upload: upload && uploadView(upload, scrub, naming),
     host: baseUrl.host,
     baseUrl,
-    naming
+    naming,
+    ...(outcome.excuse ? { excuse: outcome.excuse } : {})
   }
 }
 
@@ -123,14 +155,18 @@ function uploadView(upload: UploadOutcome, scrub: Scrub, naming: Naming): Upload
   }
 }
 
-function jobView(
-  outcome: JobOutcome,
-  timeoutMs: number,
-  scrub: Scrub,
-  startedByUpload: boolean,
-  naming: Naming
-): JobView {
-  const { job, seen, wait } = outcome
+interface JobViewContext {
+  readonly timeoutMs: number
+  readonly scrub: Scrub
+  readonly startedByUpload: boolean
+  readonly naming: Naming
+  readonly excuse?: Excuse
+}
+
+function jobView(outcome: JobOutcome, context: JobViewContext): JobView {
+  const { timeoutMs, scrub, startedByUpload, naming, excuse } = context
+  const { job, seen, wait, rows } = outcome
+  const excused = excuse !== undefined && outcome.status === 'failure'
   const devices = seen?.assessment.devices ?? []
   const byState = (state: DeviceState): DeviceAssessment[] => devices.filter(item => item.state === state)
   const failed = byState('failed')
@@ -140,7 +176,8 @@ function jobView(
   return {
     job,
     path: jobPath(job),
-    status: outcome.status,
+    status: excused ? 'partial' : outcome.status,
+    ...(excused ? { excuse } : {}),
     seen: seen !== undefined,
     reported: outcome.body !== undefined,
     done,
@@ -151,6 +188,9 @@ function jobView(
     pending: byState('pending'),
     succeeded: byState('succeeded'),
     causes: causesOf(failed, scrub),
+    ...(outcome.source ? { file: scrub(outcome.source.path) } : {}),
+    notInJob: (rows?.notInJob ?? []).map(row => rowView(row, scrub)),
+    unmatched: rows?.unmatched.length ?? 0,
     problem: outcome.status === 'error' ? problemOf(outcome.cause, startedByUpload, naming) : undefined,
     reason: reason === undefined ? undefined : scrub(reason),
     elapsedMs: wait.elapsedMs,
@@ -160,19 +200,35 @@ function jobView(
     naming,
     device(item) {
       let view = views.get(item)
-      if (!view) views.set(item, (view = deviceView(item, done, scrub)))
+      if (!view) views.set(item, (view = deviceView(item, done, scrub, rows?.rowOf.get(item.device))))
       return view
     }
   }
 }
 
-function deviceView(item: DeviceAssessment, jobDone: boolean, scrub: Scrub): DeviceView {
+/** `name (address)`, as people know the server; the address alone when there is no other name. */
+function labelOf(name: string | undefined, address: string): string {
+  return name && name !== address ? `${name} (${address})` : address
+}
+
+function rowView(row: SourceRow, scrub: Scrub): RowView {
+  const identifier = scrub(row.identifiers[0])
+  const name = row.name === undefined ? undefined : scrub(row.name)
+  return { line: row.line, identifier, ...(name !== undefined ? { name } : {}), label: labelOf(name, identifier) }
+}
+
+function deviceView(item: DeviceAssessment, jobDone: boolean, scrub: Scrub, row?: SourceRow): DeviceView {
   const { device } = item
   const optional = (value: string | undefined): string | undefined => (value === undefined ? undefined : scrub(value))
   const step = item.state === 'succeeded' ? '' : stepPathLabel(item.stepPath)
+  const address = scrub(device.address)
+  const name = row?.name === undefined ? undefined : scrub(row.name)
   return {
     state: item.state,
-    address: scrub(device.address),
+    address,
+    ...(name !== undefined ? { name } : {}),
+    ...(row ? { line: row.line } : {}),
+    label: labelOf(name, address),
     uuid: optional(device.uuid),
     result: optional(device.result),
     step: step ? scrub(step) : undefined,

@@ -22,6 +22,18 @@ function knownState(view: JobView): string {
   return `${percent(view.progress)} done of ${plural(view.total, 'device')}: ${count(succeeded.length)} succeeded, ${count(failed.length)} failed, ${count(pending.length)} not finished`
 }
 
+/**
+ * `3 of 300 devices failed`, with the servers of the CSV the job does not
+ * list: `1 of 4 devices failed, 1 not in the job`, `1 of 4 devices not in the job`.
+ */
+export function failedCount(view: JobView): string {
+  const all = plural(view.total + view.notInJob.length, 'device')
+  const missing = view.notInJob.length
+  if (missing === 0) return `${count(view.failed.length)} of ${all} failed`
+  if (view.failed.length === 0) return `${count(missing)} of ${all} not in the job`
+  return `${count(view.failed.length)} of ${all} failed, ${count(missing)} not in the job`
+}
+
 /** The first line around the job's name (a renderer may link it): what happened, in one sentence. */
 export function headlineParts(view: JobView): { readonly before: string; readonly after: string } {
   const elapsed = formatDuration(view.elapsedMs)
@@ -29,9 +41,11 @@ export function headlineParts(view: JobView): { readonly before: string; readonl
     case 'success':
       return { before: '', after: ` succeeded: all ${plural(view.total, 'device')} managed · ${elapsed}` }
     case 'failure':
+      return { before: '', after: ` failed: ${failedCount(view)} · ${elapsed}` }
+    case 'partial':
       return {
         before: '',
-        after: ` failed: ${count(view.failed.length)} of ${plural(view.total, 'device')} failed · ${elapsed}`
+        after: `: ${failedCount(view)} — within ${view.naming.input(Input.AllowedFailures)} (${view.excuse?.given ?? '?'}); the step passes · ${elapsed}`
       }
     case 'timeout':
       return {
@@ -59,11 +73,14 @@ export function why(view: JobView): string {
   switch (view.status) {
     case 'success':
       return ''
-    case 'failure': {
+    case 'failure':
+    case 'partial': {
       const [first, ...others] = view.causes
+      const missing = view.notInJob.length > 0 ? `${count(view.notInJob.length)} not in the job` : ''
+      if (!first) return missing
       const at = first.step ? ` at ${first.step}` : ''
       const more = others.length > 0 ? `; +${plural(others.length, 'other cause')}` : ''
-      return `${count(first.devices.length)} ${first.result}${at}${more}`
+      return `${count(first.devices.length)} ${first.result}${at}${more}${missing ? `; ${missing}` : ''}`
     }
     case 'error':
       return view.problem?.what ?? 'the outcome is unknown'
@@ -72,6 +89,17 @@ export function why(view: JobView): string {
     case 'cancelled':
       return view.seen ? `cancelled at ${percent(view.progress)}` : 'cancelled'
   }
+}
+
+/** What a server of the CSV that its job does not list needs. */
+export function notInJobFix(view: JobView): string {
+  return `LXCA did not list it, so it was not managed: check its row, then upload it again (${view.naming.failedRows} holds it).`
+}
+
+/** Rows of the uploaded CSV no device matched, while no server is missing by count: said once. */
+export function unmatchedNote(view: JobView): string | undefined {
+  if (view.unmatched === 0 || !view.file) return undefined
+  return `${plural(view.unmatched, 'row')} of ${view.file} ${view.unmatched === 1 ? 'matches' : 'match'} no device of the job by address, serial number or UUID: the appliance names its devices otherwise. Devices are shown by the appliance's names, and the verdict is the job's.`
 }
 
 /** LXCA's own status, said only when it would mislead: a finished job with failures says INCOMPLETE. */
@@ -110,8 +138,12 @@ export function outcomeWords(status: Status): string {
 
 /** `3 of 4 LXCA jobs on host did not pass: 2 failed, 1 timed out` (several jobs). */
 export function gateHeadline(jobs: readonly JobView[], host: string): string {
-  const passed = jobs.filter(job => job.status === 'success').length
-  if (passed === jobs.length) return `All ${jobs.length} LXCA jobs on ${host} succeeded`
+  const passed = jobs.filter(job => STATUSES[job.status].passes).length
+  if (passed === jobs.length) {
+    const excused = jobs.find(job => job.excuse)?.excuse
+    if (!excused) return `All ${jobs.length} LXCA jobs on ${host} succeeded`
+    return `${jobs.length} LXCA jobs on ${host}: ${count(excused.notSucceeded)} of ${plural(excused.total, 'device')} did not succeed — within allowed-failures (${excused.given}); the step passes`
+  }
   const counts = (['failure', 'error', 'timeout', 'cancelled'] as const)
     .map(status => [status, jobs.filter(job => job.status === status).length] as const)
     .filter(([, count]) => count > 0)
@@ -122,6 +154,7 @@ export function gateHeadline(jobs: readonly JobView[], host: string): string {
 /** The icon of several jobs: a failed device outranks a timeout in what the reader must do. */
 export function gateIcon(statuses: readonly Status[]): string {
   if (statuses.every(status => status === 'success')) return STATUSES.success.icon
+  if (statuses.every(status => STATUSES[status].passes)) return STATUSES.partial.icon
   if (statuses.includes('cancelled')) return STATUSES.cancelled.icon
   if (statuses.includes('failure')) return STATUSES.failure.icon
   if (statuses.includes('error')) return STATUSES.error.icon
