@@ -69,3 +69,22 @@ describe('a step', () => {
     expect(steps([{ id: 'A', userAction: 5 }])[0].userAction).toBeUndefined()
   })
 })
+
+describe('numbers that are not numbers', () => {
+  it('a progress of Infinity (as text, or 1e999 in JSON) is no progress: it never makes a device or a job done', () => {
+    expect(device({ progress: 'Infinity' })).toMatchObject({ progress: undefined, done: false })
+    expect(device(JSON.parse('{"progress": 1e999}') as Record<string, unknown>)).toMatchObject({
+      progress: undefined,
+      done: false
+    })
+    expect(job({ progress: '1e999', results: [] }).progress).toBeUndefined()
+  })
+
+  it('a time spent or a task ID that is not a finite number is left out, not shown as NaN or Infinity', () => {
+    expect(device({ time_spent: Number.POSITIVE_INFINITY, taskid: 'x' })).toMatchObject({
+      timeSpentMs: undefined,
+      taskId: undefined
+    })
+    expect(device({ time_spent: 1200, taskid: 7 })).toMatchObject({ timeSpentMs: 1200, taskId: 7 })
+  })
+})

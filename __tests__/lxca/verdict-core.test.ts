@@ -144,3 +144,45 @@ describe('userActionOf', () => {
     expect(userActionOf(failedWith([step('B', 'Stopped_With_Error')]))).toBeUndefined()
   })
 })
+
+describe('where a device stopped, from the survivors of the mutation run', () => {
+  const assessOne = (entry: Record<string, unknown>, progress = 50) => {
+    const parsed = parseJob({ progress, results: [entry] })
+    if (!parsed.ok) throw new Error(parsed.problem)
+    return assess(parsed.job, ['SUCCESS']).devices[0]
+  }
+
+  it('a device at work whose steps lack a state still gets its current step (no state is not complete)', () => {
+    const item = assessOne({
+      messageParameters: 'a',
+      progress: 40,
+      status: {
+        substatus: [
+          { id: 'LOGIN', shortDescription: 'Login' },
+          { id: 'INVENTORY', status: { state: 'Pending' } }
+        ]
+      }
+    })
+    expect(item.state).toBe('pending')
+    expect(item.stepPath.map(node => node.id)).toEqual(['LOGIN'])
+  })
+
+  it("the user action on the failing step's own path wins over one earlier in the tree, even at its root", () => {
+    const item = assessOne(
+      {
+        messageParameters: 'a',
+        result: 'OTHER_FAIL',
+        progress: 'JOB_DONE',
+        status: {
+          substatus: [
+            { id: 'LOGIN', userAction: 'Not this one.', status: { state: 'Complete' } },
+            { id: 'INVENTORY', userAction: 'Reseat the CMM.', status: { state: 'Stopped_With_Error' } }
+          ]
+        }
+      },
+      100
+    )
+    expect(item.stepPath.map(node => node.id)).toEqual(['INVENTORY'])
+    expect(userActionOf(item)).toBe('Reseat the CMM.')
+  })
+})

@@ -186,3 +186,21 @@ describe('a first run that finds nothing at the address', () => {
     expect(findsNothing({ kind: 'timeout', code: 'ECONNREFUSED' })).toBe(false)
   })
 })
+
+describe('factsOf', () => {
+  it('keeps what the fix depends on: the code and the endpoint, when the fault has them', () => {
+    const refused = new RequestFault('network', 'cannot connect', true, { code: 'ECONNREFUSED', endpoint: 'h:1' })
+    expect(factsOf(refused)).toEqual({
+      kind: 'network',
+      message: 'cannot connect',
+      httpStatus: undefined,
+      code: 'ECONNREFUSED',
+      endpoint: 'h:1'
+    })
+    expect(factsOf(new RequestFault('http', 'HTTP 503', true, { status: 503 }))).toEqual({
+      kind: 'http',
+      message: 'HTTP 503',
+      httpStatus: 503
+    })
+  })
+})

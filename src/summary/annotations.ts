@@ -78,7 +78,9 @@ function causeAnnotation(job: JobView, cause: CauseView, prefix: string, file: s
   const placed = devices.filter(device => device.line !== undefined).sort((a, b) => (a.line ?? 0) - (b.line ?? 0))
   const first = placed[0] ?? devices[0]
   const at = cause.step ? ` at ${cause.step}` : ''
-  const action = cause.userAction ? `: ${cause.userAction}` : ''
+  // The first row's own words (a cause's action may be a template with placeholders).
+  const said = first.userAction ?? cause.userAction
+  const action = said ? `: ${said}` : ''
   const hint = cause.hint
   const unplaced = devices.length - placed.length
   const also = alsoLines(placed.slice(1).map(device => device.line as number))
