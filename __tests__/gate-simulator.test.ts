@@ -621,3 +621,39 @@ describe('the engine against the simulator: the upload answer is never guessed',
     expect(sim.uploads()).toBe(1)
   })
 })
+
+describe('the engine against the simulator: an import in parts, one job at a time', () => {
+  it('one deadline for the whole sequence: the part running when it passes times out, the rest are not uploaded', async () => {
+    const clock = new VirtualClock()
+    // Each job takes 4 good polls: at 0, 5, 12.5 and 22.5 s (waits of 5 s growing by half up to 10 s).
+    const sim = await simulator(clock, { importPolls: 4 })
+    const inputs = {
+      'job-id': '',
+      'csv-file': csvFile(serversCsv(700)),
+      'poll-interval': '10s',
+      timeout: '35s'
+    }
+    const { result, logs } = await runEngine(sim, inputs, { clock })
+    expect(result.status).toBe('timeout')
+    expect(result.jobs.map(job => job.status)).toEqual(['success', 'timeout'])
+    expect(result.parts?.map(part => part.state)).toEqual(['uploaded', 'uploaded', 'not uploaded'])
+    expect(sim.uploads()).toBe(2)
+    // The deadline counts from the first job: 35 s after it, never restarted by the second.
+    const firstJob = sim.requests.findIndex(request => request.path === '/csvRequest/jobs/5001')
+    expect(clock.now() - sim.requests[firstJob].at).toBeLessThanOrEqual(35_000 + 5_000)
+    expect(logs).toContainEqual(
+      expect.stringMatching(
+        /^Part 2 of 3: \S+servers\.csv lines 302–601 \(300 devices\) → job 5002 \(https:\S+\/csvRequest\/jobs\/5002\)$/
+      )
+    )
+  })
+
+  it('a part whose job could not be checked stops the sequence; never twice holds per part', async () => {
+    const clock = new VirtualClock()
+    const sim = await simulator(clock, { importPolls: 1, faults: [{ kind: 'status', status: 404 }] })
+    const { result } = await runEngine(sim, { 'job-id': '', 'csv-file': csvFile(serversCsv(400)) }, { clock })
+    expect(result.status).toBe('error')
+    expect(result.parts?.map(part => part.state)).toEqual(['uploaded', 'not uploaded'])
+    expect(sim.uploads()).toBe(1)
+  })
+})

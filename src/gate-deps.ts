@@ -22,8 +22,8 @@ export interface GateDeps {
   readonly signal: AbortSignal
   /** Every secret the run learns is added here before it can reach a log; the engine scrubs server text it cuts. */
   readonly secrets: Secrets
-  /** Called as soon as an upload has started a job, before waiting for it (the Action writes the job-id output). */
-  readonly onJobStarted?: (job: JobRef) => void
+  /** Called as soon as an upload has started a job, with every job started so far (the Action writes the job-id output). */
+  readonly onJobStarted?: (jobs: readonly JobRef[]) => void
   /** Called once, when the first request has been answered or has failed (the Action loads @actions/core then). */
   readonly onFirstAnswer?: () => void
   readonly log: GateLog

@@ -7,21 +7,20 @@
 // timeout + request-timeout after the wait starts (with an upload, once its
 // job exists), whatever the appliance does.
 import { formatDuration } from './common/duration.js'
-import { percent, plural } from './common/text.js'
+import { percent } from './common/text.js'
 import { boundedTransport } from './http/bounded.js'
 import { createTransport } from './http/transport.js'
-import { importUrl, startImport } from './import/upload.js'
 import { LxcaClient } from './lxca/client.js'
-import { jobUrl, type JobRef } from './lxca/job-ref.js'
+import type { JobRef } from './lxca/job-ref.js'
 import { deadlineFrom, type Deadline } from './outcome/deadline.js'
 import { gateOutcome, type GateOutcome } from './outcome/gate-outcome.js'
-import { withSource, type JobOutcome } from './outcome/job-outcome.js'
-import type { UploadOutcome } from './outcome/upload-outcome.js'
+import type { JobOutcome } from './outcome/job-outcome.js'
 import { pollJob } from './poll/poller.js'
 import { createChangeLog } from './poll/progress-log.js'
-import type { Settings, Upload } from './settings/settings.js'
+import type { Settings } from './settings/settings.js'
 import type { GateDeps } from './gate-deps.js'
-import { addSettingsSecrets, authenticator, warnIfInsecure } from './gate-setup.js'
+import { addSettingsSecrets, authenticator, startLine, warnIfInsecure } from './gate-setup.js'
+import { importParts, type WatchJob } from './gate-import.js'
 
 export type { GateDeps, GateLog } from './gate-deps.js'
 
@@ -38,81 +37,31 @@ export async function runGate(settings: Settings, deps: GateDeps): Promise<GateO
   addSettingsSecrets(settings, deps.secrets)
   // With an upload, the wait (and so its deadline) starts once the job exists; until then the upload
   // and the login before it are bounded as if the wait had started now.
-  let deadline = deadlineFrom(clock.now(), settings.timeoutMs, settings.requestTimeoutMs)
+  const timing = { deadline: deadlineFrom(clock.now(), settings.timeoutMs, settings.requestTimeoutMs) }
   const network =
     deps.transport ??
     createTransport({ requestTimeoutMs: settings.requestTimeoutMs, tls: settings.tls, proxy: settings.proxy })
-  const left = (): number => deadline.hardStopAt - clock.now()
+  const left = (): number => timing.deadline.hardStopAt - clock.now()
   const transport = boundedTransport(network, settings.requestTimeoutMs, left, deps.onFirstAnswer)
   const auth = authenticator(settings, transport, deps.secrets, log)
   const client = new LxcaClient(transport, settings.baseUrl, auth, deps.secrets)
   try {
-    let jobs = settings.jobs
-    let upload: UploadOutcome | undefined
     if (settings.upload) {
-      upload = await uploadCsv(settings, settings.upload, client, deps)
-      if (upload.status !== 'success' || !upload.job) return gateOutcome([], upload, deadline)
-      jobs = [upload.job]
-      deadline = deadlineFrom(clock.now(), settings.timeoutMs, settings.requestTimeoutMs)
+      const watch: WatchJob = (job, deadline) => watchJob(job, 0, 1, client, settings, deps, deadline)
+      return await importParts(settings, settings.upload, { client, deps, timing, watch })
     }
+    const { jobs } = settings
+    const { deadline } = timing
     log.info(startLine(settings, jobs))
     const waits = (): Promise<JobOutcome[]> =>
       Promise.all(jobs.map((job, index) => watchJob(job, index, jobs.length, client, settings, deps, deadline)))
     const outcomes = await log.group(jobs.length > 1 ? `Polling ${jobs.length} jobs` : 'Polling the job', waits)
-    // The job an upload started is traced to the rows of its file: servers it does not list fail it.
-    const file = settings.upload?.file
-    const traced = file ? outcomes.map(outcome => withSource(outcome, file)) : outcomes
-    return gateOutcome(traced, upload, deadline, settings.allowance)
+    return gateOutcome(outcomes, undefined, deadline, settings.allowance)
   } finally {
     // A fresh signal: logging out must still be tried after a cancellation, briefly.
     const budget = deps.signal.aborted ? LOGOUT_TIMEOUT_CANCELLED_MS : LOGOUT_TIMEOUT_MS
     await client.close(new AbortController().signal, budget)
   }
-}
-
-/** POST /csvRequest: the import's job (written out and logged as soon as it is known), or why there is none. */
-async function uploadCsv(
-  settings: Settings,
-  upload: Upload,
-  client: LxcaClient,
-  deps: GateDeps
-): Promise<UploadOutcome> {
-  const { log } = deps
-  const { file, validationOnly } = upload
-  const url = importUrl(settings.baseUrl, validationOnly).href
-  log.info(
-    `${validationOnly ? 'Validating' : 'Uploading'} ${file.name} (${plural(file.rows.length, 'device')}): POST ${url}`
-  )
-  const outcome = await log.group(validationOnly ? 'Validating the CSV' : 'Starting the import', () =>
-    startImport({
-      client,
-      baseUrl: settings.baseUrl,
-      file: { name: file.name, bytes: file.bytes, rows: file.rows.length },
-      validationOnly,
-      clock: deps.clock,
-      random: deps.random,
-      signal: deps.signal,
-      secrets: deps.secrets,
-      maxRetries: settings.maxRetries,
-      pollIntervalMs: settings.pollIntervalMs,
-      onRetry: (fault, attempt, waitMs) =>
-        log.info(
-          `The upload never reached the appliance (${fault.message}); sending it again in ${formatDuration(waitMs)} (retry ${attempt} of at most ${settings.maxRetries}).`
-        )
-    })
-  )
-  if (outcome.status === 'success' && outcome.job) {
-    // Before anything else is said: whoever reads the log knows the job is in the outputs.
-    deps.onJobStarted?.(outcome.job)
-    log.info(`Import started: ${jobUrl(settings.baseUrl, outcome.job).href}`)
-  } else if (validationOnly && (outcome.status === 'success' || outcome.status === 'failure')) {
-    log.info(
-      `Validation: ${outcome.status === 'success' ? 'the appliance accepted the file' : 'the appliance refused the file'}`
-    )
-  } else if (outcome.status === 'error') {
-    log.info(`The import was not started: ${outcome.cause.reason}`)
-  }
-  return outcome
 }
 
 /** Polls one job; with several, job k starts k/N of a poll wait later, so the appliance never sees bursts. */
@@ -152,14 +101,4 @@ async function watchJob(
     `${prefix}outcome ${outcome.status} after ${outcome.wait.polls} requests and ${outcome.wait.retries} retries`
   )
   return outcome
-}
-
-function startLine(settings: Settings, jobs: readonly JobRef[]): string {
-  const { baseUrl } = settings
-  const what = jobs.length > 1 ? `${jobs.length} jobs on ${baseUrl.host}` : jobUrl(baseUrl, jobs[0]).href
-  return (
-    `Waiting for ${what}: timeout ${formatDuration(settings.timeoutMs)}, ` +
-    `poll interval up to ${formatDuration(settings.pollIntervalMs)}, ${settings.authMethod} authentication` +
-    (settings.proxy ? `, through proxy ${settings.proxy.host}` : '')
-  )
 }

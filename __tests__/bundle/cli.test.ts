@@ -1,7 +1,7 @@
 // The bundled command line (dist/cli/index.js) against the simulator.
 import { afterEach, describe, expect, it } from '@jest/globals'
 import { spawn } from 'node:child_process'
-import { mkdtempSync, readFileSync, statSync } from 'node:fs'
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { scriptJob } from '../../src/simulator/documents.js'
@@ -304,5 +304,22 @@ describe('the command line after a partial failure', () => {
     expect(bad.code).toBe(3)
     expect(bad.stderr).toContain("--allowed-failures has an invalid value '5.5'. Expected a whole number of devices")
     expect(sim.requests).toHaveLength(before)
+  })
+})
+
+describe('the command line with several files', () => {
+  it('takes --csv-file more than once, and globs; one job at a time, in order', async () => {
+    const sim = await simulator()
+    const dir = mkdtempSync(join(tmpdir(), 'lxca-cli-racks-'))
+    for (const name of ['rack-b', 'rack-a', 'rack-c'])
+      writeFileSync(join(dir, `${name}.csv`), serversCsv(1).replace('rack-1', name))
+    writeFileSync(join(dir, 'extra.csv'), serversCsv(2))
+    const result = await cli(['--csv-file', join(dir, 'rack-*.csv'), '--csv-file', join(dir, 'extra.csv')], env(sim))
+    expect(result.code).toBe(0)
+    expect(result.stdout).toMatch(/^✔ 5 servers in 4 LXCA jobs on \S+: all managed · /)
+    const order = [...result.stderr.matchAll(/Part (\d) of 4: \S+\/([a-z-]+)\.csv/g)].map(
+      match => `${match[1]} ${match[2]}`
+    )
+    expect(order).toEqual(['1 rack-a', '2 rack-b', '3 rack-c', '4 extra'])
   })
 })

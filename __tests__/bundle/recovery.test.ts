@@ -3,27 +3,14 @@
 // lines in the summary, the annotations on the file, the outputs), the rows
 // to upload again byte for byte, allowed-failures, and the device lists a
 // deploy step reads.
-import { afterEach, describe, expect, it } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 import { readFileSync, statSync } from 'node:fs'
 import { scriptJob } from '../../src/simulator/documents.js'
-import { SIMULATOR_CA, startSimulator, type Simulator, type SimulatorOptions } from '../../src/simulator/server.js'
+import type { Simulator } from '../../src/simulator/server.js'
 import { runAction, type ActionRun } from '../../scripts/run-action.js'
+import { CA, HEADER, importSimulators, PASSWORD } from '../helpers/import-simulator.js'
 
-const PASSWORD = 'Sup3r-S3cret-Pa55'
-const CA = readFileSync(SIMULATOR_CA, 'utf8')
-const HEADER = 'Type,IP Address,Display Name,User ID,Password,Simulate'
-
-let running: Simulator[] = []
-afterEach(async () => {
-  await Promise.all(running.map(sim => sim.close()))
-  running = []
-})
-
-async function simulator(options: Partial<SimulatorOptions> = {}): Promise<Simulator> {
-  const sim = await startSimulator({ jobs: {}, password: PASSWORD, importPolls: 2, ...options })
-  running.push(sim)
-  return sim
-}
+const simulator = importSimulators()
 
 /** Row n (1-based) of a 4-server CSV: its own BMC password, and what the simulator should make of it. */
 const row = (n: number, simulate = ''): string =>

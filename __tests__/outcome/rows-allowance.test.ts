@@ -7,7 +7,9 @@ import { allowedOf, excuseOf } from '../../src/outcome/allowance.js'
 import { deadlineFrom } from '../../src/outcome/deadline.js'
 import { gateOutcome } from '../../src/outcome/gate-outcome.js'
 import { withSource, type JobOutcome } from '../../src/outcome/job-outcome.js'
+import { goesOn, partStatuses, type PartOutcome, type PartRef } from '../../src/outcome/parts.js'
 import { traceRows, type Source, type SourceRow } from '../../src/outcome/rows.js'
+import type { UploadOutcome } from '../../src/outcome/upload-outcome.js'
 import { errorOutcome, faultCause, outcomeFor } from '../helpers/outcomes.js'
 
 const device = (address: string, uuid?: string): Device => ({ address, uuid, done: true, steps: [] })
@@ -149,5 +151,47 @@ describe('allowed-failures', () => {
     )
     const cancelled: JobOutcome = { ...failing(1, 2), status: 'cancelled' }
     expect(gateOutcome([cancelled], undefined, deadline, all).status).toBe('cancelled')
+  })
+})
+
+describe('an import in parts', () => {
+  const part = (index: number): PartRef => ({ index, count: 3, path: 's.csv', firstLine: 2, lastLine: 301, rows: 300 })
+  const facts = { file: 's.csv', rows: 300, validationOnly: false, attempts: 1, elapsedMs: 1, messages: [] }
+  const uploaded = (status: 'success' | 'error'): UploadOutcome =>
+    status === 'success'
+      ? { ...facts, status, job: { id: '1', type: 'csv' } }
+      : { ...facts, status, cause: { kind: 'may-have-started', reason: 'reset' } }
+  const done = (status: 'success' | 'failure'): JobOutcome =>
+    outcomeFor(
+      {
+        progress: 100,
+        results: [
+          { messageParameters: 'a', result: status === 'success' ? 'SUCCESS' : 'OTHER_FAIL', progress: 'JOB_DONE' }
+        ]
+      },
+      status
+    )
+  const deadline = deadlineFrom(0, 60_000, 1_000)
+
+  it('goes on after a finished job, failed devices or not; stops on anything else; validation checks every part', () => {
+    expect(goesOn(uploaded('success'), done('success'))).toBe(true)
+    expect(goesOn(uploaded('success'), done('failure'))).toBe(true)
+    expect(goesOn(uploaded('success'), { ...done('failure'), status: 'cancelled' })).toBe(false)
+    expect(goesOn(uploaded('success'), errorOutcome(faultCause('not-found', 'gone', 404)))).toBe(false)
+    expect(goesOn(uploaded('error'), undefined)).toBe(false)
+    expect(goesOn({ ...uploaded('error'), validationOnly: true }, undefined)).toBe(true)
+  })
+
+  it('a part that started no job, or that the deadline left out, counts in the status; one stopped by another does not', () => {
+    const parts: PartOutcome[] = [
+      { part: part(1), state: 'uploaded', upload: uploaded('success'), job: { id: '1', type: 'csv' } },
+      { part: part(2), state: 'uploaded', upload: uploaded('error') },
+      { part: part(3), state: 'not uploaded', because: 'stopped' }
+    ]
+    expect(partStatuses(parts)).toEqual(['error'])
+    expect(partStatuses([{ part: part(3), state: 'not uploaded', because: 'deadline' }])).toEqual(['timeout'])
+    expect(gateOutcome([done('failure')], undefined, deadline, { percent: 100 }, parts).status).toBe('error')
+    const whole = parts.slice(0, 1)
+    expect(gateOutcome([done('failure')], undefined, deadline, { percent: 100 }, whole).status).toBe('partial')
   })
 })

@@ -36,7 +36,7 @@ describe('csv-file', () => {
   it('reads a valid CSV: its name, its exact bytes, its device rows; credential cells become secrets', () => {
     const file = Buffer.from(`\ufeff${csv(3)}\r\n\r\n`)
     const upload = read({ 'csv-file': '/work/servers.csv' }, file).upload
-    expect(upload?.file).toMatchObject({
+    expect(upload?.files[0]).toMatchObject({
       path: '/work/servers.csv',
       name: 'servers.csv',
       columns: ['Type', 'IP Address', 'User', 'Password'],
@@ -44,32 +44,32 @@ describe('csv-file', () => {
       header: { start: 3, end: 34 }
     })
     // Each row: where it starts, its bytes (line ending included), what says which device it is.
-    expect(upload?.file.rows).toEqual([
+    expect(upload?.files[0].rows).toEqual([
       { line: 2, start: 34, end: 71, identifiers: ['10.0.0.1'] },
       { line: 3, start: 71, end: 108, identifiers: ['10.0.0.2'] },
       { line: 4, start: 108, end: 145, identifiers: ['10.0.0.3'] }
     ])
     expect(file.subarray(34, 71).toString()).toBe('server,10.0.0.1,USERID,S3cret-bmc-0\r\n')
-    expect(upload?.file.bytes.equals(file)).toBe(true)
-    expect(upload?.file.secrets).toEqual(['S3cret-bmc-0', 'S3cret-bmc-1', 'S3cret-bmc-2'])
+    expect(upload?.files[0].bytes.equals(file)).toBe(true)
+    expect(upload?.files[0].secrets).toEqual(['S3cret-bmc-0', 'S3cret-bmc-1', 'S3cret-bmc-2'])
     expect(upload?.validationOnly).toBe(false)
   })
 
   it('counts quoted fields with commas and line breaks as one row, and blank lines as none', () => {
     const file = `${HEADER}\n\nserver,"10.0.0.1",USERID,"p,a\nss"\n\n  \nserver,10.0.0.2,USERID,x\n`
-    const rows = read({ 'csv-file': '/work/servers.csv' }, file).upload?.file.rows
+    const rows = read({ 'csv-file': '/work/servers.csv' }, file).upload?.files[0].rows
     expect(rows?.map(row => row.line)).toEqual([3, 7])
   })
 
   it('rows of empty cells (",,,," as spreadsheets leave them) are not devices', () => {
     const file = `${HEADER}\nserver,10.0.0.1,USERID,x\n,,,\n , ,,\n`
-    expect(read({ 'csv-file': '/work/servers.csv' }, file).upload?.file.rows).toHaveLength(1)
+    expect(read({ 'csv-file': '/work/servers.csv' }, file).upload?.files[0].rows).toHaveLength(1)
   })
 
   it('knows addresses, serial numbers, UUIDs and display names by their column names', () => {
     const file =
       'Type,Serial Number,Display Name,IPv4 Address,MAC Address,Password\nserver,J30A1B2C,rack12-node3,,aa:bb,p\n'
-    const [row] = read({ 'csv-file': '/work/servers.csv' }, file).upload?.file.rows ?? []
+    const [row] = read({ 'csv-file': '/work/servers.csv' }, file).upload?.files[0].rows ?? []
     expect(row).toMatchObject({ identifiers: ['J30A1B2C'], name: 'rack12-node3' })
   })
 
@@ -82,12 +82,12 @@ describe('csv-file', () => {
     [
       'an empty file',
       '',
-      "Input 'csv-file' names an empty file: '/work/servers.csv'. Expected the bulk-import CSV: a header row and 1 to 300 devices."
+      "Input 'csv-file' names an empty file: '/work/servers.csv'. Expected the bulk-import CSV: a header row and at least one device row."
     ],
     [
       'a file with a NUL byte',
       `${HEADER}\nserver,10.0.0.1,USERID,S3cret\u0000\n`,
-      "Input 'csv-file' line 2 holds a NUL byte: '/work/servers.csv' is not a text file. Expected the bulk-import CSV: a header row and 1 to 300 devices."
+      "Input 'csv-file' line 2 holds a NUL byte: '/work/servers.csv' is not a text file. Expected the bulk-import CSV: a header row and at least one device row."
     ],
     [
       'a header without an address column',
@@ -112,7 +112,7 @@ describe('csv-file', () => {
     [
       'a header row only',
       `\n${HEADER}\n\n`,
-      "Input 'csv-file' has a header row but no device rows. Expected 1 to 300 devices."
+      "Input 'csv-file' has a header row but no device rows. Expected at least one device row."
     ],
     [
       'a header of 1,001 columns',
@@ -122,17 +122,12 @@ describe('csv-file', () => {
     [
       'a header row and rows of commas only',
       `${HEADER}\n,,,\n,,,\n`,
-      "Input 'csv-file' has a header row but no device rows. Expected 1 to 300 devices."
+      "Input 'csv-file' has a header row but no device rows. Expected at least one device row."
     ],
     [
       'an empty column name',
       'Type,,User\nserver,10.0.0.1,x\n',
       "Input 'csv-file' line 1 (the header row) has an empty column name in column 2. Expected a name for every column."
-    ],
-    [
-      '301 devices',
-      csv(301),
-      "Input 'csv-file' lists 301 devices (line 302 is device 301); LXCA takes at most 300 per CSV. Split it into several files."
     ],
     [
       'an unclosed quote',
@@ -145,8 +140,29 @@ describe('csv-file', () => {
     expect(found.join('\n')).not.toMatch(/S3cret|USERID|10\.0\.0/)
   })
 
-  it('takes 300 devices', () => {
-    expect(read({ 'csv-file': '/work/servers.csv' }, csv(300)).upload?.file.rows).toHaveLength(300)
+  it('takes 300 devices in one part, and 1,000 in parts of 300, 300, 300 and 100, each with the header', () => {
+    expect(read({ 'csv-file': '/work/servers.csv' }, csv(300)).upload?.parts).toHaveLength(1)
+    const file = `\ufeff${csv(1000)}\r\n`
+    const parts = read({ 'csv-file': '/work/servers.csv' }, file).upload?.parts ?? []
+    expect(parts.map(part => part.rows.length)).toEqual([300, 300, 300, 100])
+    expect(parts.map(part => [part.rows[0].line, part.rows[part.rows.length - 1].line])).toEqual([
+      [2, 301],
+      [302, 601],
+      [602, 901],
+      [902, 1001]
+    ])
+    const second = parts[1].bytes.toString('utf8').split('\r\n')
+    expect(second[0]).toBe(`\ufeff${HEADER}`)
+    expect(second).toHaveLength(302)
+    expect(second[1]).toBe('server,10.0.0.301,USERID,S3cret-bmc-300')
+    // The appliance's "Line 3" of part 2 is line 303 of the file.
+    expect(parts[1].fileLine(3)).toBe(303)
+    expect(parts[1].fileLine(1)).toBe(1)
+  })
+
+  it('a file of one part is sent exactly as it is', () => {
+    const file = `${csv(3)}\r\n\r\n`
+    expect(read({ 'csv-file': '/work/servers.csv' }, file).upload?.parts[0].bytes.toString()).toBe(file)
   })
 
   it('csv-file and job-id: exactly one of them', () => {

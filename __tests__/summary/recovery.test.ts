@@ -5,7 +5,9 @@ import { parseCsv, type CsvFile } from '../../src/import/csv.js'
 import { withSource, type JobOutcome } from '../../src/outcome/job-outcome.js'
 import { jobDocument, scriptJob } from '../../src/simulator/documents.js'
 import { renderGateMarkdown } from '../../src/summary/gate-markdown.js'
-import { failedCsv } from '../../src/summary/recovery.js'
+import { failedCsvs, numbered } from '../../src/summary/recovery.js'
+
+const failedCsv = (csv: CsvFile, jobs: JobOutcome[]): Buffer | undefined => failedCsvs([csv], jobs)[0]
 import { errorOutcome, faultCause, outcomeFor, singleJob, viewOf } from '../helpers/outcomes.js'
 
 function file(text: string): CsvFile {
@@ -71,5 +73,28 @@ describe('a device that fails the duplicate check', () => {
   it('no such hint for a failure at another step', () => {
     const raw = jobDocument(scriptJob({ devices: 2, pollsToComplete: 1, failures: [{ device: 1, step: 'LOGIN' }] }), 1)
     expect(renderGateMarkdown(viewOf(singleJob(outcomeFor(raw, 'failure'))))).not.toContain('managed already')
+  })
+})
+
+describe('failedCsvs across files', () => {
+  it('one CSV for the files that share a header (the first file’s header), one more for another header', () => {
+    const a = file('IP Address,Name\n10.0.0.1,a\n10.0.0.2,b\n')
+    const b = { ...file('IP Address,Name\r\n10.0.1.1,c\r\n'), path: 'inventory/b.csv' }
+    const c = { ...file('Host,IP Address\n h,10.0.2.1\n'), path: 'inventory/c.csv' }
+    const jobA = withSource(finished({ '10.0.0.1': 'SUCCESS', '10.0.0.2': 'OTHER_FAIL' }), a)
+    const csvs = failedCsvs([a, b, c], [jobA])
+    expect(csvs.map(csv => csv.toString())).toEqual([
+      'IP Address,Name\n10.0.0.2,b\n10.0.1.1,c\r\n',
+      'Host,IP Address\n h,10.0.2.1\n'
+    ])
+  })
+
+  it('names the second and later files after the first', () => {
+    expect([0, 1, 2].map(i => numbered('/tmp/x/failed-servers.csv', i))).toEqual([
+      '/tmp/x/failed-servers.csv',
+      '/tmp/x/failed-servers-2.csv',
+      '/tmp/x/failed-servers-3.csv'
+    ])
+    expect(numbered('/tmp/x.y/failed', 1)).toBe('/tmp/x.y/failed-2')
   })
 })

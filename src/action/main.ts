@@ -11,7 +11,7 @@ import { systemClock, type Clock } from '../common/clock.js'
 import { InputError, messageOf } from '../common/errors.js'
 import { SecretSet } from '../common/secrets.js'
 import { runGate } from '../gate.js'
-import { inputFileReader, type FileReader } from '../settings/input-file.js'
+import { inputFileFinder, inputFileReader, type FilePolicy } from '../settings/input-file.js'
 import { Input, Output, type InputName } from '../settings/names.js'
 import { readSettings, type Settings } from '../settings/settings.js'
 import type { ActionContext } from './results.js'
@@ -84,9 +84,9 @@ function listenForCancel(): AbortSignal {
  * the working folder) or of RUNNER_TEMP, relative paths taken from the working
  * folder, as the runner starts the step in the workspace.
  */
-function workspaceFiles(env: ActionContext['env'], cwd: string): FileReader {
+function workspacePolicy(env: ActionContext['env'], cwd: string): FilePolicy {
   const roots = [env.GITHUB_WORKSPACE || cwd, env.RUNNER_TEMP].filter((root): root is string => Boolean(root))
-  return inputFileReader({ base: cwd, roots })
+  return { base: cwd, roots }
 }
 
 async function gate(context: ActionContext, options: ActionOptions, signal: AbortSignal): Promise<void> {
@@ -99,11 +99,13 @@ async function gate(context: ActionContext, options: ActionOptions, signal: Abor
 
   let settings: Settings
   try {
+    const files = workspacePolicy(env, context.cwd)
     settings = readSettings(
       input,
-      workspaceFiles(env, context.cwd),
+      inputFileReader(files),
       // The runner's proxy variables, with @actions/http-client's NO_PROXY rule.
-      { variable: name => env[name], bypass: checkBypass }
+      { variable: name => env[name], bypass: checkBypass },
+      inputFileFinder(files)
     )
   } catch (error) {
     if (!(error instanceof InputError)) throw error
@@ -117,7 +119,7 @@ async function gate(context: ActionContext, options: ActionOptions, signal: Abor
     signal,
     secrets,
     // The runner keeps an output's last value: a step killed while it waits still names the job it started.
-    onJobStarted: job => runner.setOutput(Output.JobId, job.id),
+    onJobStarted: jobs => runner.setOutput(Output.JobId, jobs.map(job => job.id).join(',')),
     onFirstAnswer: () => runner.load(),
     // The runner masks what it was told to; scrubbing too keeps a secret the appliance echoes out of the raw log.
     log: {

@@ -32,7 +32,8 @@ const INPUT_HELP: Record<InputName, string> = {
   username: 'LXCA user name (required; prefer the environment variable)',
   password: 'LXCA password (required; use the environment variable: a flag shows in ps and shell history)',
   'job-id': 'job ID(s), path(s) or URL(s), separated by commas or spaces (this, or --csv-file)',
-  'csv-file': 'bulk-import CSV to upload (POST /csvRequest), then wait for its job (this, or --job-id)',
+  'csv-file':
+    'bulk-import CSV(s) to upload, then wait for their jobs, one at a time (this, or --job-id); repeat it, or give a glob',
   'validation-only': 'with --csv-file: only validate the CSV on the appliance (?validationOnly=true)',
   'job-type': `csv | manage | unmanage for bare IDs (default ${DEFAULTS.jobType})`,
   timeout: `overall deadline, e.g. 90s, 15m, 1h30m (default ${DEFAULTS.timeout})`,
@@ -89,7 +90,7 @@ export function helpText(command: string): string {
 
 export function parseCli(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): CliOptions {
   const { args, booleans } = normalise(argv)
-  let values: Record<string, string | boolean | undefined>
+  let values: Record<string, string | boolean | string[] | undefined>
   try {
     ;({ values } = parseArgs({ args, strict: true, allowPositionals: false, options: OPTIONS }))
   } catch (error) {
@@ -103,7 +104,9 @@ export function parseCli(argv: readonly string[], env: Readonly<Record<string, s
     )
   }
   const fromFlag = (name: InputName): string | undefined => {
-    const flag = values[name]
+    const flag = values[name] as string | boolean | string[] | undefined
+    // --csv-file may be given several times: one file (or pattern) per line, as the Action's input.
+    if (Array.isArray(flag)) return flag.join('\n')
     return typeof flag === 'string' ? flag : typeof flag === 'boolean' ? String(flag) : undefined
   }
   const read: InputSource = name => fromFlag(name) ?? env[envName(name)] ?? ''
@@ -135,7 +138,9 @@ const OPTIONS = {
   ...Object.fromEntries(
     (Object.values(Input) as InputName[]).map(name => [
       name,
-      { type: BOOLEAN_INPUTS.has(name) ? ('boolean' as const) : ('string' as const) }
+      BOOLEAN_INPUTS.has(name)
+        ? { type: 'boolean' as const }
+        : { type: 'string' as const, ...(name === Input.CsvFile ? { multiple: true } : {}) }
     ])
   ),
   'summary-file': { type: 'string' },

@@ -12,12 +12,12 @@ import { InputError, messageOf } from '../common/errors.js'
 import type { GateOutcome } from '../outcome/gate-outcome.js'
 import { STATUSES } from '../outcome/status.js'
 import { runGate, type GateLog } from '../gate.js'
-import { inputFileReader } from '../settings/input-file.js'
+import { inputFileFinder, inputFileReader } from '../settings/input-file.js'
 import { readSettings, type Settings } from '../settings/settings.js'
 import { SecretSet } from '../common/secrets.js'
 import { renderGateMarkdown } from '../summary/gate-markdown.js'
 import { reportContent } from '../summary/outputs.js'
-import { devicesFileContent, failedCsv } from '../summary/recovery.js'
+import { devicesFileContent, failedCsvs, numbered } from '../summary/recovery.js'
 import { renderTerminal } from '../summary/terminal.js'
 import { CLI_NAMING } from '../summary/naming.js'
 import { gateView } from '../summary/view.js'
@@ -128,11 +128,13 @@ function readOptions(options: CliOptions, printer: Printer): Settings | undefine
   try {
     // Below the working folder, or anywhere an absolute path the user typed leads (but a system folder).
     const cwd = process.cwd()
-    const files = inputFileReader({ base: cwd, roots: [cwd], absoluteAnywhere: true })
-    return readSettings(options.read, files, {
-      variable: name => process.env[name],
-      bypass: checkBypass
-    })
+    const policy = { base: cwd, roots: [cwd], absoluteAnywhere: true }
+    return readSettings(
+      options.read,
+      inputFileReader(policy),
+      { variable: name => process.env[name], bypass: checkBypass },
+      inputFileFinder(policy)
+    )
   } catch (error) {
     if (!(error instanceof InputError)) throw error
     printer.err(`${COMMAND}: invalid options, nothing was sent to the appliance:`)
@@ -149,23 +151,26 @@ function writeResults(options: CliOptions, settings: Settings, outcome: GateOutc
   const color = options.color ?? process.stdout.isTTY === true
   process.stdout.write(scrub(renderTerminal(view, color)))
   const report = reportContent(outcome, scrub)
-  const file = settings.upload?.file
-  const contents: Record<string, string | Buffer | undefined> = {
-    '--summary-file': renderGateMarkdown(view),
-    '--report-file': report,
-    '--failed-csv': file && outcome.jobs.length > 0 ? failedCsv(file, outcome.jobs) : undefined,
-    '--devices-file': outcome.jobs.length > 0 ? devicesFileContent(view) : undefined
+  const csvs = outcome.jobs.length > 0 ? failedCsvs(settings.upload?.files ?? [], outcome.jobs) : []
+  const contents: Record<string, ReadonlyArray<string | Buffer>> = {
+    '--summary-file': [renderGateMarkdown(view)],
+    '--report-file': report ? [report] : [],
+    // Files with different headers each get their own CSV: PATH, then PATH-2.csv, …
+    '--failed-csv': csvs,
+    '--devices-file': outcome.jobs.length > 0 ? [devicesFileContent(view)] : []
   }
   let written = true
   for (const [flag, path] of outputFiles(options)) {
-    const content = contents[flag]
-    if (content === undefined) {
+    const content = contents[flag] ?? []
+    if (content.length === 0) {
       printer.err(`${flag}: ${NOTHING_TO_WRITE[flag] ?? 'nothing to write'}; ${path} was not written.`)
       continue
     }
     try {
       // The failed rows carry the CSV's device credentials: readable by the owner only.
-      writeFileSync(path, content, { mode: flag === '--failed-csv' ? 0o600 : 0o644 })
+      content.forEach((item, i) =>
+        writeFileSync(numbered(path, i), item, { mode: flag === '--failed-csv' ? 0o600 : 0o644 })
+      )
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code ?? messageOf(error)
       printer.err(`${COMMAND}: ${flag} ${path} could not be written (${code}); the outcome above stands.`)

@@ -4,6 +4,7 @@
 import { excuseOf, type Allowance, type Excuse } from './allowance.js'
 import type { Deadline } from './deadline.js'
 import type { JobOutcome } from './job-outcome.js'
+import { partStatuses, type PartOutcome } from './parts.js'
 import { worstStatus, type Status } from './status.js'
 import type { UploadOutcome } from './upload-outcome.js'
 
@@ -16,6 +17,8 @@ export interface GateOutcome {
   readonly deadline: Deadline
   /** With status `partial`: the failures allowed-failures excused. */
   readonly excuse?: Excuse
+  /** An import of several parts: each part, in order, uploaded or not. */
+  readonly parts?: readonly PartOutcome[]
 }
 
 /**
@@ -27,11 +30,15 @@ export function gateOutcome(
   jobs: readonly JobOutcome[],
   upload: UploadOutcome | undefined,
   deadline: Deadline,
-  allowance?: Allowance
+  allowance?: Allowance,
+  parts?: readonly PartOutcome[]
 ): GateOutcome {
-  if (jobs.length === 0 && upload) return { status: upload.status, jobs, upload, deadline }
-  const excuse = excuseOf(jobs, allowance)
-  if (excuse) return { status: 'partial', jobs, upload, deadline, excuse }
-  const status: Status = worstStatus(jobs.map(job => job.status))
-  return { status, jobs, upload, deadline }
+  const base = { jobs, upload, deadline, ...(parts ? { parts } : {}) }
+  if (jobs.length === 0 && upload && !parts) return { ...base, status: upload.status }
+  // Parts that started no job (an upload error, validation's verdicts, the deadline) count as much as jobs.
+  const beside = parts ? partStatuses(parts) : []
+  const excuse = worstStatus(beside) === 'success' ? excuseOf(jobs, allowance) : undefined
+  if (excuse) return { ...base, status: 'partial', excuse }
+  const status: Status = worstStatus([...jobs.map(job => job.status), ...beside])
+  return { ...base, status }
 }

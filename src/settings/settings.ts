@@ -6,17 +6,18 @@ import { jobTextHost, parseJobRef, type JobRef, type JobType } from '../lxca/job
 import { parseHost } from './host.js'
 import { Input } from './names.js'
 import type { CsvFile } from '../import/csv.js'
-import { readCsvFile } from './csv-file.js'
+import { partsOf, type CsvPart } from '../import/parts.js'
+import { MAX_PARTS, readCsvFiles } from './csv-file.js'
 import { clip } from '../common/text.js'
 import { InputReader, type InputSource } from './problems.js'
 import { readProxy, type ProxyEnvironment } from './proxy.js'
-import type { FileReader } from './input-file.js'
+import type { FileFinder, FileReader } from './input-file.js'
 import type { TlsSettings } from '../http/tls-verify.js'
 import { readTls } from './tls-inputs.js'
 import type { Allowance } from '../outcome/allowance.js'
 import { readAllowance } from './allowance-input.js'
 
-export type { FileReader } from './input-file.js'
+export type { FileFinder, FileReader } from './input-file.js'
 export type { TlsSettings } from '../http/tls-verify.js'
 export type { InputSource } from './problems.js'
 
@@ -45,7 +46,10 @@ export interface Settings {
 }
 
 export interface Upload {
-  readonly file: CsvFile
+  /** The files, in order: each pattern's matches sorted. */
+  readonly files: readonly CsvFile[]
+  /** Their rows cut into parts of at most 300, in order: one upload and one job each. */
+  readonly parts: readonly CsvPart[]
   /** POST /csvRequest?validationOnly=true: check the CSV, import nothing, wait for nothing. */
   readonly validationOnly: boolean
 }
@@ -65,10 +69,16 @@ const MINUTE = 60_000
 const MAX_JOBS = 20
 const HOST_FORM = 'Expected lxca.example.com, 10.0.0.5, host:8443 or https://host[:port].'
 
-export function readSettings(source: InputSource, readFile: FileReader, environment?: ProxyEnvironment): Settings {
+/** `findFiles` expands glob patterns in csv-file (without it, every entry is a path). */
+export function readSettings(
+  source: InputSource,
+  readFile: FileReader,
+  environment?: ProxyEnvironment,
+  findFiles?: FileFinder
+): Settings {
   const inputs = new InputReader(source)
   const baseUrl = readBaseUrl(inputs)
-  const upload = readUpload(inputs, readFile)
+  const upload = readUpload(inputs, readFile, findFiles)
   const jobs = upload || inputs.value(Input.CsvFile) ? [] : readJobs(inputs, baseUrl)
   const username = readUsername(inputs)
   // The password is never echoed, not even in part.
@@ -107,7 +117,7 @@ export function readSettings(source: InputSource, readFile: FileReader, environm
 }
 
 /** Exactly one of csv-file and job-id says what to wait for; validation-only goes with csv-file. */
-function readUpload(inputs: InputReader, readFile: FileReader): Upload | undefined {
+function readUpload(inputs: InputReader, readFile: FileReader, findFiles?: FileFinder): Upload | undefined {
   const csvGiven = inputs.value(Input.CsvFile) !== ''
   const jobGiven = inputs.value(Input.JobId) !== ''
   const validationOnly = inputs.boolean(Input.ValidationOnly, false)
@@ -128,8 +138,18 @@ function readUpload(inputs: InputReader, readFile: FileReader): Upload | undefin
   if (validationOnly && !csvGiven) {
     inputs.fail(Input.ValidationOnly, 'needs csv-file: it validates a CSV file on the appliance without importing it.')
   }
-  const file = csvGiven ? readCsvFile(inputs, readFile) : undefined
-  return file && validationOnly !== undefined ? { file, validationOnly } : undefined
+  const files = csvGiven ? readCsvFiles(inputs, readFile, findFiles) : undefined
+  if (!files || validationOnly === undefined) return undefined
+  const parts = partsOf(files)
+  if (parts.length > MAX_PARTS) {
+    const devices = files.reduce((sum, file) => sum + file.rows.length, 0)
+    inputs.fail(
+      Input.CsvFile,
+      `lists ${devices.toLocaleString('en-US')} devices: ${parts.length} parts of at most 300, one job each; at most ${MAX_PARTS} parts (${(MAX_PARTS * 300).toLocaleString('en-US')} devices) can be imported by one step.`
+    )
+    return undefined
+  }
+  return { files, parts, validationOnly }
 }
 
 function readBaseUrl(inputs: InputReader): URL | undefined {

@@ -51,6 +51,8 @@ export class Appliance {
   logouts = 0
   /** POST /csvRequest requests received, validation included. */
   uploads = 0
+  /** The `uploadedfile` part of each of them (undefined when it had none), in order. */
+  readonly uploadedFiles: Array<Buffer | undefined> = []
   private readonly jobs: Map<string, JobScript>
   private readonly sessions = new Map<string, { csrf: string; uses: number }>()
   private readonly goodPolls = new Map<string, number>()
@@ -132,9 +134,10 @@ export class Appliance {
 
   private upload(request: IncomingMessage, body: Buffer, query: string, response: ServerResponse): void {
     this.uploads += 1
+    const file = uploadedFile(request.headers['content-type'], body)
+    this.uploadedFiles.push(file)
     const fault = this.options.uploadFaults?.[this.uploads - 1]
     if (fault) return applyFault(fault, response, '{}', echoOf(request, this.password))
-    const file = uploadedFile(request.headers['content-type'], body)
     if (!file) return sendJson(response, 400, errorBody('FQXHMDI0203M', 'The request has no part named uploadedfile.'))
     const check = checkCsv(file)
     if (/(^|&)validationOnly=true(&|$)/.test(query)) {

@@ -28,6 +28,8 @@ export interface Simulator {
   readonly logouts: () => number
   /** POST /csvRequest requests received. */
   readonly uploads: () => number
+  /** The CSV each of them carried, in order. */
+  readonly uploadedFiles: ReadonlyArray<Buffer | undefined>
   close(): Promise<void>
 }
 
@@ -68,6 +70,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
     logins: () => appliance.logins,
     logouts: () => appliance.logouts,
     uploads: () => appliance.uploads,
+    uploadedFiles: appliance.uploadedFiles,
     close: () =>
       new Promise<void>(resolve => {
         for (const socket of sockets) socket.destroy()

@@ -7,6 +7,7 @@ import { plural } from '../common/text.js'
 import { jobUrl } from '../lxca/job-ref.js'
 import { SUMMARY_BUDGET_BYTES } from './budget.js'
 import { renderJobMarkdown } from './job-markdown.js'
+import { renderPartsMarkdown } from './parts-markdown.js'
 import { renderUploadMarkdown } from './upload-markdown.js'
 import { byteLength, details, table, text } from './markdown.js'
 import type { GateView } from './view.js'
@@ -14,6 +15,7 @@ import * as wording from './wording.js'
 
 export function renderGateMarkdown(view: GateView, budgetBytes = SUMMARY_BUDGET_BYTES): string {
   const footer = renderFooter(view)
+  if (view.parts) return `${renderPartsMarkdown(view, view.parts, budgetBytes - byteLength(footer) - 4)}\n\n${footer}\n`
   // An upload that left no job to wait on (validation only, or no import started).
   if (view.jobs.length === 0 && view.upload) return `${renderUploadMarkdown(view.upload, view.host)}\n\n${footer}\n`
   const uploaded = view.upload && wording.uploadLine(view.upload)
@@ -65,7 +67,8 @@ function jobsTable(view: GateView): string {
 function renderFooter(view: GateView): string {
   const appliance = `Open [XClarity Administrator](${view.baseUrl.href}) › Monitoring › Jobs to follow a job`
   // Validation starts no job: nothing to follow.
-  if (view.upload?.validationOnly) return `---\n<sub>[XClarity Administrator](${view.baseUrl.href})</sub>`
+  if (view.upload?.validationOnly || (view.parts && view.jobs.length === 0))
+    return `---\n<sub>[XClarity Administrator](${view.baseUrl.href})</sub>`
   if (view.jobs.length === 0) return `---\n<sub>${appliance}</sub>`
   const api = view.jobs.map(job => `[${text(job.job.id, 140)}](${jobUrl(view.baseUrl, job.job).href})`).join(' · ')
   const report = view.jobs.some(job => job.reported)

@@ -11,6 +11,7 @@ import type { DeviceAssessment } from '../lxca/verdict.js'
 import { Output, type OutputName } from '../settings/names.js'
 import type { CauseView, GateView, JobView, UploadView } from './view.js'
 import { succeededDevices } from './recovery.js'
+import * as partsWording from './parts-wording.js'
 import * as wording from './wording.js'
 
 export const MAX_FAILED_DEVICES_OUTPUT = 50
@@ -80,6 +81,13 @@ function notInJobText(view: JobView): string {
 /** The one line for the whole step: the upload's, the job's, or every unsuccessful job's. */
 export function gateMessage(view: GateView): string {
   const { jobs } = view
+  if (view.parts) {
+    const bad = view.parts.filter(part => part.status !== 'success' && part.status !== undefined)
+    const said = bad.map(part =>
+      part.jobView ? outcomeMessage(part.jobView, true) : `Part ${part.index}: ${partsWording.partWhy(part)}`
+    )
+    return clean([`${partsWording.partsHeadline(view, view.parts)}.`, ...said].join(' | '), 4000)
+  }
   if (jobs.length === 0 && view.upload) return uploadMessage(view.upload, view.host)
   if (jobs.length === 1) return outcomeMessage(jobs[0])
   if (view.status === 'success') {

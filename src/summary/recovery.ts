@@ -27,28 +27,46 @@ export interface DeviceRecord {
 export const MAX_SUCCEEDED_OUTPUT = 1_000
 
 /**
- * The CSV to upload again: its byte-order mark (if any), its header line and,
- * byte for byte and in file order, every device row that is not known to have
- * succeeded (failed, without a result, not finished, not in the job, or not
- * matched to any device). Undefined when every row succeeded.
+ * The CSVs to upload again: for each header the files share, its byte-order
+ * mark (if any) and header line (from the first file with it) and, byte for
+ * byte and in order, every device row not known to have succeeded (failed,
+ * without a result, not finished, not in the job, in a part never uploaded,
+ * or matched to no device). Empty when every row succeeded.
  */
-export function failedCsv(file: CsvFile, jobs: readonly JobOutcome[]): Buffer | undefined {
-  const succeeded = new Set<number>()
+export function failedCsvs(files: readonly CsvFile[], jobs: readonly JobOutcome[]): Buffer[] {
+  const succeeded = new Set<string>()
   for (const job of jobs) {
     if (!job.rows || !job.seen) continue
     for (const item of job.seen.assessment.devices) {
       const row = item.state === 'succeeded' ? job.rows.rowOf.get(item.device) : undefined
-      if (row) succeeded.add(row.line)
+      if (row) succeeded.add(`${job.rows.source.path}\n${row.line}`)
     }
   }
-  const rows = file.rows.filter(row => !succeeded.has(row.line))
-  if (rows.length === 0) return undefined
-  const bom = file.bytes.subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf])) ? file.bytes.subarray(0, 3) : undefined
-  return Buffer.concat([
-    ...(bom ? [bom] : []),
-    file.bytes.subarray(file.header.start, file.header.end),
-    ...rows.map(row => file.bytes.subarray(row.start, row.end))
-  ])
+  const byHeader = new Map<string, Buffer[]>()
+  for (const file of files) {
+    const rows = file.rows.filter(row => !succeeded.has(`${file.path}\n${row.line}`))
+    if (rows.length === 0) continue
+    const header = file.bytes.subarray(file.header.start, file.header.end)
+    // The same columns, whatever the line ending: one CSV.
+    const key = header.toString('utf8').replace(/\r?\n$|\r$/, '')
+    let parts = byHeader.get(key)
+    if (!parts) {
+      const bom = file.bytes.subarray(0, 3).equals(BOM) ? [BOM] : []
+      byHeader.set(key, (parts = [...bom, header]))
+    }
+    parts.push(...rows.map(row => file.bytes.subarray(row.start, row.end)))
+  }
+  return [...byHeader.values()].map(parts => Buffer.concat(parts))
+}
+
+const BOM = Buffer.from([0xef, 0xbb, 0xbf])
+
+/** The i-th (0-based) of several files named after one: `failed.csv`, `failed-2.csv`, … */
+export function numbered(path: string, i: number): string {
+  if (i === 0) return path
+  const dot = path.lastIndexOf('.')
+  const slash = path.lastIndexOf('/')
+  return dot > slash + 1 ? `${path.slice(0, dot)}-${i + 1}${path.slice(dot)}` : `${path}-${i + 1}`
 }
 
 /** Every device of every job, and every CSV row a job did not list. */

@@ -10,8 +10,9 @@ import { clean, percent, plural } from '../common/text.js'
 import type { DeviceAssessment } from '../lxca/verdict.js'
 import type { StepView } from './steps.js'
 import { byCauseThenAddress } from './causes.js'
-import type { CauseView, GateView, JobView } from './view.js'
+import type { CauseView, GateView, JobView, PartView } from './view.js'
 import { where } from './outputs.js'
+import * as partsWording from './parts-wording.js'
 import * as wording from './wording.js'
 
 const COLORS = { red: 31, green: 32, yellow: 33, dim: 2, bold: 1 } as const
@@ -31,7 +32,8 @@ export function renderTerminal(view: GateView, color: boolean): string {
     const lines = uploadLines(view, paint)
     if (lines.length > 0) blocks.push(lines.join('\n'))
   }
-  if (several) {
+  if (view.parts) blocks.push(partsBlock(view, view.parts, paint).join('\n'))
+  else if (several) {
     const passed = view.jobs.every(job => job.status === 'success')
     blocks.push(paint(`${passed ? '✔' : '✖'} ${wording.gateHeadline(view.jobs, view.host)}`, passed ? 'green' : 'red'))
   }
@@ -58,6 +60,26 @@ function jobBlock(view: JobView, host: string | undefined, paint: Paint): string
   for (const cause of view.causes.slice(0, MAX_TREES)) lines.push('', ...causeLinesTree(view, cause, paint))
   if (view.succeeded.length > 0) lines.push('', successLine(view, paint))
   return lines.join('\n')
+}
+
+/** An import in several parts: the headline, then a line per part; the refused or failed uploads in full. */
+function partsBlock(view: GateView, parts: readonly PartView[], paint: Paint): string[] {
+  const { mark, tint } = STATUSES[view.status]
+  const lines = [paint(`${mark} ${clean(partsWording.partsHeadline(view, parts), 600)}`, tint)]
+  for (const part of parts) {
+    const outcome = part.status ? STATUSES[part.status].verb : 'not uploaded'
+    const job = part.job ? ` → job ${clean(part.job.id, 60)}` : ''
+    const why = partsWording.partWhy(part)
+    lines.push(
+      `  Part ${part.index} of ${part.count}: ${clean(part.file, 200)} lines ${part.lines} (${plural(part.rows, 'device')})${job}: ${outcome}${why && why !== '—' ? ` (${clean(why, 200)})` : ''}`
+    )
+  }
+  for (const part of parts) {
+    if (!part.upload || part.upload.status === 'success') continue
+    if (part.upload.problem) lines.push(paint(`  Fix: ${clean(part.upload.problem.fix, 600)}`, 'bold'))
+    for (const message of part.upload.messages.slice(0, 50)) lines.push(`  - ${clean(message, 500)}`)
+  }
+  return lines
 }
 
 /** The upload: a line when it started the job below, the whole story when it started none. */

@@ -6,50 +6,20 @@
 // the devices a report actually shows (a job may list 100,000).
 import type { Scrub } from '../common/secrets.js'
 import { jobPath, type JobRef } from '../lxca/job-ref.js'
-import { stepPathLabel, userActionOf, type DeviceAssessment, type DeviceState } from '../lxca/verdict.js'
+import type { DeviceAssessment, DeviceState } from '../lxca/verdict.js'
 import type { Excuse } from '../outcome/allowance.js'
 import type { GateOutcome } from '../outcome/gate-outcome.js'
-import type { SourceRow } from '../outcome/rows.js'
+import type { PartOutcome } from '../outcome/parts.js'
 import type { JobOutcome } from '../outcome/job-outcome.js'
-import { STATUSES, type Status } from '../outcome/status.js'
+import { STATUSES, worstStatus, type Status } from '../outcome/status.js'
 import { mayHaveStarted, type UploadOutcome } from '../outcome/upload-outcome.js'
 import { causesOf, type CauseView } from './causes.js'
 import { problemOf, reasonOf, uploadProblemOf, type Problem } from './fixes.js'
 import { ACTION_NAMING, type Naming } from './naming.js'
-import { stepTree, type StepView } from './steps.js'
-
-export interface DeviceView {
-  readonly state: DeviceState
-  readonly address: string
-  /** Its CSV row's display name, when the step uploaded the file and the row has one. */
-  readonly name?: string
-  /** Its CSV row's line, when the step uploaded the file. */
-  readonly line?: number
-  /** `rack12-node3 (10.240.9.13)`, or the address alone. */
-  readonly label: string
-  readonly uuid?: string
-  /** Undefined while the appliance has reported none. */
-  readonly result?: string
-  /** Where it failed, or where it is (`Inventory › Chassis inventory`). */
-  readonly step?: string
-  readonly timeSpentMs?: number
-  readonly description?: string
-  readonly userAction?: string
-  /** The step tree as it should be read (built on demand). */
-  tree(): readonly StepView[]
-}
+import { deviceView, rowView, type DeviceView, type RowView } from './device-view.js'
 
 export type { CauseView } from './causes.js'
-
-/** A row of the uploaded CSV that no device of the job matched. */
-export interface RowView {
-  readonly line: number
-  /** Its first address (or serial number, or UUID) cell. */
-  readonly identifier: string
-  readonly name?: string
-  /** `rack12-node4 (10.240.9.14)`, or the identifier alone. */
-  readonly label: string
-}
+export type { DeviceView, RowView } from './device-view.js'
 
 export interface JobView {
   readonly job: JobRef
@@ -115,15 +85,23 @@ export interface GateView {
   readonly baseUrl: URL
   /** With status `partial`: the failures allowed-failures excused. */
   readonly excuse?: Excuse
+  /** An import of several parts: each part in order, and all their jobs seen as one. */
+  readonly parts?: readonly PartView[]
+  readonly across?: JobView
 }
 
 /** `naming`: how fixes name what to change (the Action's inputs by default, or the command line's flags). */
 export function gateView(outcome: GateOutcome, baseUrl: URL, scrub: Scrub, naming: Naming = ACTION_NAMING): GateView {
-  const { upload } = outcome
-  const started = upload?.status === 'success' ? upload.job : undefined
+  const { upload, parts } = outcome
+  // The jobs this step's uploads started (job-id did not name them).
+  const started = new Set(
+    [upload, ...(parts ?? []).map(part => (part.state === 'uploaded' ? part.upload : undefined))].flatMap(item =>
+      item?.status === 'success' && item.job ? [item.job.id] : []
+    )
+  )
   const timeoutMs = outcome.deadline.timeoutMs
   const jobs = outcome.jobs.map(item =>
-    jobView(item, { timeoutMs, scrub, startedByUpload: started?.id === item.job.id, naming, excuse: outcome.excuse })
+    jobView(item, { timeoutMs, scrub, startedByUpload: started.has(item.job.id), naming, excuse: outcome.excuse })
   )
   const ordered = jobs
     .map((view, index) => ({ view, index }))
@@ -136,7 +114,13 @@ export function gateView(outcome: GateOutcome, baseUrl: URL, scrub: Scrub, namin
     host: baseUrl.host,
     baseUrl,
     naming,
-    ...(outcome.excuse ? { excuse: outcome.excuse } : {})
+    ...(outcome.excuse ? { excuse: outcome.excuse } : {}),
+    ...(parts
+      ? {
+          parts: partViews(parts, jobs, scrub, naming),
+          ...(jobs.length > 0 ? { across: acrossJobs(jobs, naming, scrub) } : {})
+        }
+      : {})
   }
 }
 
@@ -206,45 +190,59 @@ function jobView(outcome: JobOutcome, context: JobViewContext): JobView {
   }
 }
 
-/** `name (address)`, as people know the server; the address alone when there is no other name. */
-function labelOf(name: string | undefined, address: string): string {
-  return name && name !== address ? `${name} (${address})` : address
+export interface PartView {
+  readonly index: number
+  readonly count: number
+  readonly file: string
+  /** `2–301`. */
+  readonly lines: string
+  readonly rows: number
+  readonly job?: JobRef
+  /** What came of it; undefined when it was never uploaded. */
+  readonly status?: Status
+  /** Its job's view, when it started one. */
+  readonly jobView?: JobView
+  /** Its upload's, when it started no job. */
+  readonly upload?: UploadView
+  /** Why it was never uploaded. */
+  readonly notUploaded?: 'stopped' | 'deadline'
 }
 
-function rowView(row: SourceRow, scrub: Scrub): RowView {
-  const identifier = scrub(row.identifiers[0])
-  const name = row.name === undefined ? undefined : scrub(row.name)
-  return { line: row.line, identifier, ...(name !== undefined ? { name } : {}), label: labelOf(name, identifier) }
+function partViews(parts: readonly PartOutcome[], jobs: readonly JobView[], scrub: Scrub, naming: Naming): PartView[] {
+  return parts.map(outcome => {
+    const { part } = outcome
+    const base = {
+      index: part.index,
+      count: part.count,
+      file: scrub(part.path),
+      lines: part.firstLine === part.lastLine ? String(part.firstLine) : `${part.firstLine}–${part.lastLine}`,
+      rows: part.rows
+    }
+    if (outcome.state === 'not uploaded') return { ...base, notUploaded: outcome.because }
+    const job = outcome.job && jobs.find(view => view.job.id === outcome.job?.id && view.job.type === outcome.job?.type)
+    if (job) return { ...base, job: job.job, status: job.status, jobView: job }
+    const upload = uploadView(outcome.upload, scrub, naming)
+    return { ...base, status: upload.status, upload }
+  })
 }
 
-function deviceView(item: DeviceAssessment, jobDone: boolean, scrub: Scrub, row?: SourceRow): DeviceView {
-  const { device } = item
-  const optional = (value: string | undefined): string | undefined => (value === undefined ? undefined : scrub(value))
-  const step = item.state === 'succeeded' ? '' : stepPathLabel(item.stepPath)
-  const address = scrub(device.address)
-  const name = row?.name === undefined ? undefined : scrub(row.name)
+/** Every job of the run seen as one: the digest across parts reads it. */
+function acrossJobs(jobs: readonly JobView[], naming: Naming, scrub: Scrub): JobView {
+  const owner = new Map<DeviceAssessment, JobView>()
+  for (const job of jobs) for (const item of [...job.failed, ...job.pending, ...job.succeeded]) owner.set(item, job)
+  const failed = jobs.flatMap(job => job.failed)
+  const [first] = jobs
   return {
-    state: item.state,
-    address,
-    ...(name !== undefined ? { name } : {}),
-    ...(row ? { line: row.line } : {}),
-    label: labelOf(name, address),
-    uuid: optional(device.uuid),
-    result: optional(device.result),
-    step: step ? scrub(step) : undefined,
-    timeSpentMs: device.timeSpentMs,
-    description: optional(device.longDescription),
-    userAction: optional(userActionOf(item)),
-    tree: () => scrubTree(stepTree(item, jobDone || device.done), scrub)
+    ...first,
+    status: worstStatus(jobs.map(job => job.status)),
+    total: jobs.reduce((sum, job) => sum + job.total, 0),
+    failed,
+    pending: jobs.flatMap(job => job.pending),
+    succeeded: jobs.flatMap(job => job.succeeded),
+    causes: causesOf(failed, scrub),
+    notInJob: jobs.flatMap(job => job.notInJob),
+    unmatched: jobs.reduce((sum, job) => sum + job.unmatched, 0),
+    naming,
+    device: item => (owner.get(item) ?? first).device(item)
   }
-}
-
-function scrubTree(steps: readonly StepView[], scrub: Scrub): StepView[] {
-  return steps.map(step => ({
-    ...step,
-    label: scrub(step.label),
-    words: scrub(step.words),
-    detail: step.detail === undefined ? undefined : scrub(step.detail),
-    children: scrubTree(step.children, scrub)
-  }))
 }

@@ -1,0 +1,153 @@
+// The engine's import: each part of the CSVs (at most 300 devices) uploaded,
+// then its job waited for, one at a time; a part whose job did not finish
+// (or whose upload did not clearly start one) stops the sequence, the rest
+// are not uploaded. One deadline covers every wait, from the first job on.
+// A single part is the plain case: one upload, one job, as always.
+// Validation checks every part: it changes nothing on the appliance.
+import { formatDuration } from './common/duration.js'
+import { plural } from './common/text.js'
+import { inFileTerms, partPlace, type CsvPart } from './import/parts.js'
+import { importUrl, startImport } from './import/upload.js'
+import type { LxcaClient } from './lxca/client.js'
+import { jobUrl, type JobRef } from './lxca/job-ref.js'
+import { deadlineFrom, type Deadline } from './outcome/deadline.js'
+import { gateOutcome, type GateOutcome } from './outcome/gate-outcome.js'
+import { withSource, type JobOutcome } from './outcome/job-outcome.js'
+import { goesOn, type PartOutcome, type PartRef } from './outcome/parts.js'
+import type { UploadOutcome } from './outcome/upload-outcome.js'
+import type { Settings, Upload } from './settings/settings.js'
+import type { GateDeps } from './gate-deps.js'
+import { startLine } from './gate-setup.js'
+
+/** Polls one job until it ends or `deadline` passes. */
+export type WatchJob = (job: JobRef, deadline: Deadline) => Promise<JobOutcome>
+
+export interface ImportContext {
+  readonly client: LxcaClient
+  readonly deps: GateDeps
+  /** The run's one deadline: reset when the first job exists (requests are bounded by it meanwhile). */
+  readonly timing: { deadline: Deadline }
+  readonly watch: WatchJob
+}
+
+export async function importParts(settings: Settings, upload: Upload, context: ImportContext): Promise<GateOutcome> {
+  const { deps, timing } = context
+  const { parts } = upload
+  const several = parts.length > 1
+  const jobs: JobOutcome[] = []
+  const started: JobRef[] = []
+  const outcomes: PartOutcome[] = []
+  let last: UploadOutcome | undefined
+  for (const [i, part] of parts.entries()) {
+    const ref = refOf(part)
+    if (started.length > 0 && deps.clock.now() >= timing.deadline.waitEndsAt) {
+      outcomes.push(...parts.slice(i).map(rest => notUploaded(rest, 'deadline')))
+      break
+    }
+    last = await uploadPart(settings, part, upload.validationOnly, context, several)
+    let job: JobOutcome | undefined
+    if (last.status === 'success' && last.job) {
+      started.push(last.job)
+      // Before anything else is said: whoever reads the log knows the job is in the outputs.
+      deps.onJobStarted?.(started)
+    }
+    sayUploaded(last, settings, upload.validationOnly, context, several ? part : undefined)
+    if (last.status === 'success' && last.job) {
+      if (started.length === 1)
+        timing.deadline = deadlineFrom(deps.clock.now(), settings.timeoutMs, settings.requestTimeoutMs)
+      job = withSource(await waitFor(settings, last.job, context, several ? part : undefined), part)
+      jobs.push(job)
+    }
+    outcomes.push({
+      part: ref,
+      state: 'uploaded',
+      upload: last,
+      ...(last.status === 'success' && last.job ? { job: last.job } : {})
+    })
+    if (!goesOn(last, job)) {
+      outcomes.push(...parts.slice(i + 1).map(rest => notUploaded(rest, 'stopped')))
+      break
+    }
+  }
+  const single = several ? undefined : last
+  return gateOutcome(jobs, single, timing.deadline, settings.allowance, several ? outcomes : undefined)
+}
+
+function refOf(part: CsvPart): PartRef {
+  const first = part.rows[0]?.line ?? 0
+  const lastLine = part.rows[part.rows.length - 1]?.line ?? first
+  return { index: part.index, count: part.count, path: part.path, firstLine: first, lastLine, rows: part.rows.length }
+}
+
+function notUploaded(part: CsvPart, because: 'stopped' | 'deadline'): PartOutcome {
+  return { part: refOf(part), state: 'not uploaded', because }
+}
+
+/** The job a part started, polled until it ends or the run's deadline passes. */
+async function waitFor(settings: Settings, job: JobRef, context: ImportContext, part?: CsvPart): Promise<JobOutcome> {
+  const { log } = context.deps
+  log.info(startLine(settings, [job]))
+  const title = part ? `Part ${part.index} of ${part.count}: polling job ${job.id}` : 'Polling the job'
+  return log.group(title, () => context.watch(job, context.timing.deadline))
+}
+
+/** POST /csvRequest for one part: the import's job (written out and logged as soon as it is known), or why there is none. */
+async function uploadPart(
+  settings: Settings,
+  part: CsvPart,
+  validationOnly: boolean,
+  context: ImportContext,
+  several: boolean
+): Promise<UploadOutcome> {
+  const { deps, client } = context
+  const { log } = deps
+  const url = importUrl(settings.baseUrl, validationOnly).href
+  const what = several ? partPlace(part) : part.file.name
+  log.info(
+    `${validationOnly ? 'Validating' : 'Uploading'} ${what} (${plural(part.rows.length, 'device')}): POST ${url}`
+  )
+  const outcome = await log.group(validationOnly ? 'Validating the CSV' : 'Starting the import', () =>
+    startImport({
+      client,
+      baseUrl: settings.baseUrl,
+      file: { name: part.file.name, bytes: part.bytes, rows: part.rows.length },
+      validationOnly,
+      clock: deps.clock,
+      random: deps.random,
+      signal: deps.signal,
+      secrets: deps.secrets,
+      maxRetries: settings.maxRetries,
+      pollIntervalMs: settings.pollIntervalMs,
+      onRetry: (fault, attempt, waitMs) =>
+        log.info(
+          `The upload never reached the appliance (${fault.message}); sending it again in ${formatDuration(waitMs)} (retry ${attempt} of at most ${settings.maxRetries}).`
+        )
+    })
+  )
+  // The appliance counts lines in what it was sent: its "Line 3" of a part is a line of the user's file.
+  return several ? { ...outcome, file: what, messages: outcome.messages.map(m => inFileTerms(m, part)) } : outcome
+}
+
+function sayUploaded(
+  outcome: UploadOutcome,
+  settings: Settings,
+  validationOnly: boolean,
+  context: ImportContext,
+  part?: CsvPart
+): void {
+  const { log } = context.deps
+  if (outcome.status === 'success' && outcome.job) {
+    const url = jobUrl(settings.baseUrl, outcome.job).href
+    log.info(
+      part
+        ? `Part ${part.index} of ${part.count}: ${partPlace(part)} (${plural(part.rows.length, 'device')}) → job ${outcome.job.id} (${url})`
+        : `Import started: ${url}`
+    )
+  } else if (validationOnly && (outcome.status === 'success' || outcome.status === 'failure')) {
+    log.info(
+      `Validation: ${outcome.status === 'success' ? 'the appliance accepted the file' : 'the appliance refused the file'}`
+    )
+  } else if (outcome.status === 'error') {
+    log.info(`The import was not started: ${outcome.cause.reason}`)
+  }
+}

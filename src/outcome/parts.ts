@@ -1,0 +1,44 @@
+// An import of more than one part (more than 300 servers, or several files):
+// one upload and one job per part, one at a time, as Lenovo asks ("wait for
+// the entire management job to complete before initiating another"). A part
+// whose job finished, failed devices or not, lets the next go on: the servers
+// are independent. Anything else stops the sequence: an error, a timeout, a
+// cancellation, or an upload that may or may not have reached the appliance.
+// Validation changes nothing on the appliance, so it checks every part.
+import type { JobRef } from '../lxca/job-ref.js'
+import type { JobOutcome } from './job-outcome.js'
+import type { Status } from './status.js'
+import type { UploadOutcome } from './upload-outcome.js'
+
+/** Where a part is: its file, its lines there, and its place in the run. */
+export interface PartRef {
+  /** 1-based, of `count`. */
+  readonly index: number
+  readonly count: number
+  /** The file as the user named it. */
+  readonly path: string
+  readonly firstLine: number
+  readonly lastLine: number
+  /** Device rows in it (at most 300). */
+  readonly rows: number
+}
+
+export type PartOutcome =
+  | { readonly part: PartRef; readonly state: 'uploaded'; readonly upload: UploadOutcome; readonly job?: JobRef }
+  /** Never uploaded: an earlier part stopped the sequence, or the deadline came first. */
+  | { readonly part: PartRef; readonly state: 'not uploaded'; readonly because: 'stopped' | 'deadline' }
+
+/** Whether the part after this one may be uploaded. */
+export function goesOn(upload: UploadOutcome, job: JobOutcome | undefined): boolean {
+  if (upload.validationOnly) return true
+  if (upload.status !== 'success' || !upload.job || !job) return false
+  return job.status === 'success' || job.status === 'failure'
+}
+
+/** What the parts add to the jobs' statuses: an upload that started no job, parts the deadline left out. */
+export function partStatuses(parts: readonly PartOutcome[]): Status[] {
+  return parts.flatMap(part => {
+    if (part.state === 'not uploaded') return part.because === 'deadline' ? ['timeout' as const] : []
+    return part.upload.status === 'success' && part.upload.job ? [] : [part.upload.status]
+  })
+}

@@ -1,0 +1,70 @@
+// The step summary of an import in several parts: one headline for all of
+// them, a table of the parts (file, lines, job, outcome, why), the failures
+// by cause across every part, then each part that did not pass, as for
+// several jobs; those that passed, collapsed. The parts share the budget.
+import { jobUrl } from '../lxca/job-ref.js'
+import { STATUSES } from '../outcome/status.js'
+import { plural } from '../common/text.js'
+import { Budget } from './budget.js'
+import { digest } from './cause-markdown.js'
+import { renderJobMarkdown } from './job-markdown.js'
+import { byteLength, details, table, text } from './markdown.js'
+import { renderUploadMarkdown } from './upload-markdown.js'
+import type { GateView, PartView } from './view.js'
+import * as partsWording from './parts-wording.js'
+import * as wording from './wording.js'
+
+export function renderPartsMarkdown(view: GateView, parts: readonly PartView[], budgetBytes: number): string {
+  const icon = STATUSES[view.status].icon
+  const head = [`## ${icon} ${text(partsWording.partsHeadline(view, parts), 600)}`, partsTable(view, parts)].join(
+    '\n\n'
+  )
+  const budget = new Budget(budgetBytes - byteLength(head))
+  const across = view.across
+    ? digest(view.across, budget).replace('#### Failures by cause', '#### Failures by cause, across all parts')
+    : ''
+  const failing = parts.filter(
+    part =>
+      (part.status !== undefined && !STATUSES[part.status].passes) || (part.upload && part.upload.status !== 'success')
+  )
+  const passed = parts.filter(part => part.jobView && STATUSES[part.jobView.status].passes)
+  const share = Math.floor((budgetBytes - byteLength(head) - byteLength(across) - 400) / Math.max(1, parts.length))
+  const shown = failing.map(part =>
+    part.jobView
+      ? renderJobMarkdown(part.jobView, share, { baseUrl: view.baseUrl, note: placeNote(part) })
+      : renderUploadMarkdown(part.upload!, view.host)
+  )
+  if (passed.length > 0) {
+    const rendered = passed.map(part =>
+      renderJobMarkdown(part.jobView!, share, { baseUrl: view.baseUrl, note: placeNote(part) })
+    )
+    shown.push(details(`✅ ${plural(passed.length, 'part')} passed`, rendered.join('\n\n')))
+  }
+  return [head, across, ...shown].filter(Boolean).join('\n\n')
+}
+
+/** Where a job's part is: `Part 2 of 4 · servers.csv lines 302–601`. */
+function placeNote(part: PartView): string {
+  return `📄 Part ${part.index} of ${part.count} · ${text(part.file, 200)} lines ${part.lines}`
+}
+
+function partsTable(view: GateView, parts: readonly PartView[]): string {
+  const rows = parts.map(part => [
+    String(part.index),
+    text(part.file, 200),
+    part.lines,
+    part.rows.toLocaleString('en-US'),
+    part.job ? `[${text(part.job.id, 140)}](${jobUrl(view.baseUrl, part.job).href})` : '—',
+    part.status ? wording.outcomeWords(part.status) : '⏭️ not uploaded',
+    text(partsWording.partWhy(part), 200)
+  ])
+  return table(['Part', 'File', 'Lines', 'Devices', 'Job', 'Outcome', 'Why'], rows, [
+    '--:',
+    '---',
+    '---',
+    '--:',
+    '---',
+    '---',
+    '---'
+  ])
+}
