@@ -4736,7 +4736,8 @@ function uploadWhy(upload) {
         return `refused: ${text_plural(upload.messages.length, 'problem')}`;
     if (upload.status === 'cancelled')
         return 'cancelled while uploading';
-    return upload.problem?.what ?? 'the outcome is unknown';
+    const what = upload.problem?.what ?? 'the outcome is unknown';
+    return upload.mayHaveStarted ? `may or may not have started: ${what}` : what;
 }
 
 ;// CONCATENATED MODULE: ./src/summary/parts-markdown.ts

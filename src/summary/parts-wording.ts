@@ -53,5 +53,6 @@ export function uploadWhy(upload: UploadView): string {
   if (upload.status === 'success') return upload.validationOnly ? 'valid' : '—'
   if (upload.status === 'failure') return `refused: ${plural(upload.messages.length, 'problem')}`
   if (upload.status === 'cancelled') return 'cancelled while uploading'
-  return upload.problem?.what ?? 'the outcome is unknown'
+  const what = upload.problem?.what ?? 'the outcome is unknown'
+  return upload.mayHaveStarted ? `may or may not have started: ${what}` : what
 }
