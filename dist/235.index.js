@@ -3290,7 +3290,7 @@ async function run(options = {}) {
     catch (error) {
         // A bug of ours: still one readable line and a summary, never a stack trace on the run page.
         ;
-        (await __webpack_require__.e(/* import() */ 986).then(__webpack_require__.bind(__webpack_require__, 6986))).reportUnexpectedError(secrets.scrub(messageOf(error)), context);
+        (await __webpack_require__.e(/* import() */ 45).then(__webpack_require__.bind(__webpack_require__, 4045))).reportUnexpectedError(secrets.scrub(messageOf(error)), context);
     }
     finally {
         await runner.ready();
@@ -3341,7 +3341,7 @@ async function gate(context, options, signal) {
     catch (error) {
         if (!(error instanceof InputError))
             throw error;
-        (await __webpack_require__.e(/* import() */ 986).then(__webpack_require__.bind(__webpack_require__, 6986))).reportInputErrors(error, context);
+        (await __webpack_require__.e(/* import() */ 45).then(__webpack_require__.bind(__webpack_require__, 4045))).reportInputErrors(error, context);
         return;
     }
     const outcome = await runGate(settings, {
@@ -3360,7 +3360,7 @@ async function gate(context, options, signal) {
             group: (name, body) => runner.group(name, body)
         }
     });
-    (await __webpack_require__.e(/* import() */ 986).then(__webpack_require__.bind(__webpack_require__, 6986))).report(settings, outcome, context);
+    (await __webpack_require__.e(/* import() */ 45).then(__webpack_require__.bind(__webpack_require__, 4045))).report(settings, outcome, context);
 }
 
 
@@ -3844,7 +3844,8 @@ const Output = {
     SummaryFile: 'summary-file',
     FailedCsv: 'failed-csv',
     SucceededDevices: 'succeeded-devices',
-    DevicesFile: 'devices-file'
+    DevicesFile: 'devices-file',
+    JunitFile: 'junit-file'
 };
 /** The command line's environment variable for an input: `job-id` → `LXCA_JOB_ID`. */
 function envName(input) {

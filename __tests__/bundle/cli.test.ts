@@ -272,10 +272,23 @@ describe('the command line after a partial failure', () => {
     const csv = csvFile(serversCsv(3, { 1: 'fail:LOGIN:Check the BMC password.' }))
     const failed = join(dir, 'failed.csv')
     const devices = join(dir, 'devices.json')
+    const junit = join(dir, 'junit.xml')
     const result = await cli(
-      ['--csv-file', csv, '--allowed-failures', '1', '--failed-csv', failed, '--devices-file', devices],
+      [
+        '--csv-file',
+        csv,
+        '--allowed-failures',
+        '1',
+        '--failed-csv',
+        failed,
+        '--devices-file',
+        devices,
+        '--junit',
+        junit
+      ],
       env(sim)
     )
+    expect(readFileSync(junit, 'utf8')).toMatch(/<testsuites name="lxca-job-gate" tests="3" failures="1" errors="0"/)
     expect(result.code).toBe(0)
     expect(result.stdout).toMatch(
       /^Uploaded servers\.csv \(3 devices\): it started LXCA job 5001\.\n\n▲ LXCA job 5001 on \S+: 1 of 3 devices failed — within --allowed-failures \(LXCA_ALLOWED_FAILURES\) \(1\); the step passes · /

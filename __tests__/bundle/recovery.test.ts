@@ -81,6 +81,11 @@ describe('a 4-row CSV whose row 3 fails (line 4 of the file)', () => {
         ['rack12-node4', 5, 'succeeded'],
         ['rack12-node3', 4, 'failed']
       ])
+      // The JUnit report for test-report views: one case per device, named as the CSV names it.
+      const junit = readFileSync(result.outputs['junit-file'], 'utf8')
+      expect(junit).toContain('<testsuites name="lxca-job-gate" tests="4" failures="1" errors="0"')
+      expect(junit).toContain('<testcase name="rack12-node3 (10.240.9.13) (servers.csv:4)"')
+      expect(junit).not.toMatch(/Bmc-Secret/)
       // stdout, stderr, outputs, the summary, the report and devices-file: no BMC password, nor the appliance's.
       expect(result.everything).not.toMatch(/Bmc-Secret/)
       expect(result.everything).not.toContain(PASSWORD)

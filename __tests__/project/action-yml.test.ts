@@ -14,6 +14,15 @@ const sources = readdirSync(`${ROOT}src`, { recursive: true, encoding: 'utf8' })
   .join('\n')
 
 describe('action.yml', () => {
+  it('has Marketplace-ready metadata: a description under 125 characters, an author, branding', () => {
+    const meta = action as unknown as { description: string; author: string; branding: Record<string, string> }
+    expect(meta.description.length).toBeLessThan(125)
+    expect(meta.description).toMatch(/XClarity/)
+    expect(meta.author).toMatch(/\S/)
+    expect(meta.author).not.toMatch(/your-org|TODO|example/i)
+    expect(meta.branding).toEqual({ icon: expect.any(String), color: expect.any(String) })
+  })
+
   it('runs the committed bundle on node24', () => {
     expect(action.runs.using).toBe('node24')
     expect(action.runs.main).toBe('dist/index.js')
@@ -69,5 +78,35 @@ describe('README', () => {
   it('documents every outcome in the Behaviour table', () => {
     for (const status of ['success', 'failure', 'timeout', 'error', 'cancelled'])
       expect(readme).toMatch(new RegExp(`\\| \`${status}\` \\|`))
+  })
+})
+
+describe('README for the first hour', () => {
+  const readme = readFileSync(`${ROOT}README.md`, 'utf8')
+  const headings = [...readme.matchAll(/^(##|###) (.+)$/gm)].map(match => ({ level: match[1], title: match[2] }))
+  /** GitHub's anchor of a heading. */
+  const anchor = (title: string): string =>
+    title
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N} -]/gu, '')
+      .replace(/ /g, '-')
+
+  it('starts with its contents, the quick start and "Before you start"', () => {
+    expect(headings.slice(0, 3).map(heading => heading.title)).toEqual(['Contents', 'Quick start', 'Before you start'])
+  })
+
+  it('reaches every section from its contents', () => {
+    const contents = readme.slice(readme.indexOf('## Contents'), readme.indexOf('## Quick start'))
+    const sections = headings.filter(heading => heading.title !== 'Contents')
+    expect(sections.length).toBeGreaterThan(20)
+    for (const { title } of sections) {
+      expect([title, contents]).toEqual([title, expect.stringContaining(`(#${anchor(title)})`)])
+    }
+  })
+
+  it('the quick start gives the minimal job-id form first, then the upload form', () => {
+    const quick = readme.slice(readme.indexOf('## Quick start'), readme.indexOf('## Before you start'))
+    expect(quick.indexOf('job-id: 4229')).toBeGreaterThan(0)
+    expect(quick.indexOf('csv-file:')).toBeGreaterThan(quick.indexOf('job-id: 4229'))
   })
 })

@@ -96,3 +96,20 @@ describe('no expression expands outputs, inputs or event text inside a run: scri
     expect(unsafeExpressions('cd ${{ github.workspace }} && echo ${{ runner.temp }}')).toEqual([])
   })
 })
+
+describe('the workflows pin what they run', () => {
+  it('every action from another repository is pinned by its full commit SHA, with its version in a comment', () => {
+    const uses = workflows.flatMap(file =>
+      file.text
+        .split('\n')
+        .map(line => /^\s*(?:-\s+)?uses:\s*(\S+)(.*)$/.exec(line))
+        .filter((match): match is RegExpExecArray => match !== null && !match[1].startsWith('./'))
+        .map(match => ({ where: file.where, action: match[1], comment: match[2].trim() }))
+    )
+    expect(uses.length).toBeGreaterThan(5)
+    for (const { where, action, comment } of uses) {
+      expect([where, action]).toEqual([where, expect.stringMatching(/^[\w.-]+\/[\w./-]+@[0-9a-f]{40}$/)])
+      expect([where, comment]).toEqual([where, expect.stringMatching(/^# v\d+(\.\d+){0,2}$/)])
+    }
+  })
+})

@@ -116,7 +116,8 @@ describe('buildOutputs', () => {
       'summary-file': '/t/summary.md',
       'failed-csv': '',
       'succeeded-devices': '[{"device":"10.240.72.1"},{"device":"10.240.72.2"}]',
-      'devices-file': ''
+      'devices-file': '',
+      'junit-file': ''
     })
   })
 

@@ -15,6 +15,7 @@ import { renderInputErrorSummary, renderUnexpectedErrorSummary } from '../summar
 import { renderGateMarkdown } from '../summary/gate-markdown.js'
 import { annotations, type Annotation } from '../summary/annotations.js'
 import { buildOutputs, gateMessage, reportContent, type OutputFiles } from '../summary/outputs.js'
+import { renderJunit } from '../summary/junit.js'
 import { devicesFileContent, failedCsvs, numbered } from '../summary/recovery.js'
 import { gateView, type GateView } from '../summary/view.js'
 import type { Runner } from './runner.js'
@@ -78,12 +79,16 @@ function writeFiles(
   const markdown = renderGateMarkdown(view)
   const summaryFile = write('summary.md', markdown) as string
   const devicesFile = outcome.jobs.length > 0 ? write('devices.json', devicesFileContent(view)) : undefined
+  const junitFile = write('junit.xml', renderJunit(view, new Date()))
   const files = settings.upload?.files ?? []
   const csvs = outcome.jobs.length > 0 ? failedCsvs(files, outcome.jobs) : []
   const failed = csvs.map((csv, i) => write(numbered(`failed-${files[0]?.name ?? 'rows.csv'}`, i), csv, 0o600))
   context.runner.info(`Summary: ${summaryFile}${report ? `; last job document: ${report}` : ''}`)
   // One path per line: files with different headers each get their own CSV.
-  return { markdown, files: { report, summaryFile, devicesFile, failedCsv: failed.join('\n') || undefined } }
+  return {
+    markdown,
+    files: { report, summaryFile, devicesFile, junitFile, failedCsv: failed.join('\n') || undefined }
+  }
 }
 
 /** Appended as is: our renderer already escaped every server string (core.summary escapes nothing). */

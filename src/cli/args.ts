@@ -17,6 +17,8 @@ export interface CliOptions {
   readonly failedCsv?: string
   /** Every device, as JSON. */
   readonly devicesFile?: string
+  /** The outcome as a JUnit XML report (GitLab, Jenkins). */
+  readonly junit?: string
   readonly verbose: boolean
   readonly help: boolean
   readonly version: boolean
@@ -71,6 +73,7 @@ export function helpText(command: string): string {
     '  --summary-file PATH              also write the summary as Markdown (as on GitHub)',
     '  --report-file PATH               write the last job document(s) as JSON',
     "  --failed-csv PATH                with --csv-file: write the CSV's rows whose device did not succeed (mode 0600)",
+    '  --junit PATH                     write a JUnit XML report: a test suite per job, a test case per device',
     '  --devices-file PATH              write every device (address, name, CSV line, state, result…) as JSON',
     '  --verbose                        debug detail on stderr',
     '  --no-color / --color             colours (default: only on a terminal; NO_COLOR and FORCE_COLOR are honoured)',
@@ -126,6 +129,7 @@ export function parseCli(argv: readonly string[], env: Readonly<Record<string, s
     reportFile: values['report-file'] as string | undefined,
     failedCsv: values['failed-csv'] as string | undefined,
     devicesFile: values['devices-file'] as string | undefined,
+    junit: values.junit as string | undefined,
     verbose: values.verbose === true,
     help: values.help === true,
     version: values.version === true,
@@ -147,6 +151,7 @@ const OPTIONS = {
   'report-file': { type: 'string' },
   'failed-csv': { type: 'string' },
   'devices-file': { type: 'string' },
+  junit: { type: 'string' },
   verbose: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' },

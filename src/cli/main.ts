@@ -17,6 +17,7 @@ import { readSettings, type Settings } from '../settings/settings.js'
 import { SecretSet } from '../common/secrets.js'
 import { renderGateMarkdown } from '../summary/gate-markdown.js'
 import { reportContent } from '../summary/outputs.js'
+import { renderJunit } from '../summary/junit.js'
 import { devicesFileContent, failedCsvs, numbered } from '../summary/recovery.js'
 import { renderTerminal } from '../summary/terminal.js'
 import { CLI_NAMING } from '../summary/naming.js'
@@ -96,7 +97,8 @@ function outputFiles(options: CliOptions): Array<[flag: string, path: string]> {
     ['--summary-file', options.summaryFile],
     ['--report-file', options.reportFile],
     ['--failed-csv', options.failedCsv],
-    ['--devices-file', options.devicesFile]
+    ['--devices-file', options.devicesFile],
+    ['--junit', options.junit]
   ]
   return files.filter((file): file is [string, string] => Boolean(file[1]))
 }
@@ -157,7 +159,8 @@ function writeResults(options: CliOptions, settings: Settings, outcome: GateOutc
     '--report-file': report ? [report] : [],
     // Files with different headers each get their own CSV: PATH, then PATH-2.csv, …
     '--failed-csv': csvs,
-    '--devices-file': outcome.jobs.length > 0 ? [devicesFileContent(view)] : []
+    '--devices-file': outcome.jobs.length > 0 ? [devicesFileContent(view)] : [],
+    '--junit': [renderJunit(view, new Date())]
   }
   let written = true
   for (const [flag, path] of outputFiles(options)) {

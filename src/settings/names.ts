@@ -37,7 +37,8 @@ export const Output = {
   SummaryFile: 'summary-file',
   FailedCsv: 'failed-csv',
   SucceededDevices: 'succeeded-devices',
-  DevicesFile: 'devices-file'
+  DevicesFile: 'devices-file',
+  JunitFile: 'junit-file'
 } as const
 export type OutputName = (typeof Output)[keyof typeof Output]
 

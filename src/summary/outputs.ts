@@ -114,6 +114,7 @@ export interface OutputFiles {
   readonly summaryFile?: string
   readonly failedCsv?: string
   readonly devicesFile?: string
+  readonly junitFile?: string
 }
 
 export function buildOutputs(
@@ -149,7 +150,8 @@ export function buildOutputs(
     [Output.SummaryFile]: files.summaryFile ?? '',
     [Output.FailedCsv]: files.failedCsv ?? '',
     [Output.SucceededDevices]: succeededDevices(view),
-    [Output.DevicesFile]: files.devicesFile ?? ''
+    [Output.DevicesFile]: files.devicesFile ?? '',
+    [Output.JunitFile]: files.junitFile ?? ''
   }
 }
 
