@@ -2321,191 +2321,8 @@ async function watchJob(job, index, count, client, settings, deps, deadline) {
     return outcome;
 }
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./node_modules/tinyglobby/dist/index.mjs + 1 modules
-var dist = __webpack_require__(3382);
-;// CONCATENATED MODULE: ./src/settings/input-file.ts
-// Files named by inputs (csv-file, and ca-certificate given as a path), read
-// as the untrusted pointers they are: in a pull request the file may come
-// from the pull request itself. So a path must lead, after every link is
-// resolved, to a regular file inside the folders the caller allows (the
-// workspace and RUNNER_TEMP for the Action), never to /proc, /sys or /dev; it
-// is opened without blocking (a FIFO would hang the step forever) and read
-// with a bound, never more than the limit and one byte.
-
-
-
-/** Why a file was not read, to follow its path: "is a named pipe (FIFO), not a regular file". */
-class FileRefused extends Error {
-    reason;
-    code;
-    constructor(reason, 
-    /** The system's error code, when it was one (ENOENT). */
-    code) {
-        super(reason);
-        this.reason = reason;
-        this.code = code;
-        this.name = 'FileRefused';
-    }
-}
-const SYSTEM_FOLDERS = ['/proc', '/sys', '/dev'];
-const CHUNK_BYTES = 64 * 1024;
-function inputFileReader(policy) {
-    return (path, maxBytes) => {
-        const real = realPath((0,external_node_path_.resolve)(policy.base, path));
-        if (SYSTEM_FOLDERS.some(folder => real === folder || real.startsWith(`${folder}/`))) {
-            throw new FileRefused(`leads to ${real}, a system file, not a file of the workspace`);
-        }
-        const anywhere = policy.absoluteAnywhere === true && (0,external_node_path_.isAbsolute)(path);
-        if (!anywhere && !policy.roots.some(root => inside(real, root))) {
-            throw new FileRefused(`leads outside the workspace (to ${real})`);
-        }
-        return readBounded(real, maxBytes);
-    };
-}
-/**
- * Glob patterns (`inventory/*.csv`, `racks/**\/rack-?.csv`) expanded with
- * tinyglobby: regular files only, no dot files, links not followed into
- * folders. Each match is then read through the reader, with its rules.
- */
-function inputFileFinder(policy) {
-    return (pattern, max) => {
-        const absolute = (0,external_node_path_.isAbsolute)(pattern);
-        const found = (0,dist/* globSync */.AZ)(pattern, {
-            cwd: policy.base,
-            absolute,
-            onlyFiles: true,
-            dot: false,
-            followSymbolicLinks: false,
-            expandDirectories: false
-        });
-        return found.sort().slice(0, max);
-    };
-}
-function realPath(path) {
-    try {
-        return (0,external_node_fs_.realpathSync)(path);
-    }
-    catch (error) {
-        const code = error.code ?? 'unreadable';
-        throw new FileRefused(`cannot be read (${code})`, code);
-    }
-}
-function inside(file, root) {
-    let realRoot;
-    try {
-        realRoot = (0,external_node_fs_.realpathSync)(root);
-    }
-    catch {
-        return false;
-    }
-    const path = (0,external_node_path_.relative)(realRoot, file);
-    return path !== '' && !path.startsWith('..') && !(0,external_node_path_.isAbsolute)(path);
-}
-/** Opens without following a link or blocking on a FIFO; only a regular file is read, and never past the bound. */
-function readBounded(path, maxBytes) {
-    let fd;
-    try {
-        fd = (0,external_node_fs_.openSync)(path, external_node_fs_.constants.O_RDONLY | (external_node_fs_.constants.O_NONBLOCK ?? 0) | (external_node_fs_.constants.O_NOFOLLOW ?? 0));
-    }
-    catch (error) {
-        const code = error.code ?? 'unreadable';
-        throw new FileRefused(`cannot be read (${code})`, code);
-    }
-    try {
-        const stats = (0,external_node_fs_.fstatSync)(fd);
-        const kind = kindOf(stats);
-        if (kind)
-            throw new FileRefused(`is ${kind}, not a regular file`);
-        // One buffer of the size the file says it has (and a byte more, to notice one that is longer):
-        // no chunks to join, so the file is in memory once.
-        let buffer = Buffer.allocUnsafe(Math.min(stats.size, maxBytes) + 1);
-        let total = 0;
-        for (;;) {
-            if (total === buffer.length) {
-                if (total > maxBytes)
-                    throw new FileRefused(`is larger than ${maxBytes.toLocaleString('en-US')} bytes`);
-                // The file grew since fstat: make room, up to the bound.
-                const grown = Buffer.allocUnsafe(Math.min(total * 2 + CHUNK_BYTES, maxBytes + 1));
-                buffer.copy(grown);
-                buffer = grown;
-            }
-            const read = (0,external_node_fs_.readSync)(fd, buffer, total, buffer.length - total, null);
-            if (read === 0)
-                break;
-            total += read;
-        }
-        if (total > maxBytes)
-            throw new FileRefused(`is larger than ${maxBytes.toLocaleString('en-US')} bytes`);
-        return buffer.subarray(0, total);
-    }
-    finally {
-        (0,external_node_fs_.closeSync)(fd);
-    }
-}
-function kindOf(stats) {
-    if (stats.isFile())
-        return undefined;
-    if (stats.isDirectory())
-        return 'a folder';
-    if (stats.isFIFO())
-        return 'a named pipe (FIFO)';
-    if (stats.isSocket())
-        return 'a socket';
-    if (stats.isCharacterDevice() || stats.isBlockDevice())
-        return 'a device';
-    return 'not a file';
-}
-
-// EXTERNAL MODULE: ./src/settings/names.ts
-var names = __webpack_require__(4761);
-;// CONCATENATED MODULE: ./src/settings/host.ts
-// The appliance address as people write it: `lxca.example.com`, `10.0.0.5`,
-// `host:8443`, `[fe80::1]`, or a URL `https://host[:port][/]`.
-
-function parseHost(text) {
-    let candidate = text;
-    if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(candidate)) {
-        // A bare IPv6 address has colons that would read as a port.
-        if ((0,external_node_net_.isIPv6)(candidate))
-            candidate = `[${candidate}]`;
-        candidate = `https://${candidate}`;
-    }
-    let url;
-    try {
-        url = new URL(candidate);
-    }
-    catch {
-        return { ok: false, reason: 'it is not a valid host name, address or URL' };
-    }
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-        return { ok: false, reason: `the scheme ${url.protocol.slice(0, -1)}:// is not supported` };
-    }
-    if (url.protocol === 'http:' && !isLoopback(url.hostname)) {
-        return {
-            ok: false,
-            reason: 'http:// would send the credentials in clear text; use https:// (http:// is allowed only to a loopback address)'
-        };
-    }
-    if (url.username || url.password) {
-        return { ok: false, reason: 'it must not contain credentials; use the username and password inputs' };
-    }
-    if ((url.pathname !== '/' && url.pathname !== '') || url.search || url.hash) {
-        return { ok: false, reason: 'it must not contain a path, query or fragment' };
-    }
-    if (!url.hostname)
-        return { ok: false, reason: 'it has no host name' };
-    return { ok: true, url: new URL(`${url.protocol}//${url.host}`) };
-}
-/** Loopback as the runner's proxy rules and our http:// rule see it. */
-function isLoopback(hostname) {
-    const name = hostname.toLowerCase();
-    return name === 'localhost' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(name) || name === '[::1]' || name === '::1';
-}
-
 ;// CONCATENATED MODULE: ./src/import/csv-records.ts
 // RFC 4180 records, read from the bytes (every delimiter is ASCII, so UTF-8
 // needs no decoding to find them): fields separated by commas, records by
@@ -2789,6 +2606,123 @@ function isIdentifierColumn(key) {
         /^(bmc|xcc|imm|cmm|mgmt|management)(ip|address|host)$/.test(key));
 }
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+;// CONCATENATED MODULE: ./src/settings/input-file.ts
+// Files named by inputs (csv-file, and ca-certificate given as a path), read
+// as the untrusted pointers they are: in a pull request the file may come
+// from the pull request itself. So a path must lead, after every link is
+// resolved, to a regular file inside the folders the caller allows (the
+// workspace and RUNNER_TEMP for the Action), never to /proc, /sys or /dev; it
+// is opened without blocking (a FIFO would hang the step forever) and read
+// with a bound, never more than the limit and one byte.
+
+
+/** Why a file was not read, to follow its path: "is a named pipe (FIFO), not a regular file". */
+class FileRefused extends Error {
+    reason;
+    code;
+    constructor(reason, 
+    /** The system's error code, when it was one (ENOENT). */
+    code) {
+        super(reason);
+        this.reason = reason;
+        this.code = code;
+        this.name = 'FileRefused';
+    }
+}
+const SYSTEM_FOLDERS = ['/proc', '/sys', '/dev'];
+const CHUNK_BYTES = 64 * 1024;
+function inputFileReader(policy) {
+    return (path, maxBytes) => {
+        const real = realPath((0,external_node_path_.resolve)(policy.base, path));
+        if (SYSTEM_FOLDERS.some(folder => real === folder || real.startsWith(`${folder}/`))) {
+            throw new FileRefused(`leads to ${real}, a system file, not a file of the workspace`);
+        }
+        const anywhere = policy.absoluteAnywhere === true && (0,external_node_path_.isAbsolute)(path);
+        if (!anywhere && !policy.roots.some(root => inside(real, root))) {
+            throw new FileRefused(`leads outside the workspace (to ${real})`);
+        }
+        return readBounded(real, maxBytes);
+    };
+}
+function realPath(path) {
+    try {
+        return (0,external_node_fs_.realpathSync)(path);
+    }
+    catch (error) {
+        const code = error.code ?? 'unreadable';
+        throw new FileRefused(`cannot be read (${code})`, code);
+    }
+}
+function inside(file, root) {
+    let realRoot;
+    try {
+        realRoot = (0,external_node_fs_.realpathSync)(root);
+    }
+    catch {
+        return false;
+    }
+    const path = (0,external_node_path_.relative)(realRoot, file);
+    return path !== '' && !path.startsWith('..') && !(0,external_node_path_.isAbsolute)(path);
+}
+/** Opens without following a link or blocking on a FIFO; only a regular file is read, and never past the bound. */
+function readBounded(path, maxBytes) {
+    let fd;
+    try {
+        fd = (0,external_node_fs_.openSync)(path, external_node_fs_.constants.O_RDONLY | (external_node_fs_.constants.O_NONBLOCK ?? 0) | (external_node_fs_.constants.O_NOFOLLOW ?? 0));
+    }
+    catch (error) {
+        const code = error.code ?? 'unreadable';
+        throw new FileRefused(`cannot be read (${code})`, code);
+    }
+    try {
+        const stats = (0,external_node_fs_.fstatSync)(fd);
+        const kind = kindOf(stats);
+        if (kind)
+            throw new FileRefused(`is ${kind}, not a regular file`);
+        // One buffer of the size the file says it has (and a byte more, to notice one that is longer):
+        // no chunks to join, so the file is in memory once.
+        let buffer = Buffer.allocUnsafe(Math.min(stats.size, maxBytes) + 1);
+        let total = 0;
+        for (;;) {
+            if (total === buffer.length) {
+                if (total > maxBytes)
+                    throw new FileRefused(`is larger than ${maxBytes.toLocaleString('en-US')} bytes`);
+                // The file grew since fstat: make room, up to the bound.
+                const grown = Buffer.allocUnsafe(Math.min(total * 2 + CHUNK_BYTES, maxBytes + 1));
+                buffer.copy(grown);
+                buffer = grown;
+            }
+            const read = (0,external_node_fs_.readSync)(fd, buffer, total, buffer.length - total, null);
+            if (read === 0)
+                break;
+            total += read;
+        }
+        if (total > maxBytes)
+            throw new FileRefused(`is larger than ${maxBytes.toLocaleString('en-US')} bytes`);
+        return buffer.subarray(0, total);
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(fd);
+    }
+}
+function kindOf(stats) {
+    if (stats.isFile())
+        return undefined;
+    if (stats.isDirectory())
+        return 'a folder';
+    if (stats.isFIFO())
+        return 'a named pipe (FIFO)';
+    if (stats.isSocket())
+        return 'a socket';
+    if (stats.isCharacterDevice() || stats.isBlockDevice())
+        return 'a device';
+    return 'not a file';
+}
+
+// EXTERNAL MODULE: ./src/settings/names.ts
+var names = __webpack_require__(4761);
 ;// CONCATENATED MODULE: ./src/settings/csv-file.ts
 // csv-file: the bulk-import CSVs named by the input (one per line, or
 // comma-separated; glob patterns expanded in sorted order), each read as the
@@ -2803,6 +2737,10 @@ function isIdentifierColumn(key) {
 const MAX_FILES = 50;
 const MAX_PARTS = 50;
 const GLOB = /[*?[\]{}]/;
+/** Whether csv-file holds a glob pattern (the roots then load the file finder). */
+function hasGlobPattern(text) {
+    return GLOB.test(text);
+}
 /** The files, in the order given (each pattern's matches sorted), duplicates once; undefined after a problem. */
 function readCsvFiles(inputs, readFile, findFiles) {
     const entries = inputs
@@ -2845,6 +2783,50 @@ function readCsvFile(inputs, readFile, path, several) {
         return csv;
     // With several files, the file each problem is about comes first.
     return inputs.fail(names/* Input */.pd.CsvFile, several ? `file '${(0,common_text/* clip */.$Q)(path)}' ${csv.problem}` : csv.problem);
+}
+
+;// CONCATENATED MODULE: ./src/settings/host.ts
+// The appliance address as people write it: `lxca.example.com`, `10.0.0.5`,
+// `host:8443`, `[fe80::1]`, or a URL `https://host[:port][/]`.
+
+function parseHost(text) {
+    let candidate = text;
+    if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(candidate)) {
+        // A bare IPv6 address has colons that would read as a port.
+        if ((0,external_node_net_.isIPv6)(candidate))
+            candidate = `[${candidate}]`;
+        candidate = `https://${candidate}`;
+    }
+    let url;
+    try {
+        url = new URL(candidate);
+    }
+    catch {
+        return { ok: false, reason: 'it is not a valid host name, address or URL' };
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+        return { ok: false, reason: `the scheme ${url.protocol.slice(0, -1)}:// is not supported` };
+    }
+    if (url.protocol === 'http:' && !isLoopback(url.hostname)) {
+        return {
+            ok: false,
+            reason: 'http:// would send the credentials in clear text; use https:// (http:// is allowed only to a loopback address)'
+        };
+    }
+    if (url.username || url.password) {
+        return { ok: false, reason: 'it must not contain credentials; use the username and password inputs' };
+    }
+    if ((url.pathname !== '/' && url.pathname !== '') || url.search || url.hash) {
+        return { ok: false, reason: 'it must not contain a path, query or fragment' };
+    }
+    if (!url.hostname)
+        return { ok: false, reason: 'it has no host name' };
+    return { ok: true, url: new URL(`${url.protocol}//${url.host}`) };
+}
+/** Loopback as the runner's proxy rules and our http:// rule see it. */
+function isLoopback(hostname) {
+    const name = hostname.toLowerCase();
+    return name === 'localhost' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(name) || name === '[::1]' || name === '::1';
 }
 
 ;// CONCATENATED MODULE: ./src/settings/problems.ts
@@ -3266,6 +3248,7 @@ function propertiesOf(place) {
 
 
 
+
 /** Should the first answer be slow, @actions/core is loaded after this long anyway, so log lines are not held back. */
 const LOAD_CORE_AFTER_MS = 250;
 /** Runs the step; without a signal (as under @github/local-action), it listens for SIGINT and SIGTERM itself. */
@@ -3334,9 +3317,13 @@ async function gate(context, options, signal) {
     let settings;
     try {
         const files = workspacePolicy(env, context.cwd);
+        // The glob matcher is loaded only for a pattern: it is not on the way to the first request otherwise.
+        const finder = hasGlobPattern(input(names/* Input */.pd.CsvFile))
+            ? (await Promise.all(/* import() */[__webpack_require__.e(382), __webpack_require__.e(328)]).then(__webpack_require__.bind(__webpack_require__, 8328))).inputFileFinder(files)
+            : undefined;
         settings = readSettings(input, inputFileReader(files), 
         // The runner's proxy variables, with @actions/http-client's NO_PROXY rule.
-        { variable: name => env[name], bypass: proxy/* checkBypass */.H }, inputFileFinder(files));
+        { variable: name => env[name], bypass: proxy/* checkBypass */.H }, finder);
     }
     catch (error) {
         if (!(error instanceof InputError))
@@ -3852,6 +3839,106 @@ function envName(input) {
     return `LXCA_${input.toUpperCase().replace(/-/g, '_')}`;
 }
 
+
+/***/ }),
+
+/***/ 9783:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   H: () => (/* binding */ checkBypass),
+/* harmony export */   s: () => (/* binding */ getProxyUrl)
+/* harmony export */ });
+function getProxyUrl(reqUrl) {
+    const usingSsl = reqUrl.protocol === 'https:';
+    if (checkBypass(reqUrl)) {
+        return undefined;
+    }
+    const proxyVar = (() => {
+        if (usingSsl) {
+            return process.env['https_proxy'] || process.env['HTTPS_PROXY'];
+        }
+        else {
+            return process.env['http_proxy'] || process.env['HTTP_PROXY'];
+        }
+    })();
+    if (proxyVar) {
+        try {
+            return new DecodedURL(proxyVar);
+        }
+        catch (_a) {
+            if (!proxyVar.startsWith('http://') && !proxyVar.startsWith('https://'))
+                return new DecodedURL(`http://${proxyVar}`);
+        }
+    }
+    else {
+        return undefined;
+    }
+}
+function checkBypass(reqUrl) {
+    if (!reqUrl.hostname) {
+        return false;
+    }
+    const reqHost = reqUrl.hostname;
+    if (isLoopbackAddress(reqHost)) {
+        return true;
+    }
+    const noProxy = process.env['no_proxy'] || process.env['NO_PROXY'] || '';
+    if (!noProxy) {
+        return false;
+    }
+    // Determine the request port
+    let reqPort;
+    if (reqUrl.port) {
+        reqPort = Number(reqUrl.port);
+    }
+    else if (reqUrl.protocol === 'http:') {
+        reqPort = 80;
+    }
+    else if (reqUrl.protocol === 'https:') {
+        reqPort = 443;
+    }
+    // Format the request hostname and hostname with port
+    const upperReqHosts = [reqUrl.hostname.toUpperCase()];
+    if (typeof reqPort === 'number') {
+        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
+    }
+    // Compare request host against noproxy
+    for (const upperNoProxyItem of noProxy
+        .split(',')
+        .map(x => x.trim().toUpperCase())
+        .filter(x => x)) {
+        if (upperNoProxyItem === '*' ||
+            upperReqHosts.some(x => x === upperNoProxyItem ||
+                x.endsWith(`.${upperNoProxyItem}`) ||
+                (upperNoProxyItem.startsWith('.') &&
+                    x.endsWith(`${upperNoProxyItem}`)))) {
+            return true;
+        }
+    }
+    return false;
+}
+function isLoopbackAddress(host) {
+    const hostLower = host.toLowerCase();
+    return (hostLower === 'localhost' ||
+        hostLower.startsWith('127.') ||
+        hostLower.startsWith('[::1]') ||
+        hostLower.startsWith('[0:0:0:0:0:0:0:1]'));
+}
+class DecodedURL extends URL {
+    constructor(url, base) {
+        super(url, base);
+        this._decodedUsername = decodeURIComponent(super.username);
+        this._decodedPassword = decodeURIComponent(super.password);
+    }
+    get username() {
+        return this._decodedUsername;
+    }
+    get password() {
+        return this._decodedPassword;
+    }
+}
+//# sourceMappingURL=proxy.js.map
 
 /***/ })
 

@@ -11,7 +11,8 @@ import { systemClock, type Clock } from '../common/clock.js'
 import { InputError, messageOf } from '../common/errors.js'
 import { SecretSet } from '../common/secrets.js'
 import { runGate } from '../gate.js'
-import { inputFileFinder, inputFileReader, type FilePolicy } from '../settings/input-file.js'
+import { hasGlobPattern } from '../settings/csv-file.js'
+import { inputFileReader, type FilePolicy } from '../settings/input-file.js'
 import { Input, Output, type InputName } from '../settings/names.js'
 import { readSettings, type Settings } from '../settings/settings.js'
 import type { ActionContext } from './results.js'
@@ -100,12 +101,16 @@ async function gate(context: ActionContext, options: ActionOptions, signal: Abor
   let settings: Settings
   try {
     const files = workspacePolicy(env, context.cwd)
+    // The glob matcher is loaded only for a pattern: it is not on the way to the first request otherwise.
+    const finder = hasGlobPattern(input(Input.CsvFile))
+      ? (await import('../settings/file-finder.js')).inputFileFinder(files)
+      : undefined
     settings = readSettings(
       input,
       inputFileReader(files),
       // The runner's proxy variables, with @actions/http-client's NO_PROXY rule.
       { variable: name => env[name], bypass: checkBypass },
-      inputFileFinder(files)
+      finder
     )
   } catch (error) {
     if (!(error instanceof InputError)) throw error

@@ -12,7 +12,9 @@ import { InputError, messageOf } from '../common/errors.js'
 import type { GateOutcome } from '../outcome/gate-outcome.js'
 import { STATUSES } from '../outcome/status.js'
 import { runGate, type GateLog } from '../gate.js'
-import { inputFileFinder, inputFileReader } from '../settings/input-file.js'
+import { hasGlobPattern } from '../settings/csv-file.js'
+import { inputFileReader } from '../settings/input-file.js'
+import { Input } from '../settings/names.js'
 import { readSettings, type Settings } from '../settings/settings.js'
 import { SecretSet } from '../common/secrets.js'
 import { renderGateMarkdown } from '../summary/gate-markdown.js'
@@ -61,7 +63,7 @@ async function runCommand(argv: readonly string[], signal: AbortSignal, printer:
   }
   for (const warning of options.warnings) printer.err(`warning: ${warning}`)
   printer.secrets.add(options.read('password'))
-  const settings = readOptions(options, printer)
+  const settings = await readOptions(options, printer)
   if (!settings || !outputFilesWritable(options, printer)) return STATUSES.error.exitCode
 
   signal.addEventListener('abort', () => printer.err(`${String(signal.reason ?? 'Cancel')} received: cancelling…`), {
@@ -126,16 +128,19 @@ function unwritable(path: string): string | undefined {
 }
 
 /** The settings, or undefined after printing every problem, each named as the user gave it. */
-function readOptions(options: CliOptions, printer: Printer): Settings | undefined {
+async function readOptions(options: CliOptions, printer: Printer): Promise<Settings | undefined> {
   try {
     // Below the working folder, or anywhere an absolute path the user typed leads (but a system folder).
     const cwd = process.cwd()
     const policy = { base: cwd, roots: [cwd], absoluteAnywhere: true }
+    const finder = hasGlobPattern(options.read(Input.CsvFile))
+      ? (await import('../settings/file-finder.js')).inputFileFinder(policy)
+      : undefined
     return readSettings(
       options.read,
       inputFileReader(policy),
       { variable: name => process.env[name], bypass: checkBypass },
-      inputFileFinder(policy)
+      finder
     )
   } catch (error) {
     if (!(error instanceof InputError)) throw error

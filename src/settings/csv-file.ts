@@ -14,6 +14,11 @@ const MAX_FILES = 50
 export const MAX_PARTS = 50
 const GLOB = /[*?[\]{}]/
 
+/** Whether csv-file holds a glob pattern (the roots then load the file finder). */
+export function hasGlobPattern(text: string): boolean {
+  return GLOB.test(text)
+}
+
 /** The files, in the order given (each pattern's matches sorted), duplicates once; undefined after a problem. */
 export function readCsvFiles(
   inputs: InputReader,

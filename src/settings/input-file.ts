@@ -7,7 +7,6 @@
 // with a bound, never more than the limit and one byte.
 import { closeSync, constants, fstatSync, openSync, readSync, realpathSync, type Stats } from 'node:fs'
 import { isAbsolute, relative, resolve } from 'node:path'
-import { globSync } from 'tinyglobby'
 
 export interface FilePolicy {
   /** Relative paths start here (the workspace, or the working folder). */
@@ -50,26 +49,6 @@ export function inputFileReader(policy: FilePolicy): FileReader {
       throw new FileRefused(`leads outside the workspace (to ${real})`)
     }
     return readBounded(real, maxBytes)
-  }
-}
-
-/**
- * Glob patterns (`inventory/*.csv`, `racks/**\/rack-?.csv`) expanded with
- * tinyglobby: regular files only, no dot files, links not followed into
- * folders. Each match is then read through the reader, with its rules.
- */
-export function inputFileFinder(policy: FilePolicy): FileFinder {
-  return (pattern, max) => {
-    const absolute = isAbsolute(pattern)
-    const found = globSync(pattern, {
-      cwd: policy.base,
-      absolute,
-      onlyFiles: true,
-      dot: false,
-      followSymbolicLinks: false,
-      expandDirectories: false
-    })
-    return found.sort().slice(0, max)
   }
 }
 
