@@ -1812,6 +1812,13 @@ function startLine(settings, jobs) {
 }
 
 ;// CONCATENATED MODULE: ./src/import/parts.ts
+// LXCA takes at most 300 devices per bulk-import file, and asks that one
+// management job finish before the next starts. So the files of csv-file are
+// cut into parts of at most 300 device rows, in file order, each with its
+// file's byte-order mark and header line, and imported one at a time. A part
+// keeps its rows' lines in the file, so every report (and the appliance's own
+// "Line N", mapped back) names the line the user wrote.
+
 /** LXCA's limit of devices per bulk-import file. */
 const MAX_PART_ROWS = 300;
 /** Every file's rows, in order, cut into parts of at most 300. */
@@ -1831,7 +1838,7 @@ function part(file, rows, index, count) {
     if (rows.length === file.rows.length) {
         return { file, index, count, path: file.path, rows, bytes, fileLine: line => line };
     }
-    const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(0, 3) : Buffer.alloc(0);
+    const bom = bytes.subarray(0, (0,common_text/* bomLength */.L1)(bytes));
     const header = bytes.subarray(file.header.start, file.header.end);
     // A part's line n is the file's line lines[n - 1]: the header's lines, then each row's, in order.
     const lines = [];
@@ -1840,7 +1847,7 @@ function part(file, rows, index, count) {
         for (let i = 0; i < count; i++)
             lines.push(firstLine + i);
     };
-    span(file.header.start, file.header.end, lineOfByte(bytes, file.header.start));
+    span(file.header.start, file.header.end, file.header.line);
     for (const row of rows)
         span(row.start, row.end, row.line);
     return {
@@ -1863,9 +1870,6 @@ function newlines(bytes, start, end) {
             count += 1;
     }
     return count;
-}
-function lineOfByte(bytes, at) {
-    return newlines(bytes, 0, at) + 1;
 }
 /**
  * The appliance's messages about a part, its line numbers ("Line 3",
@@ -2522,8 +2526,7 @@ function parseCsv(path, bytes) {
     if (invalid !== undefined) {
         return fail(`is not UTF-8 text: line ${lineAt(bytes, invalid)} has a byte that is not UTF-8. Save the file as UTF-8 (CSV UTF-8 in Excel).`);
     }
-    const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-    const records = readRecords(bytes, bom);
+    const records = readRecords(bytes, (0,common_text/* bomLength */.L1)(bytes));
     if (!records.ok)
         return fail(records.problem);
     return checkRecords(path, bytes, records.records, fail);
@@ -2550,7 +2553,7 @@ function checkRecords(path, bytes, records, fail) {
         path,
         name: (0,external_node_path_.basename)(path),
         bytes,
-        header: { start: header.start, end: header.end },
+        header: { line: header.line, start: header.start, end: header.end },
         columns: columns.names,
         rows: devices,
         secrets: [...new Set(secrets)]
@@ -3427,6 +3430,7 @@ function trimZero(text) {
 /* harmony export */   Gv: () => (/* binding */ isObject),
 /* harmony export */   KN: () => (/* binding */ percent),
 /* harmony export */   Kb: () => (/* binding */ excerpt),
+/* harmony export */   L1: () => (/* binding */ bomLength),
 /* harmony export */   LS: () => (/* binding */ plural),
 /* harmony export */   Rp: () => (/* binding */ MONITORING),
 /* harmony export */   sb: () => (/* binding */ clause),
@@ -3478,10 +3482,13 @@ function plural(count, noun) {
 function clause(text) {
     return text.replace(/[\s.]+$/, '');
 }
+/** The length of the UTF-8 byte-order mark `bytes` start with: 3, or 0 when there is none. */
+function bomLength(bytes) {
+    return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+}
 /** A body as text, without a UTF-8 byte-order mark (not JSON, but some servers send one). */
 function bodyText(body) {
-    const start = body[0] === 0xef && body[1] === 0xbb && body[2] === 0xbf ? 3 : 0;
-    return body.toString('utf8', start);
+    return body.toString('utf8', bomLength(body));
 }
 /** Echo a bad value back, but never a wall of text. */
 function clip(text) {

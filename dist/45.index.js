@@ -262,6 +262,7 @@ function takeWhile(budget, items, render, max = Infinity) {
 function jobName(view, host) {
     return `LXCA job ${view.job.id}${host ? ` on ${host}` : ''}`;
 }
+/** `1,000`. */
 const count = (n) => n.toLocaleString('en-US');
 /** `52% done of 300 devices: 290 succeeded, 1 failed, 9 not finished`: what was known when the wait ended. */
 function knownState(view) {
@@ -1156,7 +1157,6 @@ function renderUploadMarkdown(upload, host) {
 
 
 
-const parts_wording_count = (n) => n.toLocaleString('en-US');
 /** A few words on why a part did not pass, or was never uploaded. */
 function partWhy(part) {
     if (part.jobView)
@@ -1183,7 +1183,7 @@ function partsHeadline(view, parts) {
     const across = view.across;
     const failed = across ? across.failed.length + across.notInJob.length : 0;
     if (failed > 0)
-        facts.push(`${parts_wording_count(failed)} failed`);
+        facts.push(`${count(failed)} failed`);
     const stopped = parts.find(part => part.status !== undefined && !['success', 'failure', 'partial'].includes(part.status));
     if (stopped?.status)
         facts.push(`part ${stopped.index} ${outcome_status/* STATUSES */.f[stopped.status].verb}`);
@@ -1350,6 +1350,12 @@ function renderFooter(view) {
 }
 
 ;// CONCATENATED MODULE: ./src/summary/recovery.ts
+// What the step leaves for recovering and for going on: the rows of the
+// uploaded CSV whose device did not succeed (failed-csv, byte for byte, to
+// fix and upload again), the devices that succeeded (succeeded-devices, for
+// a deploy to target), and every device (devices-file, for scripts). Pure:
+// the composition root writes the files.
+
 /** succeeded-devices lists at most this many (an output is meant to be small); devices-file has them all. */
 const MAX_SUCCEEDED_OUTPUT = 1_000;
 /**
@@ -1380,14 +1386,12 @@ function failedCsvs(files, jobs) {
         const key = header.toString('utf8').replace(/\r?\n$|\r$/, '');
         let parts = byHeader.get(key);
         if (!parts) {
-            const bom = file.bytes.subarray(0, 3).equals(BOM) ? [BOM] : [];
-            byHeader.set(key, (parts = [...bom, header]));
+            byHeader.set(key, (parts = [file.bytes.subarray(0, (0,common_text/* bomLength */.L1)(file.bytes)), header]));
         }
         parts.push(...rows.map(row => file.bytes.subarray(row.start, row.end)));
     }
     return [...byHeader.values()].map(parts => Buffer.concat(parts));
 }
-const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 /** The i-th (0-based) of several files named after one: `failed.csv`, `failed-2.csv`, … */
 function numbered(path, i) {
     if (i === 0)

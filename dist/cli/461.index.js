@@ -369,10 +369,13 @@ function text_plural(count, noun) {
 function text_clause(text) {
     return text.replace(/[\s.]+$/, '');
 }
+/** The length of the UTF-8 byte-order mark `bytes` start with: 3, or 0 when there is none. */
+function bomLength(bytes) {
+    return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+}
 /** A body as text, without a UTF-8 byte-order mark (not JSON, but some servers send one). */
 function bodyText(body) {
-    const start = body[0] === 0xef && body[1] === 0xbb && body[2] === 0xbf ? 3 : 0;
-    return body.toString('utf8', start);
+    return body.toString('utf8', bomLength(body));
 }
 /** Echo a bad value back, but never a wall of text. */
 function clip(text) {
@@ -1964,6 +1967,13 @@ function startLine(settings, jobs) {
 }
 
 ;// CONCATENATED MODULE: ./src/import/parts.ts
+// LXCA takes at most 300 devices per bulk-import file, and asks that one
+// management job finish before the next starts. So the files of csv-file are
+// cut into parts of at most 300 device rows, in file order, each with its
+// file's byte-order mark and header line, and imported one at a time. A part
+// keeps its rows' lines in the file, so every report (and the appliance's own
+// "Line N", mapped back) names the line the user wrote.
+
 /** LXCA's limit of devices per bulk-import file. */
 const MAX_PART_ROWS = 300;
 /** Every file's rows, in order, cut into parts of at most 300. */
@@ -1983,7 +1993,7 @@ function part(file, rows, index, count) {
     if (rows.length === file.rows.length) {
         return { file, index, count, path: file.path, rows, bytes, fileLine: line => line };
     }
-    const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(0, 3) : Buffer.alloc(0);
+    const bom = bytes.subarray(0, bomLength(bytes));
     const header = bytes.subarray(file.header.start, file.header.end);
     // A part's line n is the file's line lines[n - 1]: the header's lines, then each row's, in order.
     const lines = [];
@@ -1992,7 +2002,7 @@ function part(file, rows, index, count) {
         for (let i = 0; i < count; i++)
             lines.push(firstLine + i);
     };
-    span(file.header.start, file.header.end, lineOfByte(bytes, file.header.start));
+    span(file.header.start, file.header.end, file.header.line);
     for (const row of rows)
         span(row.start, row.end, row.line);
     return {
@@ -2015,9 +2025,6 @@ function newlines(bytes, start, end) {
             count += 1;
     }
     return count;
-}
-function lineOfByte(bytes, at) {
-    return newlines(bytes, 0, at) + 1;
 }
 /**
  * The appliance's messages about a part, its line numbers ("Line 3",
@@ -2672,8 +2679,7 @@ function parseCsv(path, bytes) {
     if (invalid !== undefined) {
         return fail(`is not UTF-8 text: line ${lineAt(bytes, invalid)} has a byte that is not UTF-8. Save the file as UTF-8 (CSV UTF-8 in Excel).`);
     }
-    const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-    const records = readRecords(bytes, bom);
+    const records = readRecords(bytes, bomLength(bytes));
     if (!records.ok)
         return fail(records.problem);
     return checkRecords(path, bytes, records.records, fail);
@@ -2700,7 +2706,7 @@ function checkRecords(path, bytes, records, fail) {
         path,
         name: (0,external_node_path_.basename)(path),
         bytes,
-        header: { start: header.start, end: header.end },
+        header: { line: header.line, start: header.start, end: header.end },
         columns: columns.names,
         rows: devices,
         secrets: [...new Set(secrets)]
@@ -3870,6 +3876,7 @@ function takeWhile(budget, items, render, max = Infinity) {
 function jobName(view, host) {
     return `LXCA job ${view.job.id}${host ? ` on ${host}` : ''}`;
 }
+/** `1,000`. */
 const count = (n) => n.toLocaleString('en-US');
 /** `52% done of 300 devices: 290 succeeded, 1 failed, 9 not finished`: what was known when the wait ended. */
 function knownState(view) {
@@ -4760,7 +4767,6 @@ function renderUploadMarkdown(upload, host) {
 
 
 
-const parts_wording_count = (n) => n.toLocaleString('en-US');
 /** A few words on why a part did not pass, or was never uploaded. */
 function partWhy(part) {
     if (part.jobView)
@@ -4787,7 +4793,7 @@ function partsHeadline(view, parts) {
     const across = view.across;
     const failed = across ? across.failed.length + across.notInJob.length : 0;
     if (failed > 0)
-        facts.push(`${parts_wording_count(failed)} failed`);
+        facts.push(`${count(failed)} failed`);
     const stopped = parts.find(part => part.status !== undefined && !['success', 'failure', 'partial'].includes(part.status));
     if (stopped?.status)
         facts.push(`part ${stopped.index} ${STATUSES[stopped.status].verb}`);
@@ -4951,109 +4957,6 @@ function renderFooter(view) {
         '---',
         `<sub>${appliance} · Job ${view.jobs.length === 1 ? 'document' : 'documents'} (API): ${api}${report}</sub>`
     ].join('\n');
-}
-
-;// CONCATENATED MODULE: ./src/summary/recovery.ts
-/** succeeded-devices lists at most this many (an output is meant to be small); devices-file has them all. */
-const MAX_SUCCEEDED_OUTPUT = 1_000;
-/**
- * The CSVs to upload again: for each header the files share, its byte-order
- * mark (if any) and header line (from the first file with it) and, byte for
- * byte and in order, every device row not known to have succeeded (failed,
- * without a result, not finished, not in the job, in a part never uploaded,
- * or matched to no device). Empty when every row succeeded.
- */
-function failedCsvs(files, jobs) {
-    const succeeded = new Set();
-    for (const job of jobs) {
-        if (!job.rows || !job.seen)
-            continue;
-        for (const item of job.seen.assessment.devices) {
-            const row = item.state === 'succeeded' ? job.rows.rowOf.get(item.device) : undefined;
-            if (row)
-                succeeded.add(`${job.rows.source.path}\n${row.line}`);
-        }
-    }
-    const byHeader = new Map();
-    for (const file of files) {
-        const rows = file.rows.filter(row => !succeeded.has(`${file.path}\n${row.line}`));
-        if (rows.length === 0)
-            continue;
-        const header = file.bytes.subarray(file.header.start, file.header.end);
-        // The same columns, whatever the line ending: one CSV.
-        const key = header.toString('utf8').replace(/\r?\n$|\r$/, '');
-        let parts = byHeader.get(key);
-        if (!parts) {
-            const bom = file.bytes.subarray(0, 3).equals(BOM) ? [BOM] : [];
-            byHeader.set(key, (parts = [...bom, header]));
-        }
-        parts.push(...rows.map(row => file.bytes.subarray(row.start, row.end)));
-    }
-    return [...byHeader.values()].map(parts => Buffer.concat(parts));
-}
-const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
-/** The i-th (0-based) of several files named after one: `failed.csv`, `failed-2.csv`, … */
-function numbered(path, i) {
-    if (i === 0)
-        return path;
-    const dot = path.lastIndexOf('.');
-    const slash = path.lastIndexOf('/');
-    return dot > slash + 1 ? `${path.slice(0, dot)}-${i + 1}${path.slice(dot)}` : `${path}-${i + 1}`;
-}
-/** Every device of every job, and every CSV row a job did not list. */
-function deviceRecords(view) {
-    return view.jobs.flatMap(job => [
-        ...[...job.succeeded, ...job.failed, ...job.pending].map(item => record(job, job.device(item))),
-        ...job.notInJob.map(row => ({
-            device: row.identifier,
-            ...(row.name !== undefined ? { name: row.name } : {}),
-            ...(job.file !== undefined ? { file: job.file } : {}),
-            line: row.line,
-            job: job.job.id,
-            state: 'not in the job'
-        }))
-    ]);
-}
-function record(job, device) {
-    const state = device.state === 'succeeded'
-        ? 'succeeded'
-        : device.state === 'failed'
-            ? 'failed'
-            : job.done
-                ? 'no result'
-                : 'not finished';
-    return {
-        device: device.address,
-        ...(device.name !== undefined ? { name: device.name } : {}),
-        ...(job.file !== undefined && device.line !== undefined ? { file: job.file, line: device.line } : {}),
-        job: job.job.id,
-        state,
-        ...(device.result !== undefined ? { result: device.result } : {}),
-        ...(device.step ? { step: device.step } : {}),
-        ...(device.userAction ? { userAction: device.userAction } : {})
-    };
-}
-/** The succeeded-devices output: `[{"device":"10.240.9.11","name":"rack12-node1","line":2}]`, the first 1,000. */
-function recovery_succeededDevices(view) {
-    const listed = [];
-    for (const job of view.jobs) {
-        for (const item of job.succeeded) {
-            if (listed.length >= MAX_SUCCEEDED_OUTPUT)
-                return JSON.stringify(listed);
-            const device = job.device(item);
-            listed.push({
-                device: device.address,
-                ...(device.name !== undefined ? { name: device.name } : {}),
-                ...(device.line !== undefined ? { line: device.line } : {})
-            });
-        }
-    }
-    return JSON.stringify(listed);
-}
-/** devices-file: a JSON array, one device per line, so a large site stays readable and streamable. */
-function devicesFileContent(view) {
-    const records = deviceRecords(view);
-    return records.length === 0 ? '[]\n' : `[\n${records.map(item => JSON.stringify(item)).join(',\n')}\n]\n`;
 }
 
 ;// CONCATENATED MODULE: ./src/summary/outputs.ts
@@ -5411,6 +5314,113 @@ function content(text) {
 }
 function attr(text) {
     return content(text).replace(/"/g, '&quot;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;').replace(/\t/g, '&#9;');
+}
+
+;// CONCATENATED MODULE: ./src/summary/recovery.ts
+// What the step leaves for recovering and for going on: the rows of the
+// uploaded CSV whose device did not succeed (failed-csv, byte for byte, to
+// fix and upload again), the devices that succeeded (succeeded-devices, for
+// a deploy to target), and every device (devices-file, for scripts). Pure:
+// the composition root writes the files.
+
+/** succeeded-devices lists at most this many (an output is meant to be small); devices-file has them all. */
+const MAX_SUCCEEDED_OUTPUT = 1_000;
+/**
+ * The CSVs to upload again: for each header the files share, its byte-order
+ * mark (if any) and header line (from the first file with it) and, byte for
+ * byte and in order, every device row not known to have succeeded (failed,
+ * without a result, not finished, not in the job, in a part never uploaded,
+ * or matched to no device). Empty when every row succeeded.
+ */
+function failedCsvs(files, jobs) {
+    const succeeded = new Set();
+    for (const job of jobs) {
+        if (!job.rows || !job.seen)
+            continue;
+        for (const item of job.seen.assessment.devices) {
+            const row = item.state === 'succeeded' ? job.rows.rowOf.get(item.device) : undefined;
+            if (row)
+                succeeded.add(`${job.rows.source.path}\n${row.line}`);
+        }
+    }
+    const byHeader = new Map();
+    for (const file of files) {
+        const rows = file.rows.filter(row => !succeeded.has(`${file.path}\n${row.line}`));
+        if (rows.length === 0)
+            continue;
+        const header = file.bytes.subarray(file.header.start, file.header.end);
+        // The same columns, whatever the line ending: one CSV.
+        const key = header.toString('utf8').replace(/\r?\n$|\r$/, '');
+        let parts = byHeader.get(key);
+        if (!parts) {
+            byHeader.set(key, (parts = [file.bytes.subarray(0, bomLength(file.bytes)), header]));
+        }
+        parts.push(...rows.map(row => file.bytes.subarray(row.start, row.end)));
+    }
+    return [...byHeader.values()].map(parts => Buffer.concat(parts));
+}
+/** The i-th (0-based) of several files named after one: `failed.csv`, `failed-2.csv`, … */
+function numbered(path, i) {
+    if (i === 0)
+        return path;
+    const dot = path.lastIndexOf('.');
+    const slash = path.lastIndexOf('/');
+    return dot > slash + 1 ? `${path.slice(0, dot)}-${i + 1}${path.slice(dot)}` : `${path}-${i + 1}`;
+}
+/** Every device of every job, and every CSV row a job did not list. */
+function deviceRecords(view) {
+    return view.jobs.flatMap(job => [
+        ...[...job.succeeded, ...job.failed, ...job.pending].map(item => record(job, job.device(item))),
+        ...job.notInJob.map(row => ({
+            device: row.identifier,
+            ...(row.name !== undefined ? { name: row.name } : {}),
+            ...(job.file !== undefined ? { file: job.file } : {}),
+            line: row.line,
+            job: job.job.id,
+            state: 'not in the job'
+        }))
+    ]);
+}
+function record(job, device) {
+    const state = device.state === 'succeeded'
+        ? 'succeeded'
+        : device.state === 'failed'
+            ? 'failed'
+            : job.done
+                ? 'no result'
+                : 'not finished';
+    return {
+        device: device.address,
+        ...(device.name !== undefined ? { name: device.name } : {}),
+        ...(job.file !== undefined && device.line !== undefined ? { file: job.file, line: device.line } : {}),
+        job: job.job.id,
+        state,
+        ...(device.result !== undefined ? { result: device.result } : {}),
+        ...(device.step ? { step: device.step } : {}),
+        ...(device.userAction ? { userAction: device.userAction } : {})
+    };
+}
+/** The succeeded-devices output: `[{"device":"10.240.9.11","name":"rack12-node1","line":2}]`, the first 1,000. */
+function recovery_succeededDevices(view) {
+    const listed = [];
+    for (const job of view.jobs) {
+        for (const item of job.succeeded) {
+            if (listed.length >= MAX_SUCCEEDED_OUTPUT)
+                return JSON.stringify(listed);
+            const device = job.device(item);
+            listed.push({
+                device: device.address,
+                ...(device.name !== undefined ? { name: device.name } : {}),
+                ...(device.line !== undefined ? { line: device.line } : {})
+            });
+        }
+    }
+    return JSON.stringify(listed);
+}
+/** devices-file: a JSON array, one device per line, so a large site stays readable and streamable. */
+function devicesFileContent(view) {
+    const records = deviceRecords(view);
+    return records.length === 0 ? '[]\n' : `[\n${records.map(item => JSON.stringify(item)).join(',\n')}\n]\n`;
 }
 
 ;// CONCATENATED MODULE: ./src/summary/terminal.ts

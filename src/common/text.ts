@@ -56,10 +56,14 @@ export function clause(text: string): string {
   return text.replace(/[\s.]+$/, '')
 }
 
+/** The length of the UTF-8 byte-order mark `bytes` start with: 3, or 0 when there is none. */
+export function bomLength(bytes: Buffer): number {
+  return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0
+}
+
 /** A body as text, without a UTF-8 byte-order mark (not JSON, but some servers send one). */
 export function bodyText(body: Buffer): string {
-  const start = body[0] === 0xef && body[1] === 0xbb && body[2] === 0xbf ? 3 : 0
-  return body.toString('utf8', start)
+  return body.toString('utf8', bomLength(body))
 }
 
 /** Echo a bad value back, but never a wall of text. */

@@ -8,7 +8,7 @@
 // device credentials, so no message ever quotes a cell: only line numbers
 // and column names.
 import { basename } from 'node:path'
-import { clip } from '../common/text.js'
+import { bomLength, clip } from '../common/text.js'
 import { countFields, fieldsOf, firstInvalidUtf8, isBlank, lineAt, readRecords, type CsvRecord } from './csv-records.js'
 
 /** A device row, as the file has it. */
@@ -31,8 +31,8 @@ export interface CsvFile {
   readonly name: string
   /** The exact bytes, sent unchanged. */
   readonly bytes: Buffer
-  /** The header row's bytes, line ending included: [start, end) (a byte-order mark is before it). */
-  readonly header: { readonly start: number; readonly end: number }
+  /** The header row's line, and its bytes, line ending included: [start, end) (a byte-order mark is before it). */
+  readonly header: { readonly line: number; readonly start: number; readonly end: number }
   readonly columns: readonly string[]
   /** The device rows, in file order (rows of blank cells are not devices). */
   readonly rows: readonly CsvRow[]
@@ -61,8 +61,7 @@ export function parseCsv(path: string, bytes: Buffer): CsvFile | { readonly prob
       `is not UTF-8 text: line ${lineAt(bytes, invalid)} has a byte that is not UTF-8. Save the file as UTF-8 (CSV UTF-8 in Excel).`
     )
   }
-  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0
-  const records = readRecords(bytes, bom)
+  const records = readRecords(bytes, bomLength(bytes))
   if (!records.ok) return fail(records.problem)
   return checkRecords(path, bytes, records.records, fail)
 }
@@ -101,7 +100,7 @@ function checkRecords(
     path,
     name: basename(path),
     bytes,
-    header: { start: header.start, end: header.end },
+    header: { line: header.line, start: header.start, end: header.end },
     columns: columns.names,
     rows: devices,
     secrets: [...new Set(secrets)]

@@ -4,6 +4,7 @@
 // file's byte-order mark and header line, and imported one at a time. A part
 // keeps its rows' lines in the file, so every report (and the appliance's own
 // "Line N", mapped back) names the line the user wrote.
+import { bomLength } from '../common/text.js'
 import type { CsvFile, CsvRow } from './csv.js'
 
 /** LXCA's limit of devices per bulk-import file. */
@@ -42,7 +43,7 @@ function part(file: CsvFile, rows: readonly CsvRow[], index: number, count: numb
   if (rows.length === file.rows.length) {
     return { file, index, count, path: file.path, rows, bytes, fileLine: line => line }
   }
-  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(0, 3) : Buffer.alloc(0)
+  const bom = bytes.subarray(0, bomLength(bytes))
   const header = bytes.subarray(file.header.start, file.header.end)
   // A part's line n is the file's line lines[n - 1]: the header's lines, then each row's, in order.
   const lines: number[] = []
@@ -50,7 +51,7 @@ function part(file: CsvFile, rows: readonly CsvRow[], index: number, count: numb
     const count = Math.max(1, newlines(bytes, start, end))
     for (let i = 0; i < count; i++) lines.push(firstLine + i)
   }
-  span(file.header.start, file.header.end, lineOfByte(bytes, file.header.start))
+  span(file.header.start, file.header.end, file.header.line)
   for (const row of rows) span(row.start, row.end, row.line)
   return {
     file,
@@ -71,10 +72,6 @@ function newlines(bytes: Buffer, start: number, end: number): number {
     else if (bytes[i] === 0x0d && bytes[i + 1] !== 0x0a) count += 1
   }
   return count
-}
-
-function lineOfByte(bytes: Buffer, at: number): number {
-  return newlines(bytes, 0, at) + 1
 }
 
 /**

@@ -4,9 +4,7 @@ import { formatDuration } from '../common/duration.js'
 import { plural } from '../common/text.js'
 import { STATUSES } from '../outcome/status.js'
 import type { GateView, PartView, UploadView } from './view.js'
-import { why } from './wording.js'
-
-const count = (n: number): string => n.toLocaleString('en-US')
+import { count, why } from './wording.js'
 
 /** A few words on why a part did not pass, or was never uploaded. */
 export function partWhy(part: PartView): string {

@@ -3,6 +3,7 @@
 // fix and upload again), the devices that succeeded (succeeded-devices, for
 // a deploy to target), and every device (devices-file, for scripts). Pure:
 // the composition root writes the files.
+import { bomLength } from '../common/text.js'
 import type { CsvFile } from '../import/csv.js'
 import type { JobOutcome } from '../outcome/job-outcome.js'
 import type { DeviceView, GateView, JobView } from './view.js'
@@ -51,15 +52,12 @@ export function failedCsvs(files: readonly CsvFile[], jobs: readonly JobOutcome[
     const key = header.toString('utf8').replace(/\r?\n$|\r$/, '')
     let parts = byHeader.get(key)
     if (!parts) {
-      const bom = file.bytes.subarray(0, 3).equals(BOM) ? [BOM] : []
-      byHeader.set(key, (parts = [...bom, header]))
+      byHeader.set(key, (parts = [file.bytes.subarray(0, bomLength(file.bytes)), header]))
     }
     parts.push(...rows.map(row => file.bytes.subarray(row.start, row.end)))
   }
   return [...byHeader.values()].map(parts => Buffer.concat(parts))
 }
-
-const BOM = Buffer.from([0xef, 0xbb, 0xbf])
 
 /** The i-th (0-based) of several files named after one: `failed.csv`, `failed-2.csv`, … */
 export function numbered(path: string, i: number): string {

@@ -14,7 +14,8 @@ export function jobName(view: JobView, host?: string): string {
   return `LXCA job ${view.job.id}${host ? ` on ${host}` : ''}`
 }
 
-const count = (n: number): string => n.toLocaleString('en-US')
+/** `1,000`. */
+export const count = (n: number): string => n.toLocaleString('en-US')
 
 /** `52% done of 300 devices: 290 succeeded, 1 failed, 9 not finished`: what was known when the wait ended. */
 function knownState(view: JobView): string {
