@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { inputFileFinder } from '../../src/settings/file-finder.js'
 import { FileRefused, inputFileReader } from '../../src/settings/input-file.js'
 
 function workspace(): { root: string; outside: string } {
@@ -107,5 +108,32 @@ describe('inputFileReader', () => {
     expect(read(join(outside, 'rack.csv'), 10)).toEqual(Buffer.from('x'))
     expect(refusal(() => read('../elsewhere/rack.csv', 10)).reason).toMatch(/leads outside the workspace/)
     expect(refusal(() => read(join(outside, 'env.csv'), 10)).reason).toMatch(/a system file/)
+  })
+})
+
+describe('inputFileFinder', () => {
+  it('expands a pattern in the workspace, sorted, regular files only, no dot files', () => {
+    const { root } = workspace()
+    mkdirSync(join(root, 'racks'))
+    for (const name of ['rack-b.csv', 'rack-a.csv', '.hidden.csv', 'notes.txt'])
+      writeFileSync(join(root, 'racks', name), 'x')
+    mkdirSync(join(root, 'racks', 'folder.csv'))
+    expect(inputFileFinder({ base: root, roots: [root] })('racks/*.csv', 10)).toEqual([
+      'racks/rack-a.csv',
+      'racks/rack-b.csv'
+    ])
+  })
+
+  it('refuses a pattern that would walk outside the workspace before reading any folder', () => {
+    const { root, outside } = workspace()
+    writeFileSync(join(outside, 'servers.csv'), 'x')
+    const find = inputFileFinder({ base: root, roots: [root] })
+    for (const pattern of [`${outside}/*.csv`, '../elsewhere/*.csv', '/**/*.csv', 'racks/../../elsewhere/*.csv']) {
+      expect([pattern, refusal(() => find(pattern, 10)).reason]).toEqual([pattern, 'leads outside the workspace'])
+    }
+    // The command line may name an absolute pattern the user typed.
+    expect(inputFileFinder({ base: root, roots: [root], absoluteAnywhere: true })(`${outside}/*.csv`, 10)).toEqual([
+      join(outside, 'servers.csv')
+    ])
   })
 })

@@ -13,6 +13,7 @@ import type { InputReader } from './problems.js'
 const MAX_FILES = 50
 export const MAX_PARTS = 50
 const GLOB = /[*?[\]{}]/
+const PATTERN_FORM = 'Expected a path or a glob pattern (inventory/*.csv) that matches regular files of the workspace.'
 
 /** Whether csv-file holds a glob pattern (the roots then load the file finder). */
 export function hasGlobPattern(text: string): boolean {
@@ -33,13 +34,18 @@ export function readCsvFiles(
   const paths: string[] = []
   let ok = true
   for (const entry of entries) {
-    const matches = GLOB.test(entry) && findFiles ? findFiles(entry, MAX_FILES + 1) : [entry]
+    let matches: string[]
+    try {
+      matches = GLOB.test(entry) && findFiles ? findFiles(entry, MAX_FILES + 1) : [entry]
+    } catch (error) {
+      if (!(error instanceof FileRefused)) throw error
+      ok = false
+      inputs.fail(Input.CsvFile, `has the pattern '${clip(entry)}', which ${error.reason}. ${PATTERN_FORM}`)
+      continue
+    }
     if (matches.length === 0) {
       ok = false
-      inputs.fail(
-        Input.CsvFile,
-        `has the pattern '${clip(entry)}', which matches no file. Expected a path or a glob pattern (inventory/*.csv) that matches regular files of the workspace.`
-      )
+      inputs.fail(Input.CsvFile, `has the pattern '${clip(entry)}', which matches no file. ${PATTERN_FORM}`)
     }
     for (const path of matches) if (!paths.includes(path)) paths.push(path)
   }
