@@ -7,7 +7,7 @@ import { X509Certificate } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import type { UploadOutcome } from '../src/outcome/upload-outcome.js'
 import { mayHaveStarted } from '../src/outcome/upload-outcome.js'
-import { scriptJob } from '../src/simulator/documents.js'
+import { scriptJob, simulatedDevice } from '../src/simulator/documents.js'
 import { noSecrets } from '../src/common/secrets.js'
 import { reasonOf } from '../src/summary/fixes.js'
 import { renderGateMarkdown } from '../src/summary/gate-markdown.js'
@@ -149,9 +149,9 @@ describe('the engine against the simulator: pathological documents', () => {
     const clock = new VirtualClock()
     const body = `{"progress":100,"results":[{"result":"SUCCESS","progress":"JOB_DONE","status":{"substatus":[${deepTree(3000)}]}}]}`
     const sim = await simulator(clock, { faults: [{ kind: 'body', body }] })
-    const { result } = await runEngine(sim, {}, { clock })
+    const { result, documents } = await runEngine(sim, {}, { clock })
     expect(result.status).toBe('success')
-    expect(result.jobs[0].body?.toString()).toBe(body)
+    expect(documents.get('4229')?.toString()).toBe(body)
   })
 
   it('an extra field nested 5,000 levels deep still gives the true verdict (failure for the failed device)', async () => {
@@ -565,7 +565,12 @@ describe('the engine against the simulator: starting the import (csv-file)', () 
 })
 
 describe('the engine against the simulator: the upload answer is never guessed', () => {
-  const upload = { 'csv-file': csvFile(serversCsv(2)), 'job-id': '' }
+  // The rows of job 4229's three devices: a job is only ever judged on the rows that started it.
+  const rows = [0, 1, 2].map(i => `server,${simulatedDevice(i).address},rack-${i + 1},USERID,Bmc-Passw0rd-${i}`)
+  const upload = {
+    'csv-file': csvFile(['Type,IP Address,Display Name,User ID,Password', ...rows].join('\n')),
+    'job-id': ''
+  }
   const answered = (status: number, body: unknown, location?: string) => ({
     kind: 'status' as const,
     status,

@@ -24,6 +24,11 @@ export interface GateDeps {
   readonly secrets: Secrets
   /** Called as soon as an upload has started a job, with every job started so far (the Action writes the job-id output). */
   readonly onJobStarted?: (jobs: readonly JobRef[]) => void
+  /**
+   * Called as each job's wait ends, with the last JSON document it received
+   * (the report file is written from these, job by job; the outcome keeps none).
+   */
+  readonly onDocument?: (job: JobRef, body: Buffer) => void
   /** Called once, when the first request has been answered or has failed (the Action loads @actions/core then). */
   readonly onFirstAnswer?: () => void
   readonly log: GateLog

@@ -13,14 +13,15 @@ import { jobUrl, type JobRef } from './lxca/job-ref.js'
 import { deadlineFrom, type Deadline } from './outcome/deadline.js'
 import { gateOutcome, type GateOutcome } from './outcome/gate-outcome.js'
 import { withSource, type JobOutcome } from './outcome/job-outcome.js'
-import { goesOn, type PartOutcome, type PartRef } from './outcome/parts.js'
-import type { UploadOutcome } from './outcome/upload-outcome.js'
+import { nextPart, type NotUploadedBecause, type PartOutcome, type PartRef } from './outcome/parts.js'
+import { rowIndex } from './outcome/rows.js'
+import { mayHaveStarted, refuseRepeatedJob, type UploadOutcome } from './outcome/upload-outcome.js'
 import type { Settings, Upload } from './settings/settings.js'
 import type { GateDeps } from './gate-deps.js'
 import { startLine } from './gate-setup.js'
 
-/** Polls one job until it ends or `deadline` passes. */
-export type WatchJob = (job: JobRef, deadline: Deadline) => Promise<JobOutcome>
+/** Polls one job until it ends or `deadline` passes; `untilComplete`: until the job itself reports progress 100. */
+export type WatchJob = (job: JobRef, deadline: Deadline, untilComplete: boolean) => Promise<JobOutcome>
 
 export interface ImportContext {
   readonly client: LxcaClient
@@ -34,17 +35,22 @@ export async function importParts(settings: Settings, upload: Upload, context: I
   const { deps, timing } = context
   const { parts } = upload
   const several = parts.length > 1
+  // Every part's rows: a device one part's job lists is told from one of another part.
+  const allRows = rowIndex(parts)
   const jobs: JobOutcome[] = []
   const started: JobRef[] = []
   const outcomes: PartOutcome[] = []
   let last: UploadOutcome | undefined
+  const skip = (from: number, because: NotUploadedBecause): void => {
+    outcomes.push(...parts.slice(from).map(rest => notUploaded(rest, because)))
+  }
   for (const [i, part] of parts.entries()) {
-    const ref = refOf(part)
     if (started.length > 0 && deps.clock.now() >= timing.deadline.waitEndsAt) {
-      outcomes.push(...parts.slice(i).map(rest => notUploaded(rest, 'deadline')))
+      skip(i, 'deadline')
       break
     }
-    last = await uploadPart(settings, part, upload.validationOnly, context, several)
+    // A job this run already waited on is not this part's: its own job is unknown.
+    last = refuseRepeatedJob(await uploadPart(settings, part, upload.validationOnly, context, several), started)
     let job: JobOutcome | undefined
     if (last.status === 'success' && last.job) {
       started.push(last.job)
@@ -55,40 +61,52 @@ export async function importParts(settings: Settings, upload: Upload, context: I
     if (last.status === 'success' && last.job) {
       if (started.length === 1)
         timing.deadline = deadlineFrom(deps.clock.now(), settings.timeoutMs, settings.requestTimeoutMs)
-      job = withSource(await waitFor(settings, last.job, context, several ? part : undefined), part)
+      const waited = await waitFor(settings, last.job, context, i + 1 < parts.length, several ? part : undefined)
+      job = withSource(waited, part, allRows)
       jobs.push(job)
     }
     outcomes.push({
-      part: ref,
+      part: partRefOf(part),
       state: 'uploaded',
       upload: last,
       ...(last.status === 'success' && last.job ? { job: last.job } : {})
     })
-    if (!goesOn(last, job)) {
-      outcomes.push(...parts.slice(i + 1).map(rest => notUploaded(rest, 'stopped')))
-      break
-    }
+    const next = nextPart(last, job)
+    if (next === 'go') continue
+    const late = next === 'unfinished' && deps.clock.now() >= timing.deadline.waitEndsAt
+    skip(i + 1, next === 'stop' ? 'stopped' : late ? 'deadline' : 'unfinished')
+    break
   }
   const single = several ? undefined : last
   return gateOutcome(jobs, single, timing.deadline, settings.allowance, several ? outcomes : undefined)
 }
 
-function refOf(part: CsvPart): PartRef {
+function partRefOf(part: CsvPart): PartRef {
   const first = part.rows[0]?.line ?? 0
   const lastLine = part.rows[part.rows.length - 1]?.line ?? first
-  return { index: part.index, count: part.count, path: part.path, firstLine: first, lastLine, rows: part.rows.length }
+  const { index, count, path } = part
+  return { index, count, path, firstLine: first, lastLine, rows: part.rows.length, source: part }
 }
 
-function notUploaded(part: CsvPart, because: 'stopped' | 'deadline'): PartOutcome {
-  return { part: refOf(part), state: 'not uploaded', because }
+function notUploaded(part: CsvPart, because: NotUploadedBecause): PartOutcome {
+  return { part: partRefOf(part), state: 'not uploaded', because }
 }
 
-/** The job a part started, polled until it ends or the run's deadline passes. */
-async function waitFor(settings: Settings, job: JobRef, context: ImportContext, part?: CsvPart): Promise<JobOutcome> {
+/**
+ * The job a part started, polled until it ends or the run's deadline passes;
+ * with a part after it (`more`), until the job itself reports progress 100.
+ */
+async function waitFor(
+  settings: Settings,
+  job: JobRef,
+  context: ImportContext,
+  more: boolean,
+  part?: CsvPart
+): Promise<JobOutcome> {
   const { log } = context.deps
   log.info(startLine(settings, [job]))
   const title = part ? `Part ${part.index} of ${part.count}: polling job ${job.id}` : 'Polling the job'
-  return log.group(title, () => context.watch(job, context.timing.deadline))
+  return log.group(title, () => context.watch(job, context.timing.deadline, more))
 }
 
 /** POST /csvRequest for one part: the import's job (written out and logged as soon as it is known), or why there is none. */
@@ -125,7 +143,11 @@ async function uploadPart(
     })
   )
   // The appliance counts lines in what it was sent: its "Line 3" of a part is a line of the user's file.
-  return several ? { ...outcome, file: what, messages: outcome.messages.map(m => inFileTerms(m, part)) } : outcome
+  if (!several) return outcome
+  const messages = outcome.messages.map(message => inFileTerms(message, part))
+  if (outcome.status !== 'error') return { ...outcome, file: what, messages }
+  const cause = { ...outcome.cause, reason: inFileTerms(outcome.cause.reason, part) }
+  return { ...outcome, file: what, messages, cause }
 }
 
 function sayUploaded(
@@ -148,6 +170,7 @@ function sayUploaded(
       `Validation: ${outcome.status === 'success' ? 'the appliance accepted the file' : 'the appliance refused the file'}`
     )
   } else if (outcome.status === 'error') {
-    log.info(`The import was not started: ${outcome.cause.reason}`)
+    const what = mayHaveStarted(outcome) ? 'The import may have started' : 'Nothing was imported'
+    log.info(`${part ? `Part ${part.index} of ${part.count}: ` : ''}${what}: ${outcome.cause.reason}`)
   }
 }

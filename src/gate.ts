@@ -47,14 +47,19 @@ export async function runGate(settings: Settings, deps: GateDeps): Promise<GateO
   const client = new LxcaClient(transport, settings.baseUrl, auth, deps.secrets)
   try {
     if (settings.upload) {
-      const watch: WatchJob = (job, deadline) => watchJob(job, 0, 1, client, settings, deps, deadline)
+      const watch: WatchJob = (job, deadline, untilComplete) =>
+        watchJob(job, { index: 0, count: 1, untilComplete }, client, settings, deps, deadline)
       return await importParts(settings, settings.upload, { client, deps, timing, watch })
     }
     const { jobs } = settings
     const { deadline } = timing
     log.info(startLine(settings, jobs))
     const waits = (): Promise<JobOutcome[]> =>
-      Promise.all(jobs.map((job, index) => watchJob(job, index, jobs.length, client, settings, deps, deadline)))
+      Promise.all(
+        jobs.map((job, index) =>
+          watchJob(job, { index, count: jobs.length, untilComplete: false }, client, settings, deps, deadline)
+        )
+      )
     const outcomes = await log.group(jobs.length > 1 ? `Polling ${jobs.length} jobs` : 'Polling the job', waits)
     return gateOutcome(outcomes, undefined, deadline, settings.allowance)
   } finally {
@@ -64,11 +69,17 @@ export async function runGate(settings: Settings, deps: GateDeps): Promise<GateO
   }
 }
 
+/** Which of how many jobs polled at once; `untilComplete`: hold for the job's own progress 100 (a part follows). */
+interface WatchPlace {
+  readonly index: number
+  readonly count: number
+  readonly untilComplete: boolean
+}
+
 /** Polls one job; with several, job k starts k/N of a poll wait later, so the appliance never sees bursts. */
 async function watchJob(
   job: JobRef,
-  index: number,
-  count: number,
+  { index, count, untilComplete }: WatchPlace,
   client: LxcaClient,
   settings: Settings,
   deps: GateDeps,
@@ -88,6 +99,12 @@ async function watchJob(
     maxRetries: settings.maxRetries,
     successResults: settings.successResults,
     startDelayMs: (index * Math.min(SPREAD_MS, settings.pollIntervalMs)) / count,
+    untilComplete,
+    onHold: assessment =>
+      log.info(
+        `${prefix}Every device of job ${job.id} is done, but the job is at ${percent(assessment.progress)}: waiting for it to reach 100% before the next part is uploaded.`
+      ),
+    onLastBody: body => deps.onDocument?.(job, body),
     onUpdate: (_document, assessment) => {
       log.debug(`${prefix}progress ${percent(assessment.progress)}, verdict ${assessment.verdict}`)
       for (const line of changes(assessment)) log.info(`${prefix}${line}`)

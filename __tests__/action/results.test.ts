@@ -4,14 +4,21 @@ import { describe, expect, it } from '@jest/globals'
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { report, reportInputErrors, reportUnexpectedError, type ActionContext } from '../../src/action/results.js'
+import {
+  report,
+  reportInputErrors,
+  reportUnexpectedError,
+  type ActionContext,
+  type RunFiles
+} from '../../src/action/results.js'
 import { deferredRunner } from '../../src/action/runner.js'
 import { InputError } from '../../src/common/errors.js'
-import { SecretSet } from '../../src/common/secrets.js'
+import { noSecrets, SecretSet } from '../../src/common/secrets.js'
 import type { Settings } from '../../src/settings/settings.js'
 import { jobDocument, scriptJob } from '../../src/simulator/documents.js'
 import { fakeCore } from '../helpers/fake-core.js'
-import { BASE_URL, outcomeFor, singleJob } from '../helpers/outcomes.js'
+import { folderPlaces, openReport } from '../../src/summary/result-files.js'
+import { BASE_URL, JOB, outcomeFor, singleJob } from '../helpers/outcomes.js'
 
 const settings = { baseUrl: BASE_URL } as Settings
 
@@ -39,11 +46,24 @@ const failing = (devices: number) =>
     1
   )
 
+/** The run's files in RUNNER_TEMP, with the report the engine would have written (`body`), if any. */
+function runFiles(env: { RUNNER_TEMP?: string }, body?: string): RunFiles {
+  const places = folderPlaces(env.RUNNER_TEMP ?? tmpdir(), undefined)
+  const writer = openReport(places, false, noSecrets)
+  if (body !== undefined) writer?.add(JOB, Buffer.from(body))
+  return { places, reported: writer?.close() ?? false }
+}
+
 describe('report', () => {
   it('success: the summary appended to the step summary and kept in RUNNER_TEMP, outputs set, no failure', async () => {
     const env = stepFiles()
     const { context: ctx, recorded, ready } = await context(env)
-    report(settings, singleJob(outcomeFor(jobDocument(scriptJob({ devices: 2 }), 3), 'success')), ctx)
+    report(
+      settings,
+      singleJob(outcomeFor(jobDocument(scriptJob({ devices: 2 }), 3), 'success')),
+      ctx,
+      runFiles(env, '{}')
+    )
     await ready()
     const summary = readFileSync(env.GITHUB_STEP_SUMMARY, 'utf8')
     expect(summary).toMatch(/^### ✅ \[LXCA job 4229\]\(https:\/\/lxca\.example\.com\/csvRequest\/jobs\/4229\)/)
@@ -56,8 +76,9 @@ describe('report', () => {
   })
 
   it('failure of 12 devices: eight device annotations, a ninth that counts the rest, and the step failed', async () => {
-    const { context: ctx, recorded, ready } = await context(stepFiles())
-    report(settings, singleJob(outcomeFor(failing(12), 'failure')), ctx)
+    const env = stepFiles()
+    const { context: ctx, recorded, ready } = await context(env)
+    report(settings, singleJob(outcomeFor(failing(12), 'failure')), ctx, runFiles(env))
     await ready()
     expect(recorded.errors).toHaveLength(9)
     expect(recorded.errors[8]).toEqual({
@@ -69,8 +90,9 @@ describe('report', () => {
   })
 
   it('without GITHUB_STEP_SUMMARY (not on a runner): says so, and still writes the summary file', async () => {
-    const { context: ctx, recorded, ready } = await context({ RUNNER_TEMP: stepFiles().RUNNER_TEMP })
-    report(settings, singleJob(outcomeFor(failing(1), 'failure')), ctx)
+    const env = { RUNNER_TEMP: stepFiles().RUNNER_TEMP }
+    const { context: ctx, recorded, ready } = await context(env)
+    report(settings, singleJob(outcomeFor(failing(1), 'failure')), ctx, runFiles(env))
     await ready()
     expect(recorded.infos).toContain(
       'GITHUB_STEP_SUMMARY is not set (not running on a GitHub runner); the summary is not written there.'

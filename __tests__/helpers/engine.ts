@@ -10,7 +10,7 @@ import { SecretSet } from '../../src/common/secrets.js'
 import { runGate, type GateLog } from '../../src/gate.js'
 import type { ProxyEnvironment } from '../../src/settings/proxy.js'
 import type { InputName } from '../../src/settings/names.js'
-import { inputFileReader } from '../../src/settings/input-file.js'
+import { anywhereFileReader, inputFileReader } from '../../src/settings/input-file.js'
 import { readSettings } from '../../src/settings/settings.js'
 import { SIMULATOR_CA, type Simulator } from '../../src/simulator/server.js'
 import { VirtualClock } from './virtual-clock.js'
@@ -24,6 +24,8 @@ export interface EngineRun {
   /** The run's secrets, the password first, as a root holds them: to scrub what a test renders. */
   readonly secretSet: SecretSet
   readonly clock: VirtualClock
+  /** The last JSON document of each job, as handed to the report file (by job ID). */
+  readonly documents: ReadonlyMap<string, Buffer>
 }
 
 export interface EngineOptions {
@@ -67,7 +69,8 @@ export async function runEngine(
     ...inputs
   }
   // Files as the Action reads them: regular files inside the allowed folders (temp files and the repository).
-  const files = inputFileReader({ base: process.cwd(), roots: [tmpdir(), process.cwd()] })
+  const policy = { base: process.cwd(), roots: [tmpdir(), process.cwd()] }
+  const files = { readSent: inputFileReader(policy), readTrusted: anywhereFileReader(process.cwd()) }
   const settings = readSettings(name => all[name] ?? '', files, options.environment)
   const logs: string[] = []
   const secrets: string[] = []
@@ -83,8 +86,10 @@ export async function runEngine(
   const secretSet = new SecretSet(value => void secrets.push(value))
   // As both roots do: the password is a secret before anything runs.
   secretSet.add(settings.password)
+  const documents = new Map<string, Buffer>()
+  const onDocument = (job: { id: string }, body: Buffer): void => void documents.set(job.id, body)
   const result = await clock.drive(
-    runGate(settings, { clock, random: () => 0.5, signal: cancel.signal, secrets: secretSet, log })
+    runGate(settings, { clock, random: () => 0.5, signal: cancel.signal, secrets: secretSet, log, onDocument })
   )
-  return { result, logs, secrets, secretSet, clock }
+  return { result, logs, secrets, secretSet, clock, documents }
 }

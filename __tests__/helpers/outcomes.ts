@@ -10,12 +10,41 @@ import type { ErrorCause, FaultFacts, JobOutcome, Seen, WaitFacts } from '../../
 import { worstStatus } from '../../src/outcome/status.js'
 import type { UploadOutcome } from '../../src/outcome/upload-outcome.js'
 import type { Naming } from '../../src/summary/naming.js'
+import { reportWriter } from '../../src/summary/report-file.js'
 import { gateView, type GateView, type JobView } from '../../src/summary/view.js'
 
 export const JOB: JobRef = { id: '4229', type: 'csv' }
 export const BASE_URL = new URL('https://lxca.example.com/')
 export const TIMEOUT_MS = 3_600_000
 export const WAIT: WaitFacts = { polls: 12, retries: 1, elapsedMs: 252_000 }
+
+/** The last document each outcome made here received, as the engine hands it to the report file. */
+const bodies = new WeakMap<JobOutcome, Buffer>()
+
+/** The report file the engine writes for these documents (keyed by job path when there are several). */
+export function reportFileOf(
+  documents: ReadonlyArray<readonly [JobRef, Buffer]>,
+  scrub: Scrub,
+  keyed = documents.length > 1
+): string | undefined {
+  const chunks: Buffer[] = []
+  const writer = reportWriter(
+    () => ({ write: chunk => void chunks.push(Buffer.from(chunk)), end: () => undefined }),
+    keyed,
+    scrub
+  )
+  for (const [job, body] of documents) writer.add(job, body)
+  return writer.close() ? Buffer.concat(chunks).toString('utf8') : undefined
+}
+
+/** The report file of a run of these outcomes (made by the helpers here). */
+export function reportOf(outcome: GateOutcome, scrub: Scrub): string | undefined {
+  const documents = outcome.jobs.flatMap(job => {
+    const body = bodies.get(job)
+    return body ? [[job.job, body] as const] : []
+  })
+  return reportFileOf(documents, scrub, outcome.jobs.length > 1)
+}
 
 export interface Extra {
   readonly job?: JobRef
@@ -38,24 +67,24 @@ export function outcomeFor(
   status: 'success' | 'failure' | 'timeout' | 'cancelled',
   extra: Extra = {}
 ): JobOutcome {
-  const base = {
-    job: extra.job ?? JOB,
-    wait: { ...WAIT, ...extra.wait },
-    body: extra.body ?? Buffer.from(JSON.stringify(raw)),
-    seen: seenOf(raw)
-  }
-  return status === 'timeout' ? { ...base, status, lastFault: extra.lastFault } : { ...base, status }
+  const base = { job: extra.job ?? JOB, wait: { ...WAIT, ...extra.wait }, reported: true, seen: seenOf(raw) }
+  const outcome: JobOutcome =
+    status === 'timeout' ? { ...base, status, lastFault: extra.lastFault } : { ...base, status }
+  bodies.set(outcome, extra.body ?? Buffer.from(JSON.stringify(raw)))
+  return outcome
 }
 
 /** A job that could not be checked, with what (if anything) was seen of it. */
 export function errorOutcome(cause: ErrorCause, extra: Extra & { readonly raw?: unknown } = {}): JobOutcome {
-  return {
+  const outcome: JobOutcome = {
     status: 'error',
     cause,
     job: extra.job ?? JOB,
     wait: { polls: 1, retries: 0, elapsedMs: 80, ...extra.wait },
-    ...(extra.raw === undefined ? {} : { seen: seenOf(extra.raw), body: Buffer.from(JSON.stringify(extra.raw)) })
+    ...(extra.raw === undefined ? {} : { seen: seenOf(extra.raw), reported: true })
   }
+  if (extra.raw !== undefined) bodies.set(outcome, Buffer.from(JSON.stringify(extra.raw)))
+  return outcome
 }
 
 /** A fatal fault: `kind` and the message the lower layers wrote, with the HTTP status and the code behind it. */

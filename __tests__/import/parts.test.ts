@@ -41,8 +41,8 @@ describe('partsOf', () => {
   it('maps "Line N" and "row N" in what the appliance says, and leaves other numbers alone', () => {
     const [, second] = partsOf([file('s.csv', ['IP Address,Name', ...rows(305)].join('\n'))])
     expect(inFileTerms('FQXHMDI0204M: Line 3: the device type is not known (port 443).', second)).toBe(
-      'FQXHMDI0204M: Line 303 of s.csv: the device type is not known (port 443).'
+      'FQXHMDI0204M: s.csv:303: the device type is not known (port 443).'
     )
-    expect(inFileTerms('row 2 and line 99', second)).toBe('row 302 of s.csv and line 99')
+    expect(inFileTerms('row 2 and line 99', second)).toBe('s.csv:302 and line 99')
   })
 })

@@ -71,7 +71,7 @@ describe('atDeadline', () => {
 
 describe('settle', () => {
   const seen = done([ok])
-  const facts = { job: JOB, wait: WAIT, seen, body: Buffer.from('{}') }
+  const facts = { job: JOB, wait: WAIT, seen, reported: true }
 
   it('carries the facts of the wait into each case', () => {
     expect(settle({ status: 'success' }, facts)).toEqual({ status: 'success', ...facts })

@@ -183,10 +183,13 @@ describe('pollJob: transient faults', () => {
   it('an unknown document shape is retried, then ends as error naming the problem', async () => {
     const clock = new VirtualClock()
     const { fetchJob } = script(clock, [{ progress: 100, results: 'n/a' }])
-    const outcome = await clock.drive(pollJob(options(clock, fetchJob, { maxRetries: 2 })))
+    const bodies: string[] = []
+    const onLastBody = (body: Buffer): void => void bodies.push(body.toString())
+    const outcome = await clock.drive(pollJob(options(clock, fetchJob, { maxRetries: 2, onLastBody })))
     expect(outcome.status).toBe('error')
     expect(reason(outcome)).toMatch(/not understood: "results" should be a list/)
-    expect(outcome.body?.toString()).toBe('{"progress":100,"results":"n/a"}')
+    expect(bodies).toEqual(['{"progress":100,"results":"n/a"}'])
+    expect(outcome.reported).toBe(true)
   })
 
   it.each([[{}], [[]], [null], [{ progress: 100, results: 'none' }], [{ progress: 50, results: [{ result: 7 }] }]])(

@@ -1,32 +1,18 @@
 // The CSV is checked for what is known for sure before anything is sent; each
 // problem names its line, and no message ever quotes a cell.
 import { describe, expect, it } from '@jest/globals'
-import { InputError } from '../../src/common/errors.js'
-import { FileRefused } from '../../src/settings/input-file.js'
-import { readSettings, type Settings } from '../../src/settings/settings.js'
+import type { Settings } from '../../src/settings/settings.js'
+import { problemsWith, readWith } from '../helpers/settings-reader.js'
 
 const BASE: Record<string, string> = { host: 'lxca.example.com', username: 'admin', password: 'pw-123' }
 const HEADER = 'Type,IP Address,User,Password'
 
 function read(inputs: Record<string, string>, file?: string | Buffer): Settings {
-  const all = { ...BASE, ...inputs }
-  return readSettings(
-    name => all[name] ?? '',
-    path => {
-      if (path === '/work/servers.csv' && file !== undefined) return Buffer.from(file)
-      throw new FileRefused('cannot be read (ENOENT)', 'ENOENT')
-    }
-  )
+  return readWith({ ...BASE, ...inputs }, file === undefined ? {} : { '/work/servers.csv': file })
 }
 
 function problems(inputs: Record<string, string>, file?: string | Buffer): string[] {
-  try {
-    read(inputs, file)
-  } catch (error) {
-    if (error instanceof InputError) return [...error.sentences]
-    throw error
-  }
-  throw new Error('accepted')
+  return problemsWith({ ...BASE, ...inputs }, file === undefined ? {} : { '/work/servers.csv': file })
 }
 
 const csv = (rows: number, header = HEADER): string =>
@@ -45,9 +31,9 @@ describe('csv-file', () => {
     })
     // Each row: where it starts, its bytes (line ending included), what says which device it is.
     expect(upload?.files[0].rows).toEqual([
-      { line: 2, start: 34, end: 71, identifiers: ['10.0.0.1'] },
-      { line: 3, start: 71, end: 108, identifiers: ['10.0.0.2'] },
-      { line: 4, start: 108, end: 145, identifiers: ['10.0.0.3'] }
+      { line: 2, start: 34, end: 71, identifiers: ['10.0.0.1'], identities: [{ kind: 'ip', key: 'ip:10.0.0.1' }] },
+      { line: 3, start: 71, end: 108, identifiers: ['10.0.0.2'], identities: [{ kind: 'ip', key: 'ip:10.0.0.2' }] },
+      { line: 4, start: 108, end: 145, identifiers: ['10.0.0.3'], identities: [{ kind: 'ip', key: 'ip:10.0.0.3' }] }
     ])
     expect(file.subarray(34, 71).toString()).toBe('server,10.0.0.1,USERID,S3cret-bmc-0\r\n')
     expect(upload?.files[0].bytes.equals(file)).toBe(true)

@@ -37,17 +37,17 @@ describe('inputFileReader', () => {
     writeFileSync(join(root, 'inventory', 'rack12.csv'), 'a,b\n')
     symlinkSync(join(root, 'inventory', 'rack12.csv'), join(root, 'latest.csv'))
     const read = inputFileReader({ base: root, roots: [root] })
-    expect(read('inventory/rack12.csv', 100).toString()).toBe('a,b\n')
-    expect(read(join(root, 'inventory', 'rack12.csv'), 100).toString()).toBe('a,b\n')
-    expect(read('latest.csv', 100).toString()).toBe('a,b\n')
+    expect(read('inventory/rack12.csv', 100).bytes.toString()).toBe('a,b\n')
+    expect(read(join(root, 'inventory', 'rack12.csv'), 100).bytes.toString()).toBe('a,b\n')
+    expect(read('latest.csv', 100).bytes.toString()).toBe('a,b\n')
   })
 
   it('reads from any of the folders it is given (the workspace and RUNNER_TEMP)', () => {
     const { root, outside } = workspace()
     writeFileSync(join(outside, 'made-by-a-step.csv'), 'x')
-    expect(inputFileReader({ base: root, roots: [root, outside] })(join(outside, 'made-by-a-step.csv'), 10)).toEqual(
-      Buffer.from('x')
-    )
+    expect(
+      inputFileReader({ base: root, roots: [root, outside] })(join(outside, 'made-by-a-step.csv'), 10).bytes
+    ).toEqual(Buffer.from('x'))
   })
 
   it.each([
@@ -97,7 +97,7 @@ describe('inputFileReader', () => {
     writeFileSync(join(root, 'fits.csv'), Buffer.alloc(1_000, 0x41))
     const read = inputFileReader({ base: root, roots: [root] })
     expect(refusal(() => read('big.csv', 5 * 1024 * 1024)).reason).toBe('is larger than 5,242,880 bytes')
-    expect(read('fits.csv', 1_000)).toHaveLength(1_000)
+    expect(read('fits.csv', 1_000).bytes).toHaveLength(1_000)
   })
 
   it('the command line: an absolute path may lead anywhere but a system folder; a relative one stays below', () => {
@@ -105,7 +105,7 @@ describe('inputFileReader', () => {
     writeFileSync(join(outside, 'rack.csv'), 'x')
     symlinkSync('/proc/self/environ', join(outside, 'env.csv'))
     const read = inputFileReader({ base: root, roots: [root], absoluteAnywhere: true })
-    expect(read(join(outside, 'rack.csv'), 10)).toEqual(Buffer.from('x'))
+    expect(read(join(outside, 'rack.csv'), 10).bytes).toEqual(Buffer.from('x'))
     expect(refusal(() => read('../elsewhere/rack.csv', 10)).reason).toMatch(/leads outside the workspace/)
     expect(refusal(() => read(join(outside, 'env.csv'), 10)).reason).toMatch(/a system file/)
   })

@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it } from '@jest/globals'
 import { checkBypass } from '@actions/http-client/lib/proxy'
 import { InputError } from '../../src/common/errors.js'
-import { readSettings } from '../../src/settings/settings.js'
+import { readWith } from '../helpers/settings-reader.js'
 import type { ProxyEnvironment } from '../../src/settings/proxy.js'
 
 const INPUTS: Record<string, string> = { host: 'lxca.example.com', username: 'admin', password: 'pw', 'job-id': '1' }
@@ -14,11 +14,7 @@ function read(
   bypass: ProxyEnvironment['bypass'] = () => false
 ) {
   const inputs: Record<string, string> = { ...INPUTS, host }
-  return readSettings(
-    name => inputs[name] ?? '',
-    () => Buffer.alloc(0),
-    { variable: name => variables[name], bypass }
-  )
+  return readWith(inputs, {}, { variable: name => variables[name], bypass })
 }
 
 function problem(variables: Record<string, string>): string {

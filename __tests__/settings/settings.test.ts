@@ -1,9 +1,8 @@
 import { describe, expect, it } from '@jest/globals'
 import { readFileSync } from 'node:fs'
-import { InputError } from '../../src/common/errors.js'
-import { FileRefused } from '../../src/settings/input-file.js'
 import type { InputName } from '../../src/settings/names.js'
-import { readSettings, type Settings } from '../../src/settings/settings.js'
+import type { Settings } from '../../src/settings/settings.js'
+import { problemsWith, readWith, type Files } from '../helpers/settings-reader.js'
 import { SIMULATOR_CA } from '../../src/simulator/server.js'
 
 const BASE: Partial<Record<InputName, string>> = {
@@ -13,26 +12,13 @@ const BASE: Partial<Record<InputName, string>> = {
   'job-id': '4229'
 }
 
-function settings(inputs: Partial<Record<InputName, string>>, files: Record<string, string | Buffer> = {}): Settings {
-  const all = { ...BASE, ...inputs }
-  return readSettings(
-    name => all[name] ?? '',
-    path => {
-      if (path in files) return Buffer.from(files[path])
-      throw new FileRefused('cannot be read (ENOENT)', 'ENOENT')
-    }
-  )
+function settings(inputs: Partial<Record<InputName, string>>, files: Files = {}): Settings {
+  return readWith({ ...BASE, ...inputs }, files)
 }
 
 /** The problems reported for these inputs (fails the test if they were accepted). */
-function problems(inputs: Partial<Record<InputName, string>>, files?: Record<string, string | Buffer>): string[] {
-  try {
-    settings(inputs, files)
-  } catch (error) {
-    if (error instanceof InputError) return [...error.sentences]
-    throw error
-  }
-  throw new Error('the inputs were accepted')
+function problems(inputs: Partial<Record<InputName, string>>, files?: Files): string[] {
+  return problemsWith({ ...BASE, ...inputs }, files)
 }
 
 const CA_PEM = readFileSync(SIMULATOR_CA, 'utf8')

@@ -11,12 +11,13 @@ import type { Fault } from '../../src/simulator/faults.js'
 import { startSimulator, type Simulator } from '../../src/simulator/server.js'
 import { renderGateMarkdown } from '../../src/summary/gate-markdown.js'
 import { text } from '../../src/summary/markdown.js'
-import { buildOutputs, gateMessage, reportContent } from '../../src/summary/outputs.js'
+import { buildOutputs, gateMessage } from '../../src/summary/outputs.js'
 import { annotations as deviceAnnotations } from '../../src/summary/annotations.js'
 import { renderTerminal } from '../../src/summary/terminal.js'
 import { gateView } from '../../src/summary/view.js'
 import { csvFile, runEngine } from '../helpers/engine.js'
 import { VirtualClock } from '../helpers/virtual-clock.js'
+import { reportFileOf } from '../helpers/outcomes.js'
 
 const SCENARIOS = 300
 const FIRST_SEED = 15_001
@@ -114,7 +115,14 @@ function csvOf(random: () => number): { content: string; passwords: string[]; fa
 function seen(run: Awaited<ReturnType<typeof runEngine>>, baseUrl: URL): string[] {
   const scrub = run.secretSet.scrub
   const view = gateView(run.result, baseUrl, scrub)
-  const report = reportContent(run.result, scrub)
+  const report = reportFileOf(
+    run.result.jobs.flatMap(job => {
+      const body = run.documents.get(job.job.id)
+      return body ? [[job.job, body] as const] : []
+    }),
+    scrub,
+    run.result.jobs.length > 1
+  )
   return [
     ...run.logs.map(scrub),
     renderGateMarkdown(view),
@@ -122,7 +130,7 @@ function seen(run: Awaited<ReturnType<typeof runEngine>>, baseUrl: URL): string[
     gateMessage(view),
     JSON.stringify(deviceAnnotations(view)),
     JSON.stringify(buildOutputs(view, {})),
-    report === undefined ? '' : report.toString('utf8')
+    report ?? ''
   ]
 }
 

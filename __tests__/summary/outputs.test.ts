@@ -1,10 +1,20 @@
 import { describe, expect, it } from '@jest/globals'
 import { noSecrets } from '../../src/common/secrets.js'
 import { jobDocument, scriptJob } from '../../src/simulator/documents.js'
-import { buildOutputs, gateMessage, reportContent } from '../../src/summary/outputs.js'
+import { buildOutputs, gateMessage } from '../../src/summary/outputs.js'
 import { annotations as deviceAnnotations } from '../../src/summary/annotations.js'
 import { fixture } from '../helpers/fixtures.js'
-import { errorOutcome, faultCause, gateOf, outcomeFor, singleJob, viewOf } from '../helpers/outcomes.js'
+import {
+  errorOutcome,
+  faultCause,
+  gateOf,
+  JOB,
+  outcomeFor,
+  reportFileOf,
+  reportOf,
+  singleJob,
+  viewOf
+} from '../helpers/outcomes.js'
 
 const failing = (devices: number, failed: number, step = 'INV_CHASSIS'): unknown =>
   jobDocument(
@@ -206,24 +216,29 @@ describe('several jobs', () => {
   })
 
   it('reports every job document, keyed by job path, each as received', () => {
-    const report = JSON.parse(String(reportContent(result, noSecrets)))
+    const report = JSON.parse(String(reportOf(result, noSecrets)))
     expect(Object.keys(report)).toEqual(['csvRequest/jobs/4229', 'manageRequest/jobs/77'])
     expect(report['csvRequest/jobs/4229']).toEqual(fixture('success-job.json'))
   })
 
   it('writes the exact bytes received, never a re-serialisation (a document may nest deeper than JSON.stringify can go)', () => {
     const deep = `{"progress":100,"results":[{"result":"SUCCESS"}],"x":${'['.repeat(5000)}${']'.repeat(5000)}}`
-    const outcome = outcomeFor(fixture('success-job.json'), 'success', { body: Buffer.from(`\ufeff${deep}`) })
-    expect(reportContent(singleJob(outcome), noSecrets)?.toString()).toBe(`\ufeff${deep}`)
-    const several = gateOf([outcome, { ...outcome, job: jobB }])
-    expect(reportContent(several, noSecrets)?.toString()).toBe(
-      `{\n  "csvRequest/jobs/4229": ${deep},\n  "manageRequest/jobs/77": ${deep}\n}\n`
-    )
+    const body = Buffer.from(`\ufeff${deep}`)
+    expect(reportFileOf([[JOB, body]], noSecrets)).toBe(`\ufeff${deep}`)
+    expect(
+      reportFileOf(
+        [
+          [JOB, body],
+          [jobB, body]
+        ],
+        noSecrets
+      )
+    ).toBe(`{\n  "csvRequest/jobs/4229": ${deep},\n  "manageRequest/jobs/77": ${deep}\n}\n`)
   })
 
   it('a single job keeps its plain outputs: no job field, the document itself as report', () => {
     const one = singleJob(outcomeFor(failing(3, 1), 'failure', { job: jobB }))
     expect(JSON.parse(buildOutputs(viewOf(one), {})['failed-devices'])[0]).not.toHaveProperty('job')
-    expect(JSON.parse(String(reportContent(one, noSecrets)))).toHaveProperty('results')
+    expect(JSON.parse(String(reportOf(one, noSecrets)))).toHaveProperty('results')
   })
 })

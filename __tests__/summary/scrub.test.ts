@@ -5,10 +5,10 @@ import { describe, expect, it } from '@jest/globals'
 import { SecretSet } from '../../src/common/secrets.js'
 import { renderGateMarkdown } from '../../src/summary/gate-markdown.js'
 import { text } from '../../src/summary/markdown.js'
-import { buildOutputs, gateMessage, reportContent } from '../../src/summary/outputs.js'
+import { buildOutputs, gateMessage } from '../../src/summary/outputs.js'
 import { annotations as deviceAnnotations } from '../../src/summary/annotations.js'
 import { renderTerminal } from '../../src/summary/terminal.js'
-import { errorOutcome, faultCause, outcomeFor, singleJob, viewOf } from '../helpers/outcomes.js'
+import { errorOutcome, faultCause, outcomeFor, reportOf, singleJob, viewOf } from '../helpers/outcomes.js'
 
 const PASSWORD = 'P@ss:w0rd<&>!'
 const TOKEN = Buffer.from(`admin:${PASSWORD}`).toString('base64')
@@ -63,7 +63,7 @@ describe('scrubbing echoed secrets', () => {
   })
 
   it('from the report file, inside JSON strings, keeping the document valid', () => {
-    const report = String(reportContent(result, secrets.scrub))
+    const report = String(reportOf(result, secrets.scrub))
     expectClean(report)
     expect(JSON.parse(report).results[0].userAction).toBeUndefined()
     expect(JSON.parse(report).results[0].status.substatus[0].userAction).toBe('password ***, token ***, session ***')
@@ -143,7 +143,7 @@ describe('scrubbing echoed secrets in the encodings appliances write them in', (
       '{"progress":100,"results":[{"result":"OTHER_FAIL","userAction":"try a/b\\u003cc\\u0026d\\u003ee\\u003df"}]}'
     for (const body of [orgJson, gson]) {
       const outcome = outcomeFor(JSON.parse(body), 'failure', { body: Buffer.from(body) })
-      const report = String(reportContent(singleJob(outcome), own.scrub))
+      const report = String(reportOf(singleJob(outcome), own.scrub))
       expect(JSON.parse(report).results[0].userAction).toBe('try ***')
     }
   })

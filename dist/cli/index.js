@@ -19,7 +19,7 @@ process.on('SIGINT', onSignal);
 process.on('SIGTERM', onSignal);
 // A closed terminal or SSH session: the same as Ctrl-C, so the summary is still written.
 process.on('SIGHUP', onSignal);
-const { main } = await __nccwpck_require__.e(/* import() */ 179).then(__nccwpck_require__.bind(__nccwpck_require__, 179));
+const { main } = await __nccwpck_require__.e(/* import() */ 571).then(__nccwpck_require__.bind(__nccwpck_require__, 571));
 process.exitCode = await main(process.argv.slice(2), cancel.signal);
 
 
@@ -95,13 +95,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
-
-/***/ }),
-
-/***/ 16:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("url");
 
 /***/ })
 

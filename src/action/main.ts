@@ -7,14 +7,17 @@
 // tests run it in-process with their own environment, core and clock (as
 // actions/typescript-action's run() is tested).
 import { checkBypass } from '@actions/http-client/lib/proxy'
+import { tmpdir } from 'node:os'
 import { systemClock, type Clock } from '../common/clock.js'
 import { InputError, messageOf } from '../common/errors.js'
 import { SecretSet } from '../common/secrets.js'
+import { oneLine } from '../common/text.js'
 import { runGate } from '../gate.js'
 import { hasGlobPattern } from '../settings/csv-file.js'
-import { inputFileReader, type FilePolicy } from '../settings/input-file.js'
+import { anywhereFileReader, inputFileReader, type FilePolicy } from '../settings/input-file.js'
 import { Input, Output, type InputName } from '../settings/names.js'
 import { readSettings, type Settings } from '../settings/settings.js'
+import { folderPlaces, openReport } from '../summary/result-files.js'
 import type { ActionContext } from './results.js'
 import { deferredRunner, type Core } from './runner.js'
 
@@ -81,9 +84,10 @@ function listenForCancel(): AbortSignal {
 }
 
 /**
- * Files named by inputs: regular files of the workspace (GITHUB_WORKSPACE, or
- * the working folder) or of RUNNER_TEMP, relative paths taken from the working
- * folder, as the runner starts the step in the workspace.
+ * Files whose content we send (csv-file): regular files of the workspace
+ * (GITHUB_WORKSPACE, or the working folder) or of RUNNER_TEMP, relative paths
+ * taken from the working folder, as the runner starts the step in the
+ * workspace. A CA file may be anywhere (anywhereFileReader).
  */
 function workspacePolicy(env: ActionContext['env'], cwd: string): FilePolicy {
   const roots = [env.GITHUB_WORKSPACE || cwd, env.RUNNER_TEMP].filter((root): root is string => Boolean(root))
@@ -100,24 +104,24 @@ async function gate(context: ActionContext, options: ActionOptions, signal: Abor
 
   let settings: Settings
   try {
-    const files = workspacePolicy(env, context.cwd)
+    const policy = workspacePolicy(env, context.cwd)
     // The glob matcher is loaded only for a pattern: it is not on the way to the first request otherwise.
-    const finder = hasGlobPattern(input(Input.CsvFile))
-      ? (await import('../settings/file-finder.js')).inputFileFinder(files)
+    const find = hasGlobPattern(input(Input.CsvFile))
+      ? (await import('../settings/file-finder.js')).inputFileFinder(policy)
       : undefined
-    settings = readSettings(
-      input,
-      inputFileReader(files),
-      // The runner's proxy variables, with @actions/http-client's NO_PROXY rule.
-      { variable: name => env[name], bypass: checkBypass },
-      finder
-    )
+    const files = { readSent: inputFileReader(policy), readTrusted: anywhereFileReader(context.cwd), find }
+    // The runner's proxy variables, with @actions/http-client's NO_PROXY rule.
+    settings = readSettings(input, files, { variable: name => env[name], bypass: checkBypass })
   } catch (error) {
     if (!(error instanceof InputError)) throw error
     ;(await import('./results.js')).reportInputErrors(error, context)
     return
   }
 
+  // The run's files go to a folder of RUNNER_TEMP; the report is written job by job, as each wait ends.
+  const places = folderPlaces(env.RUNNER_TEMP || tmpdir(), settings.upload?.files[0]?.name)
+  const keyed = (settings.upload?.parts.length ?? settings.jobs.length) > 1
+  const report = openReport(places, keyed, secrets.scrub)
   const outcome = await runGate(settings, {
     clock: options.clock ?? systemClock,
     random: options.random ?? Math.random,
@@ -126,14 +130,16 @@ async function gate(context: ActionContext, options: ActionOptions, signal: Abor
     // The runner keeps an output's last value: a step killed while it waits still names the job it started.
     onJobStarted: jobs => runner.setOutput(Output.JobId, jobs.map(job => job.id).join(',')),
     onFirstAnswer: () => runner.load(),
+    onDocument: (job, body) => report?.add(job, body),
     // The runner masks what it was told to; scrubbing too keeps a secret the appliance echoes out of the raw log.
+    // Every line one line: a file name or server text with a line break must not start a workflow command.
     log: {
-      info: line => runner.info(secrets.scrub(line)),
-      warning: (line, title) => runner.warning(secrets.scrub(line), { title }),
-      debug: line => runner.debug(secrets.scrub(line)),
-      group: (name, body) => runner.group(name, body)
+      info: line => runner.info(oneLine(secrets.scrub(line))),
+      warning: (line, title) => runner.warning(oneLine(secrets.scrub(line)), { title: oneLine(title) }),
+      debug: line => runner.debug(oneLine(secrets.scrub(line))),
+      group: (name, body) => runner.group(oneLine(secrets.scrub(name)), body)
     }
   })
   // The renderers are loaded only now: the first request does not wait for them.
-  ;(await import('./results.js')).report(settings, outcome, context)
+  ;(await import('./results.js')).report(settings, outcome, context, { places, reported: report?.close() ?? false })
 }

@@ -2,9 +2,8 @@
 // wait for the renderers): the step summary, the report and summary files,
 // the outputs, the annotations and the one exit decision. Part of the
 // composition root: it writes the runner's files.
-import { appendFileSync, mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { isAbsolute, join, relative, resolve, sep } from 'node:path'
+import { appendFileSync } from 'node:fs'
+import { isAbsolute, relative, resolve, sep } from 'node:path'
 import type { InputError } from '../common/errors.js'
 import type { SecretSet } from '../common/secrets.js'
 import type { GateOutcome } from '../outcome/gate-outcome.js'
@@ -14,9 +13,11 @@ import type { Settings } from '../settings/settings.js'
 import { renderInputErrorSummary, renderUnexpectedErrorSummary } from '../summary/early-summary.js'
 import { renderGateMarkdown } from '../summary/gate-markdown.js'
 import { annotations, type Annotation } from '../summary/annotations.js'
-import { buildOutputs, gateMessage, reportContent, type OutputFiles } from '../summary/outputs.js'
+import { buildOutputs, gateMessage, type OutputFiles } from '../summary/outputs.js'
 import { renderJunit } from '../summary/junit.js'
-import { devicesFileContent, failedCsvs, numbered } from '../summary/recovery.js'
+import { devicesFileContent, failedCsvs } from '../summary/recovery.js'
+import { writeResultFiles, type FilePlaces } from '../summary/result-files.js'
+import { retryPlan } from '../outcome/retry.js'
 import { gateView, type GateView } from '../summary/view.js'
 import type { Runner } from './runner.js'
 
@@ -29,11 +30,17 @@ export interface ActionContext {
   readonly secrets: SecretSet
 }
 
+/** Where the run's files go, and whether the report (written as the run went) holds a document. */
+export interface RunFiles {
+  readonly places: FilePlaces
+  readonly reported: boolean
+}
+
 /** The summary, the outputs and the one exit decision. */
-export function report(settings: Settings, outcome: GateOutcome, context: ActionContext): void {
+export function report(settings: Settings, outcome: GateOutcome, context: ActionContext, run: RunFiles): void {
   const { runner, secrets } = context
   const view = gateView(outcome, settings.baseUrl, secrets.scrub)
-  const { markdown, files } = writeFiles(view, settings, outcome, context)
+  const { markdown, files } = writeFiles(view, settings, outcome, context, run)
   writeStepSummary(markdown, context)
   setOutputs(buildOutputs(view, files), runner)
   const message = gateMessage(view)
@@ -59,35 +66,39 @@ function workspacePlace(annotation: Annotation, context: ActionContext): { file?
 
 /**
  * The files of the run, in a folder of RUNNER_TEMP of its own: the summary,
- * the last job document, every device, and the CSV rows to upload again.
- * The last holds the device credentials of the file it came from: 0600.
+ * every device, the CSV rows to upload again and JUnit (the last job
+ * documents are already in the report file).
  */
 function writeFiles(
   view: GateView,
   settings: Settings,
   outcome: GateOutcome,
-  context: ActionContext
+  context: ActionContext,
+  run: RunFiles
 ): { markdown: string; files: OutputFiles } {
-  const folder = mkdtempSync(join(context.env.RUNNER_TEMP || tmpdir(), 'lxca-job-gate-'))
-  const write = (name: string, content: Buffer | string | undefined, mode = 0o644): string | undefined => {
-    if (content === undefined) return undefined
-    const path = join(folder, name)
-    writeFileSync(path, content, { mode })
-    return path
-  }
-  const report = write('report.json', reportContent(outcome, context.secrets.scrub))
   const markdown = renderGateMarkdown(view)
-  const summaryFile = write('summary.md', markdown) as string
-  const devicesFile = outcome.jobs.length > 0 ? write('devices.json', devicesFileContent(view)) : undefined
-  const junitFile = write('junit.xml', renderJunit(view, new Date()))
-  const files = settings.upload?.files ?? []
-  const csvs = outcome.jobs.length > 0 ? failedCsvs(files, outcome.jobs) : []
-  const failed = csvs.map((csv, i) => write(numbered(`failed-${files[0]?.name ?? 'rows.csv'}`, i), csv, 0o600))
-  context.runner.info(`Summary: ${summaryFile}${report ? `; last job document: ${report}` : ''}`)
+  const waited = outcome.jobs.length > 0
+  const written = writeResultFiles(run.places, {
+    summary: markdown,
+    devices: waited ? devicesFileContent(view) : undefined,
+    junit: renderJunit(view, new Date()),
+    failedCsvs: waited ? failedCsvs(settings.upload?.files ?? [], retryPlan(outcome).rows) : []
+  })
+  const failure = written.failed[0]
+  if (failure) throw new Error(`the ${failure.file} file ${failure.path} could not be written (${failure.code})`)
+  const [summaryFile] = written.paths.summary ?? []
+  const report = run.reported ? run.places('report') : undefined
+  context.runner.info(`Summary: ${summaryFile}${report ? `; last job documents: ${report}` : ''}`)
   // One path per line: files with different headers each get their own CSV.
   return {
     markdown,
-    files: { report, summaryFile, devicesFile, junitFile, failedCsv: failed.join('\n') || undefined }
+    files: {
+      report,
+      summaryFile,
+      devicesFile: written.paths.devices?.[0],
+      junitFile: written.paths.junit?.[0],
+      failedCsv: written.paths.failedCsv?.join('\n') || undefined
+    }
   }
 }
 
@@ -110,7 +121,7 @@ function setOutputs(outputs: Record<OutputName, string>, runner: Runner): void {
 /** Invalid inputs: nothing was sent; the summary and the failure list every problem. */
 export function reportInputErrors(error: InputError, context: ActionContext): void {
   writeStepSummary(renderInputErrorSummary(error.sentences), context)
-  setOutputs(buildOutputs({ status: 'error', jobs: [] }, {}), context.runner)
+  setOutputs(buildOutputs({ status: 'error', jobs: [], jobOrder: [] }, {}), context.runner)
   context.runner.setFailed(`Invalid inputs, nothing was sent to the appliance:\n${error.message}`)
 }
 

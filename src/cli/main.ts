@@ -4,7 +4,7 @@
 // 2 timeout, 3 error, 130 cancelled). With src/cli.ts, the only CLI module
 // that touches the process and the environment.
 import { checkBypass } from '@actions/http-client/lib/proxy'
-import { accessSync, constants, statSync, writeFileSync } from 'node:fs'
+import { accessSync, constants, statSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import packageJson from '../../package.json' with { type: 'json' }
 import { systemClock } from '../common/clock.js'
@@ -13,14 +13,16 @@ import type { GateOutcome } from '../outcome/gate-outcome.js'
 import { STATUSES } from '../outcome/status.js'
 import { runGate, type GateLog } from '../gate.js'
 import { hasGlobPattern } from '../settings/csv-file.js'
-import { inputFileReader } from '../settings/input-file.js'
+import { anywhereFileReader, inputFileReader } from '../settings/input-file.js'
 import { Input } from '../settings/names.js'
 import { readSettings, type Settings } from '../settings/settings.js'
 import { SecretSet } from '../common/secrets.js'
+import { oneLine } from '../common/text.js'
 import { renderGateMarkdown } from '../summary/gate-markdown.js'
-import { reportContent } from '../summary/outputs.js'
 import { renderJunit } from '../summary/junit.js'
-import { devicesFileContent, failedCsvs, numbered } from '../summary/recovery.js'
+import { devicesFileContent, failedCsvs } from '../summary/recovery.js'
+import { openReport, writeResultFiles, type FilePlaces, type ResultFile } from '../summary/result-files.js'
+import { retryPlan } from '../outcome/retry.js'
 import { renderTerminal } from '../summary/terminal.js'
 import { CLI_NAMING } from '../summary/naming.js'
 import { gateView } from '../summary/view.js'
@@ -33,8 +35,9 @@ const COMMAND = 'lxca-job-gate'
 class Printer {
   readonly secrets = new SecretSet()
 
+  /** One line, whatever it quotes: no control character (an escape sequence from a file name) reaches the terminal. */
   err(line: string): void {
-    process.stderr.write(`${this.secrets.scrub(line)}\n`)
+    process.stderr.write(`${oneLine(this.secrets.scrub(line))}\n`)
   }
 }
 
@@ -75,39 +78,58 @@ async function runCommand(argv: readonly string[], signal: AbortSignal, printer:
     debug: line => (options.verbose ? printer.err(`debug: ${line}`) : undefined),
     group: (_name, body) => body()
   }
+  const places = flagPlaces(options)
+  const keyed = (settings.upload?.parts.length ?? settings.jobs.length) > 1
+  const report = openReport(places, keyed, printer.secrets.scrub)
   const outcome = await runGate(settings, {
     clock: systemClock,
     random: Math.random,
     signal,
     secrets: printer.secrets,
-    log
+    log,
+    onDocument: (job, body) => report?.add(job, body)
   })
+  const reported = report?.close() ?? false
+  if (places('report') !== undefined && !reported)
+    printer.err(`--report-file: ${NOTHING_TO_WRITE.report}; ${places('report')} was not written.`)
   const written = writeResults(options, settings, outcome, printer)
   return written ? STATUSES[outcome.status].exitCode : STATUSES.error.exitCode
 }
 
-/** Why a file asked for has no content. */
-const NOTHING_TO_WRITE: Record<string, string> = {
-  '--report-file': 'no job document was received',
-  '--failed-csv': 'no row to upload again (every device succeeded, or no import was waited on)',
-  '--devices-file': 'no job was waited on'
+/** Each file's flag. */
+const FLAGS: Record<ResultFile, string> = {
+  summary: '--summary-file',
+  report: '--report-file',
+  failedCsv: '--failed-csv',
+  devices: '--devices-file',
+  junit: '--junit'
 }
 
-/** The files asked for, as flags name them. */
-function outputFiles(options: CliOptions): Array<[flag: string, path: string]> {
-  const files: Array<[string, string | undefined]> = [
-    ['--summary-file', options.summaryFile],
-    ['--report-file', options.reportFile],
-    ['--failed-csv', options.failedCsv],
-    ['--devices-file', options.devicesFile],
-    ['--junit', options.junit]
-  ]
-  return files.filter((file): file is [string, string] => Boolean(file[1]))
+/** Why a file asked for has no content. */
+const NOTHING_TO_WRITE: Partial<Record<ResultFile, string>> = {
+  report: 'no job document was received',
+  failedCsv: 'no row to upload again (every device succeeded, or no import was waited on)',
+  devices: 'no job was waited on'
+}
+
+/** The files asked for, where their flags say. */
+function flagPlaces(options: CliOptions): FilePlaces {
+  const paths: Record<ResultFile, string | undefined> = {
+    summary: options.summaryFile,
+    report: options.reportFile,
+    failedCsv: options.failedCsv,
+    devices: options.devicesFile,
+    junit: options.junit
+  }
+  return file => paths[file] || undefined
 }
 
 /** Checked before anything is sent: a file that cannot be written would lose the result of a whole wait. */
 function outputFilesWritable(options: CliOptions, printer: Printer): boolean {
-  for (const [flag, path] of outputFiles(options)) {
+  const places = flagPlaces(options)
+  for (const [file, flag] of Object.entries(FLAGS) as Array<[ResultFile, string]>) {
+    const path = places(file)
+    if (path === undefined) continue
     const problem = unwritable(resolve(path))
     if (problem) {
       printer.err(`${COMMAND}: ${flag} ${path} cannot be written (${problem}); nothing was sent to the appliance.`)
@@ -132,16 +154,17 @@ async function readOptions(options: CliOptions, printer: Printer): Promise<Setti
   try {
     // Below the working folder, or anywhere an absolute path the user typed leads (but a system folder).
     const cwd = process.cwd()
-    const policy = { base: cwd, roots: [cwd], absoluteAnywhere: true }
-    const finder = hasGlobPattern(options.read(Input.CsvFile))
+    const policy = {
+      base: cwd,
+      roots: [cwd],
+      absoluteAnywhere: true,
+      rootsName: "the current folder (the command line's workspace; an absolute path is accepted)"
+    }
+    const find = hasGlobPattern(options.read(Input.CsvFile))
       ? (await import('../settings/file-finder.js')).inputFileFinder(policy)
       : undefined
-    return readSettings(
-      options.read,
-      inputFileReader(policy),
-      { variable: name => process.env[name], bypass: checkBypass },
-      finder
-    )
+    const files = { readSent: inputFileReader(policy), readTrusted: anywhereFileReader(cwd), find }
+    return readSettings(options.read, files, { variable: name => process.env[name], bypass: checkBypass })
   } catch (error) {
     if (!(error instanceof InputError)) throw error
     printer.err(`${COMMAND}: invalid options, nothing was sent to the appliance:`)
@@ -157,33 +180,18 @@ function writeResults(options: CliOptions, settings: Settings, outcome: GateOutc
   const view = gateView(outcome, settings.baseUrl, scrub, CLI_NAMING)
   const color = options.color ?? process.stdout.isTTY === true
   process.stdout.write(scrub(renderTerminal(view, color)))
-  const report = reportContent(outcome, scrub)
-  const csvs = outcome.jobs.length > 0 ? failedCsvs(settings.upload?.files ?? [], outcome.jobs) : []
-  const contents: Record<string, ReadonlyArray<string | Buffer>> = {
-    '--summary-file': [renderGateMarkdown(view)],
-    '--report-file': report ? [report] : [],
-    // Files with different headers each get their own CSV: PATH, then PATH-2.csv, …
-    '--failed-csv': csvs,
-    '--devices-file': outcome.jobs.length > 0 ? [devicesFileContent(view)] : [],
-    '--junit': [renderJunit(view, new Date())]
-  }
-  let written = true
-  for (const [flag, path] of outputFiles(options)) {
-    const content = contents[flag] ?? []
-    if (content.length === 0) {
-      printer.err(`${flag}: ${NOTHING_TO_WRITE[flag] ?? 'nothing to write'}; ${path} was not written.`)
-      continue
-    }
-    try {
-      // The failed rows carry the CSV's device credentials: readable by the owner only.
-      content.forEach((item, i) =>
-        writeFileSync(numbered(path, i), item, { mode: flag === '--failed-csv' ? 0o600 : 0o644 })
-      )
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code ?? messageOf(error)
-      printer.err(`${COMMAND}: ${flag} ${path} could not be written (${code}); the outcome above stands.`)
-      written = false
-    }
-  }
-  return written
+  const places = flagPlaces(options)
+  const waited = outcome.jobs.length > 0
+  // Files with different headers each get their own CSV: PATH, then PATH-2.csv, …
+  const written = writeResultFiles(places, {
+    summary: renderGateMarkdown(view),
+    devices: waited ? devicesFileContent(view) : undefined,
+    junit: renderJunit(view, new Date()),
+    failedCsvs: waited ? failedCsvs(settings.upload?.files ?? [], retryPlan(outcome).rows) : []
+  })
+  for (const file of written.empty)
+    printer.err(`${FLAGS[file]}: ${NOTHING_TO_WRITE[file] ?? 'nothing to write'}; ${places(file)} was not written.`)
+  for (const { file, path, code } of written.failed)
+    printer.err(`${COMMAND}: ${FLAGS[file]} ${path} could not be written (${code}); the outcome above stands.`)
+  return written.failed.length === 0
 }

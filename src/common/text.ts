@@ -8,8 +8,23 @@ export const MONITORING = 'XClarity Administrator › Monitoring › Jobs'
 /** What to do when an upload may have reached the appliance but named no job. */
 export const MAY_HAVE_STARTED = `the import may or may not have started: look for it in ${MONITORING} before uploading again, and pass its job as job-id`
 
+/** C0 and C1 controls (ESC and CSI move a terminal's cursor), DEL, and the Unicode line separators. */
 // eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u001f\u007f]+/g
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHAR = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g
+const VISIBLE: Readonly<Record<string, string>> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' }
+
+/**
+ * A log line as one line, whatever it quotes: a file name or server text
+ * with a line break would otherwise start a line of its own, and a line that
+ * starts with `::` is a workflow command to the runner (`::stop-commands::`);
+ * an escape sequence would move the cursor of a terminal. Every control
+ * character is shown escaped instead (`\n`, `\u001b`).
+ */
+export function oneLine(text: string): string {
+  return text.replace(CONTROL_CHAR, char => VISIBLE[char] ?? `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`)
+}
 
 /** One line, no control characters, not too long: safe for logs and annotations. */
 export function clean(text: string, max = 300): string {
@@ -68,6 +83,6 @@ export function bodyText(body: Buffer): string {
 
 /** Echo a bad value back, but never a wall of text. */
 export function clip(text: string): string {
-  const oneLine = text.replace(/\s+/g, ' ')
-  return oneLine.length > 80 ? `${oneLine.slice(0, 77)}…` : oneLine
+  const line = text.replace(/\s+/g, ' ')
+  return line.length > 80 ? `${line.slice(0, 77)}…` : line
 }

@@ -8,6 +8,7 @@
 // device credentials, so no message ever quotes a cell: only line numbers
 // and column names.
 import { basename } from 'node:path'
+import { addressIdentity, serialIdentity, uuidIdentity, type Identity } from '../common/identity.js'
 import { bomLength, clip } from '../common/text.js'
 import { countFields, fieldsOf, firstInvalidUtf8, isBlank, lineAt, readRecords, type CsvRecord } from './csv-records.js'
 
@@ -20,6 +21,8 @@ export interface CsvRow {
   readonly end: number
   /** Its identifier cells (addresses, serial numbers, UUIDs), trimmed, in column order; never empty. */
   readonly identifiers: readonly string[]
+  /** Who the row's device is, by each of those cells' column (see common/identity.ts). */
+  readonly identities: readonly Identity[]
   /** Its display name, when the file has a name column and the cell is not empty. */
   readonly name?: string
 }
@@ -70,6 +73,8 @@ export function parseCsv(path: string, bytes: Buffer): CsvFile | { readonly prob
 interface Columns {
   readonly names: readonly string[]
   readonly identifiers: readonly number[]
+  /** How each identifier column names a device, in the same order. */
+  readonly kinds: readonly IdentifierKind[]
   readonly name?: number
   readonly credentials: readonly number[]
 }
@@ -133,9 +138,35 @@ function headerColumns(bytes: Buffer, header: CsvRecord): Columns | string {
 function deviceRow(bytes: Buffer, record: CsvRecord, columns: Columns): CsvRow {
   const named = columns.name === undefined ? [] : [columns.name]
   const cells = fieldsOf(bytes, record, [...columns.identifiers, ...named]).map(value => value.trim())
-  const identifiers = cells.slice(0, columns.identifiers.length).filter(value => value !== '')
+  const values = cells.slice(0, columns.identifiers.length)
+  const identifiers = values.filter(value => value !== '')
+  const identities = values
+    .map((value, index) => IDENTITY_OF[columns.kinds[index]](value))
+    .filter((item): item is Identity => item !== undefined)
   const name = named.length > 0 ? cells[cells.length - 1] : ''
-  return { line: record.line, start: record.start, end: record.end, identifiers, ...(name ? { name } : {}) }
+  return {
+    line: record.line,
+    start: record.start,
+    end: record.end,
+    identifiers,
+    identities,
+    ...(name ? { name } : {})
+  }
+}
+
+type IdentifierKind = 'address' | 'serial' | 'uuid'
+
+const IDENTITY_OF: Readonly<Record<IdentifierKind, (value: string) => Identity | undefined>> = {
+  address: addressIdentity,
+  serial: serialIdentity,
+  uuid: uuidIdentity
+}
+
+/** Serial-number and UUID columns say so in their names; every other identifier column holds an address. */
+function identifierKind(key: string): IdentifierKind {
+  if (key.includes('serial')) return 'serial'
+  if (key.includes('uuid')) return 'uuid'
+  return 'address'
 }
 
 function columnsOf(fields: readonly string[]): Columns {
@@ -144,9 +175,11 @@ function columnsOf(fields: readonly string[]): Columns {
   const where = (test: (key: string) => boolean): number[] =>
     keys.map((key, index) => (test(key) ? index : -1)).filter(index => index >= 0)
   const name = where(key => key === 'displayname' || key === 'name' || key === 'devicename' || key === 'servername')
+  const identifiers = where(isIdentifierColumn)
   return {
     names,
-    identifiers: where(isIdentifierColumn),
+    identifiers,
+    kinds: identifiers.map(index => identifierKind(keys[index])),
     name: name[0],
     credentials: names.map((column, index) => (CREDENTIAL_COLUMN.test(column) ? index : -1)).filter(i => i >= 0)
   }

@@ -76,12 +76,13 @@ function newlines(bytes: Buffer, start: number, end: number): number {
 
 /**
  * The appliance's messages about a part, its line numbers ("Line 3",
- * "row 3") mapped back to the file's: `Line 420 of servers.csv`.
+ * "row 3") mapped back to the file's, as an editor names them:
+ * `servers.csv:420`.
  */
 export function inFileTerms(message: string, part: CsvPart): string {
-  return message.replace(/\b(line|row)(\s+)(\d{1,7})\b/gi, (whole, word: string, space: string, digits: string) => {
+  return message.replace(/\b(line|row)\s+(\d{1,7})\b/gi, (whole, _word: string, digits: string) => {
     const line = part.fileLine(Number(digits))
-    return line === undefined ? whole : `${word}${space}${line} of ${part.path}`
+    return line === undefined ? whole : `${part.path}:${line}`
   })
 }
 

@@ -41,23 +41,19 @@ export class LxcaClient {
   }
 
   /**
-   * One request with the credential, and the response as it came: no second
-   * try on a refusal (an upload is never sent twice). A fault while logging
-   * in first is marked as not sent: the request itself never left.
+   * One request with the credential, and the response as it came: never
+   * sent twice, but for a refusal of the credentials (401/403) in session
+   * mode, where the session expired: such a request was refused before the
+   * appliance did anything with it, so it is sent once more with a new
+   * session (Basic credentials cannot be renewed: the refusal stands). A
+   * fault while logging in first is marked as not sent: the request itself
+   * never left.
    */
   async sendOnce(request: HttpRequest, signal: AbortSignal): Promise<HttpResponse> {
-    let credential: Credential
-    try {
-      credential = await this.auth.credential(signal)
-    } catch (error) {
-      throw error instanceof RequestFault ? error.with({ sent: false }) : error
-    }
-    const response = await this.transport(
-      { ...request, headers: { ...request.headers, ...credential.headers } },
-      signal
-    )
-    if (!isAuthRefusal(response.status)) credential.accepted()
-    return response
+    const credential = await notSentIfFails(this.auth.credential(signal))
+    const response = await this.sendWith(credential, request, signal)
+    if (!isAuthRefusal(response.status) || !(await notSentIfFails(this.auth.renew(credential, signal)))) return response
+    return this.sendWith(await notSentIfFails(this.auth.credential(signal)), request, signal)
   }
 
   /** How requests prove who we are: `basic` or `session`. */
@@ -75,11 +71,25 @@ export class LxcaClient {
     signal: AbortSignal
   ): Promise<{ response: HttpResponse; credential: Credential }> {
     const credential = await this.auth.credential(signal)
+    return { response: await this.sendWith(credential, request, signal), credential }
+  }
+
+  /** The request with the credential; an answer other than 401/403 proves the credential good. */
+  private async sendWith(credential: Credential, request: HttpRequest, signal: AbortSignal): Promise<HttpResponse> {
     const response = await this.transport(
       { ...request, headers: { ...request.headers, ...credential.headers } },
       signal
     )
     if (!isAuthRefusal(response.status)) credential.accepted()
-    return { response, credential }
+    return response
+  }
+}
+
+/** A login (or a renewal) that fails leaves the request unsent: it may be sent again without importing twice. */
+async function notSentIfFails<T>(login: Promise<T>): Promise<T> {
+  try {
+    return await login
+  } catch (error) {
+    throw error instanceof RequestFault ? error.with({ sent: false }) : error
   }
 }

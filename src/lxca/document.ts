@@ -56,6 +56,8 @@ const MAX_DEPTH = 16
  * second, while millions of tiny entries would exhaust the runner's memory.
  */
 export const MAX_DEVICES = 100_000
+/** Characters kept of one text (a description, a user action): reports show far less, scrubbed first. */
+export const MAX_TEXT = 16_384
 
 export function parseJob(raw: unknown): ParsedJob {
   if (!isObject(raw)) return problem(`expected a JSON object, got ${describe(raw)}`)
@@ -82,7 +84,7 @@ export function parseJob(raw: unknown): ParsedJob {
     if (result !== undefined && result !== null && typeof result !== 'string') {
       return problem(`results[${index}].result should be a string, got ${describe(result)}`)
     }
-    devices.push(parseDevice(entry, result || undefined, index))
+    devices.push(parseDevice(entry, text(result) || undefined, index))
   }
   return { ok: true, job: { progress: progress?.value, status: text(raw.status), devices } }
 }
@@ -125,10 +127,10 @@ function parseSteps(value: unknown, depth: number): StepNode[] {
 
 /** `messageParameters` is a string or a list of strings in real documents. */
 function deviceAddress(value: unknown): string | undefined {
-  if (typeof value === 'string') return value.trim() || undefined
+  if (typeof value === 'string') return text(value.trim()) || undefined
   if (Array.isArray(value)) {
     const parts = value.filter((item): item is string => typeof item === 'string' && item.trim() !== '')
-    return parts.length > 0 ? parts.join(', ') : undefined
+    return parts.length > 0 ? text(parts.join(', ')) : undefined
   }
   return undefined
 }
@@ -145,8 +147,15 @@ function problem(message: string): ParsedJob {
   return { ok: false, problem: message }
 }
 
+/**
+ * A string field, cut at MAX_TEXT characters (and copied, so that the cut
+ * does not keep the whole string alive behind it): no report shows more than
+ * a few kilobytes of one text, and ten parts' documents of 64 MiB each must
+ * not stay in memory through their longest texts.
+ */
 function text(value: unknown): string | undefined {
-  return typeof value === 'string' ? value : undefined
+  if (typeof value !== 'string') return undefined
+  return value.length > MAX_TEXT ? `${Buffer.from(value.slice(0, MAX_TEXT), 'utf16le').toString('utf16le')}…` : value
 }
 
 function finite(value: unknown): number | undefined {

@@ -12,7 +12,7 @@ import type { JobDocument } from '../lxca/document.js'
 import type { JobRef } from '../lxca/job-ref.js'
 import type { Assessment, DeviceAssessment } from '../lxca/verdict.js'
 import { UNREACHABLE_GRACE_MS } from './reachability.js'
-import { traceRows, type RowTrace, type Source } from './rows.js'
+import { traceRows, type ForeignDevice, type RowIndex, type RowTrace, type Source } from './rows.js'
 
 /** A job document that was understood, and what it says. */
 export interface Seen {
@@ -46,6 +46,8 @@ export type ErrorCause =
   | { readonly kind: 'empty' }
   /** The job finished, but these devices have no result. */
   | { readonly kind: 'unreported'; readonly devices: readonly DeviceAssessment[] }
+  /** The job lists devices this part did not upload (another part's, or none of the file's): it cannot be judged. */
+  | { readonly kind: 'foreign'; readonly devices: readonly ForeignDevice[] }
 
 /** How the wait went. */
 export interface WaitFacts {
@@ -59,8 +61,12 @@ export interface WaitFacts {
 interface Base {
   readonly job: JobRef
   readonly wait: WaitFacts
-  /** The exact bytes of the last JSON document received, understood or not: what the `report` file holds. */
-  readonly body?: Buffer
+  /**
+   * A JSON document of the job came, understood or not: its last one was
+   * handed to the report file as the wait ended (the outcome does not keep it:
+   * ten parts' documents of up to 64 MiB each would not fit in memory).
+   */
+  readonly reported?: boolean
   /** The CSV this step uploaded to start the job (see rows.ts). */
   readonly source?: Source
   /** Its rows, traced to the devices of the last document understood. */
@@ -135,10 +141,10 @@ export function atDeadline(seen: Seen | undefined, lastFault: FaultFacts | undef
 /** The outcome of a wait that ended so, with what it saw. A success, failure or timeout always saw the job. */
 export function settle(
   ending: Ending,
-  facts: { job: JobRef; wait: WaitFacts; seen?: Seen; body?: Buffer }
+  facts: { job: JobRef; wait: WaitFacts; seen?: Seen; reported?: boolean }
 ): JobOutcome {
-  const { job, wait, seen, body } = facts
-  const base = { job, wait, ...(body ? { body } : {}) }
+  const { job, wait, seen, reported } = facts
+  const base = { job, wait, ...(reported ? { reported } : {}) }
   switch (ending.status) {
     case 'cancelled':
       return { ...base, status: 'cancelled', seen }
@@ -158,13 +164,20 @@ function seenOf(seen: Seen | undefined, status: string): Seen {
 }
 
 /**
- * The job's outcome, with the rows of the CSV that started it. A job that
- * succeeded for every device it lists, but lists fewer servers than the file,
- * did not manage them all: a failure.
+ * The job's outcome, with the rows of the CSV part that started it (`all`:
+ * every part's rows). Every row must be accounted for: a job that succeeded
+ * for every device it lists, but does not list a server of the part, did not
+ * manage it (a failure); a job that lists a device of another part, or of no
+ * part, is not understood (an error), whatever it says of its devices.
  */
-export function withSource(outcome: JobOutcome, source: Source): JobOutcome {
+export function withSource(outcome: JobOutcome, source: Source, all?: RowIndex): JobOutcome {
   if (!outcome.seen) return { ...outcome, source }
-  const rows = traceRows(source, outcome.seen.document.devices)
+  const rows = traceRows(source, outcome.seen.document.devices, all)
+  if (rows.foreign.length > 0 && outcome.status !== 'cancelled' && outcome.status !== 'error') {
+    const { job, wait, reported, seen } = outcome
+    const cause: ErrorCause = { kind: 'foreign', devices: rows.foreign }
+    return { job, wait, ...(reported ? { reported } : {}), status: 'error', cause, seen, source, rows }
+  }
   if (outcome.status === 'success' && rows.notInJob.length > 0) return { ...outcome, status: 'failure', source, rows }
   return { ...outcome, source, rows }
 }

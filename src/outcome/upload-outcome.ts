@@ -13,6 +13,8 @@ export type UploadCause =
   | { readonly kind: 'may-have-started'; readonly reason: string; readonly fault?: FaultFacts }
   /** The appliance took it but named no job (or two): the import has probably started. */
   | { readonly kind: 'no-job'; readonly reason: string }
+  /** The appliance answered with a job this run already waited on: this upload's own job is unknown. */
+  | { readonly kind: 'repeated-job'; readonly reason: string; readonly job: JobRef }
   /** The answer to a validation is not one we understand. */
   | { readonly kind: 'unreadable'; readonly reason: string }
 
@@ -56,5 +58,20 @@ export type Answer =
 /** The upload may have imported servers without saying so: look before uploading again. */
 export function mayHaveStarted(upload: UploadOutcome): boolean {
   if (upload.status === 'cancelled') return upload.mayHaveStarted
-  return upload.status === 'error' && (upload.cause.kind === 'may-have-started' || upload.cause.kind === 'no-job')
+  return upload.status === 'error' && ['may-have-started', 'no-job', 'repeated-job'].includes(upload.cause.kind)
+}
+
+/**
+ * An upload answered with a job this run already started (`earlier`: the
+ * jobs so far, in order) is not the start of a new import: it is an error
+ * that names the job that came back twice. Any other outcome is as it was.
+ */
+export function refuseRepeatedJob(upload: UploadOutcome, earlier: readonly JobRef[]): UploadOutcome {
+  if (upload.status !== 'success' || !upload.job) return upload
+  const { job } = upload
+  if (!earlier.some(known => known.id === job.id && known.type === job.type)) return upload
+  const { file, rows, validationOnly, attempts, elapsedMs, httpStatus, messages } = upload
+  const base = { file, rows, validationOnly, attempts, elapsedMs, ...(httpStatus ? { httpStatus } : {}), messages }
+  const reason = `the appliance answered this upload with job ${job.id}, which an earlier upload of this run started, so this upload's own job is unknown; its import has probably started`
+  return { ...base, status: 'error', cause: { kind: 'repeated-job', reason, job } }
 }

@@ -38,7 +38,19 @@ export interface PollOptions {
   readonly successResults: readonly string[]
   /** Wait this long before the first poll (spreads several jobs' requests); the deadline stands. */
   readonly startDelayMs?: number
+  /**
+   * Another part waits for this job: once its verdict is known, go on polling
+   * until the job itself reports progress 100 (Lenovo: "wait for the entire
+   * management job to complete"). The verdict is the one first reached; a
+   * wait that ends otherwise (the deadline, a fault) returns it all the same,
+   * and the caller, seeing progress below 100, starts nothing after it.
+   */
+  readonly untilComplete?: boolean
+  /** Called once, when the verdict is known but the job has not reported progress 100 yet (`untilComplete`). */
+  readonly onHold?: (assessment: Assessment) => void
   readonly onUpdate?: (document: JobDocument, assessment: Assessment) => void
+  /** Called once as the wait ends, with the last JSON document received (for the report file), if any. */
+  readonly onLastBody?: (body: Buffer) => void
   readonly onRetry?: (fault: RequestFault, consecutive: number, waitMs: number) => void
 }
 
@@ -54,9 +66,9 @@ export async function pollJob(options: PollOptions): Promise<JobOutcome> {
   for (;;) {
     if (signal.aborted) return run.settle({ status: 'cancelled' })
     const step = await run.pollOnce()
-    if ('end' in step) return run.settle(step.end)
+    if ('end' in step) return run.settle(run.held(step.end))
     const remaining = deadline.waitEndsAt - clock.now()
-    if (remaining <= 0) return run.settle(atDeadline(run.seen, run.lastFault))
+    if (remaining <= 0) return run.settle(run.held(atDeadline(run.seen, run.lastFault)))
     // The last wait ends at the deadline, and one last poll follows it.
     await clock.sleep(Math.min(step.waitMs, remaining), signal)
   }
@@ -73,6 +85,8 @@ class PollRun {
   private goodPolls = 0
   private body?: Buffer
   private readonly reach = new Reachability()
+  /** The verdict, reached while the job has not yet reported progress 100 (untilComplete). */
+  private verdict?: Ending
 
   constructor(private readonly options: PollOptions) {
     this.startedAt = options.clock.now()
@@ -81,7 +95,14 @@ class PollRun {
   settle(ending: Ending): JobOutcome {
     const { polls, retries, seen, body } = this
     const wait = { polls, retries, elapsedMs: this.options.clock.now() - this.startedAt }
-    return settle(ending, { job: this.options.job, wait, seen, body })
+    if (body) this.options.onLastBody?.(body)
+    this.body = undefined
+    return settle(ending, { job: this.options.job, wait, seen, reported: body !== undefined })
+  }
+
+  /** How the wait ends: once the verdict is known, by it, however the hold for progress 100 ended (but a cancellation). */
+  held(ending: Ending): Ending {
+    return this.verdict && ending.status !== 'cancelled' ? this.verdict : ending
   }
 
   async pollOnce(): Promise<Step> {
@@ -104,14 +125,19 @@ class PollRun {
       throw new RequestFault('shape', `the job document was not understood: ${parsed.problem}`, !parsed.lasting)
     const { options } = this
     const assessment = assess(parsed.job, options.successResults)
-    this.seen = { document: parsed.job, assessment }
+    const end = afterDocument(assessment)
+    // While holding for progress 100, only a document with a verdict replaces the one the verdict rests on.
+    if (end || !this.verdict) this.seen = { document: parsed.job, assessment }
     this.consecutiveFaults = 0
     this.lastFault = undefined
     this.goodPolls += 1
     this.reach.heard()
     options.onUpdate?.(parsed.job, assessment)
-    const end = afterDocument(assessment)
-    if (end) return { end }
+    if (end && (!options.untilComplete || (parsed.job.progress ?? 0) >= 100)) return { end }
+    if (end) {
+      if (!this.verdict) options.onHold?.(assessment)
+      this.verdict = end
+    }
     const waitMs = nextWait({ goodPolls: this.goodPolls, faults: 0 }, options.pollIntervalMs, options.random(), 0)
     return { waitMs }
   }

@@ -11,13 +11,13 @@ import { MAX_PARTS, readCsvFiles } from './csv-file.js'
 import { clip } from '../common/text.js'
 import { InputReader, type InputSource } from './problems.js'
 import { readProxy, type ProxyEnvironment } from './proxy.js'
-import type { FileFinder, FileReader } from './input-file.js'
+import type { InputFiles } from './input-file.js'
 import type { TlsSettings } from '../http/tls-verify.js'
 import { readTls } from './tls-inputs.js'
 import type { Allowance } from '../outcome/allowance.js'
 import { readAllowance } from './allowance-input.js'
 
-export type { FileFinder, FileReader } from './input-file.js'
+export type { FileFinder, FileReader, InputFiles } from './input-file.js'
 export type { TlsSettings } from '../http/tls-verify.js'
 export type { InputSource } from './problems.js'
 
@@ -69,16 +69,11 @@ const MINUTE = 60_000
 const MAX_JOBS = 20
 const HOST_FORM = 'Expected lxca.example.com, 10.0.0.5, host:8443 or https://host[:port].'
 
-/** `findFiles` expands glob patterns in csv-file (without it, every entry is a path). */
-export function readSettings(
-  source: InputSource,
-  readFile: FileReader,
-  environment?: ProxyEnvironment,
-  findFiles?: FileFinder
-): Settings {
+/** `files` reads the files inputs name (and, with `find`, expands glob patterns in csv-file). */
+export function readSettings(source: InputSource, files: InputFiles, environment?: ProxyEnvironment): Settings {
   const inputs = new InputReader(source)
   const baseUrl = readBaseUrl(inputs)
-  const upload = readUpload(inputs, readFile, findFiles)
+  const upload = readUpload(inputs, files)
   const jobs = upload || inputs.value(Input.CsvFile) ? [] : readJobs(inputs, baseUrl)
   const username = readUsername(inputs)
   // The password is never echoed, not even in part.
@@ -92,7 +87,7 @@ export function readSettings(
   const requestTimeoutMs = inputs.duration(Input.RequestTimeout, DEFAULTS.requestTimeout, 100, 10 * MINUTE)
   const maxRetries = readMaxRetries(inputs)
   const successResults = readSuccessResults(inputs)
-  const tls = readTls(inputs, readFile)
+  const tls = readTls(inputs, files.readTrusted)
   const proxy = baseUrl && environment ? readProxy(baseUrl, environment, inputs) : undefined
   const allowance = readAllowance(inputs)
 
@@ -117,7 +112,7 @@ export function readSettings(
 }
 
 /** Exactly one of csv-file and job-id says what to wait for; validation-only goes with csv-file. */
-function readUpload(inputs: InputReader, readFile: FileReader, findFiles?: FileFinder): Upload | undefined {
+function readUpload(inputs: InputReader, files: InputFiles): Upload | undefined {
   const csvGiven = inputs.value(Input.CsvFile) !== ''
   const jobGiven = inputs.value(Input.JobId) !== ''
   const validationOnly = inputs.boolean(Input.ValidationOnly, false)
@@ -138,18 +133,18 @@ function readUpload(inputs: InputReader, readFile: FileReader, findFiles?: FileF
   if (validationOnly && !csvGiven) {
     inputs.fail(Input.ValidationOnly, 'needs csv-file: it validates a CSV file on the appliance without importing it.')
   }
-  const files = csvGiven ? readCsvFiles(inputs, readFile, findFiles) : undefined
-  if (!files || validationOnly === undefined) return undefined
-  const parts = partsOf(files)
+  const csvFiles = csvGiven ? readCsvFiles(inputs, files) : undefined
+  if (!csvFiles || validationOnly === undefined) return undefined
+  const parts = partsOf(csvFiles)
   if (parts.length > MAX_PARTS) {
-    const devices = files.reduce((sum, file) => sum + file.rows.length, 0)
+    const devices = csvFiles.reduce((sum, file) => sum + file.rows.length, 0)
     inputs.fail(
       Input.CsvFile,
       `lists ${devices.toLocaleString('en-US')} devices: ${parts.length} parts of at most 300, one job each; at most ${MAX_PARTS} parts (${(MAX_PARTS * 300).toLocaleString('en-US')} devices) can be imported by one step.`
     )
     return undefined
   }
-  return { files, parts, validationOnly }
+  return { files: csvFiles, parts, validationOnly }
 }
 
 function readBaseUrl(inputs: InputReader): URL | undefined {

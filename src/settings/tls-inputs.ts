@@ -40,7 +40,7 @@ function readCa(inputs: InputReader, readFile: FileReader): string | undefined {
     // Certificate-like text without a PEM block is not a path: never echo it.
     if (/[\r\n]/.test(text)) return inputs.fail(Input.CaCertificate, `contains no PEM certificate. ${form}`)
     try {
-      pem = readFile(text, MAX_CA_BYTES).toString('utf8')
+      pem = readFile(text, MAX_CA_BYTES).bytes.toString('utf8')
     } catch (error) {
       if (!(error instanceof FileRefused)) throw error
       return inputs.fail(Input.CaCertificate, `names '${clip(text)}', which ${error.reason}. ${form}`)

@@ -25,6 +25,14 @@ export interface ApplianceOptions {
   readonly importPolls?: number
   /** Session requests accepted per session before it "expires" (401). */
   readonly sessionLifetime?: number
+  /** Every session expires when the n-th upload (1-based) arrives: the session of a long first part is gone. */
+  readonly expireSessionsAtUpload?: number
+  /** Every import after the first is answered with the first import's job (no new job is made). */
+  readonly repeatFirstJob?: boolean
+  /** An imported job stays at this top-level progress for `polls` more polls once its devices are done. */
+  readonly holdProgress?: { readonly progress: number; readonly polls: number }
+  /** Imported jobs' documents are padded (in each device's long description) to about this many bytes. */
+  readonly documentBytes?: number
   /** The time recorded with each request (tests pass their virtual clock); performance.now() by default. */
   readonly now?: () => number
 }
@@ -58,6 +66,7 @@ export class Appliance {
   private readonly goodPolls = new Map<string, number>()
   private jobRequests = 0
   private nextJobId = 5001
+  private sessionsExpired = false
   readonly username: string
   readonly password: string
 
@@ -134,6 +143,11 @@ export class Appliance {
 
   private upload(request: IncomingMessage, body: Buffer, query: string, response: ServerResponse): void {
     this.uploads += 1
+    if (this.options.expireSessionsAtUpload === this.uploads && !this.sessionsExpired) {
+      this.sessionsExpired = true
+      this.sessions.clear()
+      return sendJson(response, 401, errorBody('FQXHMSE0001J', 'The session has expired.'))
+    }
     const file = uploadedFile(request.headers['content-type'], body)
     this.uploadedFiles.push(file)
     const fault = this.options.uploadFaults?.[this.uploads - 1]
@@ -147,8 +161,11 @@ export class Appliance {
       })
     }
     if (!check.ok) return sendJson(response, 400, { result: 'failed', messages: check.messages })
-    const id = String(this.nextJobId++)
-    this.jobs.set(id, importedJob(check.devices, this.options.importPolls ?? 3))
+    const repeat = this.options.repeatFirstJob && this.nextJobId > 5001
+    const id = repeat ? '5001' : String(this.nextJobId++)
+    const { holdProgress, documentBytes } = this.options
+    if (!repeat)
+      this.jobs.set(id, importedJob(check.devices, this.options.importPolls ?? 3, { holdProgress, documentBytes }))
     const path = `/csvRequest/jobs/${id}`
     const answer = this.options.uploadAnswer ?? 'location'
     if (answer === 'location') response.setHeader('location', path)

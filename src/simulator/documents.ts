@@ -77,6 +77,10 @@ export interface JobScript {
   readonly pollsToComplete: number
   /** Which endpoint serves it. */
   readonly type?: 'csv' | 'manage' | 'unmanage'
+  /** Once its devices are done, the job stays at this top-level progress for `polls` more polls. */
+  readonly holdProgress?: { readonly progress: number; readonly polls: number }
+  /** The document is padded (in each device's long description) to about this many bytes. */
+  readonly documentBytes?: number
 }
 
 export interface JobSeed {
@@ -119,8 +123,15 @@ export function jobDocument(script: JobScript, poll: number): Record<string, unk
   const progresses = results.map(result => (result.progress === 'JOB_DONE' ? 100 : (result.progress as number)))
   const allDone = results.length > 0 && results.every(result => result.progress === 'JOB_DONE')
   const allSucceeded = allDone && results.every(result => result.result === 'SUCCESS')
+  const hold = script.holdProgress
+  const held = allDone && hold !== undefined && poll < script.pollsToComplete + hold.polls
+  if (script.documentBytes) pad(results, script.documentBytes)
   return {
-    progress: allDone ? 100.0 : progresses.reduce((sum, value) => sum + value, 0) / Math.max(1, progresses.length),
+    progress: held
+      ? hold.progress
+      : allDone
+        ? 100.0
+        : progresses.reduce((sum, value) => sum + value, 0) / Math.max(1, progresses.length),
     results,
     // LXCA says INCOMPLETE even for a finished job that failed; the success value is unconfirmed.
     status: allSucceeded ? 'COMPLETE' : 'INCOMPLETE'
@@ -183,6 +194,16 @@ function deviceDocument(device: DeviceScript, index: number, fraction: number, p
     taskid: 371 + index,
     time_spent: Math.round(poll * 7_013 + index * 131),
     uuid: device.uuid
+  }
+}
+
+/** Each device's long description made longer, so the whole document is about `bytes` long. */
+function pad(results: Array<Record<string, unknown>>, bytes: number): void {
+  const each = Math.floor(bytes / Math.max(1, results.length))
+  const filler = 'The appliance says more about this device than anyone will read. '
+  for (const result of results) {
+    const text = String(result.resultLongDescription ?? '')
+    result.resultLongDescription = text + filler.repeat(Math.max(0, Math.ceil((each - 4_000) / filler.length)))
   }
 }
 

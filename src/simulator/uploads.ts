@@ -3,7 +3,8 @@
 // device per row. A row can script its device's fate in a `simulate` column
 // (simulator only): `fail:STEP_ID` or `fail:STEP_ID:user action`, for example
 // `fail:INV_CHASSIS:Reseat the chassis management module.`; `missing` leaves
-// the row's device out of the job, `noresult` finishes it without a result. A row without an
+// the row's device out of the job, `noresult` finishes it without a result, `as:ADDRESS` reports
+// the row's device under another address (a job that lists other servers). A row without an
 // address (a column named like "IP address", "address" or "hostname"), or of
 // a type other than server, chassis, switch or storage, is what validation
 // refuses.
@@ -82,9 +83,13 @@ export function checkCsv(file: Buffer): CsvCheck {
   }
 }
 
-/** The job a valid CSV starts: its devices, in the usual number of polls. */
-export function importedJob(devices: readonly DeviceScript[], pollsToComplete: number): JobScript {
-  return { devices, pollsToComplete, type: 'csv' }
+/** The job a valid CSV starts: its devices, in the usual number of polls (and the appliance's quirks, if asked). */
+export function importedJob(
+  devices: readonly DeviceScript[],
+  pollsToComplete: number,
+  quirks: Pick<JobScript, 'holdProgress' | 'documentBytes'> = {}
+): JobScript {
+  return { devices, pollsToComplete, type: 'csv', ...quirks }
 }
 
 /** The device a row becomes; undefined for a row the job leaves out (`missing`). */
@@ -93,9 +98,10 @@ function deviceOf(address: string, simulate: string, index: number): DeviceScrip
   const [verb, step, ...action] = simulate.trim().split(':')
   if (verb.toLowerCase() === 'missing') return undefined
   const failAt = verb.toLowerCase() === 'fail' && isStepId(step ?? '') ? step : undefined
+  const reportedAs = verb.toLowerCase() === 'as' ? simulate.trim().slice(3).trim() : ''
   return {
     ...base,
-    address,
+    address: reportedAs || address,
     failAt,
     userAction: failAt ? action.join(':').trim() || undefined : undefined,
     ...(verb.toLowerCase() === 'noresult' ? { unreported: true } : {})

@@ -6,6 +6,7 @@
 // the details say what happened and what the appliance said, never the fix.
 import { formatDuration } from '../common/duration.js'
 import { MONITORING, plural } from '../common/text.js'
+import type { JobRef } from '../lxca/job-ref.js'
 import type { ErrorCause, FaultFacts, JobOutcome } from '../outcome/job-outcome.js'
 import type { UploadOutcome } from '../outcome/upload-outcome.js'
 import { Input } from '../settings/names.js'
@@ -14,8 +15,22 @@ import { faultProblem, UNKNOWN, type Problem } from './fault-fixes.js'
 
 export type { Problem } from './fault-fixes.js'
 
-/** `startedByUpload`: the job is the one this step's upload started (job-id was not given). */
-export function problemOf(cause: ErrorCause, startedByUpload: boolean, n: Naming): Problem {
+/**
+ * `started`: the job, when this step's upload started it (job-id was not
+ * given): the job may still be running, so the fix says how to wait for it,
+ * and never to upload the file again.
+ */
+export function problemOf(cause: ErrorCause, started: JobRef | undefined, n: Naming): Problem {
+  const problem = problemOfCause(cause, started !== undefined, n)
+  const mayRun = cause.kind === 'fault' || cause.kind === 'retries' || cause.kind === 'unreachable'
+  if (!started || !(mayRun || cause.kind === 'never-understood') || problem.fix.includes(Input.JobId)) return problem
+  return {
+    ...problem,
+    fix: `${problem.fix} The import was started and may still be running: wait for it with ${n.input(Input.JobId, started.id)}; do not upload the file again.`
+  }
+}
+
+function problemOfCause(cause: ErrorCause, startedByUpload: boolean, n: Naming): Problem {
   switch (cause.kind) {
     case 'empty':
       return {
@@ -40,6 +55,11 @@ export function problemOf(cause: ErrorCause, startedByUpload: boolean, n: Naming
     case 'retries':
     case 'unreachable':
       return faultProblem(cause.fault, n)
+    case 'foreign':
+      return {
+        what: `the job lists ${plural(cause.devices.length, 'device')} this part did not upload`,
+        fix: `The appliance answered with a job that holds other servers: find this part's own import in ${MONITORING} and wait for it with ${n.input(Input.JobId)}; upload nothing again before that.`
+      }
   }
 }
 
@@ -79,6 +99,15 @@ export function reasonOf(outcome: JobOutcome, timeoutMs: number): string | undef
       const subject = missing.length === 1 ? `device ${named} has` : `devices ${named} have`
       return `the job finished, but ${subject} no result, so neither success nor failure can be told`
     }
+    case 'foreign': {
+      const named = cause.devices
+        .slice(0, 3)
+        .map(({ device, elsewhere }) =>
+          elsewhere ? `${device.address} (${elsewhere.path}:${elsewhere.line}, a row of another part)` : device.address
+        )
+      const more = cause.devices.length > 3 ? ` and ${cause.devices.length - 3} more` : ''
+      return `the job lists ${named.join(', ')}${more}, which this part did not upload, so its results cannot be taken for this part's rows`
+    }
   }
 }
 
@@ -105,6 +134,11 @@ export function uploadProblemOf(upload: UploadOutcome, n: Naming): Problem | und
       return {
         what: "the appliance's answer could not be read",
         fix: `Check that ${n.input(Input.Host)} is an XClarity Administrator; its answer is quoted in the details below.`
+      }
+    case 'repeated-job':
+      return {
+        what: `the appliance answered with job ${cause.job.id}, which an earlier part started`,
+        fix: `This part's import has probably started under another job: find it in ${MONITORING} and wait for it with ${n.input(Input.JobId)}; do not upload the file again.`
       }
     case 'no-job':
       return {

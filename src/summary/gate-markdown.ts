@@ -25,7 +25,8 @@ export function renderGateMarkdown(view: GateView, budgetBytes = SUMMARY_BUDGET_
       baseUrl: view.baseUrl,
       host: view.host,
       footer,
-      note: uploaded ? `📤 ${text(uploaded, 600)}` : undefined
+      note: uploaded ? `📤 ${text(uploaded, 600)}` : undefined,
+      snippet: view.next?.wait
     }
     return `${renderJobMarkdown(view.jobs[0], room, options)}\n`
   }

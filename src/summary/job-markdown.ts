@@ -15,7 +15,7 @@ import { STATUSES } from '../outcome/status.js'
 import { Budget, takeWhile } from './budget.js'
 import { causeTrees, digest, otherTrees } from './cause-markdown.js'
 import { byCauseThenAddress } from './causes.js'
-import { details, table, text } from './markdown.js'
+import { codeBlock, details, table, text } from './markdown.js'
 import type { JobView, RowView } from './view.js'
 import * as wording from './wording.js'
 
@@ -33,13 +33,17 @@ export interface JobMarkdownOptions {
   readonly footer?: string
   /** A line (already Markdown) after the facts: how the job came to be, say. */
   readonly note?: string
+  /** What to copy to wait for the job (job-id), after the sentence that says the job keeps running. */
+  readonly snippet?: { readonly snippet: string; readonly language: string }
+  /** The run's next steps are said elsewhere (several parts): the job's own "keeps running" line is left out. */
+  readonly nextStepsElsewhere?: boolean
 }
 
 export function renderJobMarkdown(view: JobView, budgetBytes: number, options: JobMarkdownOptions): string {
   const budget = new Budget(budgetBytes)
   budget.reserve(NOTE_BYTES)
   const head = `### ${STATUSES[view.status].icon} ${headlineMarkdown(view, options)}`
-  const intro = [head, ...introLines(view)]
+  const intro = [head, ...introLines(view, options)]
   if (options.note) intro.splice(2, 0, options.note)
   for (const part of [...intro, options.footer ?? '']) budget.force(part)
   const causes = digest(view, budget)
@@ -77,7 +81,7 @@ function headlineMarkdown(view: JobView, options: JobMarkdownOptions): string {
 }
 
 /** The facts, the fix or what the wait left open, the details, the progress bar. */
-function introLines(view: JobView): string[] {
+function introLines(view: JobView, options: JobMarkdownOptions): string[] {
   const lines: string[] = []
   const facts = [`**Job** ${text(view.path)}`]
   if (view.seen) facts.push(`**Progress** ${percent(view.progress)}`)
@@ -85,16 +89,17 @@ function introLines(view: JobView): string[] {
   if (status) facts.push(`**LXCA status** ${text(view.lxcaStatus, 60)} (${status})`)
   lines.push(facts.join(' · '))
   if (view.problem) lines.push(`**Fix:** ${text(view.problem.fix, 600)}`)
-  const open = wording.keepsRunning(view)
+  const open = options.nextStepsElsewhere ? undefined : wording.keepsRunning(view)
   if (open) lines.push(`**${text(open, 600)}**`)
+  if (open && options.snippet) lines.push(codeBlock(options.snippet.snippet, options.snippet.language))
   const why = wording.details(view)
   if (why) lines.push(`> **Details:** ${text(why, 2_000)}`)
   if (view.seen && !view.done && view.status !== 'success' && view.status !== 'failure')
     lines.push(progressBar(view.progress))
   if (!view.seen && view.status !== 'cancelled')
     lines.push('_No job document was understood, so no device can be shown._')
-  const unmatched = wording.unmatchedNote(view)
-  if (unmatched) lines.push(`ℹ️ ${text(unmatched, 600)}`)
+  const byCount = wording.byCountNote(view)
+  if (byCount) lines.push(`ℹ️ ${text(byCount, 600)}`)
   return lines
 }
 

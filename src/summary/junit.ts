@@ -6,7 +6,6 @@
 // adds up to the test cases written. Server text is XML-escaped with the
 // characters XML 1.0 cannot carry removed (no CDATA, so nothing can close it),
 // and the file stops growing at 50 MB, which its properties say.
-import { stepPathLabel } from '../lxca/verdict.js'
 import { jobPath } from '../lxca/job-ref.js'
 import type { GateView, JobView, UploadView } from './view.js'
 import * as wording from './wording.js'
@@ -88,7 +87,8 @@ function* jobCases(job: JobView): Iterable<Case> {
       yield { name, time }
       continue
     }
-    const step = stepPathLabel(item.stepPath)
+    // Every string from the view: scrubbed of secrets as the summary is (a step's name may echo one).
+    const step = device.step ?? ''
     if (item.state === 'failed') {
       const message = `${device.result ?? 'failed'}${device.step ? ` at ${device.step}` : ''}`
       const text = [device.userAction, step ? `Step: ${step}` : '', device.description].filter(Boolean).join('\n')
@@ -183,10 +183,18 @@ function hostOf(suite: Suite): string {
 
 function testcase(item: Case, classname: string): string {
   const time = item.time === undefined ? '' : ` time="${seconds(item.time)}"`
-  const head = `    <testcase name="${attr(item.name)}" classname="${attr(classname)}"${time}`
+  const head = `    <testcase name="${attr(cut(item.name, MAX_ATTRIBUTE))}" classname="${attr(classname)}"${time}`
   if (!item.problem) return `${head}/>\n`
   const { kind, message, type, text } = item.problem
-  return `${head}>\n      <${kind} message="${attr(message)}" type="${attr(type)}">${content(text)}</${kind}>\n    </testcase>\n`
+  return `${head}>\n      <${kind} message="${attr(cut(message, MAX_ATTRIBUTE))}" type="${attr(cut(type, MAX_ATTRIBUTE))}">${content(cut(text, MAX_TEXT))}</${kind}>\n    </testcase>\n`
+}
+
+/** A name or message in an attribute, and a failure's text, at most this long: a CI view shows less. */
+const MAX_ATTRIBUTE = 1_000
+const MAX_TEXT = 8_000
+
+function cut(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text
 }
 
 const seconds = (value: number): string => (Number.isFinite(value) && value > 0 ? value.toFixed(3) : '0')

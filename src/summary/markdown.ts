@@ -141,6 +141,11 @@ export function table(
   return [line(header), rule, ...rows.map(line)].join('\n')
 }
 
+/** A fenced code block of our own text (job IDs are validated: no fence can be closed early). */
+export function codeBlock(code: string, language: string): string {
+  return `\`\`\`${language}\n${code}\n\`\`\``
+}
+
 /** A collapsed block; `body` is Markdown (blank lines around it make GitHub render it). */
 export function details(summary: string, body: string): string {
   return `<details><summary>${summary}</summary>\n\n${body}\n\n</details>`

@@ -10,17 +10,29 @@ export interface Naming {
   readonly credentials: string
   /** Where the CSV rows to upload again are. */
   readonly failedRows: string
+  /** How to wait for jobs already started instead of uploading again: a sentence, and a snippet to copy. */
+  waitInstead(jobIds: readonly string[]): { readonly lead: string; readonly snippet: string; readonly language: string }
 }
 
 export const ACTION_NAMING: Naming = {
   input: (name, value) => (value === undefined ? name : `${name}: ${value}`),
   credentials: 'the username and password inputs (and the secrets they come from)',
-  failedRows: 'the failed-csv output'
+  failedRows: 'the failed-csv output',
+  waitInstead: jobIds => ({
+    lead: `run this step with ${Input.JobId} in place of ${Input.CsvFile}`,
+    snippet: `with:\n  ${Input.JobId}: '${jobIds.join(',')}'`,
+    language: 'yaml'
+  })
 }
 
 export const CLI_NAMING: Naming = {
   input: (name, value) =>
     value === undefined ? `--${name} (${envName(name)})` : `--${name} ${value} (${envName(name)}=${value})`,
   credentials: `${envName(Input.Username)} and ${envName(Input.Password)} (or --username and --password)`,
-  failedRows: 'the file --failed-csv writes'
+  failedRows: 'the file --failed-csv writes',
+  waitInstead: jobIds => ({
+    lead: `run the command with --${Input.JobId} in place of --${Input.CsvFile}`,
+    snippet: `lxca-job-gate --${Input.JobId} ${jobIds.join(',')}`,
+    language: 'sh'
+  })
 }

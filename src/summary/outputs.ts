@@ -3,10 +3,7 @@
 // file, all drawn from the same view as the summary (so scrubbed of secrets).
 // Pure. With several jobs, outputs add up across jobs and failed devices name
 // their job; with one job they are exactly as for one job.
-import type { Scrub } from '../common/secrets.js'
-import type { GateOutcome } from '../outcome/gate-outcome.js'
-import { bodyText, clause, clean, plural } from '../common/text.js'
-import { jobPath } from '../lxca/job-ref.js'
+import { clause, clean, plural } from '../common/text.js'
 import type { DeviceAssessment } from '../lxca/verdict.js'
 import { Output, type OutputName } from '../settings/names.js'
 import type { CauseView, GateView, JobView, UploadView } from './view.js'
@@ -118,7 +115,7 @@ export interface OutputFiles {
 }
 
 export function buildOutputs(
-  view: Pick<GateView, 'status' | 'jobs' | 'upload'>,
+  view: Pick<GateView, 'status' | 'jobs' | 'jobOrder' | 'upload'>,
   files: OutputFiles
 ): Record<OutputName, string> {
   const several = view.jobs.length > 1
@@ -134,8 +131,9 @@ export function buildOutputs(
     .map(({ job, item }) => ({ ...(several ? { job: job.job.id } : {}), ...failedDevice(job, item) }))
   return {
     [Output.Status]: view.status,
-    // The job waited on, whether job-id named it or an upload started it.
-    [Output.JobId]: view.jobs.length > 0 ? view.jobs.map(job => job.job.id).join(',') : (view.upload?.job?.id ?? ''),
+    // The jobs waited on, in the order they were started (or named), as the output said while they ran.
+    [Output.JobId]:
+      view.jobOrder.length > 0 ? view.jobOrder.map(job => job.id).join(',') : (view.upload?.job?.id ?? ''),
     [Output.Result]: view.status === 'success' ? 'SUCCESS' : clean(firstBad?.result ?? '', 100),
     // With several jobs, the mean of their progress: 100 only when every job is done.
     [Output.Progress]:
@@ -166,64 +164,4 @@ export function failedDevice(job: JobView, item: DeviceAssessment): FailedDevice
     step: clean(device.step ?? '', 300),
     message: clean(device.userAction ?? device.description ?? '', 500)
   }
-}
-
-/**
- * The report file: the exact bytes of the last job document received; with
- * several jobs, one JSON object keyed by job path, each value the document's
- * text as received (never re-serialised: a document may nest deeper than
- * JSON.stringify can go). Secrets the appliance echoed inside JSON strings
- * become `***`: files are never masked by the runner. Undefined when no
- * document came.
- */
-export function reportContent(outcome: GateOutcome, scrub: Scrub): Buffer | undefined {
-  const received = outcome.jobs.filter(job => job.body !== undefined)
-  if (outcome.jobs.length === 1) return received[0]?.body && scrubBody(received[0].body, scrub)
-  if (received.length === 0) return undefined
-  const entries = received.map(({ job, body }) => {
-    const key = JSON.stringify(jobPath(job).slice(1))
-    return `  ${key}: ${scrubJsonStrings(bodyText(body as Buffer).trim(), scrub)}`
-  })
-  return Buffer.from(`{\n${entries.join(',\n')}\n}\n`)
-}
-
-function scrubBody(body: Buffer, scrub: Scrub): Buffer {
-  const text = body.toString('utf8')
-  const scrubbed = scrubJsonStrings(text, scrub)
-  return scrubbed === text ? body : Buffer.from(scrubbed)
-}
-
-/**
- * Secrets replaced inside JSON strings only, so the structure (and numbers)
- * never change. A string with escapes is decoded first, so that no encoder's
- * escaping (`\/`, `\u0040`) can hide a secret, and written back as JSON.
- * Linear.
- */
-function scrubJsonStrings(text: string, scrub: Scrub): string {
-  if (!text.includes('\\') && scrub(text) === text) return text
-  const parts: string[] = []
-  let last = 0
-  for (let start = text.indexOf('"'); start >= 0; start = text.indexOf('"', last)) {
-    let end = start + 1
-    while (end < text.length && text[end] !== '"') end += text[end] === '\\' ? 2 : 1
-    parts.push(text.slice(last, start), scrubJsonString(text.slice(start, end + 1), scrub))
-    last = end + 1
-  }
-  parts.push(text.slice(last))
-  return parts.join('')
-}
-
-/** One JSON string literal, quotes included, scrubbed as written and as it reads. */
-function scrubJsonString(literal: string, scrub: Scrub): string {
-  const written = scrub(literal)
-  if (!literal.includes('\\')) return written
-  let value: unknown
-  try {
-    value = JSON.parse(literal)
-  } catch {
-    return written
-  }
-  if (typeof value !== 'string') return written
-  const scrubbed = scrub(value)
-  return scrubbed === value ? written : JSON.stringify(scrubbed)
 }

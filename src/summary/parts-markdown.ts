@@ -8,7 +8,7 @@ import { plural } from '../common/text.js'
 import { Budget } from './budget.js'
 import { digest } from './cause-markdown.js'
 import { renderJobMarkdown } from './job-markdown.js'
-import { byteLength, details, table, text } from './markdown.js'
+import { byteLength, codeBlock, details, table, text } from './markdown.js'
 import { renderUploadMarkdown } from './upload-markdown.js'
 import type { GateView, PartView } from './view.js'
 import * as partsWording from './parts-wording.js'
@@ -19,7 +19,8 @@ export function renderPartsMarkdown(view: GateView, parts: readonly PartView[], 
   const head = [`## ${icon} ${text(partsWording.partsHeadline(view, parts), 600)}`, partsTable(view, parts)].join(
     '\n\n'
   )
-  const budget = new Budget(budgetBytes - byteLength(head))
+  const next = nextStepsMarkdown(view)
+  const budget = new Budget(budgetBytes - byteLength(head) - byteLength(next))
   const across = view.across
     ? digest(view.across, budget).replace('#### Failures by cause', '#### Failures by cause, across all parts')
     : ''
@@ -28,19 +29,40 @@ export function renderPartsMarkdown(view: GateView, parts: readonly PartView[], 
       (part.status !== undefined && !STATUSES[part.status].passes) || (part.upload && part.upload.status !== 'success')
   )
   const passed = parts.filter(part => part.jobView && STATUSES[part.jobView.status].passes)
-  const share = Math.floor((budgetBytes - byteLength(head) - byteLength(across) - 400) / Math.max(1, parts.length))
+  const share = Math.floor(
+    (budgetBytes - byteLength(head) - byteLength(next) - byteLength(across) - 400) / Math.max(1, parts.length)
+  )
+  const jobOptions = (part: PartView) => ({ baseUrl: view.baseUrl, note: placeNote(part), nextStepsElsewhere: true })
   const shown = failing.map(part =>
     part.jobView
-      ? renderJobMarkdown(part.jobView, share, { baseUrl: view.baseUrl, note: placeNote(part) })
+      ? renderJobMarkdown(part.jobView, share, jobOptions(part))
       : renderUploadMarkdown(part.upload!, view.host)
   )
   if (passed.length > 0) {
-    const rendered = passed.map(part =>
-      renderJobMarkdown(part.jobView!, share, { baseUrl: view.baseUrl, note: placeNote(part) })
-    )
+    const rendered = passed.map(part => renderJobMarkdown(part.jobView!, share, jobOptions(part)))
     shown.push(details(`✅ ${plural(passed.length, 'part')} passed`, rendered.join('\n\n')))
   }
-  return [head, across, ...shown].filter(Boolean).join('\n\n')
+  return [head, next, across, ...shown].filter(Boolean).join('\n\n')
+}
+
+/** What to do next, in order: wait for the jobs that may run, look for unknown imports, upload what was never sent. */
+function nextStepsMarkdown(view: GateView): string {
+  const next = view.next
+  if (!next) return ''
+  const lines = ['#### What next']
+  if (next.wait)
+    lines.push(`1. ${text(next.wait.sentence, 600)}\n\n${indent(codeBlock(next.wait.snippet, next.wait.language))}`)
+  if (next.lookFor) lines.push(`${lines.length}. ${text(next.lookFor, 800)}`)
+  if (next.notUploaded) lines.push(`${lines.length}. ${text(next.notUploaded, 1_200)}`)
+  return lines.join('\n')
+}
+
+/** A block inside a list item (three spaces: under `1. `). */
+function indent(block: string): string {
+  return block
+    .split('\n')
+    .map(line => `   ${line}`)
+    .join('\n')
 }
 
 /** Where a job's part is: `Part 2 of 4 · servers.csv lines 302–601`. */

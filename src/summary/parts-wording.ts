@@ -10,7 +10,9 @@ import { count, why } from './wording.js'
 export function partWhy(part: PartView): string {
   if (part.jobView) return why(part.jobView) || '—'
   if (part.upload) return uploadWhy(part.upload)
-  return part.notUploaded === 'deadline' ? 'the timeout came first' : 'an earlier part stopped the import'
+  if (part.notUploaded === 'deadline') return 'the timeout came first'
+  if (part.notUploaded === 'unfinished') return 'the job before it never reported 100%'
+  return 'an earlier part stopped the import'
 }
 
 /**

@@ -5,7 +5,7 @@
 // the composition root writes the files.
 import { bomLength } from '../common/text.js'
 import type { CsvFile } from '../import/csv.js'
-import type { JobOutcome } from '../outcome/job-outcome.js'
+import type { SourceRow } from '../outcome/rows.js'
 import type { DeviceView, GateView, JobView } from './view.js'
 
 /** A device's state in devices-file. */
@@ -30,23 +30,16 @@ export const MAX_SUCCEEDED_OUTPUT = 1_000
 /**
  * The CSVs to upload again: for each header the files share, its byte-order
  * mark (if any) and header line (from the first file with it) and, byte for
- * byte and in order, every device row not known to have succeeded (failed,
- * without a result, not finished, not in the job, in a part never uploaded,
- * or matched to no device). Empty when every row succeeded.
+ * byte and in order, every row of `rows` (outcome/retry.ts decides which:
+ * rows not managed, in no import that may still be going on). Each row ends
+ * with a line ending, the file's own, even the last row of a file that has
+ * none: a row is never glued to the next. Empty when there is no such row.
  */
-export function failedCsvs(files: readonly CsvFile[], jobs: readonly JobOutcome[]): Buffer[] {
-  const succeeded = new Set<string>()
-  for (const job of jobs) {
-    if (!job.rows || !job.seen) continue
-    for (const item of job.seen.assessment.devices) {
-      const row = item.state === 'succeeded' ? job.rows.rowOf.get(item.device) : undefined
-      if (row) succeeded.add(`${job.rows.source.path}\n${row.line}`)
-    }
-  }
+export function failedCsvs(files: readonly CsvFile[], rows: ReadonlySet<SourceRow>): Buffer[] {
   const byHeader = new Map<string, Buffer[]>()
   for (const file of files) {
-    const rows = file.rows.filter(row => !succeeded.has(`${file.path}\n${row.line}`))
-    if (rows.length === 0) continue
+    const chosen = file.rows.filter(row => rows.has(row))
+    if (chosen.length === 0) continue
     const header = file.bytes.subarray(file.header.start, file.header.end)
     // The same columns, whatever the line ending: one CSV.
     const key = header.toString('utf8').replace(/\r?\n$|\r$/, '')
@@ -54,17 +47,15 @@ export function failedCsvs(files: readonly CsvFile[], jobs: readonly JobOutcome[
     if (!parts) {
       byHeader.set(key, (parts = [file.bytes.subarray(0, bomLength(file.bytes)), header]))
     }
-    parts.push(...rows.map(row => file.bytes.subarray(row.start, row.end)))
+    const ending = Buffer.from(/\r\n$/.test(header.toString('latin1')) ? '\r\n' : '\n')
+    for (const row of chosen) {
+      const bytes = file.bytes.subarray(row.start, row.end)
+      parts.push(bytes)
+      const last = bytes[bytes.length - 1]
+      if (last !== 0x0a && last !== 0x0d) parts.push(ending)
+    }
   }
   return [...byHeader.values()].map(parts => Buffer.concat(parts))
-}
-
-/** The i-th (0-based) of several files named after one: `failed.csv`, `failed-2.csv`, … */
-export function numbered(path: string, i: number): string {
-  if (i === 0) return path
-  const dot = path.lastIndexOf('.')
-  const slash = path.lastIndexOf('/')
-  return dot > slash + 1 ? `${path.slice(0, dot)}-${i + 1}${path.slice(dot)}` : `${path}-${i + 1}`
 }
 
 /** Every device of every job, and every CSV row a job did not list. */
@@ -98,8 +89,8 @@ function record(job: JobView, device: DeviceView): DeviceRecord {
     job: job.job.id,
     state,
     ...(device.result !== undefined ? { result: device.result } : {}),
-    ...(device.step ? { step: device.step } : {}),
-    ...(device.userAction ? { userAction: device.userAction } : {})
+    ...(device.step ? { step: cutText(device.step) } : {}),
+    ...(device.userAction ? { userAction: cutText(device.userAction) } : {})
   }
 }
 
@@ -124,4 +115,9 @@ export function succeededDevices(view: Pick<GateView, 'jobs'>): string {
 export function devicesFileContent(view: Pick<GateView, 'jobs'>): string {
   const records = deviceRecords(view)
   return records.length === 0 ? '[]\n' : `[\n${records.map(item => JSON.stringify(item)).join(',\n')}\n]\n`
+}
+
+/** A script needs the gist of a text; a whole 16 KiB user action is the report file's. */
+function cutText(text: string): string {
+  return text.length > 4_000 ? `${text.slice(0, 3_999)}…` : text
 }

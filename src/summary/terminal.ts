@@ -55,7 +55,7 @@ function jobBlock(view: JobView, host: string | undefined, paint: Paint): string
   if (open) lines.push(paint(`  ${open}`, 'bold'))
   const why = wording.details(view)
   if (why) lines.push(`  Details: ${clean(why, 1_000)}`)
-  if (view.causes.length + view.notInJob.length + view.unmatched > 0) lines.push('', ...causeLines(view))
+  if (view.causes.length + view.notInJob.length + view.byCount > 0) lines.push('', ...causeLines(view))
   if (view.failed.length + view.pending.length + view.notInJob.length > 0) lines.push('', ...deviceTable(view, paint))
   for (const cause of view.causes.slice(0, MAX_TREES)) lines.push('', ...causeLinesTree(view, cause, paint))
   if (view.succeeded.length > 0) lines.push('', successLine(view, paint))
@@ -78,6 +78,14 @@ function partsBlock(view: GateView, parts: readonly PartView[], paint: Paint): s
     if (!part.upload || part.upload.status === 'success') continue
     if (part.upload.problem) lines.push(paint(`  Fix: ${clean(part.upload.problem.fix, 600)}`, 'bold'))
     for (const message of part.upload.messages.slice(0, 50)) lines.push(`  - ${clean(message, 500)}`)
+  }
+  const next = view.next
+  if (next) {
+    lines.push('', paint('  What next:', 'bold'))
+    if (next.wait)
+      lines.push(`  - ${clean(next.wait.sentence, 600)}`, `      ${next.wait.snippet.split('\n').join('\n      ')}`)
+    if (next.lookFor) lines.push(`  - ${clean(next.lookFor, 800)}`)
+    if (next.notUploaded) lines.push(`  - ${clean(next.notUploaded, 1_200)}`)
   }
   return lines
 }
@@ -118,8 +126,8 @@ function causeLines(view: JobView): string[] {
     const fix = clean(wording.notInJobFix(view), 300)
     lines.push(`    ${view.notInJob.length} × not in the job — ${fix} ${list(labels, view.notInJob.length)}`)
   }
-  const unmatched = wording.unmatchedNote(view)
-  if (unmatched) lines.push(`  ${clean(unmatched, 600)}`)
+  const byCount = wording.byCountNote(view)
+  if (byCount) lines.push(`  ${clean(byCount, 600)}`)
   return lines
 }
 

@@ -9,7 +9,7 @@ import { jobPath, type JobRef } from '../lxca/job-ref.js'
 import type { DeviceAssessment, DeviceState } from '../lxca/verdict.js'
 import type { Excuse } from '../outcome/allowance.js'
 import type { GateOutcome } from '../outcome/gate-outcome.js'
-import type { PartOutcome } from '../outcome/parts.js'
+import type { NotUploadedBecause, PartOutcome } from '../outcome/parts.js'
 import type { JobOutcome } from '../outcome/job-outcome.js'
 import { STATUSES, worstStatus, type Status } from '../outcome/status.js'
 import { mayHaveStarted, type UploadOutcome } from '../outcome/upload-outcome.js'
@@ -17,6 +17,7 @@ import { causesOf, type CauseView } from './causes.js'
 import { problemOf, reasonOf, uploadProblemOf, type Problem } from './fixes.js'
 import { ACTION_NAMING, type Naming } from './naming.js'
 import { deviceView, rowView, type DeviceView, type RowView } from './device-view.js'
+import { nextStepsOf, type NextSteps } from './next-steps.js'
 
 export type { CauseView } from './causes.js'
 export type { DeviceView, RowView } from './device-view.js'
@@ -46,10 +47,12 @@ export interface JobView {
   readonly file?: string
   /** Rows of the CSV the job does not list, when it lists fewer devices than the file (servers not managed). */
   readonly notInJob: readonly RowView[]
-  /** Rows no device matched although no server is missing by count (the appliance names devices otherwise). */
-  readonly unmatched: number
+  /** Rows accounted for by count only: the file names them in a way the job does not report (host names). */
+  readonly byCount: number
   /** Why the outcome is an error, and what to do. */
   readonly problem?: Problem
+  /** This step's upload started the job (job-id did not name it): uploading again would import twice. */
+  readonly startedHere: boolean
   readonly reason?: string
   readonly elapsedMs: number
   readonly polls: number
@@ -80,6 +83,8 @@ export interface GateView {
   readonly status: Status
   /** Jobs to read first come first: failures, errors, timeouts, cancellations, then successes. */
   readonly jobs: readonly JobView[]
+  /** The same jobs in the order they were started or named (the job-id output lists them so). */
+  readonly jobOrder: readonly JobRef[]
   readonly upload?: UploadView
   readonly host: string
   readonly baseUrl: URL
@@ -88,6 +93,8 @@ export interface GateView {
   /** An import of several parts: each part in order, and all their jobs seen as one. */
   readonly parts?: readonly PartView[]
   readonly across?: JobView
+  /** After an import that did not import everything: what to do, in order (next-steps.ts). */
+  readonly next?: NextSteps
 }
 
 /** `naming`: how fixes name what to change (the Action's inputs by default, or the command line's flags). */
@@ -110,11 +117,13 @@ export function gateView(outcome: GateOutcome, baseUrl: URL, scrub: Scrub, namin
   return {
     status: outcome.status,
     jobs: ordered,
+    jobOrder: outcome.jobs.map(item => item.job),
     upload: upload && uploadView(upload, scrub, naming),
     host: baseUrl.host,
     baseUrl,
     naming,
     ...(outcome.excuse ? { excuse: outcome.excuse } : {}),
+    ...optional('next', nextStepsOf(outcome, naming, scrub)),
     ...(parts
       ? {
           parts: partViews(parts, jobs, scrub, naming),
@@ -163,7 +172,7 @@ function jobView(outcome: JobOutcome, context: JobViewContext): JobView {
     status: excused ? 'partial' : outcome.status,
     ...(excused ? { excuse } : {}),
     seen: seen !== undefined,
-    reported: outcome.body !== undefined,
+    reported: outcome.reported === true,
     done,
     progress: seen?.assessment.progress,
     lxcaStatus: seen?.document.status === undefined ? undefined : scrub(seen.document.status),
@@ -174,8 +183,10 @@ function jobView(outcome: JobOutcome, context: JobViewContext): JobView {
     causes: causesOf(failed, scrub),
     ...(outcome.source ? { file: scrub(outcome.source.path) } : {}),
     notInJob: (rows?.notInJob ?? []).map(row => rowView(row, scrub)),
-    unmatched: rows?.unmatched.length ?? 0,
-    problem: outcome.status === 'error' ? problemOf(outcome.cause, startedByUpload, naming) : undefined,
+    byCount: rows?.byCount.length ?? 0,
+    problem:
+      outcome.status === 'error' ? problemOf(outcome.cause, startedByUpload ? job : undefined, naming) : undefined,
+    startedHere: startedByUpload,
     reason: reason === undefined ? undefined : scrub(reason),
     elapsedMs: wait.elapsedMs,
     polls: wait.polls,
@@ -205,7 +216,7 @@ export interface PartView {
   /** Its upload's, when it started no job. */
   readonly upload?: UploadView
   /** Why it was never uploaded. */
-  readonly notUploaded?: 'stopped' | 'deadline'
+  readonly notUploaded?: NotUploadedBecause
 }
 
 function partViews(parts: readonly PartOutcome[], jobs: readonly JobView[], scrub: Scrub, naming: Naming): PartView[] {
@@ -241,8 +252,13 @@ function acrossJobs(jobs: readonly JobView[], naming: Naming, scrub: Scrub): Job
     succeeded: jobs.flatMap(job => job.succeeded),
     causes: causesOf(failed, scrub),
     notInJob: jobs.flatMap(job => job.notInJob),
-    unmatched: jobs.reduce((sum, job) => sum + job.unmatched, 0),
+    byCount: jobs.reduce((sum, job) => sum + job.byCount, 0),
     naming,
     device: item => (owner.get(item) ?? first).device(item)
   }
+}
+
+/** `{ key: value }`, or nothing when the value is undefined (the view's optional fields stay absent). */
+function optional<K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> {
+  return value === undefined ? {} : ({ [key]: value } as Record<K, V>)
 }

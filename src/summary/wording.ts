@@ -97,10 +97,10 @@ export function notInJobFix(view: JobView): string {
   return `LXCA did not list it, so it was not managed: check its row, then upload it again (${view.naming.failedRows} holds it).`
 }
 
-/** Rows of the uploaded CSV no device matched, while no server is missing by count: said once. */
-export function unmatchedNote(view: JobView): string | undefined {
-  if (view.unmatched === 0 || !view.file) return undefined
-  return `${plural(view.unmatched, 'row')} of ${view.file} ${view.unmatched === 1 ? 'matches' : 'match'} no device of the job by address, serial number or UUID: the appliance names its devices otherwise. Devices are shown by the appliance's names, and the verdict is the job's.`
+/** Rows matched to the job's devices by count only: said once. */
+export function byCountNote(view: JobView): string | undefined {
+  if (view.byCount === 0 || !view.file) return undefined
+  return `${plural(view.byCount, 'row')} of ${view.file} ${view.byCount === 1 ? 'is' : 'are'} accounted for by count only: ${view.byCount === 1 ? 'it names its device' : 'they name their devices'} in a way the job does not report (a host name, where the job gives addresses). Devices are shown by the appliance's names.`
 }
 
 /** LXCA's own status, said only when it would mislead: a finished job with failures says INCOMPLETE. */
@@ -109,15 +109,20 @@ export function lxcaStatusNote(view: JobView): string | undefined {
   return 'LXCA marks finished jobs with failures INCOMPLETE'
 }
 
-/** For a wait that ended before the job did: the job goes on without us. */
+/**
+ * For a wait that ended before the job did: the job goes on without us. A
+ * job this step's upload started must not be started again: the advice is to
+ * wait for it (job-id), never to run the upload again.
+ */
 export function keepsRunning(view: JobView): string | undefined {
+  if (view.status !== 'timeout' && view.status !== 'cancelled') return undefined
+  if (view.startedHere) {
+    return `LXCA job ${view.job.id} keeps running on the appliance: to wait for it, ${view.naming.waitInstead([view.job.id]).lead} (${view.naming.input(Input.JobId, view.job.id)}); do not upload the file again.`
+  }
   if (view.status === 'timeout') {
     return `The LXCA job keeps running on the appliance: raise ${view.naming.input(Input.Timeout)} and run again, or follow it in ${MONITORING}.`
   }
-  if (view.status === 'cancelled') {
-    return `The LXCA job keeps running on the appliance: follow it in ${MONITORING}.`
-  }
-  return undefined
+  return `The LXCA job keeps running on the appliance: follow it in ${MONITORING}.`
 }
 
 /** The reason behind an error; for a timeout, the last failed request, if any (the headline says the rest). */
