@@ -21,6 +21,8 @@ var external_node_fs_ = __webpack_require__(3024);
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./src/outcome/status.ts
 var outcome_status = __webpack_require__(3060);
+// EXTERNAL MODULE: ./src/common/text.ts
+var common_text = __webpack_require__(2450);
 // EXTERNAL MODULE: ./src/settings/names.ts
 var names = __webpack_require__(4761);
 ;// CONCATENATED MODULE: ./src/summary/markdown.ts
@@ -191,8 +193,6 @@ function renderProblemSummary(title, intro, problems) {
 
 // EXTERNAL MODULE: ./src/common/duration.ts
 var duration = __webpack_require__(5541);
-// EXTERNAL MODULE: ./src/common/text.ts
-var common_text = __webpack_require__(2450);
 // EXTERNAL MODULE: ./src/lxca/job-ref.ts
 var job_ref = __webpack_require__(2879);
 ;// CONCATENATED MODULE: ./src/summary/budget.ts
@@ -1066,8 +1066,11 @@ function introLines(view, options) {
     const open = options.nextStepsElsewhere ? undefined : keepsRunning(view);
     if (open)
         lines.push(`**${markdown_text(open, 600)}**`);
-    if (open && options.snippet)
-        lines.push(codeBlock(options.snippet.snippet, options.snippet.language));
+    if (open && view.startedHere) {
+        // What to copy: this step's upload started the job, so waiting for it (job-id) is the way on.
+        const { snippet, language } = view.naming.waitInstead([view.job.id]);
+        lines.push(codeBlock(snippet, language));
+    }
     const why = wording_details(view);
     if (why)
         lines.push(`> **Details:** ${markdown_text(why, 2_000)}`);
@@ -1363,8 +1366,7 @@ function renderGateMarkdown(view, budgetBytes = SUMMARY_BUDGET_BYTES) {
             baseUrl: view.baseUrl,
             host: view.host,
             footer,
-            note: uploaded ? `📤 ${markdown_text(uploaded, 600)}` : undefined,
-            snippet: view.next?.wait
+            note: uploaded ? `📤 ${markdown_text(uploaded, 600)}` : undefined
         };
         return `${renderJobMarkdown(view.jobs[0], room, options)}\n`;
     }
@@ -2310,6 +2312,7 @@ function optional(key, value) {
 
 
 
+
 /** The summary, the outputs and the one exit decision. */
 function report(settings, outcome, context, run) {
     const { runner, secrets } = context;
@@ -2339,6 +2342,9 @@ function workspacePlace(annotation, context) {
     const workspace = context.env.GITHUB_WORKSPACE || context.cwd;
     const path = (0,external_node_path_.relative)(workspace, (0,external_node_path_.resolve)(context.cwd, annotation.file));
     if (path === '' || path.startsWith('..') || (0,external_node_path_.isAbsolute)(path))
+        return {};
+    // A name with control characters cannot be a property of a workflow command: the annotation goes without it.
+    if ((0,common_text/* oneLine */.TN)(path) !== path)
         return {};
     return { file: path.split(external_node_path_.sep).join('/'), line: annotation.line };
 }

@@ -3,7 +3,7 @@
 // the workspace (GITHUB_WORKSPACE), and the runner's files in a fresh temp
 // folder (RUNNER_TEMP).
 import { spawn } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -40,6 +40,8 @@ export interface RunOptions {
   readonly workspace?: string
   /** Files to put in the workspace first: path relative to it → content. */
   readonly files?: Readonly<Record<string, string | Buffer>>
+  /** Node options before the bundle (`--import` a file that measures it). */
+  readonly nodeArgs?: readonly string[]
 }
 
 export async function runAction(inputs: Record<string, string>, options: RunOptions = {}): Promise<ActionRun> {
@@ -61,7 +63,11 @@ export async function runAction(inputs: Record<string, string>, options: RunOpti
   for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value
 
   const started = performance.now()
-  const child = spawn(process.execPath, [BUNDLE], { env, cwd: workspace, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), BUNDLE], {
+    env,
+    cwd: workspace,
+    stdio: ['ignore', 'pipe', 'pipe']
+  })
   let stdout = ''
   let stderr = ''
   let interruptedAt: number | undefined
@@ -91,8 +97,9 @@ export async function runAction(inputs: Record<string, string>, options: RunOpti
   const outputs = parseOutputs(readFileSync(files.GITHUB_OUTPUT, 'utf8'))
   const summary = readFileSync(files.GITHUB_STEP_SUMMARY, 'utf8')
   // Not failed-csv: it is the user's own CSV rows, credentials included, by design (mode 0600, never printed).
+  // Files too large to hold as one string (a report of ten 56 MiB documents) are the tests' own to read.
   const written = [outputs.report, outputs['summary-file'], outputs['devices-file']]
-    .filter(path => path && existsSync(path))
+    .filter(path => path && existsSync(path) && statSync(path).size < 256 * 1024 * 1024)
     .map(path => readFileSync(path, 'utf8'))
   return {
     code,

@@ -336,3 +336,16 @@ describe('the command line with several files', () => {
     expect(order).toEqual(['1 rack-a', '2 rack-b', '3 rack-c', '4 extra'])
   })
 })
+
+describe('the command line: what the workspace names', () => {
+  it('a CSV named with an escape sequence and a line break: no control character reaches the terminal', async () => {
+    const sim = await simulator()
+    const dir = mkdtempSync(join(tmpdir(), 'lxca-cli-names-'))
+    const name = join(dir, 'rack\u001b[2J\nx.csv')
+    writeFileSync(name, serversCsv(1))
+    const result = await cli(['--csv-file', join(dir, 'rack*.csv'), '--validation-only=true'], env(sim))
+    expect(result.code).toBe(0)
+    expect(result.stderr + result.stdout).not.toContain('\u001b')
+    expect(result.stderr).toContain('rack\\u001b[2J\\nx.csv')
+  })
+})

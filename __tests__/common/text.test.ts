@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { clause, clean, plural } from '../../src/common/text.js'
+import { clause, clean, oneLine, plural } from '../../src/common/text.js'
 
 describe('clean', () => {
   it('makes one line without control characters, cut with … at the limit', () => {
@@ -26,5 +26,13 @@ describe('plural and clause', () => {
 
   it('drops a final full stop so that ours never doubles it', () => {
     expect(`${clause('The job was not found. ')}.`).toBe('The job was not found.')
+  })
+})
+
+describe('oneLine', () => {
+  it('shows every control character escaped: a file name cannot start a workflow command or move a cursor', () => {
+    expect(oneLine('a\n::stop-commands::x\r\tb')).toBe('a\\n::stop-commands::x\\r\\tb')
+    expect(oneLine('\u001b[31mred\u009b2J\u2028')).toBe('\\u001b[31mred\\u009b2J\\u2028')
+    expect(oneLine('servers.csv lines 2–301')).toBe('servers.csv lines 2–301')
   })
 })

@@ -2,7 +2,7 @@
 // oddly: spaces, nulls, lists with holes, numbers as text. (Written against
 // the mutation run's survivors: each test fails when its rule does.)
 import { describe, expect, it } from '@jest/globals'
-import { parseJob, type JobDocument } from '../../src/lxca/document.js'
+import { MAX_TEXT, parseJob, type JobDocument } from '../../src/lxca/document.js'
 
 function job(raw: unknown): JobDocument {
   const parsed = parseJob(raw)
@@ -44,6 +44,23 @@ describe('a device', () => {
   it('numbers that are not numbers are left out', () => {
     expect(device({ time_spent: '68026', taskid: '5' })).toMatchObject({ timeSpentMs: undefined, taskId: undefined })
     expect(device({ time_spent: 68026, taskid: 5 })).toMatchObject({ timeSpentMs: 68026, taskId: 5 })
+  })
+})
+
+describe('a long text', () => {
+  it('is cut at MAX_TEXT characters, marked with …; shorter texts and the verdict fields are as sent', () => {
+    const long = 'x'.repeat(MAX_TEXT * 4)
+    const read = device({
+      messageParameters: '10.0.0.1',
+      result: 'OTHER_FAIL',
+      resultLongDescription: long,
+      status: { substatus: [{ id: 'LOGIN', userAction: long, longDescription: 'short' }] }
+    })
+    expect(read.longDescription).toBe(`${'x'.repeat(MAX_TEXT)}…`)
+    expect(read.steps[0].userAction).toHaveLength(MAX_TEXT + 1)
+    expect(read.steps[0].longDescription).toBe('short')
+    expect(read.result).toBe('OTHER_FAIL')
+    expect(device({ result: long }).result).not.toBe(long)
   })
 })
 

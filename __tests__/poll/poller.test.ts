@@ -356,3 +356,66 @@ describe('pollJob: fatal faults and cancellation', () => {
     await expect(clock.drive(pollJob(options(clock, fetchJob)))).rejects.toThrow('bug')
   })
 })
+
+describe('pollJob: untilComplete (another part waits for this job)', () => {
+  const devicesDone = (progress: number, result = 'SUCCESS'): unknown => ({
+    progress,
+    results: [{ messageParameters: '10.0.0.1', result, progress: 'JOB_DONE' }]
+  })
+
+  it('every device done while the job is at 60 %: polls on until the job reports 100, says so once', async () => {
+    const clock = new VirtualClock()
+    const { fetchJob, times } = script(clock, [devicesDone(60), devicesDone(60), devicesDone(100)])
+    const held: number[] = []
+    const outcome = await clock.drive(
+      pollJob(options(clock, fetchJob, { untilComplete: true, onHold: a => void held.push(a.progress ?? -1) }))
+    )
+    expect(outcome.status).toBe('success')
+    expect(times).toHaveLength(3)
+    expect(held).toEqual([60])
+    expect(outcome.seen?.document.progress).toBe(100)
+  })
+
+  it('without it, the verdict is the devices’: the wait ends at the first document', async () => {
+    const clock = new VirtualClock()
+    const { fetchJob, times } = script(clock, [devicesDone(60), devicesDone(100)])
+    const outcome = await clock.drive(pollJob(options(clock, fetchJob)))
+    expect(outcome.status).toBe('success')
+    expect(times).toHaveLength(1)
+  })
+
+  it('the deadline reached while holding ends with the verdict, on the document at 60 %', async () => {
+    const clock = new VirtualClock()
+    const { fetchJob } = script(clock, [devicesDone(60, 'OTHER_FAIL')])
+    const outcome = await clock.drive(pollJob(options(clock, fetchJob, { untilComplete: true, timeoutMs: 60_000 })))
+    expect(outcome.status).toBe('failure')
+    expect(outcome.seen?.document.progress).toBe(60)
+    expect(clock.now()).toBeGreaterThanOrEqual(60_000)
+  })
+
+  it('faults while holding end with the verdict too; a cancellation is a cancellation', async () => {
+    const clock = new VirtualClock()
+    const { fetchJob } = script(clock, [devicesDone(60), reset(), reset(), reset()])
+    const outcome = await clock.drive(pollJob(options(clock, fetchJob, { untilComplete: true, maxRetries: 2 })))
+    expect(outcome.status).toBe('success')
+    const cancel = new AbortController()
+    const other = new VirtualClock()
+    const held = script(other, [devicesDone(60)])
+    const cancelled = await other.drive(
+      pollJob(
+        options(other, held.fetchJob, { untilComplete: true, signal: cancel.signal, onHold: () => cancel.abort() })
+      )
+    )
+    expect(cancelled.status).toBe('cancelled')
+  })
+
+  it('a document that runs again while holding does not replace the one the verdict rests on', async () => {
+    const clock = new VirtualClock()
+    const runningAgain = { progress: 70, results: [{ messageParameters: '10.0.0.1', progress: 50 }] }
+    const { fetchJob } = script(clock, [devicesDone(60), runningAgain])
+    const outcome = await clock.drive(pollJob(options(clock, fetchJob, { untilComplete: true, timeoutMs: 60_000 })))
+    expect(outcome.status).toBe('success')
+    expect(outcome.seen?.assessment.succeeded).toBe(1)
+    expect(outcome.wait.polls).toBeGreaterThan(2)
+  })
+})

@@ -1,6 +1,11 @@
 // The CSV is checked for what is known for sure before anything is sent; each
 // problem names its line, and no message ever quotes a cell.
 import { describe, expect, it } from '@jest/globals'
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { inputFileFinder } from '../../src/settings/file-finder.js'
+import { inputFileReader } from '../../src/settings/input-file.js'
 import type { Settings } from '../../src/settings/settings.js'
 import { problemsWith, readWith } from '../helpers/settings-reader.js'
 
@@ -170,5 +175,34 @@ describe('csv-file', () => {
     expect(problems({ 'csv-file': '/work/servers.csv', 'validation-only': 'yes' }, csv(2))[0]).toMatch(
       /Expected true or false/
     )
+  })
+})
+
+describe('csv-file: one upload per file', () => {
+  it('a file named several ways is read once: ./x, x, a pattern, //, sub/.., an absolute path, a link', () => {
+    const root = mkdtempSync(join(tmpdir(), 'lxca-once-'))
+    mkdirSync(join(root, 'inv', 'sub'), { recursive: true })
+    writeFileSync(join(root, 'servers.csv'), `${HEADER}\nserver,10.0.0.1,USERID,pw-aaa\n`)
+    writeFileSync(join(root, 'inv', 'a.csv'), `${HEADER}\nserver,10.0.0.2,USERID,pw-bbb\n`)
+    symlinkSync(join(root, 'inv', 'a.csv'), join(root, 'latest.csv'))
+    const policy = { base: root, roots: [root] }
+    const files = {
+      readSent: inputFileReader(policy),
+      readTrusted: inputFileReader(policy),
+      find: inputFileFinder(policy)
+    }
+    const entries = [
+      'servers.csv',
+      './servers.csv',
+      'inv/a.csv',
+      'inv/*.csv',
+      'inv//a.csv',
+      'inv/sub/../a.csv',
+      join(root, 'inv', 'a.csv'),
+      'latest.csv'
+    ]
+    const upload = readWith({ ...BASE, 'csv-file': entries.join('\n') }, files).upload
+    expect(upload?.files.map(file => file.path)).toEqual(['servers.csv', 'inv/a.csv'])
+    expect(upload?.parts).toHaveLength(2)
   })
 })

@@ -6,8 +6,7 @@ import { execFileSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { inputFileFinder } from '../../src/settings/file-finder.js'
-import { FileRefused, inputFileReader } from '../../src/settings/input-file.js'
+import { anywhereFileReader, FileRefused, inputFileReader } from '../../src/settings/input-file.js'
 
 function workspace(): { root: string; outside: string } {
   const top = mkdtempSync(join(tmpdir(), 'lxca-files-'))
@@ -111,29 +110,28 @@ describe('inputFileReader', () => {
   })
 })
 
-describe('inputFileFinder', () => {
-  it('expands a pattern in the workspace, sorted, regular files only, no dot files', () => {
-    const { root } = workspace()
-    mkdirSync(join(root, 'racks'))
-    for (const name of ['rack-b.csv', 'rack-a.csv', '.hidden.csv', 'notes.txt'])
-      writeFileSync(join(root, 'racks', name), 'x')
-    mkdirSync(join(root, 'racks', 'folder.csv'))
-    expect(inputFileFinder({ base: root, roots: [root] })('racks/*.csv', 10)).toEqual([
-      'racks/rack-a.csv',
-      'racks/rack-b.csv'
-    ])
-  })
-
-  it('refuses a pattern that would walk outside the workspace before reading any folder', () => {
+describe('anywhereFileReader (a CA file)', () => {
+  it('reads a regular file anywhere on the runner (a corporate CA under /etc/ssl/certs), but never a system file', () => {
     const { root, outside } = workspace()
-    writeFileSync(join(outside, 'servers.csv'), 'x')
-    const find = inputFileFinder({ base: root, roots: [root] })
-    for (const pattern of [`${outside}/*.csv`, '../elsewhere/*.csv', '/**/*.csv', 'racks/../../elsewhere/*.csv']) {
-      expect([pattern, refusal(() => find(pattern, 10)).reason]).toEqual([pattern, 'leads outside the workspace'])
-    }
-    // The command line may name an absolute pattern the user typed.
-    expect(inputFileFinder({ base: root, roots: [root], absoluteAnywhere: true })(`${outside}/*.csv`, 10)).toEqual([
-      join(outside, 'servers.csv')
-    ])
+    writeFileSync(join(outside, 'corp-ca.pem'), 'pem')
+    symlinkSync(join(outside, 'corp-ca.pem'), join(outside, 'link.pem'))
+    const read = anywhereFileReader(root)
+    expect(read(join(outside, 'corp-ca.pem'), 10).bytes.toString()).toBe('pem')
+    expect(read('../elsewhere/link.pem', 10).realPath).toBe(join(outside, 'corp-ca.pem'))
+    expect(refusal(() => read('/proc/self/environ', 10)).reason).toMatch(/a system file/)
+    expect(refusal(() => read(root, 10)).reason).toBe('is a folder, not a regular file')
+    expect(refusal(() => read(join(outside, 'corp-ca.pem'), 2)).reason).toBe('is larger than 2 bytes')
+  })
+})
+
+describe('the command line', () => {
+  it('names its workspace as the current folder, and says that an absolute path is accepted', () => {
+    const { root } = workspace()
+    const rootsName = "the current folder (the command line's workspace; an absolute path is accepted)"
+    const read = inputFileReader({ base: root, roots: [root], absoluteAnywhere: true, rootsName })
+    writeFileSync(join(root, '..', 'up.csv'), 'x')
+    expect(refusal(() => read('../up.csv', 10)).reason).toMatch(
+      /^leads outside the current folder \(the command line's workspace; an absolute path is accepted\)/
+    )
   })
 })

@@ -6,6 +6,7 @@ import { describe, expect, it } from '@jest/globals'
 import { readFileSync } from 'node:fs'
 import { validateXML } from 'xmllint-wasm'
 import { jobDocument, scriptJob } from '../../src/simulator/documents.js'
+import { SecretSet } from '../../src/common/secrets.js'
 import { renderJunit } from '../../src/summary/junit.js'
 import { buildOutputs } from '../../src/summary/outputs.js'
 import type { GateView } from '../../src/summary/view.js'
@@ -126,6 +127,34 @@ describe('the JUnit report', () => {
     expect(xml).not.toContain('<![CDATA[')
     expect(xml).toContain(']]&gt;&lt;/failure&gt;&lt;![CDATA[  &amp; &lt;b&gt;')
     expect(xml).toContain('a&quot;&gt;&lt;testcase name=&quot;x')
+  })
+
+  it('every string from the appliance is scrubbed as the summary is: a step name that echoes a secret', () => {
+    const secrets = new SecretSet()
+    secrets.add('Sup3r-S3cret!')
+    const raw = {
+      progress: 100,
+      results: [
+        {
+          messageParameters: '10.0.0.1',
+          result: 'OTHER_FAIL',
+          progress: 'JOB_DONE',
+          status: {
+            substatus: [
+              {
+                id: 'LOGIN',
+                shortDescription: 'Login as admin/Sup3r-S3cret!',
+                status: { state: 'Stopped_With_Error' },
+                userAction: 'Retry with Sup3r-S3cret!'
+              }
+            ]
+          }
+        }
+      ]
+    }
+    const xml = renderJunit(viewOf(singleJob(outcomeFor(raw, 'failure')), secrets.scrub), NOW)
+    expect(xml).not.toContain('Sup3r-S3cret!')
+    expect(xml).toContain('Step: Login as admin/***')
   })
 
   it('stops growing at its limit and says how many cases it left out; still valid, counts still add up', async () => {

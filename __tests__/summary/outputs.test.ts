@@ -187,6 +187,12 @@ describe('several jobs', () => {
     outcomeFor(failing(3, 2), 'failure', { job: jobB })
   ])
 
+  it('job-id lists the jobs in the order they were started or named, not in the order the summary reads them', () => {
+    // The summary puts the failed job (77) first; the output keeps the run's order, as it said while the jobs ran.
+    expect(viewOf(result).jobs.map(job => job.job.id)).toEqual(['77', '4229'])
+    expect(buildOutputs(viewOf(result), {})['job-id']).toBe('4229,77')
+  })
+
   it('adds outputs up across jobs and names the job of each failed device', () => {
     const outputs = buildOutputs(viewOf(result), {})
     expect(outputs).toMatchObject({

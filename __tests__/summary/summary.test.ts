@@ -160,6 +160,49 @@ describe('the step summary: the first screen', () => {
     expect(markdown).toContain('**The LXCA job keeps running on the appliance&#58; raise timeout and run again')
   })
 
+  it('a timeout of a job this step’s upload started: wait for it with job-id, never “run again” (that would import twice)', () => {
+    const raw = jobDocument(scriptJob({ devices: 5, pollsToComplete: 10 }), 4)
+    const upload: UploadOutcome = {
+      status: 'success',
+      job: { id: '4229', type: 'csv' },
+      file: 'servers.csv',
+      rows: 5,
+      validationOnly: false,
+      attempts: 1,
+      elapsedMs: 300,
+      messages: []
+    }
+    const markdown = renderGateMarkdown(viewOf(gateOf([outcomeFor(raw, 'timeout')], upload)))
+    expect(markdown).toContain(
+      '**LXCA job 4229 keeps running on the appliance&#58; to wait for it, run this step with job-id in place of csv-file (job-id&#58; 4229); do not upload the file again.**'
+    )
+    expect(markdown).toContain("```yaml\nwith:\n  job-id: '4229'\n```")
+    expect(markdown).not.toContain('run again')
+    const cancelled = renderGateMarkdown(viewOf(gateOf([outcomeFor(raw, 'cancelled')], upload)))
+    expect(cancelled).toContain('do not upload the file again')
+  })
+
+  it('an error while polling a job this step’s upload started: the fix says to wait for it, not to upload again', () => {
+    const upload: UploadOutcome = {
+      status: 'success',
+      job: { id: '4229', type: 'csv' },
+      file: 'servers.csv',
+      rows: 5,
+      validationOnly: false,
+      attempts: 1,
+      elapsedMs: 300,
+      messages: []
+    }
+    const retries = errorOutcome({
+      kind: 'retries',
+      fault: { kind: 'http', message: 'HTTP 503', httpStatus: 503 },
+      count: 9,
+      maxRetries: 8
+    })
+    const markdown = renderGateMarkdown(viewOf(gateOf([retries], upload)))
+    expect(markdown).toContain('wait for it with job-id&#58; 4229; do not upload the file again.')
+  })
+
   it('says at the top when something was left out for size', () => {
     const failures = Array.from({ length: 2000 }, (_, device) => ({
       device,

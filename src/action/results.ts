@@ -8,6 +8,7 @@ import type { InputError } from '../common/errors.js'
 import type { SecretSet } from '../common/secrets.js'
 import type { GateOutcome } from '../outcome/gate-outcome.js'
 import { STATUSES } from '../outcome/status.js'
+import { oneLine } from '../common/text.js'
 import { Output, type OutputName } from '../settings/names.js'
 import type { Settings } from '../settings/settings.js'
 import { renderInputErrorSummary, renderUnexpectedErrorSummary } from '../summary/early-summary.js'
@@ -61,6 +62,8 @@ function workspacePlace(annotation: Annotation, context: ActionContext): { file?
   const workspace = context.env.GITHUB_WORKSPACE || context.cwd
   const path = relative(workspace, resolve(context.cwd, annotation.file))
   if (path === '' || path.startsWith('..') || isAbsolute(path)) return {}
+  // A name with control characters cannot be a property of a workflow command: the annotation goes without it.
+  if (oneLine(path) !== path) return {}
   return { file: path.split(sep).join('/'), line: annotation.line }
 }
 

@@ -5,7 +5,7 @@
 // misbehaving on cue (faults.ts). It records every request.
 import { randomBytes } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { jobDocument, type JobScript } from './documents.js'
+import { jobDocumentText, type JobScript } from './documents.js'
 import { applyFault, type Fault } from './faults.js'
 import { checkCsv, importedJob, uploadedFile } from './uploads.js'
 
@@ -182,7 +182,7 @@ export class Appliance {
     const key = `${segment}/${id}`
     const fault = this.options.faults?.[this.jobRequests - 1]
     const nextPoll = (this.goodPolls.get(key) ?? 0) + 1
-    const document = JSON.stringify(jobDocument(script, nextPoll))
+    const document = jobDocumentText(script, nextPoll)
     if (fault && fault.kind !== 'slow') return applyFault(fault, response, document, echoOf(request, this.password))
     this.goodPolls.set(key, nextPoll)
     if (fault) return applyFault(fault, response, document)

@@ -125,7 +125,7 @@ export function jobDocument(script: JobScript, poll: number): Record<string, unk
   const allSucceeded = allDone && results.every(result => result.result === 'SUCCESS')
   const hold = script.holdProgress
   const held = allDone && hold !== undefined && poll < script.pollsToComplete + hold.polls
-  if (script.documentBytes) pad(results, script.documentBytes)
+  if (script.documentBytes) for (const result of results) result.resultLongDescription += PAD_MARK
   return {
     progress: held
       ? hold.progress
@@ -198,13 +198,26 @@ function deviceDocument(device: DeviceScript, index: number, fraction: number, p
 }
 
 /** Each device's long description made longer, so the whole document is about `bytes` long. */
-function pad(results: Array<Record<string, unknown>>, bytes: number): void {
-  const each = Math.floor(bytes / Math.max(1, results.length))
-  const filler = 'The appliance says more about this device than anyone will read. '
-  for (const result of results) {
-    const text = String(result.resultLongDescription ?? '')
-    result.resultLongDescription = text + filler.repeat(Math.max(0, Math.ceil((each - 4_000) / filler.length)))
+/** Where a padded document's filler goes (a control character JSON escapes, so no text can hold it). */
+const PAD_MARK = '\u0000pad\u0000'
+const PAD_MARK_JSON = JSON.stringify(PAD_MARK).slice(1, -1)
+const fillers = new Map<number, string>()
+
+/**
+ * The document as the appliance sends it: JSON, with each device's long
+ * description padded so that the whole is about `documentBytes` (the filler is
+ * made once and put in place, not escaped again for every poll).
+ */
+export function jobDocumentText(script: JobScript, poll: number): string {
+  const text = JSON.stringify(jobDocument(script, poll))
+  if (!script.documentBytes) return text
+  const each = Math.floor(script.documentBytes / Math.max(1, script.devices.length))
+  let filler = fillers.get(each)
+  if (filler === undefined) {
+    const sentence = 'The appliance says more about this device than anyone will read. '
+    fillers.set(each, (filler = sentence.repeat(Math.max(0, Math.ceil((each - 4_000) / sentence.length)))))
   }
+  return text.split(PAD_MARK_JSON).join(filler)
 }
 
 const RESULT_TEXT: Record<string, { resultShortDescription: string; resultLongDescription: string }> = {

@@ -25,8 +25,7 @@ export function renderGateMarkdown(view: GateView, budgetBytes = SUMMARY_BUDGET_
       baseUrl: view.baseUrl,
       host: view.host,
       footer,
-      note: uploaded ? `📤 ${text(uploaded, 600)}` : undefined,
-      snippet: view.next?.wait
+      note: uploaded ? `📤 ${text(uploaded, 600)}` : undefined
     }
     return `${renderJobMarkdown(view.jobs[0], room, options)}\n`
   }

@@ -33,8 +33,6 @@ export interface JobMarkdownOptions {
   readonly footer?: string
   /** A line (already Markdown) after the facts: how the job came to be, say. */
   readonly note?: string
-  /** What to copy to wait for the job (job-id), after the sentence that says the job keeps running. */
-  readonly snippet?: { readonly snippet: string; readonly language: string }
   /** The run's next steps are said elsewhere (several parts): the job's own "keeps running" line is left out. */
   readonly nextStepsElsewhere?: boolean
 }
@@ -91,7 +89,11 @@ function introLines(view: JobView, options: JobMarkdownOptions): string[] {
   if (view.problem) lines.push(`**Fix:** ${text(view.problem.fix, 600)}`)
   const open = options.nextStepsElsewhere ? undefined : wording.keepsRunning(view)
   if (open) lines.push(`**${text(open, 600)}**`)
-  if (open && options.snippet) lines.push(codeBlock(options.snippet.snippet, options.snippet.language))
+  if (open && view.startedHere) {
+    // What to copy: this step's upload started the job, so waiting for it (job-id) is the way on.
+    const { snippet, language } = view.naming.waitInstead([view.job.id])
+    lines.push(codeBlock(snippet, language))
+  }
   const why = wording.details(view)
   if (why) lines.push(`> **Details:** ${text(why, 2_000)}`)
   if (view.seen && !view.done && view.status !== 'success' && view.status !== 'failure')

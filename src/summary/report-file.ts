@@ -6,7 +6,7 @@
 // nest deeper than JSON.stringify can go). Secrets the appliance echoed inside
 // JSON strings become `***`: files are never masked by the runner.
 import type { Scrub } from '../common/secrets.js'
-import { bodyText } from '../common/text.js'
+import { bomLength } from '../common/text.js'
 import { jobPath, type JobRef } from '../lxca/job-ref.js'
 
 /** Where the report's bytes go: a file the root opens on the first document, or a test's buffer. */
@@ -34,7 +34,7 @@ export function reportWriter(open: () => ReportSink, keyed: boolean, scrub: Scru
       else {
         const key = JSON.stringify(jobPath(job).slice(1))
         sink.write(`${written === 0 ? '{\n' : ',\n'}  ${key}: `)
-        sink.write(scrubJsonStrings(bodyText(body).trim(), scrub))
+        sink.write(scrubBody(trimmed(body), scrub))
       }
       written += 1
     },
@@ -47,6 +47,20 @@ export function reportWriter(open: () => ReportSink, keyed: boolean, scrub: Scru
   }
 }
 
+/** The document without a byte-order mark and the white space around it: a value of the keyed object. */
+function trimmed(body: Buffer): Buffer {
+  let start = bomLength(body)
+  let end = body.length
+  while (start < end && isSpace(body[start])) start += 1
+  while (end > start && isSpace(body[end - 1])) end -= 1
+  return body.subarray(start, end)
+}
+
+function isSpace(byte: number): boolean {
+  return byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09
+}
+
+/** The bytes as they came when no secret is in them (no text is decoded and encoded again for nothing). */
 function scrubBody(body: Buffer, scrub: Scrub): Buffer {
   const text = body.toString('utf8')
   const scrubbed = scrubJsonStrings(text, scrub)
