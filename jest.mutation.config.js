@@ -5,6 +5,8 @@ import base from './jest.config.js'
 /** @type {import('jest').Config} */
 export default {
   ...base,
+  // Not the base's: Stryker's sandbox is itself under .stryker-tmp/, so ignoring that folder would ignore every test.
+  testPathIgnorePatterns: ['/node_modules/', '/dist/'],
   testMatch: [
     '**/__tests__/lxca/**/*.test.ts',
     '**/__tests__/outcome/**/*.test.ts',

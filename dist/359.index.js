@@ -1180,7 +1180,8 @@ function partStatuses(parts) {
                 return ['timeout'];
             return part.because === 'unfinished' ? ['error'] : [];
         }
-        return part.upload.status === 'success' && part.upload.job ? [] : [part.upload.status];
+        // An upload that started a job counts through its job; one that validated a file, as the success it is.
+        return part.upload.status === 'success' ? [] : [part.upload.status];
     });
 }
 
@@ -1492,8 +1493,8 @@ function rowIndex(sources) {
     }
     return index;
 }
-/** Each device's row, and what is left over on either side. `all`: every part's rows (this one's included). */
-function traceRows(source, devices, all = rowIndex([source])) {
+/** Each device's row, and what is left over on either side. `all`: every part's rows (none but this one's by default). */
+function traceRows(source, devices, all = new Map()) {
     const own = rowIndex([source]);
     const reported = devices.map(device => reportedIdentities(device.address, device.uuid));
     const rowKinds = kindsOf(source.rows.flatMap(row => row.identities));

@@ -45,6 +45,9 @@ describe('nextPart', () => {
     expect(nextPart(uploaded('success'), undefined)).toBe('stop')
     expect(nextPart(uploaded('error'), undefined)).toBe('stop')
     expect(nextPart({ ...uploaded('error'), validationOnly: true }, undefined)).toBe('go')
+    // Only an upload that started a job, and that job's end, let the next part go.
+    expect(nextPart(uploaded('error'), done('success'))).toBe('stop')
+    expect(nextPart({ ...facts, status: 'success' }, done('success'))).toBe('stop')
   })
 
   it('waits for the whole job: every device done while the job is at 60 % is not finished', () => {

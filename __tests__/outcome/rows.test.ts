@@ -91,9 +91,29 @@ describe('traceRows: devices that are not this part’s', () => {
     expect(trace.notInJob.map(row => row.line)).toEqual([302, 303])
   })
 
+  it('a key that rows of two other parts share: the device is foreign, with the first of them', () => {
+    const part3 = rowsOf(['10.0.0.1'], 'other.csv', 2)
+    const trace = traceRows(part2, [device('10.0.0.1')], rowIndex([part1, part2, part3]))
+    expect(trace.foreign.map(item => item.elsewhere)).toEqual([{ path: 'servers.csv', line: 2 }])
+  })
+
+  it('the same device listed twice, also a row of another part: the second listing is that part’s', () => {
+    const part3 = rowsOf(['10.0.1.1'], 'other.csv', 7)
+    const twice = [device('10.0.1.1'), device('10.0.1.1'), device('10.0.1.2')]
+    const trace = traceRows(part2, twice, rowIndex([part2, part3]))
+    expect(trace.foreign.map(item => item.elsewhere)).toEqual([{ path: 'other.csv', line: 7 }])
+  })
+
+  it('the same device listed twice: its own row once, and the second listing is of no part (never "elsewhere")', () => {
+    const twice = [device('10.0.1.1'), device('10.0.1.1'), device('10.0.1.2')]
+    const trace = traceRows(part2, twice, all)
+    expect(trace.foreign).toHaveLength(1)
+    expect(trace.foreign[0].elsewhere).toBeUndefined()
+  })
+
   it('three rows, and a job of three devices at other addresses: every device foreign, every row not in the job', () => {
     const rows = rowsOf(['10.0.0.1', '10.0.0.2', '10.0.0.3'])
-    const trace = traceRows(rows, [device('10.9.0.1'), device('10.9.0.2'), device('10.9.0.3')])
+    const trace = traceRows(rows, [device('10.9.0.1', 'A'.repeat(32)), device('10.9.0.2'), device('10.9.0.3')])
     expect(trace.foreign).toHaveLength(3)
     expect(trace.foreign[0].elsewhere).toBeUndefined()
     expect(trace.notInJob).toHaveLength(3)
@@ -128,11 +148,12 @@ describe('traceRows: rows that cannot be compared are accounted for by count, in
     expect(trace.countedDevices).toEqual([other])
   })
 
-  it('never by count when a device of the part is another part’s', () => {
+  it('never by count when a device of the part is another part’s, even with a device left over for the row', () => {
     const part1 = rowsOf(['10.0.0.1'])
     const part2 = source([sourceRow(302, ['rack2.lab'])], 'servers.csv')
-    const trace = traceRows(part2, [device('10.0.0.1')], rowIndex([part1, part2]))
+    const trace = traceRows(part2, [device('10.0.0.1'), device('10.0.5.5')], rowIndex([part1, part2]))
     expect(trace.byCount).toEqual([])
+    expect(trace.countedDevices).toEqual([])
     expect(trace.notInJob.map(row => row.line)).toEqual([302])
     expect(trace.foreign).toHaveLength(1)
   })
@@ -141,7 +162,15 @@ describe('traceRows: rows that cannot be compared are accounted for by count, in
     const rows = rowsOf(['10.0.0.1'])
     const serialOnly = device('J300ABCD')
     const trace = traceRows(rows, [device('10.0.0.1'), serialOnly])
-    expect(trace).toMatchObject({ foreign: [], byCount: [], notInJob: [] })
+    expect(trace).toMatchObject({ foreign: [], byCount: [], countedDevices: [], notInJob: [] })
+  })
+
+  it('a row that can be compared by one of its cells is compared: an address and a serial, the job by address', () => {
+    const rows = source([sourceRow(2, ['10.0.0.1', 'serial:J300']), sourceRow(3, ['10.0.0.2', 'serial:J301'])])
+    const trace = traceRows(rows, [device('10.0.0.1'), device('10.0.0.9')])
+    expect(trace.notInJob.map(row => row.line)).toEqual([3])
+    expect(trace).toMatchObject({ byCount: [], countedDevices: [] })
+    expect(trace.foreign.map(item => item.device.address)).toEqual(['10.0.0.9'])
   })
 })
 

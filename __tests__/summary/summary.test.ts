@@ -200,7 +200,10 @@ describe('the step summary: the first screen', () => {
       maxRetries: 8
     })
     const markdown = renderGateMarkdown(viewOf(gateOf([retries], upload)))
-    expect(markdown).toContain('wait for it with job-id&#58; 4229; do not upload the file again.')
+    expect(markdown).toContain(
+      '**Fix:** The import was started and may still be running&#58; wait for it with job-id&#58; 4229; do not upload the file again (raise max-retries if the appliance keeps failing).'
+    )
+    expect(markdown).not.toContain('run again')
   })
 
   it('says at the top when something was left out for size', () => {

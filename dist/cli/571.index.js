@@ -1213,7 +1213,8 @@ function partStatuses(parts) {
                 return ['timeout'];
             return part.because === 'unfinished' ? ['error'] : [];
         }
-        return part.upload.status === 'success' && part.upload.job ? [] : [part.upload.status];
+        // An upload that started a job counts through its job; one that validated a file, as the success it is.
+        return part.upload.status === 'success' ? [] : [part.upload.status];
     });
 }
 
@@ -1646,8 +1647,8 @@ function rowIndex(sources) {
     }
     return index;
 }
-/** Each device's row, and what is left over on either side. `all`: every part's rows (this one's included). */
-function traceRows(source, devices, all = rowIndex([source])) {
+/** Each device's row, and what is left over on either side. `all`: every part's rows (none but this one's by default). */
+function traceRows(source, devices, all = new Map()) {
     const own = rowIndex([source]);
     const reported = devices.map(device => reportedIdentities(device.address, device.uuid));
     const rowKinds = kindsOf(source.rows.flatMap(row => row.identities));
@@ -4535,12 +4536,19 @@ const UNKNOWN = { what: 'the outcome is unknown', fix: 'The details below say wh
  */
 function problemOf(cause, started, n) {
     const problem = problemOfCause(cause, started !== undefined, n);
-    const mayRun = cause.kind === 'fault' || cause.kind === 'retries' || cause.kind === 'unreachable';
-    if (!started || !(mayRun || cause.kind === 'never-understood') || problem.fix.includes(Input.JobId))
+    const fault = cause.kind === 'never-understood' ? cause.lastFault : 'fault' in cause ? cause.fault : undefined;
+    if (!started || cause.kind === 'foreign' || problem.fix.includes(Input.JobId))
         return problem;
+    if (!fault && cause.kind !== 'never-understood')
+        return problem;
+    const wait = `wait for it with ${n.input(Input.JobId, started.id)}; do not upload the file again`;
+    // A fault that asking again may mend needs nothing but the wait; any other, its own fix first.
+    const transient = !fault || ['http', 'timeout', 'network', 'body', 'shape', 'proxy'].includes(fault.kind);
     return {
         ...problem,
-        fix: `${problem.fix} The import was started and may still be running: wait for it with ${n.input(Input.JobId, started.id)}; do not upload the file again.`
+        fix: transient
+            ? `The import was started and may still be running: ${wait}${fault?.kind === 'http' || fault?.kind === 'timeout' ? ` (raise ${n.input(Input.MaxRetries)} if the appliance keeps failing)` : ''}.`
+            : `${problem.fix} The import was started and may still be running: then ${wait}.`
     };
 }
 function problemOfCause(cause, startedByUpload, n) {

@@ -54,6 +54,7 @@ export function partStatuses(parts: readonly PartOutcome[]): Status[] {
       if (part.because === 'deadline') return ['timeout' as const]
       return part.because === 'unfinished' ? ['error' as const] : []
     }
-    return part.upload.status === 'success' && part.upload.job ? [] : [part.upload.status]
+    // An upload that started a job counts through its job; one that validated a file, as the success it is.
+    return part.upload.status === 'success' ? [] : [part.upload.status]
   })
 }

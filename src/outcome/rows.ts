@@ -71,8 +71,8 @@ export function rowIndex(sources: readonly Source[]): RowIndex {
   return index
 }
 
-/** Each device's row, and what is left over on either side. `all`: every part's rows (this one's included). */
-export function traceRows(source: Source, devices: readonly Device[], all: RowIndex = rowIndex([source])): RowTrace {
+/** Each device's row, and what is left over on either side. `all`: every part's rows (none but this one's by default). */
+export function traceRows(source: Source, devices: readonly Device[], all: RowIndex = new Map()): RowTrace {
   const own = rowIndex([source])
   const reported = devices.map(device => reportedIdentities(device.address, device.uuid))
   const rowKinds = kindsOf(source.rows.flatMap(row => row.identities))

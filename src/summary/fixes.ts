@@ -22,11 +22,17 @@ export type { Problem } from './fault-fixes.js'
  */
 export function problemOf(cause: ErrorCause, started: JobRef | undefined, n: Naming): Problem {
   const problem = problemOfCause(cause, started !== undefined, n)
-  const mayRun = cause.kind === 'fault' || cause.kind === 'retries' || cause.kind === 'unreachable'
-  if (!started || !(mayRun || cause.kind === 'never-understood') || problem.fix.includes(Input.JobId)) return problem
+  const fault = cause.kind === 'never-understood' ? cause.lastFault : 'fault' in cause ? cause.fault : undefined
+  if (!started || cause.kind === 'foreign' || problem.fix.includes(Input.JobId)) return problem
+  if (!fault && cause.kind !== 'never-understood') return problem
+  const wait = `wait for it with ${n.input(Input.JobId, started.id)}; do not upload the file again`
+  // A fault that asking again may mend needs nothing but the wait; any other, its own fix first.
+  const transient = !fault || ['http', 'timeout', 'network', 'body', 'shape', 'proxy'].includes(fault.kind)
   return {
     ...problem,
-    fix: `${problem.fix} The import was started and may still be running: wait for it with ${n.input(Input.JobId, started.id)}; do not upload the file again.`
+    fix: transient
+      ? `The import was started and may still be running: ${wait}${fault?.kind === 'http' || fault?.kind === 'timeout' ? ` (raise ${n.input(Input.MaxRetries)} if the appliance keeps failing)` : ''}.`
+      : `${problem.fix} The import was started and may still be running: then ${wait}.`
   }
 }
 
