@@ -13,7 +13,7 @@ export default {
     '**/__tests__/poll/**/*.test.ts',
     '**/__tests__/http/retry-wait.test.ts',
     '**/__tests__/common/**/*.test.ts',
-    '**/__tests__/gate.test.ts',
+    '**/__tests__/gate/run-gate.test.ts',
     '**/__tests__/settings/settings.test.ts'
   ],
   testEnvironment: '@stryker-mutator/jest-runner/jest-env/node'

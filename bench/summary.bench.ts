@@ -13,10 +13,10 @@ import { parseJob } from '../src/lxca/document.js'
 import { assess } from '../src/lxca/verdict.js'
 import { jobDocument, scriptJob } from '../src/simulator/documents.js'
 import { twoCausesPerDevice } from '../src/simulator/scenarios.js'
-import { SUMMARY_BUDGET_BYTES } from '../src/summary/budget.js'
-import { renderGateMarkdown } from '../src/summary/gate-markdown.js'
-import { byteLength } from '../src/summary/markdown.js'
-import { gateView } from '../src/summary/view.js'
+import { SUMMARY_BUDGET_BYTES } from '../src/report/markdown/budget.js'
+import { renderGateMarkdown } from '../src/report/markdown/gate-markdown.js'
+import { byteLength } from '../src/report/markdown/escape.js'
+import { gateView } from '../src/report/model/gate-view.js'
 
 const TARGETS = { thousandMs: 50, hundredThousandMs: 2_000, twoCausesKB: 30, twoCausesAllFailedKB: 150 }
 const ACTION_2KB =

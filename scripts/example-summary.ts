@@ -10,8 +10,8 @@ import { assess } from '../src/lxca/verdict.js'
 import { deadlineFrom } from '../src/outcome/deadline.js'
 import { jobDocument, scriptJob } from '../src/simulator/documents.js'
 import { twoCausesPerDevice } from '../src/simulator/scenarios.js'
-import { renderGateMarkdown } from '../src/summary/gate-markdown.js'
-import { gateView } from '../src/summary/view.js'
+import { renderGateMarkdown } from '../src/report/markdown/gate-markdown.js'
+import { gateView } from '../src/report/model/gate-view.js'
 
 const failures = twoCausesPerDevice(1_000, 10)
 const parsed = parseJob(jobDocument(scriptJob({ devices: 1_000, pollsToComplete: 1, failures }), 1))

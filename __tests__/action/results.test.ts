@@ -17,7 +17,7 @@ import { noSecrets, SecretSet } from '../../src/common/secrets.js'
 import type { Settings } from '../../src/settings/settings.js'
 import { jobDocument, scriptJob } from '../../src/simulator/documents.js'
 import { fakeCore } from '../helpers/fake-core.js'
-import { folderPlaces, openReport } from '../../src/summary/result-files.js'
+import { folderPlaces, openReport } from '../../src/report/files/result-files.js'
 import { BASE_URL, JOB, outcomeFor, singleJob } from '../helpers/outcomes.js'
 
 const settings = { baseUrl: BASE_URL } as Settings

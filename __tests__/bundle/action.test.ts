@@ -12,7 +12,7 @@ import { mkdtempSync, readFileSync, symlinkSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { scriptJob } from '../../src/simulator/documents.js'
-import { text } from '../../src/summary/markdown.js'
+import { escapeMarkdown } from '../../src/report/markdown/escape.js'
 import { SIMULATOR_CA, startSimulator, type Simulator, type SimulatorOptions } from '../../src/simulator/server.js'
 import { BUNDLE, runAction, type ActionRun } from '../../scripts/run-action.js'
 import { serversCsv } from '../helpers/engine.js'
@@ -80,7 +80,7 @@ async function run(
 /** A secret as typed, as our Markdown writes it, and as the simulator's echo encodes it (written out here, not taken from the code under test). */
 const echoedForms = (secret: string): string[] => [
   secret,
-  text(secret, 1_000),
+  escapeMarkdown(secret, 1_000),
   JSON.stringify(secret).slice(1, -1),
   encodeURIComponent(secret),
   [...secret].map(char => `&#${char.codePointAt(0)};`).join(''),

@@ -1,8 +1,8 @@
 import { describe, expect, it } from '@jest/globals'
 import { UsageError } from '../../src/common/errors.js'
 import { helpText, parseCli } from '../../src/cli/args.js'
-import { envName } from '../../src/settings/names.js'
-import { Input } from '../../src/settings/names.js'
+import { envName } from '../../src/settings/input-output-names.js'
+import { Input } from '../../src/settings/input-output-names.js'
 
 describe('parseCli', () => {
   it('reads every input from its flag, else from LXCA_*', () => {

@@ -1,15 +1,15 @@
 import { describe, expect, it } from '@jest/globals'
-import { clause, clean, oneLine, plural } from '../../src/common/text.js'
+import { clause, singleLine, oneLine, plural } from '../../src/common/text.js'
 
 describe('clean', () => {
   it('makes one line without control characters, cut with … at the limit', () => {
-    expect(clean('a\r\n\tb\u001b[31m c')).toBe('a b [31m c')
-    expect(clean('x'.repeat(20), 10)).toBe(`${'x'.repeat(9)}…`)
+    expect(singleLine('a\r\n\tb\u001b[31m c')).toBe('a b [31m c')
+    expect(singleLine('x'.repeat(20), 10)).toBe(`${'x'.repeat(9)}…`)
   })
 
   it('reads no more of a long text than the output can hold, and still marks the cut', () => {
-    expect(clean(`a${' '.repeat(5_000)}b`, 10)).toBe('a…')
-    expect(clean('y'.repeat(1_000_000), 300)).toHaveLength(300)
+    expect(singleLine(`a${' '.repeat(5_000)}b`, 10)).toBe('a…')
+    expect(singleLine('y'.repeat(1_000_000), 300)).toHaveLength(300)
   })
 })
 

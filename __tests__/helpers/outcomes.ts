@@ -6,12 +6,12 @@ import type { JobRef } from '../../src/lxca/job-ref.js'
 import { assess } from '../../src/lxca/verdict.js'
 import { deadlineFrom } from '../../src/outcome/deadline.js'
 import type { GateOutcome } from '../../src/outcome/gate-outcome.js'
-import type { ErrorCause, FaultFacts, JobOutcome, Seen, WaitFacts } from '../../src/outcome/job-outcome.js'
+import type { ErrorCause, FaultFacts, JobOutcome, SeenDocument, WaitFacts } from '../../src/outcome/job-outcome.js'
 import { worstStatus } from '../../src/outcome/status.js'
 import type { UploadOutcome } from '../../src/outcome/upload-outcome.js'
-import type { Naming } from '../../src/summary/naming.js'
-import { reportWriter } from '../../src/summary/report-file.js'
-import { gateView, type GateView, type JobView } from '../../src/summary/view.js'
+import type { Naming } from '../../src/report/model/naming.js'
+import { reportWriter } from '../../src/report/files/report-file.js'
+import { gateView, type GateView, type JobView } from '../../src/report/model/gate-view.js'
 
 export const JOB: JobRef = { id: '4229', type: 'csv' }
 export const BASE_URL = new URL('https://lxca.example.com/')
@@ -55,7 +55,7 @@ export interface Extra {
 }
 
 /** What the poller saw in `raw`. */
-export function seenOf(raw: unknown): Seen {
+export function seenOf(raw: unknown): SeenDocument {
   const parsed = parseJob(raw)
   if (!parsed.ok) throw new Error(parsed.problem)
   return { document: parsed.job, assessment: assess(parsed.job, ['SUCCESS']) }

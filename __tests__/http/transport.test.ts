@@ -79,7 +79,7 @@ describe('TLS', () => {
     expect(sim.requests).toHaveLength(0)
   })
 
-  it('a self-signed appliance certificate is named as such (its own fix, in summary/fixes.ts)', async () => {
+  it('a self-signed appliance certificate is named as such (its own fix, in report/model/fault-fixes.ts)', async () => {
     const sim = await simulator({ certificate: 'selfsigned' })
     const fault = await faultOf(client(sim.url).getJob(JOB, signal()))
     expect(fault).toMatchObject({ kind: 'tls', code: 'self-signed' })

@@ -4,7 +4,7 @@ import { MAX_DEVICES } from '../../src/lxca/document.js'
 import { deadlineFrom } from '../../src/outcome/deadline.js'
 import type { JobOutcome } from '../../src/outcome/job-outcome.js'
 import { pollJob, type PollOptions } from '../../src/poll/poller.js'
-import { reasonOf } from '../../src/summary/fixes.js'
+import { reasonOf } from '../../src/report/model/fixes.js'
 import { jobDocument, scriptJob } from '../../src/simulator/documents.js'
 import { VirtualClock } from '../helpers/virtual-clock.js'
 

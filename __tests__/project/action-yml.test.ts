@@ -2,7 +2,7 @@
 // defaults must say the same thing.
 import { describe, expect, it } from '@jest/globals'
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
-import { Input, Output } from '../../src/settings/names.js'
+import { Input, Output } from '../../src/settings/input-output-names.js'
 import { DEFAULTS } from '../../src/settings/settings.js'
 import { readActionYml, renderTables, ROOT, BEGIN, END } from '../../scripts/action-docs.js'
 

@@ -14,8 +14,11 @@ const files = readdirSync(SRC, { recursive: true, encoding: 'utf8' })
 
 /**
  * The stack, from the ground floor up: a file may import from its own group
- * and from any lower floor. `summary` and the engine share a floor and never
- * import each other. The simulator stands apart, on the ground floor only.
+ * and from any lower floor. The report's model (the view every report draws
+ * from, its wording and fixes) is below its renderers: Markdown, the
+ * terminal, GitHub's outputs and annotations, and the files. The renderers
+ * and the engine share a floor and never import each other. The simulator
+ * stands apart, on the ground floor only.
  */
 const FLOORS: ReadonlyArray<readonly string[]> = [
   ['common'],
@@ -25,15 +28,16 @@ const FLOORS: ReadonlyArray<readonly string[]> = [
   ['import'],
   ['poll'],
   ['settings'],
-  ['engine', 'summary'],
+  ['report/model'],
+  ['gate', 'report/markdown', 'report/terminal', 'report/github', 'report/files'],
   ['action', 'cli-root'],
   ['entry']
 ]
 
 function groupOf(file: string): string {
   if (/^(index|cli)\.ts$/.test(file)) return 'entry'
-  if (/^gate[-.]/.test(file)) return 'engine'
-  const folder = file.split('/')[0]
+  const [folder, sub] = file.split('/')
+  if (folder === 'report') return `report/${sub}`
   return folder === 'cli' ? 'cli-root' : folder
 }
 
@@ -111,10 +115,10 @@ describe('the layers', () => {
     expect(files.filter(file => reach(file).has(file))).toEqual([])
   })
 
-  it('the renderers (summary/) never reach the network, the engine or the roots', () => {
+  it('the report (report/) never reaches the network, the engine or the roots', () => {
     const forbidden =
-      /^(http\/|poll\/|import\/(upload|answer)\.ts|action\/|cli\/|gate|lxca\/(client|auth|responses)\.ts)/
-    for (const file of files.filter(item => item.startsWith('summary/'))) {
+      /^(http\/|poll\/|import\/(upload|upload-answer)\.ts|action\/|cli\/|gate\/|lxca\/(client|auth|responses)\.ts)/
+    for (const file of files.filter(item => item.startsWith('report/'))) {
       expect([file, [...reach(file)].filter(target => forbidden.test(target))]).toEqual([file, []])
     }
   })
@@ -133,9 +137,11 @@ describe('the layers', () => {
     // A type-only import is an arrow too.
     expect(imports('poll/poller.ts')).toContain('outcome/job-outcome.ts')
     expect(wrongWay('common/text.ts', 'lxca/document.ts')).toBe('up')
-    expect(wrongWay('summary/view.ts', 'gate.ts')).toBe('sideways')
+    expect(wrongWay('report/markdown/job-markdown.ts', 'gate/run-gate.ts')).toBe('sideways')
+    expect(wrongWay('report/markdown/job-markdown.ts', 'report/github/outputs.ts')).toBe('sideways')
+    expect(wrongWay('report/model/wording.ts', 'report/markdown/escape.ts')).toBe('up')
     expect(wrongWay('http/transport.ts', 'settings/host.ts')).toBe('up')
     expect(wrongWay('lxca/client.ts', 'http/transport.ts')).toBeUndefined()
-    expect(reach('gate.ts')).toContain('http/transport.ts')
+    expect(reach('gate/run-gate.ts')).toContain('http/transport.ts')
   })
 })

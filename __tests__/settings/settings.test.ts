@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import { readFileSync } from 'node:fs'
-import type { InputName } from '../../src/settings/names.js'
+import type { InputName } from '../../src/settings/input-output-names.js'
 import type { Settings } from '../../src/settings/settings.js'
 import { problemsWith, readWith, type Files } from '../helpers/settings-reader.js'
 import { SIMULATOR_CA } from '../../src/simulator/server.js'

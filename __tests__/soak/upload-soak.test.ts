@@ -9,12 +9,12 @@ import { afterAll, describe, expect, it } from '@jest/globals'
 import { scriptJob } from '../../src/simulator/documents.js'
 import type { Fault } from '../../src/simulator/faults.js'
 import { startSimulator, type Simulator } from '../../src/simulator/server.js'
-import { renderGateMarkdown } from '../../src/summary/gate-markdown.js'
-import { text } from '../../src/summary/markdown.js'
-import { buildOutputs, gateMessage } from '../../src/summary/outputs.js'
-import { annotations as deviceAnnotations } from '../../src/summary/annotations.js'
-import { renderTerminal } from '../../src/summary/terminal.js'
-import { gateView } from '../../src/summary/view.js'
+import { renderGateMarkdown } from '../../src/report/markdown/gate-markdown.js'
+import { escapeMarkdown } from '../../src/report/markdown/escape.js'
+import { buildOutputs, gateMessage } from '../../src/report/github/outputs.js'
+import { annotations as deviceAnnotations } from '../../src/report/github/annotations.js'
+import { renderTerminal } from '../../src/report/terminal/terminal.js'
+import { gateView } from '../../src/report/model/gate-view.js'
 import { csvFile, runEngine } from '../helpers/engine.js'
 import { VirtualClock } from '../helpers/virtual-clock.js'
 import { reportFileOf } from '../helpers/outcomes.js'
@@ -137,7 +137,7 @@ function seen(run: Awaited<ReturnType<typeof runEngine>>, baseUrl: URL): string[
 /** A secret as typed and in the encodings the simulator and the answers above echo it in. */
 const forms = (secret: string): string[] => [
   secret,
-  text(secret, 1_000),
+  escapeMarkdown(secret, 1_000),
   encodeURIComponent(secret),
   [...secret].map(char => `&#${char.codePointAt(0)};`).join(''),
   Buffer.from(secret).toString('base64'),

@@ -51,12 +51,12 @@ function inputFileFinder(policy, maxVisits = MAX_VISITS) {
         if (!isGlob)
             return [base];
         if (absolute && !policy.absoluteAnywhere)
-            throw new _input_file_js__WEBPACK_IMPORTED_MODULE_3__/* .FileRefused */ .rV(`leads outside ${where(policy)}`);
+            throw new _input_file_js__WEBPACK_IMPORTED_MODULE_3__/* .FileRefused */ .rV(`leads outside ${rootsNameOf(policy)}`);
         if (!exists(start))
             return [];
         const real = (0,_input_file_js__WEBPACK_IMPORTED_MODULE_3__/* .realPath */ .Ye)(start);
         if (!(absolute && policy.absoluteAnywhere) && !sameOrInside(real, policy)) {
-            throw new _input_file_js__WEBPACK_IMPORTED_MODULE_3__/* .FileRefused */ .rV(`leads outside ${where(policy)}`);
+            throw new _input_file_js__WEBPACK_IMPORTED_MODULE_3__/* .FileRefused */ .rV(`leads outside ${rootsNameOf(policy)}`);
         }
         const found = walk(start, glob, maxVisits);
         const relativeTo = (file) => (absolute ? file : (0,node_path__WEBPACK_IMPORTED_MODULE_2__.relative)(policy.base, file));
@@ -66,7 +66,7 @@ function inputFileFinder(policy, maxVisits = MAX_VISITS) {
             .slice(0, max);
     };
 }
-function where(policy) {
+function rootsNameOf(policy) {
     return policy.rootsName ?? 'the workspace';
 }
 function exists(path) {

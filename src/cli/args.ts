@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util'
 import { UsageError, type InputProblem } from '../common/errors.js'
 import { clause } from '../common/text.js'
 import { STATUSES } from '../outcome/status.js'
-import { envName, Input, type InputName } from '../settings/names.js'
+import { envName, Input, type InputName } from '../settings/input-output-names.js'
 import { DEFAULTS, type InputSource } from '../settings/settings.js'
 
 export interface CliOptions {

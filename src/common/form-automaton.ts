@@ -1,12 +1,11 @@
-// Aho–Corasick over the forms of the secrets: one step per character of the
-// text, whatever the number of forms or how much they look alike, so that a
-// thousand CSV passwords cost no more than one.
+// Aho–Corasick over the forms of the secrets (secrets.ts): one step per
+// character of the text, whatever the number of forms or how much they look
+// alike, so that a thousand CSV passwords cost no more than one.
 
 /**
- * Aho–Corasick over the forms: one step per character of the text, whatever
- * the number of forms or how much they look alike. Transitions live in one
- * Map keyed by state and character; failure links are built on first use
- * after forms were added.
+ * The automaton: the start state's transitions in a table (the common path),
+ * the others in one Map keyed by state and character; failure links are
+ * built on first use after forms were added.
  */
 export class FormAutomaton {
   private readonly next = new Map<number, number>()

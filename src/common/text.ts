@@ -27,7 +27,7 @@ export function oneLine(text: string): string {
 }
 
 /** One line, no control characters, not too long: safe for logs and annotations. */
-export function clean(text: string, max = 300): string {
+export function singleLine(text: string, max = 300): string {
   // No more input than the output can hold (with a margin for runs of white space that collapse).
   const bounded = text.length > max + 256 ? text.slice(0, max + 256) : text
   const line = bounded.replace(CONTROL, ' ').replace(/\s+/g, ' ').trim()
@@ -43,13 +43,8 @@ export function clean(text: string, max = 300): string {
 export function excerpt(text: string, max: number, secrets: Scrubber): string {
   const room = 65_536 + secrets.longest
   const cut = text.length > room
-  const line = clean(secrets.scrub(cut ? text.slice(0, room) : text), max)
+  const line = singleLine(secrets.scrub(cut ? text.slice(0, room) : text), max)
   return cut && !line.endsWith('…') ? `${line}…` : line
-}
-
-/** A JSON object (not an array, not null). */
-export function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
 /** `17%`; `?%` when unknown. Floors, so a job at 99.9 % never reads "100%". */
@@ -76,13 +71,8 @@ export function bomLength(bytes: Buffer): number {
   return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0
 }
 
-/** A body as text, without a UTF-8 byte-order mark (not JSON, but some servers send one). */
-export function bodyText(body: Buffer): string {
-  return body.toString('utf8', bomLength(body))
-}
-
 /** Echo a bad value back, but never a wall of text. */
-export function clip(text: string): string {
+export function shortValue(text: string): string {
   const line = text.replace(/\s+/g, ' ')
   return line.length > 80 ? `${line.slice(0, 77)}…` : line
 }

@@ -64,7 +64,7 @@ export type TlsProblem =
   | 'fingerprint'
   | 'unverified'
 
-/** What is wrong with the peer's certificate, in facts (the fix is the reader's: see summary/fixes.ts). */
+/** What is wrong with the peer's certificate, in facts (the fix is the reader's: see report/model/fault-fixes.ts). */
 export interface TlsRejection {
   readonly problem: TlsProblem
   readonly text: string

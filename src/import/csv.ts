@@ -1,7 +1,7 @@
 // The bulk-import CSV, checked for what is known for sure before anything is
 // sent: UTF-8 text (a byte-order mark is fine, a NUL byte is not),
 // comma-delimited, a header row that names an address column, at least one
-// device row (rows of blank cells do not count; parts.ts splits a file of
+// device row (rows of blank cells do not count; csv-parts.ts splits a file of
 // more than LXCA's 300 into parts), and an address (or serial
 // number or UUID) in every device row. Column-level rules belong to the
 // appliance: that is what validation-only is for. The file usually carries
@@ -9,7 +9,7 @@
 // and column names.
 import { basename } from 'node:path'
 import { addressIdentity, serialIdentity, uuidIdentity, type Identity } from '../common/identity.js'
-import { bomLength, clip } from '../common/text.js'
+import { bomLength, shortValue } from '../common/text.js'
 import { countFields, fieldsOf, firstInvalidUtf8, isBlank, lineAt, readRecords, type CsvRecord } from './csv-records.js'
 
 /** A device row, as the file has it. */
@@ -53,10 +53,10 @@ export const FORM = 'Expected the bulk-import CSV: a header row and at least one
 /** The file read as a bulk-import CSV, or what is wrong with it (one sentence to follow the input's name). */
 export function parseCsv(path: string, bytes: Buffer): CsvFile | { readonly problem: string } {
   const fail = (problem: string): { problem: string } => ({ problem })
-  if (bytes.length === 0) return fail(`names an empty file: '${clip(path)}'. ${FORM}.`)
+  if (bytes.length === 0) return fail(`names an empty file: '${shortValue(path)}'. ${FORM}.`)
   const nul = bytes.indexOf(0)
   if (nul >= 0) {
-    return fail(`line ${lineAt(bytes, nul)} holds a NUL byte: '${clip(path)}' is not a text file. ${FORM}.`)
+    return fail(`line ${lineAt(bytes, nul)} holds a NUL byte: '${shortValue(path)}' is not a text file. ${FORM}.`)
   }
   const invalid = firstInvalidUtf8(bytes)
   if (invalid !== undefined) {

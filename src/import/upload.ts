@@ -13,8 +13,8 @@ import { nextWait } from '../http/retry-wait.js'
 import type { LxcaClient } from '../lxca/client.js'
 import { factsOf } from '../outcome/job-outcome.js'
 import { Reachability, UNREACHABLE_GRACE_MS } from '../outcome/reachability.js'
-import type { Answer, UploadCause, UploadOutcome } from '../outcome/upload-outcome.js'
-import { importOf, validationOf } from './answer.js'
+import type { UploadAnswer, UploadCause, UploadOutcome } from '../outcome/upload-outcome.js'
+import { importOf, validationOf } from './upload-answer.js'
 import { csvMultipart } from './multipart.js'
 
 /** Where the bulk import is started (or, with `validationOnly`, where the file is only checked). */
@@ -79,7 +79,7 @@ export async function startImport(options: ImportOptions): Promise<UploadOutcome
 }
 
 /** One POST of the file as multipart/form-data, and what its answer means. */
-async function post(options: ImportOptions, signal: AbortSignal): Promise<Answer> {
+async function post(options: ImportOptions, signal: AbortSignal): Promise<UploadAnswer> {
   const { contentType, body } = csvMultipart(options.file.name, options.file.bytes)
   const url = importUrl(options.baseUrl, options.validationOnly)
   const response = await options.client.sendOnce(

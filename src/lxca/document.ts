@@ -5,7 +5,7 @@
 // reported as a problem and never judged. A device still at work may have no
 // `result` yet; what a finished job without one means is the verdict's call.
 // Nothing here recurses deeper than MAX_DEPTH, whatever the server nests.
-import { isObject } from '../common/text.js'
+import { isObject } from '../common/json.js'
 
 export interface StepNode {
   readonly id: string

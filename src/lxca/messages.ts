@@ -4,7 +4,8 @@
 // Lenovo documents `recovery` as a list of {text, URL}; real answers and
 // pylxca use one object: both are read. Message IDs end in their severity:
 // I informational, F to J warning, K to N an error.
-import { bodyText, clause, isObject } from '../common/text.js'
+import { clause } from '../common/text.js'
+import { bodyText, isObject } from '../common/json.js'
 
 export type Severity = 'informational' | 'warning' | 'error' | 'unknown'
 
@@ -15,7 +16,7 @@ export interface LxcaMessage {
   readonly severity: Severity
 }
 
-export interface LxcaAnswer {
+export interface LxcaMessageBody {
   /** `result` as sent, when it is a string. */
   readonly result?: string
   /** `messages[]`, then `errors[]` (always errors). */
@@ -26,7 +27,7 @@ export interface LxcaAnswer {
 const MAX_MESSAGES = 50
 
 /** The body as LXCA's answer shape, or undefined when it is not one (HTML, plain text, other JSON). */
-export function lxcaAnswer(body: Buffer): LxcaAnswer | undefined {
+export function lxcaMessageBody(body: Buffer): LxcaMessageBody | undefined {
   let parsed: unknown
   try {
     parsed = JSON.parse(bodyText(body))

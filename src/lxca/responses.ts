@@ -5,9 +5,10 @@
 // before it is cut (see excerpt).
 import { RequestFault } from '../common/errors.js'
 import type { Scrubber } from '../common/secrets.js'
-import { bodyText, clause, excerpt } from '../common/text.js'
+import { clause, excerpt } from '../common/text.js'
+import { bodyText } from '../common/json.js'
 import type { HttpResponse } from '../http/transport.js'
-import { lxcaAnswer } from './messages.js'
+import { lxcaMessageBody } from './messages.js'
 
 /** Statuses that a later request may not see again. 501 and 505 are not among them. */
 const RETRYABLE_STATUSES = new Set([408, 429, 500, 502, 503, 504])
@@ -82,7 +83,7 @@ export function headerValue(response: HttpResponse, name: string): string | unde
 function serverMessage(response: HttpResponse, secrets: Scrubber): string | undefined {
   const text = response.body.toString('utf8', 0, Math.min(response.body.length, 64 * 1024)).trim()
   if (text === '') return undefined
-  const answer = lxcaAnswer(response.body)
+  const answer = lxcaMessageBody(response.body)
   if (answer) {
     const first = answer.messages.find(message => message.text !== '(no text)')
     return first ? excerpt(first.text, 300, secrets) : undefined

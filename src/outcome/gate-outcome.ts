@@ -4,7 +4,7 @@
 import { excuseOf, type Allowance, type Excuse } from './allowance.js'
 import type { Deadline } from './deadline.js'
 import type { JobOutcome } from './job-outcome.js'
-import { partStatuses, type PartOutcome } from './parts.js'
+import { partStatuses, type PartOutcome } from './part-outcome.js'
 import { worstStatus, type Status } from './status.js'
 import type { UploadOutcome } from './upload-outcome.js'
 

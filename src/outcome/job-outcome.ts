@@ -1,7 +1,8 @@
-// What waiting on one job ended in, and the one place that decides it. The
-// poller only schedules requests: it hands each document and each fault to
-// the functions below, which say whether the wait goes on or how it ends.
-// The reports read the case and its data; they never decide again.
+// What waiting on one job ended in, decided here: the poller only schedules
+// requests and hands each document and each fault to the functions below,
+// which say whether the wait goes on or how it ends; withSource then holds
+// the job to the CSV rows that started it (rows.ts). The run's outcome over
+// all jobs and parts is gate-outcome.ts's. The reports never decide again.
 //
 // "The job failed" is kept apart from "we could not find out": only a
 // document that was understood can end in success or failure; transient
@@ -15,7 +16,7 @@ import { UNREACHABLE_GRACE_MS } from './reachability.js'
 import { traceRows, type ForeignDevice, type RowIndex, type RowTrace, type Source } from './rows.js'
 
 /** A job document that was understood, and what it says. */
-export interface Seen {
+export interface SeenDocument {
   readonly document: JobDocument
   readonly assessment: Assessment
 }
@@ -74,15 +75,15 @@ interface Base {
 }
 
 export type JobOutcome =
-  | (Base & { readonly status: 'success'; readonly seen: Seen })
-  | (Base & { readonly status: 'failure'; readonly seen: Seen })
+  | (Base & { readonly status: 'success'; readonly seen: SeenDocument })
+  | (Base & { readonly status: 'failure'; readonly seen: SeenDocument })
   /** The job was seen running, and the deadline passed; `lastFault`, when the last request failed. */
-  | (Base & { readonly status: 'timeout'; readonly seen: Seen; readonly lastFault?: FaultFacts })
-  | (Base & { readonly status: 'cancelled'; readonly seen?: Seen })
-  | (Base & { readonly status: 'error'; readonly cause: ErrorCause; readonly seen?: Seen })
+  | (Base & { readonly status: 'timeout'; readonly seen: SeenDocument; readonly lastFault?: FaultFacts })
+  | (Base & { readonly status: 'cancelled'; readonly seen?: SeenDocument })
+  | (Base & { readonly status: 'error'; readonly cause: ErrorCause; readonly seen?: SeenDocument })
 
 /** How a wait ends, before the facts of the wait are added. */
-export type Ending =
+export type WaitEnding =
   | { readonly status: 'success' | 'failure' }
   | { readonly status: 'timeout'; readonly lastFault?: FaultFacts }
   | { readonly status: 'cancelled' }
@@ -94,7 +95,7 @@ export function factsOf(fault: RequestFault): FaultFacts {
 }
 
 /** After a document was understood: how the wait ends, or undefined while the job runs. */
-export function afterDocument(assessment: Assessment): Ending | undefined {
+export function afterDocument(assessment: Assessment): WaitEnding | undefined {
   switch (assessment.verdict) {
     case 'running':
       return undefined
@@ -118,7 +119,7 @@ export function afterFault(
   consecutive: number,
   maxRetries: number,
   silentForMs?: number
-): Ending | undefined {
+): WaitEnding | undefined {
   if (!fault.retryable) return { status: 'error', cause: { kind: 'fault', fault: factsOf(fault) } }
   if (silentForMs !== undefined && silentForMs >= UNREACHABLE_GRACE_MS) {
     return {
@@ -133,15 +134,15 @@ export function afterFault(
 }
 
 /** The deadline passed: timeout if the job was seen running, error if no document was ever understood. */
-export function atDeadline(seen: Seen | undefined, lastFault: FaultFacts | undefined): Ending {
+export function atDeadline(seen: SeenDocument | undefined, lastFault: FaultFacts | undefined): WaitEnding {
   if (!seen) return { status: 'error', cause: { kind: 'never-understood', lastFault } }
   return { status: 'timeout', lastFault }
 }
 
 /** The outcome of a wait that ended so, with what it saw. A success, failure or timeout always saw the job. */
-export function settle(
-  ending: Ending,
-  facts: { job: JobRef; wait: WaitFacts; seen?: Seen; reported?: boolean }
+export function outcomeOfWait(
+  ending: WaitEnding,
+  facts: { job: JobRef; wait: WaitFacts; seen?: SeenDocument; reported?: boolean }
 ): JobOutcome {
   const { job, wait, seen, reported } = facts
   const base = { job, wait, ...(reported ? { reported } : {}) }
@@ -158,7 +159,7 @@ export function settle(
   }
 }
 
-function seenOf(seen: Seen | undefined, status: string): Seen {
+function seenOf(seen: SeenDocument | undefined, status: string): SeenDocument {
   if (!seen) throw new Error(`a ${status} needs a document that was understood`)
   return seen
 }

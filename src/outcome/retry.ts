@@ -13,7 +13,7 @@
 import type { JobRef } from '../lxca/job-ref.js'
 import type { GateOutcome } from './gate-outcome.js'
 import type { JobOutcome } from './job-outcome.js'
-import type { PartRef } from './parts.js'
+import type { PartRef } from './part-outcome.js'
 import type { Source, SourceRow } from './rows.js'
 import { mayHaveStarted, type UploadOutcome } from './upload-outcome.js'
 

@@ -40,7 +40,7 @@ export type UploadOutcome =
   | (Base & { readonly status: 'cancelled'; readonly mayHaveStarted: boolean })
 
 /** What the appliance's answer says, before the facts of the upload are added. */
-export type Answer =
+export type UploadAnswer =
   | {
       readonly status: 'success'
       readonly job?: JobRef

@@ -17,11 +17,11 @@ import {
   afterFault,
   atDeadline,
   factsOf,
-  settle,
-  type Ending,
+  outcomeOfWait,
+  type WaitEnding,
   type FaultFacts,
   type JobOutcome,
-  type Seen
+  type SeenDocument
 } from '../outcome/job-outcome.js'
 
 export interface PollOptions {
@@ -55,7 +55,7 @@ export interface PollOptions {
 }
 
 /** Either the wait ends so, or the next poll is due after `waitMs`. */
-type Step = { end: Ending } | { waitMs: number }
+type Step = { end: WaitEnding } | { waitMs: number }
 
 export async function pollJob(options: PollOptions): Promise<JobOutcome> {
   const { clock, signal, deadline } = options
@@ -64,11 +64,11 @@ export async function pollJob(options: PollOptions): Promise<JobOutcome> {
     await clock.sleep(Math.min(options.startDelayMs, deadline.waitEndsAt - clock.now()), signal)
   }
   for (;;) {
-    if (signal.aborted) return run.settle({ status: 'cancelled' })
+    if (signal.aborted) return run.finish({ status: 'cancelled' })
     const step = await run.pollOnce()
-    if ('end' in step) return run.settle(run.held(step.end))
+    if ('end' in step) return run.finish(run.held(step.end))
     const remaining = deadline.waitEndsAt - clock.now()
-    if (remaining <= 0) return run.settle(run.held(atDeadline(run.seen, run.lastFault)))
+    if (remaining <= 0) return run.finish(run.held(atDeadline(run.seen, run.lastFault)))
     // The last wait ends at the deadline, and one last poll follows it.
     await clock.sleep(Math.min(step.waitMs, remaining), signal)
   }
@@ -76,7 +76,7 @@ export async function pollJob(options: PollOptions): Promise<JobOutcome> {
 
 /** The state of one wait: counters, the last document and the last problem. */
 class PollRun {
-  seen?: Seen
+  seen?: SeenDocument
   lastFault?: FaultFacts
   private readonly startedAt: number
   private polls = 0
@@ -86,22 +86,22 @@ class PollRun {
   private body?: Buffer
   private readonly reach = new Reachability()
   /** The verdict, reached while the job has not yet reported progress 100 (untilComplete). */
-  private verdict?: Ending
+  private verdict?: WaitEnding
 
   constructor(private readonly options: PollOptions) {
     this.startedAt = options.clock.now()
   }
 
-  settle(ending: Ending): JobOutcome {
+  finish(ending: WaitEnding): JobOutcome {
     const { polls, retries, seen, body } = this
     const wait = { polls, retries, elapsedMs: this.options.clock.now() - this.startedAt }
     if (body) this.options.onLastBody?.(body)
     this.body = undefined
-    return settle(ending, { job: this.options.job, wait, seen, reported: body !== undefined })
+    return outcomeOfWait(ending, { job: this.options.job, wait, seen, reported: body !== undefined })
   }
 
   /** How the wait ends: once the verdict is known, by it, however the hold for progress 100 ended (but a cancellation). */
-  held(ending: Ending): Ending {
+  held(ending: WaitEnding): WaitEnding {
     return this.verdict && ending.status !== 'cancelled' ? this.verdict : ending
   }
 

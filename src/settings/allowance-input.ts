@@ -1,8 +1,8 @@
 // allowed-failures: a count of devices (`5`) or a percentage of them (`2%`).
 import type { Allowance } from '../outcome/allowance.js'
-import { clip } from '../common/text.js'
-import { Input } from './names.js'
-import type { InputReader } from './problems.js'
+import { shortValue } from '../common/text.js'
+import { Input } from './input-output-names.js'
+import type { InputReader } from './input-reader.js'
 
 const FORM =
   'Expected a whole number of devices (0, 5) or a percentage of the devices from 0% to 100% (2%, 0.5%); the default 0 lets no device fail.'
@@ -15,5 +15,5 @@ export function readAllowance(inputs: InputReader): Allowance | undefined {
   const percent = /^(\d{1,3}(?:\.\d{1,3})?)\s*%$/.exec(text)
   if (percent && Number(percent[1]) <= 100)
     return Number(percent[1]) === 0 ? undefined : { percent: Number(percent[1]) }
-  return inputs.fail(Input.AllowedFailures, `has an invalid value '${clip(text)}'. ${FORM}`)
+  return inputs.fail(Input.AllowedFailures, `has an invalid value '${shortValue(text)}'. ${FORM}`)
 }

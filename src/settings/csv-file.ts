@@ -6,10 +6,10 @@
 // and however it is named (`servers.csv`, `./servers.csv`, `inv/*.csv`, a
 // link): files are told apart by what they are, their real path.
 import { MAX_CSV_BYTES, parseCsv, type CsvFile } from '../import/csv.js'
-import { clip, plural } from '../common/text.js'
+import { shortValue, plural } from '../common/text.js'
 import { FileRefused, type FileReader, type InputFiles } from './input-file.js'
-import { Input } from './names.js'
-import type { InputReader } from './problems.js'
+import { Input } from './input-output-names.js'
+import type { InputReader } from './input-reader.js'
 
 /** Files one step imports at most, and parts (of up to 300 devices, one job each): 15,000 devices. */
 const MAX_FILES = 50
@@ -40,12 +40,12 @@ export function readCsvFiles(inputs: InputReader, files: InputFiles): CsvFile[] 
     } catch (error) {
       if (!(error instanceof FileRefused)) throw error
       ok = false
-      inputs.fail(Input.CsvFile, `has the pattern '${clip(entry)}', which ${error.reason}. ${PATTERN_FORM}`)
+      inputs.fail(Input.CsvFile, `has the pattern '${shortValue(entry)}', which ${error.reason}. ${PATTERN_FORM}`)
       continue
     }
     if (matches.length === 0) {
       ok = false
-      inputs.fail(Input.CsvFile, `has the pattern '${clip(entry)}', which matches no file. ${PATTERN_FORM}`)
+      inputs.fail(Input.CsvFile, `has the pattern '${shortValue(entry)}', which matches no file. ${PATTERN_FORM}`)
     }
     for (const path of matches) if (!paths.includes(path)) paths.push(path)
   }
@@ -94,7 +94,7 @@ function readOne(
     if (!(error instanceof FileRefused)) throw error
     return inputs.fail(
       Input.CsvFile,
-      `names '${clip(path)}', which ${error.reason}. Expected a regular file in the workspace.`
+      `names '${shortValue(path)}', which ${error.reason}. Expected a regular file in the workspace.`
     )
   }
 }
@@ -103,5 +103,5 @@ function parseCsvFile(inputs: InputReader, path: string, bytes: Buffer, several:
   const csv = parseCsv(path, bytes)
   if (!('problem' in csv)) return csv
   // With several files, the file each problem is about comes first.
-  return inputs.fail(Input.CsvFile, several ? `file '${clip(path)}' ${csv.problem}` : csv.problem)
+  return inputs.fail(Input.CsvFile, several ? `file '${shortValue(path)}' ${csv.problem}` : csv.problem)
 }

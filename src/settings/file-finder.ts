@@ -30,11 +30,11 @@ export function inputFileFinder(policy: FilePolicy, maxVisits = MAX_VISITS): Fil
     const start = resolve(policy.base, base)
     const absolute = isAbsolute(base)
     if (!isGlob) return [base]
-    if (absolute && !policy.absoluteAnywhere) throw new FileRefused(`leads outside ${where(policy)}`)
+    if (absolute && !policy.absoluteAnywhere) throw new FileRefused(`leads outside ${rootsNameOf(policy)}`)
     if (!exists(start)) return []
     const real = realPath(start)
     if (!(absolute && policy.absoluteAnywhere) && !sameOrInside(real, policy)) {
-      throw new FileRefused(`leads outside ${where(policy)}`)
+      throw new FileRefused(`leads outside ${rootsNameOf(policy)}`)
     }
     const found = walk(start, glob, maxVisits)
     const relativeTo = (file: string): string => (absolute ? file : relative(policy.base, file))
@@ -45,7 +45,7 @@ export function inputFileFinder(policy: FilePolicy, maxVisits = MAX_VISITS): Fil
   }
 }
 
-function where(policy: FilePolicy): string {
+function rootsNameOf(policy: FilePolicy): string {
   return policy.rootsName ?? 'the workspace'
 }
 

@@ -4,7 +4,7 @@
 // the caller's bypass rule. Unlike @actions/http-client, a value that does not
 // parse is an error naming the variable, never a silent direct connection;
 // a value without a scheme (`proxy:3128`) means http://, as curl reads it.
-import type { InputReader } from './problems.js'
+import type { InputReader } from './input-reader.js'
 
 export interface ProxyEnvironment {
   /** An environment variable's value. */

@@ -4,12 +4,12 @@
 import { InputError } from '../common/errors.js'
 import { jobTextHost, parseJobRef, type JobRef, type JobType } from '../lxca/job-ref.js'
 import { parseHost } from './host.js'
-import { Input } from './names.js'
+import { Input } from './input-output-names.js'
 import type { CsvFile } from '../import/csv.js'
-import { partsOf, type CsvPart } from '../import/parts.js'
+import { partsOf, type CsvPart } from '../import/csv-parts.js'
 import { MAX_PARTS, readCsvFiles } from './csv-file.js'
-import { clip } from '../common/text.js'
-import { InputReader, type InputSource } from './problems.js'
+import { shortValue } from '../common/text.js'
+import { InputReader, type InputSource } from './input-reader.js'
 import { readProxy, type ProxyEnvironment } from './proxy.js'
 import type { InputFiles } from './input-file.js'
 import type { TlsSettings } from '../http/tls-verify.js'
@@ -19,7 +19,7 @@ import { readAllowance } from './allowance-input.js'
 
 export type { FileFinder, FileReader, InputFiles } from './input-file.js'
 export type { TlsSettings } from '../http/tls-verify.js'
-export type { InputSource } from './problems.js'
+export type { InputSource } from './input-reader.js'
 
 export type AuthMethod = 'basic' | 'session'
 
@@ -155,7 +155,7 @@ function readBaseUrl(inputs: InputReader): URL | undefined {
   if (text === undefined) return undefined
   const host = parseHost(text)
   if (host.ok) return host.url
-  return inputs.fail(Input.Host, `has an invalid value '${clip(text)}': ${host.reason}. ${HOST_FORM}`)
+  return inputs.fail(Input.Host, `has an invalid value '${shortValue(text)}': ${host.reason}. ${HOST_FORM}`)
 }
 
 function readJobs(inputs: InputReader, baseUrl: URL | undefined): JobRef[] {
@@ -168,13 +168,13 @@ function readJobs(inputs: InputReader, baseUrl: URL | undefined): JobRef[] {
     if (!job) {
       inputs.fail(
         Input.JobId,
-        `has an invalid value '${clip(item)}'. Expected a job ID of letters, digits, '-' or '_' (for example 4229), or a job path or URL such as /csvRequest/jobs/4229; several are separated by commas, spaces or new lines.`
+        `has an invalid value '${shortValue(item)}'. Expected a job ID of letters, digits, '-' or '_' (for example 4229), or a job path or URL such as /csvRequest/jobs/4229; several are separated by commas, spaces or new lines.`
       )
     } else if (baseUrl && host !== undefined && host !== baseUrl.host) {
       // Only the ID is used, on `host`: a URL naming another appliance would watch the wrong job.
       inputs.fail(
         Input.JobId,
-        `names the appliance ${clip(host)} in '${clip(item)}', but host is ${baseUrl.host}. Give the job of the appliance in host, or its bare ID.`
+        `names the appliance ${shortValue(host)} in '${shortValue(item)}', but host is ${baseUrl.host}. Give the job of the appliance in host, or its bare ID.`
       )
     } else if (!jobs.some(known => known.id === job.id && known.type === job.type)) {
       jobs.push(job)
@@ -197,7 +197,10 @@ function readUsername(inputs: InputReader): string | undefined {
 function readMaxRetries(inputs: InputReader): number | undefined {
   const text = inputs.value(Input.MaxRetries, DEFAULTS.maxRetries)
   if (/^\d{1,3}$/.test(text) && Number(text) <= 100) return Number(text)
-  return inputs.fail(Input.MaxRetries, `has an invalid value '${clip(text)}'. Expected a whole number from 0 to 100.`)
+  return inputs.fail(
+    Input.MaxRetries,
+    `has an invalid value '${shortValue(text)}'. Expected a whole number from 0 to 100.`
+  )
 }
 
 function readSuccessResults(inputs: InputReader): string[] {
@@ -209,7 +212,7 @@ function readSuccessResults(inputs: InputReader): string[] {
   if (results.length === 0 || !results.every(item => /^[A-Z0-9_]+$/.test(item))) {
     inputs.fail(
       Input.SuccessResults,
-      `has an invalid value '${clip(text)}'. Expected comma-separated result names such as SUCCESS or SUCCESS,WARNING.`
+      `has an invalid value '${shortValue(text)}'. Expected comma-separated result names such as SUCCESS or SUCCESS,WARNING.`
     )
   }
   return results

@@ -5,9 +5,9 @@
 import { X509Certificate } from 'node:crypto'
 import type { TlsSettings } from '../http/tls-verify.js'
 import { FileRefused, type FileReader } from './input-file.js'
-import { Input } from './names.js'
-import { clip } from '../common/text.js'
-import type { InputReader } from './problems.js'
+import { Input } from './input-output-names.js'
+import { shortValue } from '../common/text.js'
+import type { InputReader } from './input-reader.js'
 
 /** A CA bundle is a few kilobytes; a file larger than this is not one. */
 const MAX_CA_BYTES = 1024 * 1024
@@ -22,7 +22,7 @@ export function readTls(inputs: InputReader, readFile: FileReader): TlsSettings 
   if (serverName !== undefined && !HOST_NAME.test(serverName)) {
     inputs.fail(
       Input.TlsServerName,
-      `has an invalid value '${clip(serverName)}'. Expected the DNS name in the appliance's certificate, for example lxca.example.com.`
+      `has an invalid value '${shortValue(serverName)}'. Expected the DNS name in the appliance's certificate, for example lxca.example.com.`
     )
   }
   const fingerprint = readFingerprint(inputs)
@@ -43,7 +43,7 @@ function readCa(inputs: InputReader, readFile: FileReader): string | undefined {
       pem = readFile(text, MAX_CA_BYTES).bytes.toString('utf8')
     } catch (error) {
       if (!(error instanceof FileRefused)) throw error
-      return inputs.fail(Input.CaCertificate, `names '${clip(text)}', which ${error.reason}. ${form}`)
+      return inputs.fail(Input.CaCertificate, `names '${shortValue(text)}', which ${error.reason}. ${form}`)
     }
   }
   const blocks = pem.match(PEM_BLOCK)
@@ -66,6 +66,6 @@ function readFingerprint(inputs: InputReader): string | undefined {
   if (/^[0-9a-f]{64}$/i.test(hex)) return hex.toUpperCase().match(/../g)!.join(':')
   return inputs.fail(
     Input.TlsFingerprint,
-    `has an invalid value '${clip(text)}'. Expected the certificate's SHA-256 fingerprint: 64 hex digits, colons optional, as openssl x509 -noout -fingerprint -sha256 prints it.`
+    `has an invalid value '${shortValue(text)}'. Expected the certificate's SHA-256 fingerprint: 64 hex digits, colons optional, as openssl x509 -noout -fingerprint -sha256 prints it.`
   )
 }

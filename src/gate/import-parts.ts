@@ -1,0 +1,176 @@
+// The engine's import: each part of the CSVs (at most 300 devices) uploaded,
+// then its job waited for, one at a time; a part whose job did not finish
+// (or whose upload did not clearly start one) stops the sequence, the rest
+// are not uploaded. One deadline covers every wait, from the first job on.
+// A single part is the plain case: one upload, one job, as always.
+// Validation checks every part: it changes nothing on the appliance.
+import { formatDuration } from '../common/duration.js'
+import { plural } from '../common/text.js'
+import { inFileTerms, partPlace, type CsvPart } from '../import/csv-parts.js'
+import { importUrl, startImport } from '../import/upload.js'
+import type { LxcaClient } from '../lxca/client.js'
+import { jobUrl, type JobRef } from '../lxca/job-ref.js'
+import { deadlineFrom, type Deadline } from '../outcome/deadline.js'
+import { gateOutcome, type GateOutcome } from '../outcome/gate-outcome.js'
+import { withSource, type JobOutcome } from '../outcome/job-outcome.js'
+import { nextPart, type NotUploadedBecause, type PartOutcome, type PartRef } from '../outcome/part-outcome.js'
+import { rowIndex } from '../outcome/rows.js'
+import { mayHaveStarted, refuseRepeatedJob, type UploadOutcome } from '../outcome/upload-outcome.js'
+import type { Settings, Upload } from '../settings/settings.js'
+import type { GateDeps } from './gate-deps.js'
+import { startLine } from './gate-setup.js'
+
+/** Polls one job until it ends or `deadline` passes; `untilComplete`: until the job itself reports progress 100. */
+export type WatchJob = (job: JobRef, deadline: Deadline, untilComplete: boolean) => Promise<JobOutcome>
+
+export interface ImportContext {
+  readonly client: LxcaClient
+  readonly deps: GateDeps
+  /** The run's one deadline: reset when the first job exists (requests are bounded by it meanwhile). */
+  readonly timing: { deadline: Deadline }
+  readonly watch: WatchJob
+}
+
+export async function importParts(settings: Settings, upload: Upload, context: ImportContext): Promise<GateOutcome> {
+  const { deps, timing } = context
+  const { parts } = upload
+  const several = parts.length > 1
+  // Every part's rows: a device one part's job lists is told from one of another part.
+  const allRows = rowIndex(parts)
+  const jobs: JobOutcome[] = []
+  const started: JobRef[] = []
+  const outcomes: PartOutcome[] = []
+  let last: UploadOutcome | undefined
+  const skip = (from: number, because: NotUploadedBecause): void => {
+    outcomes.push(...parts.slice(from).map(rest => notUploaded(rest, because)))
+  }
+  for (const [i, part] of parts.entries()) {
+    if (started.length > 0 && deps.clock.now() >= timing.deadline.waitEndsAt) {
+      skip(i, 'deadline')
+      break
+    }
+    // A job this run already waited on is not this part's: its own job is unknown.
+    last = refuseRepeatedJob(await uploadPart(settings, part, upload.validationOnly, context, several), started)
+    let job: JobOutcome | undefined
+    if (last.status === 'success' && last.job) {
+      started.push(last.job)
+      // Before anything else is said: whoever reads the log knows the job is in the outputs.
+      deps.onJobStarted?.(started)
+    }
+    sayUploaded(last, settings, upload.validationOnly, context, several ? part : undefined)
+    if (last.status === 'success' && last.job) {
+      if (started.length === 1)
+        timing.deadline = deadlineFrom(deps.clock.now(), settings.timeoutMs, settings.requestTimeoutMs)
+      const waited = await waitFor(settings, last.job, context, i + 1 < parts.length, several ? part : undefined)
+      job = withSource(waited, part, allRows)
+      jobs.push(job)
+    }
+    outcomes.push({
+      part: partRefOf(part),
+      state: 'uploaded',
+      upload: last,
+      ...(last.status === 'success' && last.job ? { job: last.job } : {})
+    })
+    const next = nextPart(last, job)
+    if (next === 'go') continue
+    const late = next === 'unfinished' && deps.clock.now() >= timing.deadline.waitEndsAt
+    skip(i + 1, next === 'stop' ? 'stopped' : late ? 'deadline' : 'unfinished')
+    break
+  }
+  const single = several ? undefined : last
+  return gateOutcome(jobs, single, timing.deadline, settings.allowance, several ? outcomes : undefined)
+}
+
+function partRefOf(part: CsvPart): PartRef {
+  const first = part.rows[0]?.line ?? 0
+  const lastLine = part.rows[part.rows.length - 1]?.line ?? first
+  const { index, count, path } = part
+  return { index, count, path, firstLine: first, lastLine, rows: part.rows.length, source: part }
+}
+
+function notUploaded(part: CsvPart, because: NotUploadedBecause): PartOutcome {
+  return { part: partRefOf(part), state: 'not uploaded', because }
+}
+
+/**
+ * The job a part started, polled until it ends or the run's deadline passes;
+ * with a part after it (`more`), until the job itself reports progress 100.
+ */
+async function waitFor(
+  settings: Settings,
+  job: JobRef,
+  context: ImportContext,
+  more: boolean,
+  part?: CsvPart
+): Promise<JobOutcome> {
+  const { log } = context.deps
+  log.info(startLine(settings, [job]))
+  const title = part ? `Part ${part.index} of ${part.count}: polling job ${job.id}` : 'Polling the job'
+  return log.group(title, () => context.watch(job, context.timing.deadline, more))
+}
+
+/** POST /csvRequest for one part: the import's job (written out and logged as soon as it is known), or why there is none. */
+async function uploadPart(
+  settings: Settings,
+  part: CsvPart,
+  validationOnly: boolean,
+  context: ImportContext,
+  several: boolean
+): Promise<UploadOutcome> {
+  const { deps, client } = context
+  const { log } = deps
+  const url = importUrl(settings.baseUrl, validationOnly).href
+  const what = several ? partPlace(part) : part.file.name
+  log.info(
+    `${validationOnly ? 'Validating' : 'Uploading'} ${what} (${plural(part.rows.length, 'device')}): POST ${url}`
+  )
+  const outcome = await log.group(validationOnly ? 'Validating the CSV' : 'Starting the import', () =>
+    startImport({
+      client,
+      baseUrl: settings.baseUrl,
+      file: { name: part.file.name, bytes: part.bytes, rows: part.rows.length },
+      validationOnly,
+      clock: deps.clock,
+      random: deps.random,
+      signal: deps.signal,
+      secrets: deps.secrets,
+      maxRetries: settings.maxRetries,
+      pollIntervalMs: settings.pollIntervalMs,
+      onRetry: (fault, attempt, waitMs) =>
+        log.info(
+          `The upload never reached the appliance (${fault.message}); sending it again in ${formatDuration(waitMs)} (retry ${attempt} of at most ${settings.maxRetries}).`
+        )
+    })
+  )
+  // The appliance counts lines in what it was sent: its "Line 3" of a part is a line of the user's file.
+  if (!several) return outcome
+  const messages = outcome.messages.map(message => inFileTerms(message, part))
+  if (outcome.status !== 'error') return { ...outcome, file: what, messages }
+  const cause = { ...outcome.cause, reason: inFileTerms(outcome.cause.reason, part) }
+  return { ...outcome, file: what, messages, cause }
+}
+
+function sayUploaded(
+  outcome: UploadOutcome,
+  settings: Settings,
+  validationOnly: boolean,
+  context: ImportContext,
+  part?: CsvPart
+): void {
+  const { log } = context.deps
+  if (outcome.status === 'success' && outcome.job) {
+    const url = jobUrl(settings.baseUrl, outcome.job).href
+    log.info(
+      part
+        ? `Part ${part.index} of ${part.count}: ${partPlace(part)} (${plural(part.rows.length, 'device')}) → job ${outcome.job.id} (${url})`
+        : `Import started: ${url}`
+    )
+  } else if (validationOnly && (outcome.status === 'success' || outcome.status === 'failure')) {
+    log.info(
+      `Validation: ${outcome.status === 'success' ? 'the appliance accepted the file' : 'the appliance refused the file'}`
+    )
+  } else if (outcome.status === 'error') {
+    const what = mayHaveStarted(outcome) ? 'The import may have started' : 'Nothing was imported'
+    log.info(`${part ? `Part ${part.index} of ${part.count}: ` : ''}${what}: ${outcome.cause.reason}`)
+  }
+}

@@ -1,0 +1,107 @@
+// Annotations on the run page and on the files of the commit: with the CSV
+// this step uploaded, one per cause on the file itself (at the first row of
+// that cause, listing its other lines), so failures show where people edit;
+// otherwise one per failed device. GitHub keeps 10 of one kind per step, and
+// the outcome's message takes one: at most nine, the ninth summing up the rest.
+import { singleLine, plural } from '../../common/text.js'
+import { placeOf } from '../model/wording.js'
+import { failedDevice, MAX_FAILED_DEVICES_OUTPUT } from './outputs.js'
+import type { CauseView, GateView, JobView } from '../model/gate-view.js'
+
+export interface Annotation {
+  readonly title: string
+  readonly message: string
+  /** Devices it covers (a cause may cover many). */
+  readonly devices: number
+  /** The CSV as the user named it, and the line the annotation is on. */
+  readonly file?: string
+  readonly line?: number
+}
+
+const MAX_ANNOTATIONS = 9
+/** Lines listed in an annotation after its own. */
+const MAX_LINES = 10
+
+export function annotations(view: GateView): Annotation[] {
+  const several = view.jobs.length > 1
+  const all = view.jobs.flatMap(job => (job.file ? rowAnnotations(job, several) : deviceAnnotations(job, several)))
+  if (all.length <= MAX_ANNOTATIONS) return all
+  const kept = all.slice(0, MAX_ANNOTATIONS - 1)
+  const left = all.slice(kept.length)
+  const devices = left.reduce((sum, annotation) => sum + annotation.devices, 0)
+  const causes = left.length === devices ? '' : ` (${plural(left.length, 'more cause')})`
+  return [
+    ...kept,
+    {
+      title: `${plural(devices, 'more device')} failed`,
+      message: `${plural(devices, 'more device')} failed${causes}; the step summary lists them, the devices-file output has every device, and the failed-devices output the first ${MAX_FAILED_DEVICES_OUTPUT}.`,
+      devices
+    }
+  ]
+}
+
+function deviceAnnotations(job: JobView, several: boolean): Annotation[] {
+  return job.failed.map(item => {
+    const info = failedDevice(job, item)
+    const step = info.step ? ` at ${info.step}` : ''
+    return {
+      title: singleLine(`${several ? `Job ${job.job.id}, device` : 'Device'} ${info.device}: ${info.result}`, 200),
+      message: singleLine(`${info.device} ${info.result}${step}${info.message ? `. ${info.message}` : ''}`, 4000),
+      devices: 1
+    }
+  })
+}
+
+/** One per cause, and one for the rows the job does not list, on the CSV's lines. */
+function rowAnnotations(job: JobView, several: boolean): Annotation[] {
+  const prefix = several ? `Job ${job.job.id}: ` : ''
+  const file = job.file as string
+  const causes = job.causes.map(cause => causeAnnotation(job, cause, prefix, file))
+  if (job.notInJob.length === 0) return causes
+  const [first, ...others] = job.notInJob
+  return [
+    ...causes,
+    {
+      title: singleLine(`${prefix}not in the job`, 200),
+      message: singleLine(
+        `${placeOf(job, first)} is not in the job: LXCA did not list it, so it was not managed.${alsoLines(others.map(row => row.line))}`,
+        4000
+      ),
+      file,
+      line: first.line,
+      devices: job.notInJob.length
+    }
+  ]
+}
+
+function causeAnnotation(job: JobView, cause: CauseView, prefix: string, file: string): Annotation {
+  const devices = cause.devices.map(item => job.device(item))
+  const placed = devices.filter(device => device.line !== undefined).sort((a, b) => (a.line ?? 0) - (b.line ?? 0))
+  const first = placed[0] ?? devices[0]
+  const at = cause.step ? ` at ${cause.step}` : ''
+  // The first row's own words (a cause's action may be a template with placeholders).
+  const said = first.userAction ?? cause.userAction
+  const action = said ? `: ${said}` : ''
+  const hint = cause.hint
+  const unplaced = devices.length - placed.length
+  const also = alsoLines(placed.slice(1).map(device => device.line as number))
+  const loose = unplaced > (placed.length > 0 ? 0 : 1) ? ` ${plural(unplaced, 'device')} match no row of the file.` : ''
+  return {
+    title: singleLine(`${prefix}${cause.result}${at}`, 200),
+    message: singleLine(
+      `${placeOf(job, first)} ${cause.result}${at}${action}${hint ? ` ${hint}` : ''}${also}${loose}`,
+      4000
+    ),
+    file,
+    ...(first.line !== undefined ? { line: first.line } : {}),
+    devices: devices.length
+  }
+}
+
+/** ` Also lines 17, 23, … +45.` */
+function alsoLines(lines: readonly number[]): string {
+  if (lines.length === 0) return ''
+  const shown = lines.slice(0, MAX_LINES).join(', ')
+  const rest = lines.length - Math.min(lines.length, MAX_LINES)
+  return ` Also ${lines.length === 1 ? 'line' : 'lines'} ${shown}${rest > 0 ? `, … +${rest}` : ''}.`
+}

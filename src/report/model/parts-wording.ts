@@ -1,0 +1,58 @@
+// What the reports say of an import in several parts, as plain text: its
+// headline, and why each part did not pass (or was never uploaded).
+import { formatDuration } from '../../common/duration.js'
+import { plural } from '../../common/text.js'
+import { STATUSES } from '../../outcome/status.js'
+import type { GateView, PartView, UploadView } from './gate-view.js'
+import { count, why } from './wording.js'
+
+/** A few words on why a part did not pass, or was never uploaded. */
+export function partWhy(part: PartView): string {
+  if (part.jobView) return why(part.jobView) || '—'
+  if (part.upload) return uploadWhy(part.upload)
+  if (part.notUploaded === 'deadline') return 'the timeout came first'
+  if (part.notUploaded === 'unfinished') return 'the job before it never reported 100%'
+  return 'an earlier part stopped the import'
+}
+
+/**
+ * The first line of an import in several parts: `1,000 servers in 4 LXCA jobs
+ * on host: 7 failed · 52m`; for validation, `1 of 4 parts refused by host`.
+ */
+export function partsHeadline(view: GateView, parts: readonly PartView[]): string {
+  const servers = plural(
+    parts.reduce((sum, part) => sum + part.rows, 0),
+    'server'
+  )
+  const elapsed = formatDuration(
+    parts.reduce((sum, part) => sum + (part.jobView?.elapsedMs ?? 0) + (part.upload?.elapsedMs ?? 0), 0)
+  )
+  if (parts.every(part => part.upload?.validationOnly)) {
+    const refused = parts.filter(part => part.status !== 'success')
+    if (refused.length === 0) return `${servers} in ${parts.length} parts are valid on ${view.host} · ${elapsed}`
+    return `${refused.length} of ${parts.length} parts (${servers}) not valid on ${view.host} · ${elapsed}`
+  }
+  const jobs = parts.filter(part => part.jobView).length
+  const facts: string[] = []
+  const across = view.across
+  const failed = across ? across.failed.length + across.notInJob.length : 0
+  if (failed > 0) facts.push(`${count(failed)} failed`)
+  const stopped = parts.find(
+    part => part.status !== undefined && !['success', 'failure', 'partial'].includes(part.status)
+  )
+  if (stopped?.status) facts.push(`part ${stopped.index} ${STATUSES[stopped.status].verb}`)
+  const left = parts.filter(part => part.notUploaded).length
+  if (left > 0) facts.push(`${plural(left, 'part')} not uploaded`)
+  if (view.excuse) facts.push(`within allowed-failures (${view.excuse.given}); the step passes`)
+  if (facts.length === 0) facts.push('all managed')
+  return `${servers} in ${plural(jobs, 'LXCA job')} on ${view.host}: ${facts.join(', ')} · ${elapsed}`
+}
+
+/** A few words on an upload that started no job, for the parts table. */
+export function uploadWhy(upload: UploadView): string {
+  if (upload.status === 'success') return upload.validationOnly ? 'valid' : '—'
+  if (upload.status === 'failure') return `refused: ${plural(upload.messages.length, 'problem')}`
+  if (upload.status === 'cancelled') return 'cancelled while uploading'
+  const what = upload.problem?.what ?? 'the outcome is unknown'
+  return upload.mayHaveStarted ? `may or may not have started: ${what}` : what
+}
