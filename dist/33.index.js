@@ -3439,7 +3439,7 @@ async function run(options = {}) {
     catch (error) {
         // A bug of ours: still one readable line and a summary, never a stack trace on the run page.
         ;
-        (await __webpack_require__.e(/* import() */ 963).then(__webpack_require__.bind(__webpack_require__, 2963))).reportUnexpectedError(secrets.scrub(messageOf(error)), context);
+        (await __webpack_require__.e(/* import() */ 233).then(__webpack_require__.bind(__webpack_require__, 8233))).reportUnexpectedError(secrets.scrub(messageOf(error)), context);
     }
     finally {
         await runner.ready();
@@ -3495,7 +3495,7 @@ async function gate(context, options, signal) {
     catch (error) {
         if (!(error instanceof InputError))
             throw error;
-        (await __webpack_require__.e(/* import() */ 963).then(__webpack_require__.bind(__webpack_require__, 2963))).reportInputErrors(error, context);
+        (await __webpack_require__.e(/* import() */ 233).then(__webpack_require__.bind(__webpack_require__, 8233))).reportInputErrors(error, context);
         return;
     }
     // The run's files go to a folder of RUNNER_TEMP; the report is written job by job, as each wait ends.
@@ -3520,7 +3520,7 @@ async function gate(context, options, signal) {
             group: (name, body) => runner.group((0,common_text/* oneLine */.TN)(secrets.scrub(name)), body)
         }
     });
-    (await __webpack_require__.e(/* import() */ 963).then(__webpack_require__.bind(__webpack_require__, 2963))).report(settings, outcome, context, { places, reported: report?.close() ?? false });
+    (await __webpack_require__.e(/* import() */ 233).then(__webpack_require__.bind(__webpack_require__, 8233))).report(settings, outcome, context, { places, reported: report?.close() ?? false });
 }
 
 

@@ -3,41 +3,23 @@
 // simulator over real TLS on loopback. What only a real process can show
 // (signals, the INPUT_* contract through the runner, masking on stdout) is in
 // the bundle tests.
-import { afterEach, describe, expect, it } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { run } from '../../src/action/main.js'
-import { scriptJob } from '../../src/simulator/documents.js'
-import { SIMULATOR_CA, startSimulator, type Simulator, type SimulatorOptions } from '../../src/simulator/server.js'
+import { SIMULATOR_CA, type Simulator, type SimulatorOptions } from '../../src/simulator/server.js'
 import { serversCsv } from '../helpers/engine.js'
 import { fakeCore, type Recorded } from '../helpers/fake-core.js'
 import { VirtualClock } from '../helpers/virtual-clock.js'
+import { STANDARD_JOBS, simulators } from '../helpers/simulators.js'
 
 const PASSWORD = 'In-Pr0cess-Secret'
-let running: Simulator[] = []
-afterEach(async () => {
-  await Promise.all(running.map(sim => sim.close()))
-  running = []
-})
+const started = simulators({ jobs: STANDARD_JOBS, password: PASSWORD })
 
-async function simulator(clock: VirtualClock, options: Partial<SimulatorOptions> = {}): Promise<Simulator> {
-  const sim = await startSimulator({
-    password: PASSWORD,
-    now: () => clock.now(),
-    jobs: {
-      '4229': scriptJob({ devices: 3, pollsToComplete: 3 }),
-      '4230': scriptJob({
-        devices: 3,
-        pollsToComplete: 2,
-        failures: [{ device: 2, step: 'INV_CHASSIS', userAction: 'Reseat the chassis management module.' }]
-      }),
-      '4231': scriptJob({ devices: 2, pollsToComplete: Infinity })
-    },
-    ...options
-  })
-  running.push(sim)
-  return sim
+/** A simulator that records its requests on the test's virtual clock. */
+function simulator(clock: VirtualClock, options: Partial<SimulatorOptions> = {}): Promise<Simulator> {
+  return started({ now: () => clock.now(), ...options })
 }
 
 interface InProcess {

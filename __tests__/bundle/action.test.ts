@@ -6,26 +6,22 @@
 // run in-process (action/main.test.ts), the fault matrix on the virtual clock
 // (gate-simulator.test.ts). Real time is only bounded from below, or from
 // above with a wide margin: the machine may be busy.
-import { afterAll, afterEach, describe, expect, it } from '@jest/globals'
+import { afterAll, describe, expect, it } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, symlinkSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { scriptJob } from '../../src/simulator/documents.js'
-import { escapeMarkdown } from '../../src/report/markdown/escape.js'
-import { SIMULATOR_CA, startSimulator, type Simulator, type SimulatorOptions } from '../../src/simulator/server.js'
+import { SIMULATOR_CA, type Simulator } from '../../src/simulator/server.js'
 import { BUNDLE, runAction, type ActionRun } from '../../scripts/run-action.js'
 import { serversCsv } from '../helpers/engine.js'
+import { STANDARD_JOBS, simulators } from '../helpers/simulators.js'
+import { echoedForms } from '../helpers/echo-forms.js'
 
 const PASSWORD = 'Sup3r-S3cret-Pa55'
 const SIMULATOR_CA_PEM = readFileSync(SIMULATOR_CA, 'utf8')
 const BASIC_TOKEN = Buffer.from(`admin:${PASSWORD}`).toString('base64')
 
-let running: Array<{ close(): Promise<void> }> = []
-afterEach(async () => {
-  await Promise.all(running.map(item => item.close()))
-  running = []
-})
+const simulator = simulators({ jobs: STANDARD_JOBS, password: PASSWORD })
 
 /** Every run's text, to check no secret ever shows. */
 const seen: ActionRun[] = []
@@ -35,24 +31,6 @@ afterAll(() => {
     expect(run.everything).not.toContain(BASIC_TOKEN)
   }
 })
-
-async function simulator(options: Partial<SimulatorOptions> = {}): Promise<Simulator> {
-  const sim = await startSimulator({
-    jobs: {
-      '4229': scriptJob({ devices: 3, pollsToComplete: 3 }),
-      '4230': scriptJob({
-        devices: 3,
-        pollsToComplete: 2,
-        failures: [{ device: 2, step: 'INV_CHASSIS', userAction: 'Reseat the chassis management module.' }]
-      }),
-      '4231': scriptJob({ devices: 2, pollsToComplete: Infinity })
-    },
-    password: PASSWORD,
-    ...options
-  })
-  running.push(sim)
-  return sim
-}
 
 async function run(
   sim: Simulator,
@@ -76,17 +54,6 @@ async function run(
   seen.push(result)
   return result
 }
-
-/** A secret as typed, as our Markdown writes it, and as the simulator's echo encodes it (written out here, not taken from the code under test). */
-const echoedForms = (secret: string): string[] => [
-  secret,
-  escapeMarkdown(secret, 1_000),
-  JSON.stringify(secret).slice(1, -1),
-  encodeURIComponent(secret),
-  [...secret].map(char => `&#${char.codePointAt(0)};`).join(''),
-  Buffer.from(secret).toString('base64'),
-  secret.toUpperCase()
-]
 
 const errors = (stdout: string): string[] => stdout.split('\n').filter(line => line.startsWith('::error'))
 

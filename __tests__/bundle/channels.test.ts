@@ -7,7 +7,7 @@ import { describe, expect, it } from '@jest/globals'
 import { existsSync, readFileSync } from 'node:fs'
 import { runAction } from '../../scripts/run-action.js'
 import { CA, HEADER, importSimulators, PASSWORD } from '../helpers/import-simulator.js'
-import { secretForms } from '../../src/common/secret-forms.js'
+import { echoedForms } from '../helpers/echo-forms.js'
 
 const simulator = importSimulators()
 
@@ -48,7 +48,7 @@ describe('every channel is scrubbed and one line', () => {
     const junit = readFileSync(result.outputs['junit-file'], 'utf8')
     expect(junit).toContain('Login with *** or *** refused')
     for (const secret of [PASSWORD, 'Bmc-1-secret', 'Bmc-2-secret'])
-      for (const form of secretForms(secret)) {
+      for (const form of echoedForms(secret)) {
         expect([secret, form, result.everything.includes(form)]).toEqual([secret, form, false])
         expect([secret, form, junit.includes(form)]).toEqual([secret, form, false])
       }

@@ -1,28 +1,25 @@
 // The bundled command line (dist/cli/index.js) against the simulator.
-import { afterEach, describe, expect, it } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 import { spawn } from 'node:child_process'
 import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { scriptJob } from '../../src/simulator/documents.js'
-import { SIMULATOR_CA, startSimulator, type Simulator, type SimulatorOptions } from '../../src/simulator/server.js'
+import { SIMULATOR_CA, type Simulator, type SimulatorOptions } from '../../src/simulator/server.js'
 import { CLI_BUNDLE } from '../../scripts/run-action.js'
 import { csvFile, serversCsv } from '../helpers/engine.js'
+import { simulators } from '../helpers/simulators.js'
+import { echoedForms } from '../helpers/echo-forms.js'
 
 const PASSWORD = 'Cl1-Sup3r-Secret'
 const VERSION = (
   JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
 ).version
 
-let running: Simulator[] = []
-afterEach(async () => {
-  await Promise.all(running.map(sim => sim.close()))
-  running = []
-})
+const started = simulators({ password: PASSWORD })
 
-async function simulator(options: Partial<SimulatorOptions> = {}): Promise<Simulator> {
-  const sim = await startSimulator({
-    password: PASSWORD,
+function simulator(options: Partial<SimulatorOptions> = {}): Promise<Simulator> {
+  return started({
     ...options,
     jobs: {
       '4229': scriptJob({ devices: 2, pollsToComplete: 2 }),
@@ -34,8 +31,6 @@ async function simulator(options: Partial<SimulatorOptions> = {}): Promise<Simul
       '4231': scriptJob({ devices: 1, pollsToComplete: Infinity })
     }
   })
-  running.push(sim)
-  return sim
 }
 
 interface CliRun {
@@ -254,13 +249,7 @@ describe('the command line', () => {
       readFileSync(join(dir, 'r.json'), 'utf8')
     ]
     expect(all[0]).toContain('***')
-    const forms = [
-      password,
-      encodeURIComponent(password),
-      Buffer.from(password).toString('base64'),
-      password.toUpperCase()
-    ]
-    for (const text of all) for (const form of forms) expect(text).not.toContain(form)
+    for (const text of all) for (const form of echoedForms(password)) expect(text).not.toContain(form)
     expect(JSON.stringify(JSON.parse(all[3]))).not.toContain(password)
   })
 })

@@ -2,7 +2,7 @@
 // the virtual clock: the fault matrix, sessions, TLS, proxies and several
 // jobs, with every schedule asserted exactly and no real sleep. (The bundle
 // tests keep only what the bundle alone can show.)
-import { afterEach, describe, expect, it } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 import { X509Certificate } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import type { UploadOutcome } from '../../src/outcome/upload-outcome.js'
@@ -12,34 +12,24 @@ import { noSecrets } from '../../src/common/secrets.js'
 import { reasonOf } from '../../src/report/model/fixes.js'
 import { renderGateMarkdown } from '../../src/report/markdown/gate-markdown.js'
 import { gateView } from '../../src/report/model/gate-view.js'
-import { CERT_DIR, startSimulator, type Simulator, type SimulatorOptions } from '../../src/simulator/server.js'
+import { CERT_DIR, type Simulator, type SimulatorOptions } from '../../src/simulator/server.js'
 import { closedPort, startConnectProxy } from '../helpers/connect-proxy.js'
 import { csvFile, runEngine, serversCsv } from '../helpers/engine.js'
 import { VirtualClock } from '../helpers/virtual-clock.js'
-
-let running: Array<{ close(): Promise<void> }> = []
-afterEach(async () => {
-  await Promise.all(running.map(item => item.close()))
-  running = []
-})
+import { simulators, STANDARD_JOBS } from '../helpers/simulators.js'
 
 const JOBS = {
-  '4229': scriptJob({ devices: 3, pollsToComplete: 3 }),
-  '4230': scriptJob({
-    devices: 3,
-    pollsToComplete: 2,
-    failures: [{ device: 2, step: 'INV_CHASSIS', userAction: 'Reseat the chassis management module.' }]
-  }),
-  '4231': scriptJob({ devices: 2, pollsToComplete: Infinity }),
+  ...STANDARD_JOBS,
   '77': scriptJob({ devices: 2, pollsToComplete: 2, type: 'manage' }),
   '78': scriptJob({ devices: 1, pollsToComplete: 2, type: 'unmanage' })
 }
 
-/** A simulator that records requests in the virtual time of `clock`. */
-async function simulator(clock: VirtualClock, options: Partial<SimulatorOptions> = {}): Promise<Simulator> {
-  const sim = await startSimulator({ jobs: JOBS, now: () => clock.now(), ...options })
-  running.push(sim)
-  return sim
+const started = simulators({ jobs: JOBS })
+const running = { push: <T extends { close(): Promise<void> }>(item: T): T => started.track(item) }
+
+/** A simulator that records its requests on the test's virtual clock. */
+function simulator(clock: VirtualClock, options: Partial<SimulatorOptions> = {}): Promise<Simulator> {
+  return started({ now: () => clock.now(), ...options })
 }
 
 /** The details sentence of an upload that ended in an error. */

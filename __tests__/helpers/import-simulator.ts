@@ -1,8 +1,8 @@
 // The simulator the bundle's import tests start (a fresh one per test, closed
 // after it): no scripted jobs, every upload's job done after two good polls.
-import { afterEach } from '@jest/globals'
 import { readFileSync } from 'node:fs'
-import { SIMULATOR_CA, startSimulator, type Simulator, type SimulatorOptions } from '../../src/simulator/server.js'
+import { SIMULATOR_CA, type Simulator, type SimulatorOptions } from '../../src/simulator/server.js'
+import { simulators } from './simulators.js'
 
 export const PASSWORD = 'Sup3r-S3cret-Pa55'
 export const CA = readFileSync(SIMULATOR_CA, 'utf8')
@@ -11,14 +11,5 @@ export const HEADER = 'Type,IP Address,Display Name,User ID,Password,Simulate'
 
 /** A simulator factory whose simulators are closed after each test of the file that calls it. */
 export function importSimulators(): (options?: Partial<SimulatorOptions>) => Promise<Simulator> {
-  let running: Simulator[] = []
-  afterEach(async () => {
-    await Promise.all(running.map(sim => sim.close()))
-    running = []
-  })
-  return async (options = {}) => {
-    const sim = await startSimulator({ jobs: {}, password: PASSWORD, importPolls: 2, ...options })
-    running.push(sim)
-    return sim
-  }
+  return simulators({ jobs: {}, password: PASSWORD, importPolls: 2 })
 }

@@ -1,7 +1,7 @@
 // The transport and client over real sockets on loopback, against the
 // simulator: TLS decisions, every transport fault, proxies and cancellation.
 import { NO_SECRETS, SecretSet } from '../../src/common/secrets.js'
-import { afterEach, describe, expect, it } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 import { X509Certificate } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { basicAuth } from '../../src/lxca/auth.js'
@@ -10,34 +10,20 @@ import { LxcaClient, type FetchedJob } from '../../src/lxca/client.js'
 import type { TlsSettings } from '../../src/settings/settings.js'
 import { jobDocument, scriptJob } from '../../src/simulator/documents.js'
 import type { Fault } from '../../src/simulator/faults.js'
-import {
-  CERT_DIR,
-  SIMULATOR_CA,
-  startSimulator,
-  type Simulator,
-  type SimulatorOptions
-} from '../../src/simulator/server.js'
+import { CERT_DIR, SIMULATOR_CA } from '../../src/simulator/server.js'
 import { createTransport, type TransportOptions } from '../../src/http/transport.js'
 import { closedPort, startConnectProxy, type ConnectProxy } from '../helpers/connect-proxy.js'
+import { simulators } from '../helpers/simulators.js'
 
 const CA = readFileSync(SIMULATOR_CA, 'utf8')
 const JOB = { id: '4229', type: 'csv' as const }
 const credentials = { username: 'admin', password: 'Passw0rd!' }
 
-let running: Array<{ close(): Promise<void> }> = []
-afterEach(async () => {
-  await Promise.all(running.map(item => item.close()))
-  running = []
-})
+const simulator = simulators({ jobs: { '4229': scriptJob({ devices: 2 }) } })
+const running = { push: <T extends { close(): Promise<void> }>(item: T): T => simulator.track(item) }
 
 /** Secrets go nowhere: these tests are about the transport. */
 const NO_SINK = new SecretSet()
-
-async function simulator(options: Partial<SimulatorOptions> = {}): Promise<Simulator> {
-  const sim = await startSimulator({ jobs: { '4229': scriptJob({ devices: 2 }) }, ...options })
-  running.push(sim)
-  return sim
-}
 
 function client(baseUrl: string, tls: Partial<TlsSettings> = {}, extra: Partial<TransportOptions> = {}): LxcaClient {
   const transport = createTransport({ requestTimeoutMs: 2_000, tls: { insecure: false, ...tls }, ...extra })

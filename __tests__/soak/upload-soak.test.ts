@@ -10,7 +10,6 @@ import { scriptJob } from '../../src/simulator/documents.js'
 import type { Fault } from '../../src/simulator/faults.js'
 import { startSimulator, type Simulator } from '../../src/simulator/server.js'
 import { renderGateMarkdown } from '../../src/report/markdown/gate-markdown.js'
-import { escapeMarkdown } from '../../src/report/markdown/escape.js'
 import { buildOutputs, gateMessage } from '../../src/report/github/outputs.js'
 import { annotations as deviceAnnotations } from '../../src/report/github/annotations.js'
 import { renderTerminal } from '../../src/report/terminal/terminal.js'
@@ -18,6 +17,7 @@ import { gateView } from '../../src/report/model/gate-view.js'
 import { csvFile, runEngine } from '../helpers/engine.js'
 import { VirtualClock } from '../helpers/virtual-clock.js'
 import { reportFileOf } from '../helpers/outcomes.js'
+import { echoedForms } from '../helpers/echo-forms.js'
 
 const SCENARIOS = 300
 const FIRST_SEED = 15_001
@@ -135,14 +135,7 @@ function seen(run: Awaited<ReturnType<typeof runEngine>>, baseUrl: URL): string[
 }
 
 /** A secret as typed and in the encodings the simulator and the answers above echo it in. */
-const forms = (secret: string): string[] => [
-  secret,
-  escapeMarkdown(secret, 1_000),
-  encodeURIComponent(secret),
-  [...secret].map(char => `&#${char.codePointAt(0)};`).join(''),
-  Buffer.from(secret).toString('base64'),
-  secret.toUpperCase()
-]
+const forms = echoedForms
 
 const running: Simulator[] = []
 afterAll(async () => {

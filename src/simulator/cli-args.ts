@@ -3,7 +3,8 @@
 // readable sentence, never a stack trace.
 import { parseArgs } from 'node:util'
 import { UsageError } from '../common/errors.js'
-import { isStepId, scriptJob, type JobScript } from './documents.js'
+import { scriptJob, type JobScript } from './documents.js'
+import { isStepId } from './management-steps.js'
 import type { Fault } from './faults.js'
 import type { CertificateName } from './server.js'
 

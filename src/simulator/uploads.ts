@@ -8,7 +8,8 @@
 // address (a column named like "IP address", "address" or "hostname"), or of
 // a type other than server, chassis, switch or storage, is what validation
 // refuses.
-import { isStepId, simulatedDevice, type DeviceScript, type JobScript } from './documents.js'
+import { simulatedDevice, type DeviceScript, type JobScript } from './documents.js'
+import { isStepId } from './management-steps.js'
 
 /** Device types the simulator takes in a `Type` column (a row of another type is refused, as LXCA would). */
 const DEVICE_TYPES = new Set(['server', 'chassis', 'switch', 'storage'])
