@@ -48,11 +48,18 @@ function unsafeExpressions(script: string): string[] {
   return [...script.matchAll(/\$\{\{(.*?)\}\}/gs)].map(match => match[1]).filter(expression => !SAFE.test(expression))
 }
 
-const readme = readFileSync(`${ROOT}README.md`, 'utf8')
-const readmeBlocks = [...readme.matchAll(/```ya?ml\n([\s\S]*?)```/g)].map((match, index) => ({
-  where: `README.md yaml block ${index + 1}`,
-  text: match[1]
-}))
+const documents = [
+  'README.md',
+  ...readdirSync(`${ROOT}docs`)
+    .filter(file => file.endsWith('.md'))
+    .map(file => `docs/${file}`)
+]
+const readmeBlocks = documents.flatMap(file =>
+  [...readFileSync(`${ROOT}${file}`, 'utf8').matchAll(/```ya?ml\n([\s\S]*?)```/g)].map((match, index) => ({
+    where: `${file} yaml block ${index + 1}`,
+    text: match[1]
+  }))
+)
 const workflowDir = `${ROOT}.github/workflows/`
 const workflows = readdirSync(workflowDir)
   .filter(file => /\.ya?ml$/.test(file))
@@ -60,7 +67,7 @@ const workflows = readdirSync(workflowDir)
 
 describe('no expression expands outputs, inputs or event text inside a run: script', () => {
   it('finds the scripts it checks (the README has examples with run: steps, and so do the workflows)', () => {
-    expect(readmeBlocks.length).toBeGreaterThanOrEqual(4)
+    expect(readmeBlocks.length).toBeGreaterThanOrEqual(10)
     expect(readmeBlocks.flatMap(block => runScripts(block.text, block.where)).length).toBeGreaterThanOrEqual(2)
     expect(workflows.flatMap(file => runScripts(file.text, file.where)).length).toBeGreaterThanOrEqual(5)
   })
@@ -111,5 +118,13 @@ describe('the workflows pin what they run', () => {
       expect([where, action]).toEqual([where, expect.stringMatching(/^[\w.-]+\/[\w./-]+@[0-9a-f]{40}$/)])
       expect([where, comment]).toEqual([where, expect.stringMatching(/^# v\d+(\.\d+){0,2}$/)])
     }
+  })
+})
+
+describe('the release', () => {
+  it('attaches the command line’s tarball to the GitHub release', () => {
+    const release = workflows.find(file => file.where.endsWith('release.yml'))?.text ?? ''
+    expect(release).toMatch(/run: npm pack\n/)
+    expect(release).toMatch(/gh release create .* lxca-job-gate-\*\.tgz/)
   })
 })
