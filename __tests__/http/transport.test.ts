@@ -6,7 +6,7 @@ import { X509Certificate } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { basicAuth } from '../../src/lxca/auth.js'
 import { RequestFault } from '../../src/common/errors.js'
-import { LxcaClient, type FetchedJob } from '../../src/lxca/client.js'
+import { LxcaClient, type FetchedJson } from '../../src/lxca/client.js'
 import type { TlsSettings } from '../../src/settings/settings.js'
 import { jobDocument, scriptJob } from '../../src/simulator/documents.js'
 import type { Fault } from '../../src/simulator/faults.js'
@@ -34,7 +34,7 @@ function client(baseUrl: string, tls: Partial<TlsSettings> = {}, extra: Partial<
 const FIRST_POLL = jobDocument(scriptJob({ devices: 2 }), 1)
 
 /** The document a request brought back, parsed. */
-async function documentOf(fetched: Promise<FetchedJob>): Promise<unknown> {
+async function documentOf(fetched: Promise<FetchedJson>): Promise<unknown> {
   const { document, body } = await fetched
   expect(JSON.parse(body.toString('utf8'))).toEqual(document)
   return document

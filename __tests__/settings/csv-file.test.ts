@@ -36,9 +36,30 @@ describe('csv-file', () => {
     })
     // Each row: where it starts, its bytes (line ending included), what says which device it is.
     expect(upload?.files[0].rows).toEqual([
-      { line: 2, start: 34, end: 71, identifiers: ['10.0.0.1'], identities: [{ kind: 'ip', key: 'ip:10.0.0.1' }] },
-      { line: 3, start: 71, end: 108, identifiers: ['10.0.0.2'], identities: [{ kind: 'ip', key: 'ip:10.0.0.2' }] },
-      { line: 4, start: 108, end: 145, identifiers: ['10.0.0.3'], identities: [{ kind: 'ip', key: 'ip:10.0.0.3' }] }
+      {
+        line: 2,
+        start: 34,
+        end: 71,
+        identifiers: ['10.0.0.1'],
+        identities: [{ kind: 'ip', key: 'ip:10.0.0.1' }],
+        kind: 'nodes'
+      },
+      {
+        line: 3,
+        start: 71,
+        end: 108,
+        identifiers: ['10.0.0.2'],
+        identities: [{ kind: 'ip', key: 'ip:10.0.0.2' }],
+        kind: 'nodes'
+      },
+      {
+        line: 4,
+        start: 108,
+        end: 145,
+        identifiers: ['10.0.0.3'],
+        identities: [{ kind: 'ip', key: 'ip:10.0.0.3' }],
+        kind: 'nodes'
+      }
     ])
     expect(file.subarray(34, 71).toString()).toBe('server,10.0.0.1,USERID,S3cret-bmc-0\r\n')
     expect(upload?.files[0].bytes.equals(file)).toBe(true)

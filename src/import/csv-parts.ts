@@ -25,12 +25,13 @@ export interface CsvPart {
   fileLine(partLine: number): number | undefined
 }
 
-/** Every file's rows, in order, cut into parts of at most 300. */
-export function partsOf(files: readonly CsvFile[]): CsvPart[] {
+/** Every file's rows (those of `keep`, when given), in order, cut into parts of at most 300. */
+export function partsOf(files: readonly CsvFile[], keep?: { has(row: CsvRow): boolean }): CsvPart[] {
   const chunks = files.flatMap(file => {
+    const rows = keep ? file.rows.filter(row => keep.has(row)) : file.rows
     const cut: Array<{ file: CsvFile; rows: readonly CsvRow[] }> = []
-    for (let start = 0; start < file.rows.length; start += MAX_PART_ROWS) {
-      cut.push({ file, rows: file.rows.slice(start, start + MAX_PART_ROWS) })
+    for (let start = 0; start < rows.length; start += MAX_PART_ROWS) {
+      cut.push({ file, rows: rows.slice(start, start + MAX_PART_ROWS) })
     }
     return cut
   })

@@ -10,6 +10,7 @@
 import { basename } from 'node:path'
 import { addressIdentity, serialIdentity, uuidIdentity, type Identity } from '../common/identity.js'
 import { bomLength, shortValue } from '../common/text.js'
+import type { InventoryList } from '../lxca/inventory.js'
 import { countFields, fieldsOf, firstInvalidUtf8, isBlank, lineAt, readRecords, type CsvRecord } from './csv-records.js'
 
 /** A device row, as the file has it. */
@@ -25,6 +26,8 @@ export interface CsvRow {
   readonly identities: readonly Identity[]
   /** Its display name, when the file has a name column and the cell is not empty. */
   readonly name?: string
+  /** The inventory list its device is in, by its Type cell (server, chassis, switch, storage), when it says. */
+  readonly kind?: InventoryList
 }
 
 export interface CsvFile {
@@ -75,6 +78,8 @@ interface Columns {
   readonly identifiers: readonly number[]
   /** How each identifier column names a device, in the same order. */
   readonly kinds: readonly IdentifierKind[]
+  /** The Type column, when there is one. */
+  readonly type?: number
   readonly name?: number
   readonly credentials: readonly number[]
 }
@@ -137,21 +142,34 @@ function headerColumns(bytes: Buffer, header: CsvRecord): Columns | string {
 
 function deviceRow(bytes: Buffer, record: CsvRecord, columns: Columns): CsvRow {
   const named = columns.name === undefined ? [] : [columns.name]
-  const cells = fieldsOf(bytes, record, [...columns.identifiers, ...named]).map(value => value.trim())
+  const typed = columns.type === undefined ? [] : [columns.type]
+  const cells = fieldsOf(bytes, record, [...columns.identifiers, ...named, ...typed]).map(value => value.trim())
   const values = cells.slice(0, columns.identifiers.length)
   const identifiers = values.filter(value => value !== '')
   const identities = values
     .map((value, index) => IDENTITY_OF[columns.kinds[index]](value))
     .filter((item): item is Identity => item !== undefined)
-  const name = named.length > 0 ? cells[cells.length - 1] : ''
+  const name = named.length > 0 ? cells[columns.identifiers.length] : ''
+  const kind = typed.length > 0 ? listOfType(cells[cells.length - 1]) : undefined
   return {
     line: record.line,
     start: record.start,
     end: record.end,
     identifiers,
     identities,
-    ...(name ? { name } : {})
+    ...(name ? { name } : {}),
+    ...(kind ? { kind } : {})
   }
+}
+
+/** Lenovo's bulk-import types, and the inventory list each device is in. */
+function listOfType(type: string): InventoryList | undefined {
+  const key = type.toLowerCase().replace(/[^a-z]/g, '')
+  if (['server', 'servers', 'node', 'rackserver', 'towerserver', 'rack', 'tower', 'blade'].includes(key)) return 'nodes'
+  if (key === 'chassis') return 'chassis'
+  if (key === 'switch' || key === 'switches') return 'switches'
+  if (key === 'storage' || key === 'storages') return 'storages'
+  return undefined
 }
 
 type IdentifierKind = 'address' | 'serial' | 'uuid'
@@ -176,9 +194,11 @@ function columnsOf(fields: readonly string[]): Columns {
     keys.map((key, index) => (test(key) ? index : -1)).filter(index => index >= 0)
   const name = where(key => key === 'displayname' || key === 'name' || key === 'devicename' || key === 'servername')
   const identifiers = where(isIdentifierColumn)
+  const type = where(key => key === 'type' || key === 'devicetype')[0]
   return {
     names,
     identifiers,
+    ...(type !== undefined ? { type } : {}),
     kinds: identifiers.map(index => identifierKind(keys[index])),
     name: name[0],
     credentials: names.map((column, index) => (CREDENTIAL_COLUMN.test(column) ? index : -1)).filter(i => i >= 0)

@@ -1,17 +1,19 @@
-// The LXCA API as this action uses it: get a job document, and send a
-// request once (the upload, see import/upload.ts). Each request carries the authenticator's credential and tells
-// it whether the appliance accepted it; statuses become typed faults in
+// The LXCA API as this action uses it: get a job document or a list of the
+// managed devices, and send a request once (the upload, see
+// import/upload.ts). Each request carries the authenticator's credential and
+// tells it whether the appliance accepted it; statuses become typed faults in
 // responses.ts.
 import { RequestFault } from '../common/errors.js'
 import type { Scrubber } from '../common/secrets.js'
 import type { Authenticator, Credential } from './auth.js'
+import { inventoryUrl, type InventoryList } from './inventory.js'
 import { jobPath, jobUrl, type JobRef } from './job-ref.js'
 import { isAuthRefusal, jsonBody, statusFault } from './responses.js'
 import type { HttpRequest, HttpResponse, Transport } from '../http/transport.js'
 
-/** What one request for the job document brought back. */
-export interface FetchedJob {
-  /** The parsed JSON, not yet understood as a job document. */
+/** What one GET brought back: a job document, or a list of managed devices. */
+export interface FetchedJson {
+  /** The parsed JSON, not yet understood. */
   readonly document: unknown
   /** The exact bytes received, for the report file. */
   readonly body: Buffer
@@ -27,15 +29,26 @@ export class LxcaClient {
   ) {}
 
   /** The job document as JSON (not yet understood), and its bytes. Throws RequestFault. */
-  async getJob(job: JobRef, signal: AbortSignal): Promise<FetchedJob> {
+  getJob(job: JobRef, signal: AbortSignal): Promise<FetchedJson> {
     const url = jobUrl(this.baseUrl, job)
-    const what = `GET ${jobPath(job)}`
+    return this.getJson(url, `GET ${jobPath(job)}`, `job ${job.id} was not found at ${url.href}`, signal)
+  }
+
+  /** One list of the appliance's managed devices, as JSON (not yet understood). Throws RequestFault. */
+  getInventory(list: InventoryList, signal: AbortSignal): Promise<FetchedJson> {
+    const what = `GET /${list}`
+    const notFound = `the appliance has no device list at /${list}; is this an XClarity Administrator?`
+    return this.getJson(inventoryUrl(this.baseUrl, list), what, notFound, signal)
+  }
+
+  /** A GET whose answer is JSON: a refused session is renewed once, any other status a typed fault. */
+  private async getJson(url: URL, what: string, notFound: string, signal: AbortSignal): Promise<FetchedJson> {
     const first = await this.send({ method: 'GET', url }, signal)
     let response = first.response
     if (isAuthRefusal(response.status) && (await this.auth.renew(first.credential, signal))) {
       response = (await this.send({ method: 'GET', url }, signal)).response
     }
-    const fault = statusFault(response, what, `job ${job.id} was not found at ${url.href}`, this.secrets)
+    const fault = statusFault(response, what, notFound, this.secrets)
     if (fault) throw fault.kind === 'auth' ? fault.with({ code: this.auth.scheme }) : fault
     return { document: jsonBody(response, what, this.secrets), body: response.body }
   }

@@ -15,6 +15,7 @@
 import type { Identity, IdentityKind } from '../common/identity.js'
 import { reportedIdentities } from '../common/identity.js'
 import type { Device } from '../lxca/document.js'
+import type { InventoryList } from '../lxca/inventory.js'
 
 /** A device row of the uploaded CSV, as the trace needs it (import/csv.ts's rows are these). */
 export interface SourceRow {
@@ -26,6 +27,8 @@ export interface SourceRow {
   readonly identities: readonly Identity[]
   /** Its display name, when the file has one. */
   readonly name?: string
+  /** The inventory list its device is in, when its Type cell says. */
+  readonly kind?: InventoryList
 }
 
 /** A part of the uploaded CSVs: its file's path as the user gave it, and its device rows in file order. */

@@ -6,7 +6,7 @@
 import type { Clock } from '../common/clock.js'
 import { RequestFault } from '../common/errors.js'
 import { nextWait } from '../http/retry-wait.js'
-import type { FetchedJob } from '../lxca/client.js'
+import type { FetchedJson } from '../lxca/client.js'
 import { parseJob, type JobDocument } from '../lxca/document.js'
 import type { JobRef } from '../lxca/job-ref.js'
 import { assess, type Assessment } from '../lxca/verdict.js'
@@ -26,7 +26,7 @@ import {
 
 export interface PollOptions {
   readonly job: JobRef
-  readonly fetchJob: (signal: AbortSignal) => Promise<FetchedJob>
+  readonly fetchJob: (signal: AbortSignal) => Promise<FetchedJson>
   readonly clock: Clock
   /** A number in [0, 1) for jitter. */
   readonly random: () => number
