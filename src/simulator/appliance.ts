@@ -7,6 +7,8 @@ import { randomBytes } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { jobDocumentText, type JobScript } from './documents.js'
 import { applyFault, type Fault } from './faults.js'
+import { echoOf, errorBody, parseCookies, sendJson } from './answers.js'
+import { SimulatedInventory, type ManagedSeed, type SimulatedList } from './inventory.js'
 import { checkCsv, importedJob, uploadedFile } from './uploads.js'
 
 export interface ApplianceOptions {
@@ -33,6 +35,12 @@ export interface ApplianceOptions {
   readonly holdProgress?: { readonly progress: number; readonly polls: number }
   /** Imported jobs' documents are padded (in each device's long description) to about this many bytes. */
   readonly documentBytes?: number
+  /** Devices the inventory lists from the start. */
+  readonly managed?: readonly ManagedSeed[]
+  /** Reads of its list a device that joins the inventory stays Pending for (default 0: Online at once). */
+  readonly pendingReads?: number
+  /** Faults for the inventory requests (GET /nodes, …), in order. */
+  readonly inventoryFaults?: ReadonlyArray<Fault | undefined>
   /** The time recorded with each request (tests pass their virtual clock); performance.now() by default. */
   readonly now?: () => number
 }
@@ -47,6 +55,7 @@ export interface RecordedRequest {
 }
 
 const JOB_PATH = /^\/(csvRequest|manageRequest|unmanageRequest)\/jobs\/([^/?]+)$/
+const INVENTORY_PATH = /^\/(nodes|chassis|switches|storages)$/
 const TYPE_OF_SEGMENT: Record<string, JobScript['type']> = {
   csvRequest: 'csv',
   manageRequest: 'manage',
@@ -67,6 +76,11 @@ export class Appliance {
   private jobRequests = 0
   private nextJobId = 5001
   private sessionsExpired = false
+  private inventoryRequests = 0
+  /** Every address imported so far. */
+  private readonly imported = new Set<string>()
+  /** The appliance's managed devices: from the start, and every device a finished job managed. */
+  readonly inventory: SimulatedInventory
   readonly username: string
   readonly password: string
 
@@ -74,6 +88,7 @@ export class Appliance {
     this.jobs = new Map(Object.entries(options.jobs))
     this.username = options.username ?? 'admin'
     this.password = options.password ?? 'Passw0rd!'
+    this.inventory = new SimulatedInventory(options.managed, options.pendingReads)
   }
 
   handle(request: IncomingMessage, body: Buffer, response: ServerResponse): void {
@@ -96,6 +111,8 @@ export class Appliance {
       return sendJson(response, 200, { result: 'success' })
     }
     if (path === '/csvRequest' && request.method === 'POST') return this.upload(request, body, query, response)
+    const list = INVENTORY_PATH.exec(path)?.[1] as SimulatedList | undefined
+    if (list && request.method === 'GET') return this.inventoryList(list, request, response)
     const match = JOB_PATH.exec(path)
     if (!match || request.method !== 'GET')
       return sendJson(response, 404, errorBody('FQXHMSE0404J', `No resource at ${path}.`))
@@ -164,8 +181,12 @@ export class Appliance {
     const repeat = this.options.repeatFirstJob && this.nextJobId > 5001
     const id = repeat ? '5001' : String(this.nextJobId++)
     const { holdProgress, documentBytes } = this.options
-    if (!repeat)
-      this.jobs.set(id, importedJob(check.devices, this.options.importPolls ?? 3, { holdProgress, documentBytes }))
+    // A device that fails once succeeds when its address is imported again.
+    const devices = check.devices.map(device =>
+      device.failOnce && this.imported.has(device.address) ? { ...device, failAt: undefined } : device
+    )
+    for (const device of devices) this.imported.add(device.address)
+    if (!repeat) this.jobs.set(id, importedJob(devices, this.options.importPolls ?? 3, { holdProgress, documentBytes }))
     const path = `/csvRequest/jobs/${id}`
     const answer = this.options.uploadAnswer ?? 'location'
     if (answer === 'location') response.setHeader('location', path)
@@ -185,50 +206,19 @@ export class Appliance {
     const document = jobDocumentText(script, nextPoll)
     if (fault && fault.kind !== 'slow') return applyFault(fault, response, document, echoOf(request, this.password))
     this.goodPolls.set(key, nextPoll)
+    // A finished job's devices are managed now: the inventory lists them.
+    if (nextPoll >= script.pollsToComplete) this.inventory.settle(key, script)
     if (fault) return applyFault(fault, response, document)
     response.writeHead(200, { 'content-type': 'application/json' })
     response.end(document)
   }
-}
 
-/**
- * What a careless appliance could echo: the password as typed and in the
- * encodings its layers use (a URL, a web page, base64, an upper-casing log),
- * and the token or session the request carried.
- */
-function echoOf(request: IncomingMessage, password: string): string {
-  const basic = request.headers.authorization?.replace(/^Basic /, '')
-  const session = parseCookies(request.headers.cookie).get('JSESSIONID')
-  const csrf = request.headers['x-csrf-token']
-  const entities = [...password].map(char => `&#${char.codePointAt(0)};`).join('')
-  return [
-    `password ${password}`,
-    `in a URL ${encodeURIComponent(password)}`,
-    `on a page ${entities}`,
-    `in base64 ${Buffer.from(password).toString('base64')}`,
-    `shouted ${password.toUpperCase()}`,
-    basic && `token ${basic}`,
-    session && `session ${session}`,
-    csrf && `csrf ${String(csrf)}`
-  ]
-    .filter(Boolean)
-    .join(', ')
-}
-
-function sendJson(response: ServerResponse, status: number, body: unknown): void {
-  response.writeHead(status, { 'content-type': 'application/json' })
-  response.end(JSON.stringify(body))
-}
-
-function errorBody(id: string, text: string): unknown {
-  return { result: 'failed', messages: [{ id, text, explanation: '', recovery: { text: '', URL: '' } }] }
-}
-
-function parseCookies(header: string | undefined): Map<string, string> {
-  const cookies = new Map<string, string>()
-  for (const part of (header ?? '').split(';')) {
-    const equals = part.indexOf('=')
-    if (equals > 0) cookies.set(part.slice(0, equals).trim(), part.slice(equals + 1).trim())
+  private inventoryList(list: SimulatedList, request: IncomingMessage, response: ServerResponse): void {
+    this.inventoryRequests += 1
+    const fault = this.options.inventoryFaults?.[this.inventoryRequests - 1]
+    const answer = JSON.stringify(this.inventory.answer(list))
+    if (fault) return applyFault(fault, response, answer, echoOf(request, this.password))
+    response.writeHead(200, { 'content-type': 'application/json' })
+    response.end(answer)
   }
-  return cookies
 }

@@ -6,6 +6,7 @@ import { UsageError } from '../common/errors.js'
 import { scriptJob, type JobScript } from './documents.js'
 import { isStepId } from './management-steps.js'
 import type { Fault } from './faults.js'
+import type { ManagedSeed } from './inventory.js'
 import type { CertificateName } from './server.js'
 
 export interface SimulatorCli {
@@ -19,6 +20,9 @@ export interface SimulatorCli {
   readonly fates: ReadonlyArray<{ id: string; fate: string }>
   readonly jobs: Readonly<Record<string, JobScript>>
   readonly faults: readonly Fault[]
+  /** Devices the inventory lists from the start. */
+  readonly managed: readonly ManagedSeed[]
+  readonly pendingReads: number
 }
 
 const DEFAULT_JOBS = ['4229=success', '4230=fail:INV_CHASSIS', '4231=never']
@@ -45,11 +49,19 @@ Usage: npm run simulator -- [options]
   --password TEXT     accepted password (default Passw0rd!)
   --auth MODE         any | basic | session (default any, as LXCA)
   --certificate NAME  loopback | named | selfsigned | expired (default loopback)
+  --managed LIST      addresses the inventory lists as managed from the start, comma-separated;
+                        ADDRESS=STATE for another access state (10.0.0.9=Offline); repeat for more
+  --pending-reads N   reads of GET /nodes a device stays Pending for after its job (default 0)
   --help              this text
 
 POST /csvRequest takes a bulk-import CSV: one device per row; a "simulate" column
-scripts a row's fate: fail:STEP_ID[:user action], missing (not in the job) or
-noresult (finishes without a result). Step IDs: INV_CHASSIS, LOGIN, CFG_SECURITY…`
+scripts a row's fate: fail:STEP_ID[:user action], failonce:STEP_ID[:user action]
+(only the first import of its address fails), missing (not in the job), noresult
+(finishes without a result), as:ADDRESS (reported under another address), offline
+or noinventory (managed, but the inventory lists it Offline, or not at all).
+Step IDs: INV_CHASSIS, LOGIN, CFG_SECURITY… GET /nodes, /chassis, /switches and
+/storages list the managed devices: those of --managed, and every device a
+finished job managed.`
 
 export function parseSimulatorCli(argv: readonly string[]): SimulatorCli {
   const values = parse(argv)
@@ -73,8 +85,25 @@ export function parseSimulatorCli(argv: readonly string[]): SimulatorCli {
     certificate: oneOf(values.certificate ?? 'loopback', '--certificate', CERTIFICATES),
     fates,
     jobs,
-    faults: (values.fault ?? []).flatMap(faultsOf)
+    faults: (values.fault ?? []).flatMap(faultsOf),
+    managed: (values.managed ?? []).flatMap(managedOf),
+    pendingReads: wholeNumber(values['pending-reads'] ?? '0', '--pending-reads', 0, 1_000)
   }
+}
+
+/** `10.0.0.1,10.0.0.2=Offline`: addresses (and access states) the inventory lists from the start. */
+function managedOf(spec: string): ManagedSeed[] {
+  return spec
+    .split(',')
+    .map(item => item.trim())
+    .filter(Boolean)
+    .map(item => {
+      const [address, state] = item.split('=')
+      if (!/^[\w.:-]{1,253}$/.test(address) || (state !== undefined && !/^[A-Za-z]{1,32}$/.test(state))) {
+        throw new UsageError(`--managed has '${item}'. Expected ADDRESS or ADDRESS=STATE (10.0.0.9=Offline).`)
+      }
+      return { address, ...(state ? { accessState: state } : {}) }
+    })
 }
 
 interface Values {
@@ -88,6 +117,8 @@ interface Values {
   password?: string
   auth?: string
   certificate?: string
+  managed?: string[]
+  'pending-reads'?: string
   help?: boolean
 }
 
@@ -106,6 +137,8 @@ function parse(argv: readonly string[]): Values {
       password: string,
       auth: string,
       certificate: string,
+      managed: many,
+      'pending-reads': string,
       help: { type: 'boolean' }
     } as const
     return parseArgs({ args: [...argv], options, strict: true, allowPositionals: false }).values as Values

@@ -16,6 +16,12 @@ export interface DeviceScript {
   readonly userAction?: string
   /** It finishes without a result, as an appliance sometimes reports a device. */
   readonly unreported?: boolean
+  /** What the inventory then says of it, when it succeeded: Offline, or nothing at all (it never joins). */
+  readonly inventory?: 'offline' | 'absent'
+  /** It fails only the first time its address is imported (a fault someone then fixes). */
+  readonly failOnce?: boolean
+  /** The inventory list it joins (its row's Type); nodes by default. */
+  readonly list?: 'nodes' | 'chassis' | 'switches' | 'storages'
 }
 
 export interface JobScript {

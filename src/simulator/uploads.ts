@@ -4,11 +4,14 @@
 // (simulator only): `fail:STEP_ID` or `fail:STEP_ID:user action`, for example
 // `fail:INV_CHASSIS:Reseat the chassis management module.`; `missing` leaves
 // the row's device out of the job, `noresult` finishes it without a result, `as:ADDRESS` reports
-// the row's device under another address (a job that lists other servers). A row without an
+// the row's device under another address (a job that lists other servers), `failonce:STEP_ID`
+// fails only the first import of the address, `offline` and `noinventory` make the inventory
+// list a device the job managed Offline, or not at all. A row without an
 // address (a column named like "IP address", "address" or "hostname"), or of
 // a type other than server, chassis, switch or storage, is what validation
 // refuses.
-import { simulatedDevice, type DeviceScript, type JobScript } from './documents.js'
+import type { DeviceScript, JobScript } from './documents.js'
+import { uuidOf } from './inventory.js'
 import { isStepId } from './management-steps.js'
 
 /** Device types the simulator takes in a `Type` column (a row of another type is refused, as LXCA would). */
@@ -75,7 +78,7 @@ export function checkCsv(file: Buffer): CsvCheck {
     }
   }
   const devices = rows
-    .map((row, index) => deviceOf(row.cells[address].trim(), row.cells[simulate] ?? '', index))
+    .map(row => deviceOf(row.cells[address].trim(), row.cells[simulate] ?? '', listOf(row.cells[type] ?? '')))
     .filter((device): device is DeviceScript => device !== undefined)
   return {
     ok: true,
@@ -93,20 +96,37 @@ export function importedJob(
   return { devices, pollsToComplete, type: 'csv', ...quirks }
 }
 
-/** The device a row becomes; undefined for a row the job leaves out (`missing`). */
-function deviceOf(address: string, simulate: string, index: number): DeviceScript | undefined {
-  const base = simulatedDevice(index)
+/**
+ * The device a row becomes; undefined for a row the job leaves out
+ * (`missing`). Its UUID follows from its address, as a server's own UUID
+ * does: the same server imported twice is the same device.
+ */
+function deviceOf(address: string, simulate: string, list: DeviceScript['list']): DeviceScript | undefined {
   const [verb, step, ...action] = simulate.trim().split(':')
-  if (verb.toLowerCase() === 'missing') return undefined
-  const failAt = verb.toLowerCase() === 'fail' && isStepId(step ?? '') ? step : undefined
-  const reportedAs = verb.toLowerCase() === 'as' ? simulate.trim().slice(3).trim() : ''
+  const how = verb.toLowerCase()
+  if (how === 'missing') return undefined
+  const failAt = (how === 'fail' || how === 'failonce') && isStepId(step ?? '') ? step : undefined
+  const reported = how === 'as' ? simulate.trim().slice(3).trim() || address : address
   return {
-    ...base,
-    address: reportedAs || address,
+    address: reported,
+    uuid: uuidOf(reported),
     failAt,
     userAction: failAt ? action.join(':').trim() || undefined : undefined,
-    ...(verb.toLowerCase() === 'noresult' ? { unreported: true } : {})
+    ...(how === 'noresult' ? { unreported: true } : {}),
+    ...(how === 'failonce' ? { failOnce: true } : {}),
+    ...(how === 'offline' ? { inventory: 'offline' as const } : {}),
+    ...(how === 'noinventory' ? { inventory: 'absent' as const } : {}),
+    ...(list ? { list } : {})
   }
+}
+
+/** The inventory list a row's Type names. */
+function listOf(type: string): DeviceScript['list'] {
+  const key = type.trim().toLowerCase()
+  if (key === 'chassis') return 'chassis'
+  if (key === 'switch') return 'switches'
+  if (key === 'storage') return 'storages'
+  return key === 'server' ? 'nodes' : undefined
 }
 
 /** One CSV line's cells (quotes honoured; a quoted line break is not expected in these files). */
