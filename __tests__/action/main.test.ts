@@ -197,7 +197,8 @@ describe('run(): the Action in-process', () => {
     expect(Object.fromEntries(recorded.outputs)).toMatchObject({ status: 'failure', 'job-id': '' })
     expect(summary).toMatch(/^### ❌ servers\.csv was refused by 127\.0\.0\.1&#58;\d+&#58; 1 problem · /)
     expect(summary).toContain('- FQXHMDI0204M&#58; Line 2&#58; the device type is not known.')
-    expect(sim.requests.map(request => `${request.method} ${request.path}`)).toEqual(['POST /csvRequest'])
+    // The inventory is read for the plan a reviewer sees; nothing is imported.
+    expect(sim.requests.map(request => `${request.method} ${request.path}`)).toEqual(['GET /nodes', 'POST /csvRequest'])
   })
 
   it('validation-only answered by an HTML page: error, never "valid"', async () => {

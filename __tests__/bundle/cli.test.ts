@@ -184,7 +184,7 @@ describe('the command line', () => {
     const result = await cli(['--csv-file', csvFile(serversCsv(2)), '--validation-only=true'], env(sim))
     expect(result.code).toBe(0)
     expect(result.stdout).toMatch(/^✔ servers\.csv is valid on \S+: the appliance accepted its 2 devices · /)
-    expect(sim.requests.map(request => `${request.method} ${request.path}`)).toEqual(['POST /csvRequest'])
+    expect(sim.requests.map(request => `${request.method} ${request.path}`)).toEqual(['GET /nodes', 'POST /csvRequest'])
   })
 
   // The appliance asks for a minute's pause (503, Retry-After: 60): a signal that did not cut the wait short
@@ -289,8 +289,8 @@ describe('the command line after a partial failure', () => {
     expect(statSync(failed).mode & 0o777).toBe(0o600)
     const all = JSON.parse(readFileSync(devices, 'utf8')) as Array<{ name: string; state: string }>
     expect(all.map(item => [item.name, item.state])).toEqual([
-      ['rack-1', 'succeeded'],
-      ['rack-3', 'succeeded'],
+      ['rack-1', 'imported'],
+      ['rack-3', 'imported'],
       ['rack-2', 'failed']
     ])
     // The CSV's BMC passwords are on no screen.

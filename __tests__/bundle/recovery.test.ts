@@ -76,9 +76,9 @@ describe('a 4-row CSV whose row 3 fails (line 4 of the file)', () => {
         { device: '10.240.9.14', name: 'rack12-node4', line: 5 }
       ])
       expect(devicesFile(result).map(item => [item.name, item.line, item.state])).toEqual([
-        ['rack12-node1', 2, 'succeeded'],
-        ['rack12-node2', 3, 'succeeded'],
-        ['rack12-node4', 5, 'succeeded'],
+        ['rack12-node1', 2, 'imported'],
+        ['rack12-node2', 3, 'imported'],
+        ['rack12-node4', 5, 'imported'],
         ['rack12-node3', 4, 'failed']
       ])
       // The JUnit report for test-report views: one case per device, named as the CSV names it.
@@ -107,6 +107,7 @@ describe('a row whose device the job does not list', () => {
     expect(readFileSync(result.outputs['failed-csv'], 'utf8')).toBe(`${HEADER}\n${row(2, 'missing')}\n`)
     expect(devicesFile(result).find(item => item.name === 'rack12-node2')).toEqual({
       device: '10.240.9.12',
+      ready: false,
       name: 'rack12-node2',
       file: 'servers.csv',
       line: 3,

@@ -66,6 +66,9 @@ export async function runEngine(
     'poll-interval': '1s',
     'request-timeout': '5s',
     'ca-certificate': SIMULATOR_CA,
+    // The inventory has tests of its own (inventory.test.ts here, and the bundle's); these count their requests.
+    'skip-managed': 'false',
+    'verify-inventory': 'false',
     ...inputs
   }
   // Files as the Action reads them: regular files inside the allowed folders (temp files and the repository).

@@ -49,10 +49,20 @@ const INPUT_HELP: Record<InputName, string> = {
   'auth-method': `basic | session (default ${DEFAULTS.authMethod})`,
   'success-results': `comma-separated device results that count as success (default ${DEFAULTS.successResults})`,
   'allowed-failures':
-    'devices that may fail while the run passes (exit 0, partial): a count (5) or a percentage (2%); default 0'
+    'devices that may fail while the run passes (exit 0, partial): a count (5) or a percentage (2%); default 0',
+  'skip-managed':
+    "with --csv-file: leave out rows the appliance's inventory lists managed and Online (default true; =false to upload every row)",
+  'verify-inventory':
+    "a device the job calls successful must be Online in the appliance's inventory (default true; =false to take the job's word)",
+  'inventory-wait': `how long a device may take to appear Online after its job (default ${DEFAULTS.inventoryWait})`
 }
 
-const BOOLEAN_INPUTS: ReadonlySet<InputName> = new Set([Input.InsecureSkipTlsVerify, Input.ValidationOnly])
+const BOOLEAN_INPUTS: ReadonlySet<InputName> = new Set([
+  Input.InsecureSkipTlsVerify,
+  Input.ValidationOnly,
+  Input.SkipManaged,
+  Input.VerifyInventory
+])
 /** Better kept out of shell history: named by their environment variable first. */
 const CREDENTIALS: ReadonlySet<InputName> = new Set([Input.Username, Input.Password])
 

@@ -6,7 +6,7 @@
 // Validation checks every part: it changes nothing on the appliance.
 import { formatDuration } from '../common/duration.js'
 import { plural } from '../common/text.js'
-import { inFileTerms, partPlace, type CsvPart } from '../import/csv-parts.js'
+import { inFileTerms, partPlace, partsOf, type CsvPart } from '../import/csv-parts.js'
 import { importUrl, startImport } from '../import/upload.js'
 import type { LxcaClient } from '../lxca/client.js'
 import { jobUrl, type JobRef } from '../lxca/job-ref.js'
@@ -17,8 +17,10 @@ import { nextPart, type NotUploadedBecause, type PartOutcome, type PartRef } fro
 import { rowIndex } from '../outcome/rows.js'
 import { mayHaveStarted, refuseRepeatedJob, type UploadOutcome } from '../outcome/upload-outcome.js'
 import type { Settings, Upload } from '../settings/settings.js'
+import type { InventoryOutcome, PlannedRow, SkipPlan } from '../outcome/inventory.js'
 import type { GateDeps } from './gate-deps.js'
 import { startLine } from './gate-setup.js'
+import { managedRows, verifiedJobs } from './inventory-steps.js'
 
 /** Polls one job until it ends or `deadline` passes; `untilComplete`: until the job itself reports progress 100. */
 export type WatchJob = (job: JobRef, deadline: Deadline, untilComplete: boolean) => Promise<JobOutcome>
@@ -32,8 +34,67 @@ export interface ImportContext {
 }
 
 export async function importParts(settings: Settings, upload: Upload, context: ImportContext): Promise<GateOutcome> {
+  const { timing } = context
+  const asked = { client: context.client, deps: context.deps, settings }
+  // skip-managed: the appliance's own inventory says which rows need no import (validation: only as a plan).
+  const plan = settings.inventory?.skipManaged ? await managedRows(upload.files, asked, timing.deadline) : undefined
+  if (plan && 'problem' in plan) {
+    const inventory = {
+      skipped: [],
+      notOnline: [],
+      verified: 0,
+      checked: false,
+      verify: false,
+      skipManaged: true,
+      problem: plan.problem
+    }
+    return gateOutcome([], undefined, timing.deadline, settings.allowance, undefined, inventory)
+  }
+  const parts = plan && !upload.validationOnly ? partsOf(upload.files, plan.toImport) : upload.parts
+  const sequence = await uploadInTurn(settings, parts, upload.validationOnly, context)
+  const verify = settings.inventory?.verify === true && !upload.validationOnly && sequence.jobs.length > 0
+  const checked = verify ? await verifiedJobs(sequence.jobs, asked, timing.deadline) : undefined
+  const inventory: InventoryOutcome | undefined =
+    plan || checked
+      ? {
+          skipped: plan?.skipped ?? [],
+          notOnline: plan?.notOnline ?? [],
+          verified: checked?.verified ?? 0,
+          checked: checked?.checked === true,
+          verify,
+          skipManaged: plan !== undefined,
+          ...(checked?.problem ? { problem: checked.problem } : {}),
+          ...(upload.validationOnly && plan ? { planOnly: true, wouldImport: wouldImport(upload, plan) } : {})
+        }
+      : undefined
+  const jobs = checked?.jobs ?? sequence.jobs
+  const several = parts.length > 1
+  const single = several ? undefined : sequence.last
+  return gateOutcome(jobs, single, timing.deadline, settings.allowance, several ? sequence.parts : undefined, inventory)
+}
+
+/** The rows a real run would upload, in file order: what a validation's plan lists. */
+function wouldImport(upload: Upload, plan: SkipPlan): PlannedRow[] {
+  return upload.files.flatMap(({ path, rows }) =>
+    rows.filter(row => plan.toImport.has(row)).map(row => ({ row, path }))
+  )
+}
+
+interface Sequence {
+  readonly jobs: readonly JobOutcome[]
+  readonly parts: readonly PartOutcome[]
+  /** The last upload's outcome (the only one, for a single part). */
+  readonly last?: UploadOutcome
+}
+
+/** Each part uploaded after the job before it has finished; a part that cannot go on stops the rest. */
+async function uploadInTurn(
+  settings: Settings,
+  parts: readonly CsvPart[],
+  validationOnly: boolean,
+  context: ImportContext
+): Promise<Sequence> {
   const { deps, timing } = context
-  const { parts } = upload
   const several = parts.length > 1
   // Every part's rows: a device one part's job lists is told from one of another part.
   const allRows = rowIndex(parts)
@@ -50,14 +111,14 @@ export async function importParts(settings: Settings, upload: Upload, context: I
       break
     }
     // A job this run already waited on is not this part's: its own job is unknown.
-    last = refuseRepeatedJob(await uploadPart(settings, part, upload.validationOnly, context, several), started)
+    last = refuseRepeatedJob(await uploadPart(settings, part, validationOnly, context, several), started)
     let job: JobOutcome | undefined
     if (last.status === 'success' && last.job) {
       started.push(last.job)
       // Before anything else is said: whoever reads the log knows the job is in the outputs.
       deps.onJobStarted?.(started)
     }
-    sayUploaded(last, settings, upload.validationOnly, context, several ? part : undefined)
+    sayUploaded(last, settings, validationOnly, context, several ? part : undefined)
     if (last.status === 'success' && last.job) {
       if (started.length === 1)
         timing.deadline = deadlineFrom(deps.clock.now(), settings.timeoutMs, settings.requestTimeoutMs)
@@ -65,20 +126,14 @@ export async function importParts(settings: Settings, upload: Upload, context: I
       job = withSource(waited, part, allRows)
       jobs.push(job)
     }
-    outcomes.push({
-      part: partRefOf(part),
-      state: 'uploaded',
-      upload: last,
-      ...(last.status === 'success' && last.job ? { job: last.job } : {})
-    })
+    outcomes.push({ part: partRefOf(part), state: 'uploaded', upload: last, ...(job ? { job: job.job } : {}) })
     const next = nextPart(last, job)
     if (next === 'go') continue
     const late = next === 'unfinished' && deps.clock.now() >= timing.deadline.waitEndsAt
     skip(i + 1, next === 'stop' ? 'stopped' : late ? 'deadline' : 'unfinished')
     break
   }
-  const single = several ? undefined : last
-  return gateOutcome(jobs, single, timing.deadline, settings.allowance, several ? outcomes : undefined)
+  return { jobs, parts: outcomes, ...(last ? { last } : {}) }
 }
 
 function partRefOf(part: CsvPart): PartRef {

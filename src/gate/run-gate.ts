@@ -21,6 +21,7 @@ import type { Settings } from '../settings/settings.js'
 import type { GateDeps } from './gate-deps.js'
 import { addSettingsSecrets, authenticator, startLine, warnIfInsecure } from './gate-setup.js'
 import { importParts, type WatchJob } from './import-parts.js'
+import { verifiedJobs } from './inventory-steps.js'
 
 export type { GateDeps, GateLog } from './gate-deps.js'
 
@@ -61,7 +62,20 @@ export async function runGate(settings: Settings, deps: GateDeps): Promise<GateO
         )
       )
     const outcomes = await log.group(jobs.length > 1 ? `Polling ${jobs.length} jobs` : 'Polling the job', waits)
-    return gateOutcome(outcomes, undefined, deadline, settings.allowance)
+    if (!settings.inventory?.verify) return gateOutcome(outcomes, undefined, deadline, settings.allowance)
+    // verify-inventory: the job's word is taken only where the appliance's inventory agrees.
+    const checked = await verifiedJobs(outcomes, { client, deps, settings }, deadline)
+    const { verified, problem } = checked
+    const inventory = {
+      skipped: [],
+      notOnline: [],
+      verified,
+      checked: checked.checked,
+      verify: true,
+      skipManaged: false,
+      ...(problem ? { problem } : {})
+    }
+    return gateOutcome(checked.jobs, undefined, deadline, settings.allowance, undefined, inventory)
   } finally {
     // A fresh signal: logging out must still be tried after a cancellation, briefly.
     const budget = deps.signal.aborted ? LOGOUT_TIMEOUT_CANCELLED_MS : LOGOUT_TIMEOUT_MS

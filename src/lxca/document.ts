@@ -6,6 +6,7 @@
 // `result` yet; what a finished job without one means is the verdict's call.
 // Nothing here recurses deeper than MAX_DEPTH, whatever the server nests.
 import { isObject } from '../common/json.js'
+import type { InventoryDevice } from './inventory.js'
 
 export interface StepNode {
   readonly id: string
@@ -33,6 +34,12 @@ export interface Device {
   readonly timeSpentMs?: number
   readonly taskId?: number
   readonly steps: readonly StepNode[]
+  /** What the appliance's inventory says of the device, when it was checked (outcome/inventory.ts). */
+  readonly inventory?: InventoryDevice
+  /** The job's own result, when the inventory check replaced it (`result` then says what the inventory found). */
+  readonly jobResult?: string
+  /** The inventory confirmed what the job says (Online; gone, after an unmanage job). */
+  readonly confirmed?: true
 }
 
 export interface JobDocument {

@@ -28,13 +28,28 @@ export function allowedOf(allowance: Allowance, total: number): number {
   return 'count' in allowance ? allowance.count : Math.floor((allowance.percent * total) / 100 + 1e-9)
 }
 
-/** The excuse, when every job finished, some failed, and no more devices did not succeed than allowed. */
-export function excuseOf(jobs: readonly JobOutcome[], allowance: Allowance | undefined): Excuse | undefined {
-  if (!allowance || jobs.length === 0) return undefined
+/** Rows no job held, by what the appliance's inventory said of them (skip-managed). */
+export interface RowsBeside {
+  /** Managed here and Online: ready. */
+  readonly ready: number
+  /** Managed here but not Online: failed. */
+  readonly failed: number
+}
+
+/**
+ * The excuse, when every job finished, some device (or row beside the jobs)
+ * failed, and no more did not succeed than allowed.
+ */
+export function excuseOf(
+  jobs: readonly JobOutcome[],
+  allowance: Allowance | undefined,
+  beside: RowsBeside = { ready: 0, failed: 0 }
+): Excuse | undefined {
+  if (!allowance) return undefined
   if (!jobs.every(job => job.status === 'success' || job.status === 'failure')) return undefined
-  if (!jobs.some(job => job.status === 'failure')) return undefined
-  let total = 0
-  let notSucceeded = 0
+  if (!jobs.some(job => job.status === 'failure') && beside.failed === 0) return undefined
+  let total = beside.ready + beside.failed
+  let notSucceeded = beside.failed
   for (const job of jobs) {
     const notInJob = job.rows?.notInJob.length ?? 0
     const assessment = job.seen?.assessment

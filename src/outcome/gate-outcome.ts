@@ -1,9 +1,11 @@
-// What a whole run ended in: the upload, if csv-file started one, and every
-// job waited on, with the one deadline the wait had; `partial` when the
-// devices that did not succeed are within allowed-failures.
+// What a whole run ended in: the upload, if csv-file started one, every job
+// waited on, what the appliance's inventory said (rows already managed, a
+// list it could not read), with the one deadline the wait had; `partial` when
+// the devices that did not succeed are within allowed-failures.
 import { excuseOf, type Allowance, type Excuse } from './allowance.js'
+import type { InventoryOutcome } from './inventory.js'
 import type { Deadline } from './deadline.js'
-import type { JobOutcome } from './job-outcome.js'
+import type { InventoryProblem, JobOutcome } from './job-outcome.js'
 import { partStatuses, type PartOutcome } from './part-outcome.js'
 import { worstStatus, type Status } from './status.js'
 import type { UploadOutcome } from './upload-outcome.js'
@@ -19,6 +21,8 @@ export interface GateOutcome {
   readonly excuse?: Excuse
   /** An import of several parts: each part, in order, uploaded or not. */
   readonly parts?: readonly PartOutcome[]
+  /** What the appliance's inventory said, when it was asked. */
+  readonly inventory?: InventoryOutcome
 }
 
 /**
@@ -26,19 +30,34 @@ export interface GateOutcome {
  * worst of the jobs', and `partial` instead of `failure` when allowed-failures
  * excuses every device that did not succeed.
  */
+/** The run's status when the inventory could not be used. */
+const INVENTORY_TROUBLE: Readonly<Record<InventoryProblem['kind'], Status>> = {
+  fault: 'error',
+  'not-understood': 'error',
+  deadline: 'timeout',
+  cancelled: 'cancelled'
+}
+
 export function gateOutcome(
   jobs: readonly JobOutcome[],
   upload: UploadOutcome | undefined,
   deadline: Deadline,
   allowance?: Allowance,
-  parts?: readonly PartOutcome[]
+  parts?: readonly PartOutcome[],
+  inventory?: InventoryOutcome
 ): GateOutcome {
-  const base = { jobs, upload, deadline, ...(parts ? { parts } : {}) }
-  if (jobs.length === 0 && upload && !parts) return { ...base, status: upload.status }
-  // Parts that started no job (an upload error, validation's verdicts, the deadline) count as much as jobs.
-  const beside = parts ? partStatuses(parts) : []
-  const excuse = worstStatus(beside) === 'success' ? excuseOf(jobs, allowance) : undefined
+  const base = { jobs, upload, deadline, ...(parts ? { parts } : {}), ...(inventory ? { inventory } : {}) }
+  // Parts that started no job (an upload error, validation's verdicts, the deadline) count as much as jobs;
+  // an inventory that could not be read is an error, never a success; a managed row not Online, a failure.
+  const trouble: Status[] = inventory?.problem ? [INVENTORY_TROUBLE[inventory.problem.kind]] : []
+  const beside = [...(parts ? partStatuses(parts) : []), ...trouble]
+  const decides = inventory !== undefined && !inventory.planOnly
+  const rows = { ready: decides ? inventory.skipped.length : 0, failed: decides ? inventory.notOnline.length : 0 }
+  const failedRows: Status[] = rows.failed > 0 ? ['failure'] : []
+  if (jobs.length === 0 && upload && !parts)
+    return { ...base, status: worstStatus([upload.status, ...beside, ...failedRows]) }
+  const excuse = worstStatus(beside) === 'success' ? excuseOf(jobs, allowance, rows) : undefined
   if (excuse) return { ...base, status: 'partial', excuse }
-  const status: Status = worstStatus([...jobs.map(job => job.status), ...beside])
+  const status: Status = worstStatus([...jobs.map(job => job.status), ...beside, ...failedRows])
   return { ...base, status }
 }

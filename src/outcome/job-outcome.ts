@@ -49,6 +49,18 @@ export type ErrorCause =
   | { readonly kind: 'unreported'; readonly devices: readonly DeviceAssessment[] }
   /** The job lists devices this part did not upload (another part's, or none of the file's): it cannot be judged. */
   | { readonly kind: 'foreign'; readonly devices: readonly ForeignDevice[] }
+  /** The job finished, but the appliance's inventory could not confirm the devices it calls successful. */
+  | { readonly kind: 'inventory'; readonly problem: InventoryProblem }
+
+/** Why the inventory could not be used, and at which point: before the upload, or after the jobs. */
+export interface InventoryProblem {
+  readonly phase: 'skip' | 'verify'
+  /** A fault that outlasted the retries, an answer not understood, the run's deadline, or a cancellation. */
+  readonly kind: 'fault' | 'not-understood' | 'deadline' | 'cancelled'
+  /** The details sentence. */
+  readonly reason: string
+  readonly fault?: FaultFacts
+}
 
 /** How the wait went. */
 export interface WaitFacts {

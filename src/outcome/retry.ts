@@ -40,6 +40,8 @@ export function retryPlan(outcome: GateOutcome): RetryPlan {
     if (upload && refusedBeforeImport(upload)) source.rows.forEach(row => rows.add(row))
     else if (upload && mayHaveStarted(upload)) unknown.push(source)
   }
+  // Rows managed here but not Online were never uploaded: once their stale entry is dealt with, they are to import.
+  if (outcome.inventory && !outcome.inventory.planOnly) outcome.inventory.notOnline.forEach(({ row }) => rows.add(row))
   if (outcome.parts) {
     for (const part of outcome.parts) {
       if (part.state === 'not uploaded') {
@@ -57,7 +59,10 @@ export function retryPlan(outcome: GateOutcome): RetryPlan {
 function jobRows(job: JobOutcome, rows: Set<SourceRow>, running: JobRef[], unknown: Source[]): void {
   const source = job.source as Source
   if (job.status === 'error' && job.cause.kind === 'foreign') return void unknown.push(source)
-  if (job.status !== 'success' && job.status !== 'failure') return void running.push(job.job)
+  // A job that finished but whose devices the inventory could not confirm is as finished as any.
+  const finished =
+    job.status === 'success' || job.status === 'failure' || (job.status === 'error' && job.cause.kind === 'inventory')
+  if (!finished || !job.seen) return void running.push(job.job)
   const trace = job.rows
   const succeeded = new Set<SourceRow>()
   for (const item of job.seen.assessment.devices) {

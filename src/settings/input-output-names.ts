@@ -20,7 +20,10 @@ export const Input = {
   TlsServerName: 'tls-server-name',
   TlsFingerprint: 'tls-fingerprint',
   InsecureSkipTlsVerify: 'insecure-skip-tls-verify',
-  AllowedFailures: 'allowed-failures'
+  AllowedFailures: 'allowed-failures',
+  SkipManaged: 'skip-managed',
+  VerifyInventory: 'verify-inventory',
+  InventoryWait: 'inventory-wait'
 } as const
 export type InputName = (typeof Input)[keyof typeof Input]
 
@@ -38,7 +41,8 @@ export const Output = {
   FailedCsv: 'failed-csv',
   SucceededDevices: 'succeeded-devices',
   DevicesFile: 'devices-file',
-  JunitFile: 'junit-file'
+  JunitFile: 'junit-file',
+  AlreadyManaged: 'already-managed'
 } as const
 export type OutputName = (typeof Output)[keyof typeof Output]
 

@@ -43,6 +43,17 @@ export interface Settings {
   readonly upload?: Upload
   /** allowed-failures: devices that may fail while the step passes as `partial`; undefined for none. */
   readonly allowance?: Allowance
+  /** What the appliance's inventory decides; undefined: nothing (as a test's hand-made settings). */
+  readonly inventory?: InventorySettings
+}
+
+export interface InventorySettings {
+  /** skip-managed: with csv-file, rows whose device is managed here (and Online) are not uploaded. */
+  readonly skipManaged: boolean
+  /** verify-inventory: a device the job calls successful must be in the inventory, Online. */
+  readonly verify: boolean
+  /** inventory-wait: how long a device may take to appear Online after its job. */
+  readonly waitMs: number
 }
 
 export interface Upload {
@@ -61,7 +72,8 @@ export const DEFAULTS = {
   maxRetries: '8',
   successResults: 'SUCCESS',
   authMethod: 'basic',
-  jobType: 'csv'
+  jobType: 'csv',
+  inventoryWait: '5m'
 } as const
 
 const MINUTE = 60_000
@@ -90,6 +102,7 @@ export function readSettings(source: InputSource, files: InputFiles, environment
   const tls = readTls(inputs, files.readTrusted)
   const proxy = baseUrl && environment ? readProxy(baseUrl, environment, inputs) : undefined
   const allowance = readAllowance(inputs)
+  const inventory = readInventorySettings(inputs)
 
   if (inputs.problems.length > 0) throw new InputError(inputs.problems)
   // Every value below was checked: a problem would have been thrown above.
@@ -107,8 +120,17 @@ export function readSettings(source: InputSource, files: InputFiles, environment
     tls,
     proxy,
     upload,
-    allowance
+    allowance,
+    inventory: inventory as InventorySettings
   }
+}
+
+function readInventorySettings(inputs: InputReader): InventorySettings | undefined {
+  const skipManaged = inputs.boolean(Input.SkipManaged, true)
+  const verify = inputs.boolean(Input.VerifyInventory, true)
+  const waitMs = inputs.duration(Input.InventoryWait, DEFAULTS.inventoryWait, 0, 24 * 60 * MINUTE)
+  if (skipManaged === undefined || verify === undefined || waitMs === undefined) return undefined
+  return { skipManaged, verify, waitMs }
 }
 
 /** Exactly one of csv-file and job-id says what to wait for; validation-only goes with csv-file. */

@@ -114,6 +114,7 @@ describe('buildOutputs', () => {
       summaryFile: '/t/summary.md'
     })
     expect(outputs).toEqual({
+      'already-managed': '',
       'job-id': '4229',
       status: 'success',
       result: 'SUCCESS',

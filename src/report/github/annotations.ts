@@ -24,7 +24,10 @@ const MAX_LINES = 10
 
 export function annotations(view: GateView): Annotation[] {
   const several = view.jobs.length > 1
-  const all = view.jobs.flatMap(job => (job.file ? rowAnnotations(job, several) : deviceAnnotations(job, several)))
+  const all = [
+    ...view.jobs.flatMap(job => (job.file ? rowAnnotations(job, several) : deviceAnnotations(job, several))),
+    ...notOnlineAnnotations(view)
+  ]
   if (all.length <= MAX_ANNOTATIONS) return all
   const kept = all.slice(0, MAX_ANNOTATIONS - 1)
   const left = all.slice(kept.length)
@@ -36,6 +39,26 @@ export function annotations(view: GateView): Annotation[] {
       title: `${plural(devices, 'more device')} failed`,
       message: `${plural(devices, 'more device')} failed${causes}; the step summary lists them, the devices-file output has every device, and the failed-devices output the first ${MAX_FAILED_DEVICES_OUTPUT}.`,
       devices
+    }
+  ]
+}
+
+/** One annotation on the first row managed here but not Online, listing the others of its file. */
+function notOnlineAnnotations(view: GateView): Annotation[] {
+  const rows = view.inventory && !view.inventory.planOnly ? view.inventory.notOnline : []
+  const [first, ...others] = rows
+  if (!first) return []
+  const also = alsoLines(others.filter(row => row.file === first.file).map(row => row.line))
+  return [
+    {
+      title: 'Managed here but not Online',
+      message: singleLine(
+        `${first.label} ${first.file}:${first.line} is managed by this appliance, but it lists it ${first.accessState ?? 'without an access state'}: a stale entry at this address? Unmanage it, then run the step again.${also}`,
+        4000
+      ),
+      file: first.file,
+      line: first.line,
+      devices: rows.length
     }
   ]
 }

@@ -11,6 +11,8 @@ import type { CauseView, GateView, JobView, UploadView } from '../model/gate-vie
 import * as partsWording from '../model/parts-wording.js'
 import * as wording from '../model/wording.js'
 import { placeOf } from '../model/wording.js'
+import { inventoryHeadline, notOnlineSentence } from '../model/inventory-view.js'
+import { isReady } from '../model/device-view.js'
 
 export const MAX_FAILED_DEVICES_OUTPUT = 50
 const MESSAGE_CAUSES = 3
@@ -73,7 +75,18 @@ function notInJobText(view: JobView): string {
 
 /** The one line for the whole step: the upload's, the job's, or every unsuccessful job's. */
 export function gateMessage(view: GateView): string {
+  const message = jobsMessage(view)
+  const notOnline = view.inventory && notOnlineSentence(view.inventory)
+  return notOnline ? singleLine(`${message} | ${notOnline}.`, 4000) : message
+}
+
+function jobsMessage(view: GateView): string {
   const { jobs } = view
+  if (jobs.length === 0 && !view.upload && !view.parts && view.inventory) {
+    const { inventory } = view
+    const fix = inventory.problem ? ` ${inventory.problem.fix}` : ''
+    return singleLine(`${inventoryHeadline(inventory, view.host)}.${fix}`, 3000)
+  }
   if (view.parts) {
     const bad = view.parts.filter(part => part.status !== 'success' && part.status !== undefined)
     const said = bad.map(part =>
@@ -111,7 +124,7 @@ export interface OutputFiles {
 }
 
 export function buildOutputs(
-  view: Pick<GateView, 'status' | 'jobs' | 'jobOrder' | 'upload'>,
+  view: Pick<GateView, 'status' | 'jobs' | 'jobOrder' | 'upload' | 'inventory'>,
   files: OutputFiles
 ): Record<OutputName, string> {
   const several = view.jobs.length > 1
@@ -145,7 +158,8 @@ export function buildOutputs(
     [Output.FailedCsv]: files.failedCsv ?? '',
     [Output.SucceededDevices]: succeededDevices(view),
     [Output.DevicesFile]: files.devicesFile ?? '',
-    [Output.JunitFile]: files.junitFile ?? ''
+    [Output.JunitFile]: files.junitFile ?? '',
+    [Output.AlreadyManaged]: view.inventory && !view.inventory.problem ? String(view.inventory.skipped.length) : ''
   }
 }
 
@@ -166,18 +180,32 @@ export function failedDevice(job: JobView, item: DeviceAssessment): FailedDevice
 export const MAX_SUCCEEDED_OUTPUT = 1_000
 
 /** The succeeded-devices output: `[{"device":"10.240.9.11","name":"rack12-node1","line":2}]`, the first 1,000. */
-export function succeededDevices(view: Pick<GateView, 'jobs'>): string {
-  const listed: Array<{ device: string; name?: string; line?: number }> = []
+export function succeededDevices(view: Pick<GateView, 'jobs' | 'inventory'>): string {
+  const listed: Array<{ device: string; name?: string; line?: number; alreadyManaged?: true }> = []
+  const verify = view.inventory?.verify === true
   for (const job of view.jobs) {
     for (const item of job.succeeded) {
       if (listed.length >= MAX_SUCCEEDED_OUTPUT) return JSON.stringify(listed)
       const device = job.device(item)
+      // Ready only: the job's word, and the inventory's when it was asked.
+      if (!isReady(device, verify)) continue
       listed.push({
         device: device.address,
         ...(device.name !== undefined ? { name: device.name } : {}),
         ...(device.line !== undefined ? { line: device.line } : {})
       })
     }
+  }
+  // Rows left out because the appliance manages them already, Online: as ready as those just imported.
+  const managed = view.inventory && !view.inventory.planOnly ? view.inventory.skipped : []
+  for (const row of managed) {
+    if (listed.length >= MAX_SUCCEEDED_OUTPUT) break
+    listed.push({
+      device: row.identifier,
+      ...(row.name ? { name: row.name } : {}),
+      line: row.line,
+      alreadyManaged: true
+    })
   }
   return JSON.stringify(listed)
 }

@@ -9,6 +9,8 @@ import { SEPARATOR_BYTES, shareOf, SUMMARY_BUDGET_BYTES } from './budget.js'
 import { renderJobMarkdown } from './job-markdown.js'
 import { renderPartsMarkdown } from './parts-markdown.js'
 import { renderUploadMarkdown } from './upload-markdown.js'
+import { inventoryNote, inventoryTables, renderInventoryOnlyMarkdown } from './inventory-markdown.js'
+import { nextStepsMarkdown } from './next-steps-markdown.js'
 import { byteLength, collapsed, escapeMarkdown, table } from './escape.js'
 import type { GateView } from '../model/gate-view.js'
 import * as wording from '../model/wording.js'
@@ -18,15 +20,23 @@ export function renderGateMarkdown(view: GateView, budgetBytes = SUMMARY_BUDGET_
   // The footer, and the blank line before it and the line end after it.
   const room = budgetBytes - byteLength(footer) - 2 * SEPARATOR_BYTES
   if (view.parts) return `${renderPartsMarkdown(view, view.parts, room)}\n\n${footer}\n`
+  // Nothing uploaded: every row managed already, or an inventory that could not be read.
+  if (view.jobs.length === 0 && !view.upload && view.inventory)
+    return `${renderInventoryOnlyMarkdown(view)}\n\n${footer}\n`
   // An upload that left no job to wait on (validation only, or no import started).
-  if (view.jobs.length === 0 && view.upload) return `${renderUploadMarkdown(view.upload, view.host)}\n\n${footer}\n`
+  if (view.jobs.length === 0 && view.upload) {
+    const blocks = [renderUploadMarkdown(view.upload, view.host), inventoryNote(view), inventoryTables(view), footer]
+    return `${blocks.filter(Boolean).join('\n\n')}\n`
+  }
   const uploaded = view.upload && wording.uploadLine(view.upload)
   if (view.jobs.length === 1) {
+    const notes = [uploaded ? `📤 ${escapeMarkdown(uploaded, 600)}` : '', inventoryNote(view), inventoryTables(view)]
+    const next = nextStepsMarkdown(view.next, true)
     const options = {
       baseUrl: view.baseUrl,
       host: view.host,
-      footer,
-      note: uploaded ? `📤 ${escapeMarkdown(uploaded, 600)}` : undefined
+      footer: [next, footer].filter(Boolean).join('\n\n'),
+      note: notes.filter(Boolean).join('\n\n') || undefined
     }
     return `${renderJobMarkdown(view.jobs[0], room, options)}\n`
   }
@@ -34,8 +44,11 @@ export function renderGateMarkdown(view: GateView, budgetBytes = SUMMARY_BUDGET_
   const elapsed = Math.max(...view.jobs.map(job => job.elapsedMs))
   const head = [
     `## ${wording.gateIcon(statuses)} ${escapeMarkdown(wording.gateHeadline(view.jobs, view.host), 400)} · ${formatDuration(elapsed)}`,
+    inventoryNote(view),
     jobsTable(view)
-  ].join('\n\n')
+  ]
+    .filter(Boolean)
+    .join('\n\n')
   const failing = view.jobs.filter(job => job.status !== 'success')
   const passed = view.jobs.filter(job => job.status === 'success')
   // An equal share each; a part that needs less leaves its share unused, which keeps the arithmetic simple and safe.

@@ -8,7 +8,9 @@ import { plural } from '../../common/text.js'
 import { Budget, shareOf } from './budget.js'
 import { causesTable } from './cause-markdown.js'
 import { renderJobMarkdown } from './job-markdown.js'
-import { byteLength, codeBlock, collapsed, escapeMarkdown, table } from './escape.js'
+import { byteLength, collapsed, escapeMarkdown, table } from './escape.js'
+import { inventoryNote, inventoryTables } from './inventory-markdown.js'
+import { nextStepsMarkdown } from './next-steps-markdown.js'
 import { renderUploadMarkdown } from './upload-markdown.js'
 import type { GateView, PartView } from '../model/gate-view.js'
 import * as partsWording from '../model/parts-wording.js'
@@ -20,7 +22,8 @@ export function renderPartsMarkdown(view: GateView, parts: readonly PartView[], 
     `## ${icon} ${escapeMarkdown(partsWording.partsHeadline(view, parts), 600)}`,
     partsTable(view, parts)
   ].join('\n\n')
-  const next = nextStepsMarkdown(view)
+  // What comes before the parts, said once: the inventory, what to do next, the rows managed but not Online.
+  const next = [inventoryNote(view), nextStepsMarkdown(view.next), inventoryTables(view)].filter(Boolean).join('\n\n')
   const budget = new Budget(budgetBytes - byteLength(head) - byteLength(next))
   const across = view.across ? causesTable(view.across, budget, 'Failures by cause, across all parts') : ''
   const failing = parts.filter(
@@ -40,28 +43,6 @@ export function renderPartsMarkdown(view: GateView, parts: readonly PartView[], 
     shown.push(collapsed(`✅ ${plural(passed.length, 'part')} passed`, rendered.join('\n\n')))
   }
   return [head, next, across, ...shown].filter(Boolean).join('\n\n')
-}
-
-/** What to do next, in order: wait for the jobs that may run, look for unknown imports, upload what was never sent. */
-function nextStepsMarkdown(view: GateView): string {
-  const next = view.next
-  if (!next) return ''
-  const lines = ['#### What next']
-  if (next.wait)
-    lines.push(
-      `1. ${escapeMarkdown(next.wait.sentence, 600)}\n\n${indent(codeBlock(next.wait.snippet, next.wait.language))}`
-    )
-  if (next.lookFor) lines.push(`${lines.length}. ${escapeMarkdown(next.lookFor, 800)}`)
-  if (next.notUploaded) lines.push(`${lines.length}. ${escapeMarkdown(next.notUploaded, 1_200)}`)
-  return lines.join('\n')
-}
-
-/** A block inside a list item (three spaces: under `1. `). */
-function indent(block: string): string {
-  return block
-    .split('\n')
-    .map(line => `   ${line}`)
-    .join('\n')
 }
 
 /** Where a job's part is: `Part 2 of 4 · servers.csv lines 302–601`. */

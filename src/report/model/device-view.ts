@@ -3,6 +3,7 @@
 // job may list 100,000 devices; only those shown are built).
 import type { Scrub } from '../../common/secrets.js'
 import { stepPathLabel, userActionOf, type DeviceAssessment, type DeviceState } from '../../lxca/verdict.js'
+import type { InventoryDevice } from '../../lxca/inventory.js'
 import type { SourceRow } from '../../outcome/rows.js'
 import { stepTree, type StepView } from './step-view.js'
 
@@ -23,8 +24,21 @@ export interface DeviceView {
   readonly timeSpentMs?: number
   readonly description?: string
   readonly userAction?: string
+  /** What the appliance's inventory lists for it, when it was checked (scrubbed). */
+  readonly inventory?: InventoryFacts
+  /** The inventory confirmed what the job says of it. */
+  readonly confirmed: boolean
   /** The step tree as it should be read (built on demand). */
   tree(): readonly StepView[]
+}
+
+/**
+ * A deploy may go on to it: the job managed it and, when verify-inventory
+ * was asked, the appliance's inventory confirmed it (a device the inventory
+ * could not be asked about is not ready, whatever the job says).
+ */
+export function isReady(device: DeviceView, verify: boolean): boolean {
+  return device.state === 'succeeded' && (!verify || device.confirmed)
 }
 
 /** A row of the uploaded CSV that no device of the job matched. */
@@ -66,8 +80,29 @@ export function deviceView(item: DeviceAssessment, jobDone: boolean, scrub: Scru
     timeSpentMs: device.timeSpentMs,
     description: optional(device.longDescription),
     userAction: optional(userActionOf(item)),
+    ...(device.inventory ? { inventory: inventoryFacts(device.inventory, scrub) } : {}),
+    confirmed: device.confirmed === true,
     tree: () => scrubTree(stepTree(item, jobDone || device.done), scrub)
   }
+}
+
+/** The inventory's fields a deploy step needs: the UUID above all (OS deployment and patterns address it). */
+export interface InventoryFacts {
+  readonly uuid?: string
+  readonly name?: string
+  readonly serialNumber?: string
+  readonly machineType?: string
+  readonly type?: string
+  readonly accessState?: string
+}
+
+export function inventoryFacts(entry: InventoryDevice, scrub: Scrub): InventoryFacts {
+  const facts: Record<string, string> = {}
+  for (const key of ['uuid', 'name', 'serialNumber', 'machineType', 'type', 'accessState'] as const) {
+    const value = entry[key]
+    if (value !== undefined) facts[key] = scrub(value)
+  }
+  return facts
 }
 
 function scrubTree(steps: readonly StepView[], scrub: Scrub): StepView[] {

@@ -7,7 +7,7 @@
 import { formatDuration } from '../../common/duration.js'
 import { MONITORING, plural } from '../../common/text.js'
 import type { JobRef } from '../../lxca/job-ref.js'
-import type { ErrorCause, FaultFacts, JobOutcome } from '../../outcome/job-outcome.js'
+import type { ErrorCause, FaultFacts, InventoryProblem, JobOutcome } from '../../outcome/job-outcome.js'
 import type { UploadOutcome } from '../../outcome/upload-outcome.js'
 import { Input } from '../../settings/input-output-names.js'
 import type { Naming } from './naming.js'
@@ -23,7 +23,9 @@ export type { Problem } from './fault-fixes.js'
 export function problemOf(cause: ErrorCause, started: JobRef | undefined, n: Naming): Problem {
   const problem = problemOfCause(cause, started !== undefined, n)
   const fault = cause.kind === 'never-understood' ? cause.lastFault : 'fault' in cause ? cause.fault : undefined
-  if (!started || cause.kind === 'foreign' || problem.fix.includes(Input.JobId)) return problem
+  // A job that is foreign, or finished (its inventory is the trouble), is not one to wait for.
+  const finished = cause.kind === 'foreign' || cause.kind === 'inventory'
+  if (!started || finished || problem.fix.includes(Input.JobId)) return problem
   if (!fault && cause.kind !== 'never-understood') return problem
   const wait = `wait for it with ${n.input(Input.JobId, started.id)}; do not upload the file again`
   // A fault that asking again may mend needs nothing but the wait; any other, its own fix first.
@@ -61,6 +63,8 @@ function problemOfCause(cause: ErrorCause, startedByUpload: boolean, n: Naming):
     case 'retries':
     case 'unreachable':
       return faultProblem(cause.fault, n)
+    case 'inventory':
+      return inventoryProblem(cause.problem, n)
     case 'foreign':
       return {
         what: `the job lists ${plural(cause.devices.length, 'device')} this part did not upload`,
@@ -105,6 +109,8 @@ export function reasonOf(outcome: JobOutcome, timeoutMs: number): string | undef
       const subject = missing.length === 1 ? `device ${named} has` : `devices ${named} have`
       return `the job finished, but ${subject} no result, so neither success nor failure can be told`
     }
+    case 'inventory':
+      return cause.problem.reason
     case 'foreign': {
       const named = cause.devices
         .slice(0, 3)
@@ -178,4 +184,39 @@ function notImportedProblem(fault: FaultFacts | undefined, httpStatus: number | 
     }
   }
   return fault ? faultProblem({ ...fault, httpStatus }, n) : UNKNOWN
+}
+
+/** The one fix when the inventory could not be used: its cause's, and the input that does without it. */
+export function inventoryProblem(problem: InventoryProblem, n: Naming): Problem {
+  const { phase, kind, fault } = problem
+  const input = phase === 'skip' ? n.input(Input.SkipManaged, 'false') : n.input(Input.VerifyInventory, 'false')
+  const without =
+    phase === 'skip'
+      ? `or set ${input} to upload every row without asking the inventory (rows already managed then fail LXCA's duplicate check)`
+      : `or set ${input} to take the job's word for its devices`
+  switch (kind) {
+    case 'fault': {
+      const faulty = fault ? faultProblem(fault, n) : UNKNOWN
+      return {
+        what: `the appliance's inventory could not be read: ${faulty.what}`,
+        fix: `${clauseOf(faulty.fix)}; ${without}.`
+      }
+    }
+    case 'not-understood':
+      return {
+        what: "the appliance's inventory was not understood",
+        fix: `Check that ${n.input(Input.Host)} is an XClarity Administrator; ${without}.`
+      }
+    case 'deadline':
+      return {
+        what: "the deadline came before the appliance's inventory was read",
+        fix: `Raise ${n.input(Input.Timeout)}, ${without}.`
+      }
+    case 'cancelled':
+      return { what: "the run was cancelled while the appliance's inventory was read", fix: 'Run the step again.' }
+  }
+}
+
+function clauseOf(sentence: string): string {
+  return sentence.replace(/[\s.]+$/, '')
 }

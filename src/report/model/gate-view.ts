@@ -10,6 +10,7 @@ import type { Excuse } from '../../outcome/allowance.js'
 import type { GateOutcome } from '../../outcome/gate-outcome.js'
 import { STATUSES, type Status } from '../../outcome/status.js'
 import { jobView, type JobView } from './job-view.js'
+import { inventoryView, type InventoryView } from './inventory-view.js'
 import { ACTION_NAMING, type Naming } from './naming.js'
 import { nextStepsOf, type NextSteps } from './next-steps.js'
 import { acrossJobs, partViews, type PartView } from './parts-view.js'
@@ -39,6 +40,8 @@ export interface GateView {
   readonly across?: JobView
   /** After an import that did not import everything: what to do, in order (next-steps.ts). */
   readonly next?: NextSteps
+  /** What the appliance's inventory said (skip-managed, verify-inventory). */
+  readonly inventory?: InventoryView
 }
 
 /** `naming`: how fixes name what to change (the Action's inputs by default, or the command line's flags). */
@@ -68,6 +71,7 @@ export function gateView(outcome: GateOutcome, baseUrl: URL, scrub: Scrub, namin
     naming,
     ...(outcome.excuse ? { excuse: outcome.excuse } : {}),
     ...optional('next', nextStepsOf(outcome, naming, scrub)),
+    ...optional('inventory', inventoryView(outcome, scrub, naming)),
     ...(parts
       ? {
           parts: partViews(parts, jobs, scrub, naming),

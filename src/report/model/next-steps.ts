@@ -1,9 +1,11 @@
 // What to do after a run that did not import everything, said once and in
 // the order it must be done: wait for the jobs that may still be running
 // (job-id, never the upload again), look for imports that may have started
-// without a job we know of, then upload the rows that were never imported
-// (failed-csv holds them). Read from outcome/retry.ts, which decides what is
-// safe to upload again; never decided here.
+// without a job we know of, then import what is left. With skip-managed, that
+// is running the step again (rows the appliance manages by then are left out,
+// so the run picks up where this one stopped); without it, uploading
+// failed-csv. Read from outcome/retry.ts, which decides what is safe to
+// upload again; never decided here.
 import type { Scrub } from '../../common/secrets.js'
 import { plural } from '../../common/text.js'
 import type { GateOutcome } from '../../outcome/gate-outcome.js'
@@ -19,6 +21,8 @@ export interface NextSteps {
   readonly lookFor?: string
   /** Parts never uploaded, and where their rows are. */
   readonly notUploaded?: string
+  /** What imports the rest: running the step again (skip-managed), or failed-csv. */
+  readonly rest?: string
 }
 
 /** Undefined when nothing is left to do but fix what failed (the causes say how). */
@@ -37,12 +41,26 @@ export function nextStepsOf(outcome: GateOutcome, naming: Naming, scrub: Scrub):
     plan.unknown.length > 0
       ? `The import of ${placesOf(plan.unknown, scrub)} may have started under a job we do not know: find it in ${MONITORING} and wait for it with ${naming.input('job-id')}; do not upload those rows again.`
       : undefined
+  const rerun = outcome.inventory?.skipManaged === true
+  const after = wait || lookFor ? ' once the jobs above have finished' : ''
   const notUploaded =
     plan.notUploaded.length > 0
-      ? `${plural(plan.notUploaded.length, 'part')} never uploaded: ${plan.notUploaded.map(part => `${scrub(part.path)} ${lines(part.firstLine, part.lastLine)}`).join(', ')}. ${naming.failedRows} holds their rows, with every row that was not managed: upload it${wait || lookFor ? ' once the jobs above have finished' : ''}.`
+      ? `${plural(plan.notUploaded.length, 'part')} never uploaded: ${plan.notUploaded.map(part => `${scrub(part.path)} ${lines(part.firstLine, part.lastLine)}`).join(', ')}.`
       : undefined
-  if (!wait && !lookFor && !notUploaded) return undefined
-  return { ...(wait ? { wait } : {}), ...(lookFor ? { lookFor } : {}), ...(notUploaded ? { notUploaded } : {}) }
+  const failedRows = plan.rows.size - plan.notUploaded.reduce((sum, part) => sum + part.rows, 0)
+  const rest =
+    plan.rows.size === 0
+      ? undefined
+      : rerun
+        ? `${failedRows > 0 ? 'Once the failures are fixed, run' : 'Run'} this step again${after}: rows the appliance manages by then are skipped, so it imports only what is left.`
+        : `${naming.failedRows} holds the rows to import again${failedRows > 0 ? ' (fix the failed ones first)' : ''}: upload it${after}.`
+  if (!wait && !lookFor && !notUploaded && !rest) return undefined
+  return {
+    ...(wait ? { wait } : {}),
+    ...(lookFor ? { lookFor } : {}),
+    ...(notUploaded ? { notUploaded } : {}),
+    ...(rest ? { rest } : {})
+  }
 }
 
 function snippetOf(naming: Naming, jobIds: readonly string[]): { snippet: string; language: string } {

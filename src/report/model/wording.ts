@@ -7,6 +7,7 @@ import { formatDuration } from '../../common/duration.js'
 import { STATUSES, type Status } from '../../outcome/status.js'
 import { clause, MAY_HAVE_STARTED, MONITORING, percent, plural } from '../../common/text.js'
 import { Input } from '../../settings/input-output-names.js'
+import { inventoryCutShort, unfinished } from './inventory-wording.js'
 import type { StepShow } from './step-view.js'
 import type { JobView, UploadView } from './gate-view.js'
 
@@ -21,7 +22,7 @@ export const count = (n: number): string => n.toLocaleString('en-US')
 /** `52% done of 300 devices: 290 succeeded, 1 failed, 9 not finished`: what was known when the wait ended. */
 function knownState(view: JobView): string {
   const { succeeded, failed, pending } = view
-  return `${percent(view.progress)} done of ${plural(view.total, 'device')}: ${count(succeeded.length)} succeeded, ${count(failed.length)} failed, ${count(pending.length)} not finished`
+  return `${percent(view.progress)} done of ${plural(view.total, 'device')}: ${count(succeeded.length)} succeeded, ${count(failed.length)} failed, ${count(pending.length)} ${unfinished(view)}`
 }
 
 /**
@@ -87,6 +88,7 @@ export function why(view: JobView): string {
     case 'error':
       return view.problem?.what ?? 'the outcome is unknown'
     case 'timeout':
+      if (view.done) return `${count(view.pending.length)} ${unfinished(view)}`
       return view.seen ? `still running at ${percent(view.progress)}` : 'no answer understood'
     case 'cancelled':
       return view.seen ? `cancelled at ${percent(view.progress)}` : 'cancelled'
@@ -117,6 +119,7 @@ export function lxcaStatusNote(view: JobView): string | undefined {
  */
 export function keepsRunning(view: JobView): string | undefined {
   if (view.status !== 'timeout' && view.status !== 'cancelled') return undefined
+  if (view.done) return inventoryCutShort(view)
   if (view.startedHere) {
     return `LXCA job ${view.job.id} keeps running on the appliance: to wait for it, ${view.naming.waitInstead([view.job.id]).lead} (${view.naming.input(Input.JobId, view.job.id)}); do not upload the file again.`
   }

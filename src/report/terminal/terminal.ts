@@ -14,6 +14,7 @@ import type { CauseView, GateView, JobView, PartView } from '../model/gate-view.
 import { placeOf } from '../model/wording.js'
 import * as partsWording from '../model/parts-wording.js'
 import * as wording from '../model/wording.js'
+import { inventoryLines } from './inventory-lines.js'
 
 const COLORS = { red: 31, green: 32, yellow: 33, dim: 2, bold: 1 } as const
 type Paint = (text: string, color: keyof typeof COLORS) => string
@@ -38,6 +39,8 @@ export function renderTerminal(view: GateView, color: boolean): string {
     blocks.push(paint(`${passed ? '✔' : '✖'} ${wording.gateHeadline(view.jobs, view.host)}`, passed ? 'green' : 'red'))
   }
   for (const job of view.jobs) blocks.push(jobBlock(job, several ? undefined : view.host, paint))
+  const inventory = inventoryLines(view, paint)
+  if (inventory.length > 0) blocks.push(inventory.join('\n'))
   return `${blocks.join('\n\n')}\n`
 }
 
@@ -89,6 +92,7 @@ function partsBlock(view: GateView, parts: readonly PartView[], paint: Paint): s
       )
     if (next.lookFor) lines.push(`  - ${singleLine(next.lookFor, 800)}`)
     if (next.notUploaded) lines.push(`  - ${singleLine(next.notUploaded, 1_200)}`)
+    if (next.rest) lines.push(`  - ${singleLine(next.rest, 600)}`)
   }
   return lines
 }
