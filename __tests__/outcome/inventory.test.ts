@@ -3,7 +3,7 @@
 // only if the inventory confirms it (stricter than the job, never looser).
 import { describe, expect, it } from '@jest/globals'
 import type { InventoryDevice } from '../../src/lxca/inventory.js'
-import { InventoryIndex } from '../../src/outcome/inventory-match.js'
+import { jobDevicesInInventory } from '../../src/outcome/inventory-match.js'
 import { planSkip, standingOf, withInventory, type Standing } from '../../src/outcome/inventory.js'
 import { withSource } from '../../src/outcome/job-outcome.js'
 import { outcomeFor } from '../helpers/outcomes.js'
@@ -20,11 +20,7 @@ const managed = (address: string, accessState = 'Online', uuid?: string): Invent
 describe('planSkip', () => {
   it('Online here: left out; managed but not Online: a failed row, never a silent skip; the rest: to import', () => {
     const rows = rowsOf(['10.0.0.1', '10.0.0.2', '10.0.0.3', '10.0.0.4'])
-    const index = new InventoryIndex([
-      managed('10.0.0.1'),
-      managed('10.0.0.2', 'Offline'),
-      managed('10.0.0.4', 'Pending')
-    ])
+    const index = [managed('10.0.0.1'), managed('10.0.0.2', 'Offline'), managed('10.0.0.4', 'Pending')]
     const plan = planSkip([rows], index)
     expect(plan.skipped.map(item => item.row.line)).toEqual([2])
     expect(plan.notOnline.map(item => [item.row.line, item.entry.accessState])).toEqual([
@@ -36,30 +32,34 @@ describe('planSkip', () => {
 
   it('a row two managed devices match is skipped only if both are Online', () => {
     const rows = rowsOf(['10.0.0.1'])
-    const index = new InventoryIndex([managed('10.0.0.1'), { ...managed('10.0.0.1', 'Offline'), uuid: 'B'.repeat(32) }])
+    const index = [managed('10.0.0.1'), { ...managed('10.0.0.1', 'Offline'), uuid: 'B'.repeat(32) }]
     expect(planSkip([rows], index).notOnline).toHaveLength(1)
   })
 })
 
 describe('standingOf', () => {
-  const index = new InventoryIndex([
+  const inventory = [
     managed('10.0.0.1', 'Online'),
     managed('10.0.0.2', 'Pending'),
     managed('10.0.0.3', 'Offline'),
     managed('10.0.0.4', 'Partial')
-  ])
+  ]
+  const standing = (address: string, unmanage: boolean): Standing => {
+    const item = device(address)
+    return standingOf(jobDevicesInInventory([item], inventory).get(item), unmanage)
+  }
 
   it('after a manage job: Online is ready; missing or Pending, wait; anything else, not Online', () => {
-    expect(standingOf(device('10.0.0.1'), index, false).kind).toBe('ready')
-    expect(standingOf(device('10.0.0.2'), index, false)).toMatchObject({ kind: 'wait', why: 'pending' })
-    expect(standingOf(device('10.0.0.9'), index, false)).toMatchObject({ kind: 'wait', why: 'missing' })
-    expect(standingOf(device('10.0.0.3'), index, false).kind).toBe('not-online')
-    expect(standingOf(device('10.0.0.4'), index, false).kind).toBe('not-online')
+    expect(standing('10.0.0.1', false).kind).toBe('ready')
+    expect(standing('10.0.0.2', false)).toMatchObject({ kind: 'wait', why: 'pending' })
+    expect(standing('10.0.0.9', false)).toMatchObject({ kind: 'wait', why: 'missing' })
+    expect(standing('10.0.0.3', false).kind).toBe('not-online')
+    expect(standing('10.0.0.4', false).kind).toBe('not-online')
   })
 
   it('after an unmanage job: gone is ready; still listed, wait', () => {
-    expect(standingOf(device('10.0.0.9'), index, true).kind).toBe('ready')
-    expect(standingOf(device('10.0.0.3'), index, true)).toMatchObject({ kind: 'wait', why: 'still-managed' })
+    expect(standing('10.0.0.9', true).kind).toBe('ready')
+    expect(standing('10.0.0.3', true)).toMatchObject({ kind: 'wait', why: 'still-managed' })
   })
 })
 

@@ -1196,8 +1196,9 @@ function decodeEntities(html) {
 
 ;// CONCATENATED MODULE: ./src/lxca/client.ts
 // The LXCA API as this action uses it: get a job document or a list of the
-// managed devices, and send a request once (the upload, see import/upload.ts). Each request carries the authenticator's credential and tells
-// it whether the appliance accepted it; statuses become typed faults in
+// managed devices, and send a request once (the upload, see
+// import/upload.ts). Each request carries the authenticator's credential and
+// tells it whether the appliance accepted it; statuses become typed faults in
 // responses.ts.
 
 
@@ -1714,20 +1715,123 @@ const identity = (kind, value) => ({ kind, key: `${kind}:${value}` });
 /** An IP address in its canonical form (IPv6 compressed, lower case), or undefined when `text` is not one. */
 function canonicalIp(text) {
     const value = text.trim();
-    if ((0,external_node_net_.isIPv4)(value))
-        return value;
+    // Most values are IPv4 addresses or host names: neither needs the IPv6 parser (every IPv6 address has a colon).
+    if (!value.includes(':'))
+        return (0,external_node_net_.isIPv4)(value) ? value : undefined;
     // A zone (`fe80::1%eth0`) is kept as written: it names the link, not the device.
     const [address, zone] = value.split('%', 2);
-    const bare = address.replace(/^\[(.*)\]$/, '$1');
-    if (!(0,external_node_net_.isIPv6)(bare))
+    const bare = address.startsWith('[') && address.endsWith(']') ? address.slice(1, -1) : address;
+    const canonical = compressedIpv6(bare);
+    if (canonical === undefined)
         return undefined;
-    const canonical = new URL(`http://[${bare}]/`).hostname.slice(1, -1);
     return zone === undefined ? canonical : `${canonical}%${zone.toLowerCase()}`;
+}
+/**
+ * An IPv6 address as WHATWG URLs write it (RFC 5952: lower case, no leading
+ * zeros, the first longest run of two or more zero groups as `::`), or
+ * undefined when it is not one. By hand, one character at a time, because
+ * an inventory holds thousands of addresses and a URL parse each costs
+ * microseconds; an address with an embedded IPv4 part (`::ffff:10.0.0.1`),
+ * rare, is left to the URL parser.
+ */
+function compressedIpv6(text) {
+    if (text.includes('.'))
+        return (0,external_node_net_.isIPv6)(text) ? new URL(`http://[${text}]/`).hostname.slice(1, -1) : undefined;
+    const groups = parseIpv6Groups(text);
+    if (!groups)
+        return undefined;
+    // The first longest run of at least two zero groups.
+    let runStart = -1;
+    let runLength = 1;
+    for (let i = 0; i < 8;) {
+        let end = i;
+        while (end < 8 && groups[end] === 0)
+            end += 1;
+        if (end - i > runLength) {
+            runStart = i;
+            runLength = end - i;
+        }
+        i = end === i ? i + 1 : end;
+    }
+    let out = '';
+    for (let i = 0; i < 8; i++) {
+        if (i === runStart) {
+            out += '::';
+            i += runLength - 1;
+            continue;
+        }
+        if (out !== '' && !out.endsWith(':'))
+            out += ':';
+        out += groups[i].toString(16);
+    }
+    return out;
+}
+const COLON = 58;
+/** The eight 16-bit groups of a hex-only IPv6 address, `::` expanded; undefined when it is not one. */
+function parseIpv6Groups(text) {
+    const groups = [];
+    let gap = -1;
+    let i = 0;
+    const n = text.length;
+    if (n >= 2 && text.charCodeAt(0) === COLON) {
+        if (text.charCodeAt(1) !== COLON)
+            return undefined;
+        gap = 0;
+        i = 2;
+    }
+    while (i < n) {
+        let value = 0;
+        let digits = 0;
+        for (; i < n && digits <= 4; i++, digits++) {
+            const digit = hexDigit(text.charCodeAt(i));
+            if (digit < 0)
+                break;
+            value = value * 16 + digit;
+        }
+        if (digits === 0 || digits > 4 || groups.length === 8)
+            return undefined;
+        groups.push(value);
+        if (i === n)
+            break;
+        if (text.charCodeAt(i) !== COLON || i + 1 === n)
+            return undefined;
+        i += 1;
+        if (text.charCodeAt(i) === COLON) {
+            if (gap >= 0)
+                return undefined;
+            gap = groups.length;
+            i += 1;
+        }
+    }
+    if (gap < 0)
+        return groups.length === 8 ? groups : undefined;
+    if (groups.length > 7)
+        return undefined;
+    groups.splice(gap, 0, ...Array(8 - groups.length).fill(0));
+    return groups;
+}
+function hexDigit(code) {
+    if (code >= 48 && code <= 57)
+        return code - 48;
+    if (code >= 97 && code <= 102)
+        return code - 87;
+    if (code >= 65 && code <= 70)
+        return code - 55;
+    return -1;
 }
 /** 32 hex digits once dashes and braces are gone, lower case; undefined when `text` is not a UUID. */
 function canonicalUuid(text) {
     const bare = text.trim().replace(/[-{}]/g, '').toLowerCase();
     return /^[0-9a-f]{32}$/.test(bare) ? bare : undefined;
+}
+/** A host name as compared: whole, in lower case, without a trailing dot. */
+function canonicalHost(text) {
+    const value = text.trim().toLowerCase();
+    return value.endsWith('.') ? value.slice(0, -1) : value;
+}
+/** A serial number as compared: whole, in lower case. */
+function canonicalSerial(text) {
+    return text.trim().toLowerCase();
 }
 /** What an address cell of a CSV names: an IP address, else a host name. */
 function addressIdentity(text) {
@@ -1735,11 +1839,11 @@ function addressIdentity(text) {
     if (value === '')
         return undefined;
     const ip = canonicalIp(value);
-    return ip === undefined ? identity('host', value.toLowerCase().replace(/\.$/, '')) : identity('ip', ip);
+    return ip === undefined ? identity('host', canonicalHost(value)) : identity('ip', ip);
 }
 function serialIdentity(text) {
-    const value = text.trim();
-    return value === '' ? undefined : identity('serial', value.toLowerCase());
+    const value = canonicalSerial(text);
+    return value === '' ? undefined : identity('serial', value);
 }
 /** A UUID cell: the UUID, or (not a UUID's form) the value whole, which only the same text matches. */
 function uuidIdentity(text) {
@@ -1768,7 +1872,7 @@ function reportedIdentities(address, uuid) {
         else if (asUuid !== undefined)
             found.push(identity('uuid', asUuid));
         else
-            found.push(identity('serial', value.toLowerCase()), identity('host', value.toLowerCase().replace(/\.$/, '')));
+            found.push(identity('serial', canonicalSerial(value)), identity('host', canonicalHost(value)));
     }
     const own = uuid === undefined ? undefined : canonicalUuid(uuid);
     if (own !== undefined)
@@ -2631,88 +2735,159 @@ function refuseRepeatedJob(upload, earlier) {
 // case, and a short name meets an FQDN's first label only when exactly one
 // device has it; its serial number and UUID meet `serialNumber` and `uuid`. A
 // job's device is found by its UUID first, else by the addresses it reports.
+// Each question is asked of the whole inventory at once.
 
-class InventoryIndex {
-    devices;
-    byKey = new Map();
-    /** Devices by the first label of their dotted names: `node7` of `node7.lab.example`. */
-    byFirstLabel = new Map();
-    constructor(devices) {
-        this.devices = devices;
-        for (const device of devices) {
-            for (const key of keysOf(device))
-                this.add(this.byKey, key, device);
+class Wanted {
+    ip = new Map();
+    host = new Map();
+    serial = new Map();
+    uuid = new Map();
+    add(kind, value, item) {
+        const map = this.mapOf(kind);
+        const list = map.get(value);
+        if (!list)
+            map.set(value, [item]);
+        else if (list[list.length - 1] !== item)
+            list.push(item);
+    }
+    /**
+     * Calls `meet` for every wanted item the managed device is, with the kind
+     * of identity that matched. Kinds nobody asked for are not even computed
+     * (rows usually give addresses only: no UUID or serial number is read).
+     */
+    scan(device, meet) {
+        const { ip, host, serial, uuid } = this;
+        if (ip.size > 0)
+            for (const address of device.addresses)
+                this.look(ip, 'ip', canonicalIp(address), meet);
+        if (ip.size > 0 || host.size > 0) {
             for (const name of device.names) {
-                const [first, ...rest] = name.toLowerCase().split('.');
-                if (rest.length === 0 || first === '')
-                    continue;
-                const owners = this.byFirstLabel.get(first) ?? new Set();
-                owners.add(device);
-                this.byFirstLabel.set(first, owners);
+                const asIp = canonicalIp(name);
+                if (asIp !== undefined)
+                    this.look(ip, 'ip', asIp, meet);
+                else if (host.size > 0)
+                    this.look(host, 'host', canonicalHost(name), meet);
             }
         }
+        if (serial.size > 0 && device.serialNumber !== undefined)
+            this.look(serial, 'serial', canonicalSerial(device.serialNumber), meet);
+        if (uuid.size > 0 && device.uuid !== undefined)
+            this.look(uuid, 'uuid', canonicalUuid(device.uuid), meet);
     }
-    /** The managed devices a row names (usually none or one). */
-    forRow(row) {
-        const found = new Set();
-        for (const identity of row.identities) {
-            const whole = this.byKey.get(identity.key) ?? [];
-            whole.forEach(device => found.add(device));
-            if (identity.kind === 'host' && whole.length === 0 && !identity.key.includes('.')) {
-                const owners = this.byFirstLabel.get(identity.key.slice('host:'.length));
-                if (owners?.size === 1)
-                    owners.forEach(device => found.add(device));
-            }
-        }
-        return [...found];
+    look(map, kind, value, meet) {
+        if (value === undefined || value === '')
+            return;
+        const items = map.get(value);
+        if (items)
+            meet(items, kind, value);
     }
-    /** The managed device a job's device is: by its UUID, else by the addresses the job reports. */
-    forJobDevice(device) {
-        const uuid = device.uuid === undefined ? undefined : canonicalUuid(device.uuid);
-        if (uuid !== undefined) {
-            const byUuid = this.byKey.get(`uuid:${uuid}`);
-            if (byUuid?.length)
-                return byUuid[0];
+    mapOf(kind) {
+        switch (kind) {
+            case 'ip':
+                return this.ip;
+            case 'host':
+                return this.host;
+            case 'serial':
+                return this.serial;
+            case 'uuid':
+                return this.uuid;
         }
-        for (const identity of reportedIdentities(device.address, undefined)) {
-            if (identity.kind === 'uuid' || identity.kind === 'ip') {
-                const found = this.byKey.get(identity.key);
-                if (found?.length)
-                    return found[0];
-            }
-        }
-        return undefined;
-    }
-    add(map, key, device) {
-        const list = map.get(key);
-        if (list) {
-            if (!list.includes(device))
-                list.push(device);
-        }
-        else
-            map.set(key, [device]);
     }
 }
-/** Every key a managed device can be found by. */
-function keysOf(device) {
-    const keys = [];
-    for (const address of device.addresses) {
-        const identity = addressIdentity(address);
-        if (identity?.kind === 'ip')
-            keys.push(identity.key);
+/** The managed devices each row names (rows that name none are left out), in one pass over the inventory. */
+function rowsInInventory(rows, devices) {
+    const wanted = new Wanted();
+    /** Rows that give a short host name (no dot), by it: it may be an FQDN's first label. */
+    const short = new Map();
+    for (const row of rows) {
+        for (const identity of row.identities) {
+            const value = inventory_match_valueOf(identity);
+            wanted.add(identity.kind, value, row);
+            if (identity.kind !== 'host' || value.includes('.'))
+                continue;
+            const named = short.get(value);
+            if (named)
+                named.push(row);
+            else
+                short.set(value, [row]);
+        }
     }
-    for (const name of device.names) {
-        const identity = addressIdentity(name);
-        if (identity)
-            keys.push(identity.key);
+    const found = new Map();
+    const meet = (row, device) => {
+        const list = found.get(row);
+        if (!list)
+            found.set(row, [device]);
+        else if (!list.includes(device))
+            list.push(device);
+    };
+    /** Short names some device has whole: the first-label rule does not apply to them. */
+    const whole = new Set();
+    /** The one device whose dotted name starts with a wanted short name; null when several do. */
+    const owners = new Map();
+    let device;
+    const named = (rows, kind, value) => {
+        for (const row of rows)
+            meet(row, device);
+        if (kind === 'host' && short.has(value))
+            whole.add(value);
+    };
+    for (device of devices) {
+        wanted.scan(device, named);
+        if (short.size === 0)
+            continue;
+        for (const name of device.names) {
+            const dot = name.indexOf('.');
+            if (dot <= 0)
+                continue;
+            const first = name.slice(0, dot).toLowerCase();
+            if (!short.has(first))
+                continue;
+            const owner = owners.get(first);
+            if (owner === undefined)
+                owners.set(first, device);
+            else if (owner !== device)
+                owners.set(first, null);
+        }
     }
-    const serial = device.serialNumber === undefined ? undefined : serialIdentity(device.serialNumber);
-    if (serial)
-        keys.push(serial.key);
-    const uuid = device.uuid === undefined ? undefined : canonicalUuid(device.uuid);
-    if (uuid !== undefined)
-        keys.push(`uuid:${uuid}`);
-    return keys;
+    for (const [label, owner] of owners) {
+        if (owner && !whole.has(label))
+            for (const row of short.get(label) ?? [])
+                meet(row, owner);
+    }
+    return found;
+}
+/**
+ * The managed device each job's device is (devices not found are left out):
+ * by its own UUID first, else by the identities the job reports for it (its
+ * addresses, or a UUID), in the order it reports them. One pass.
+ */
+function jobDevicesInInventory(jobDevices, devices) {
+    const wanted = new Wanted();
+    for (const device of jobDevices) {
+        const own = device.uuid === undefined ? undefined : canonicalUuid(device.uuid);
+        if (own !== undefined)
+            wanted.add('uuid', own, { device, rank: 0 });
+        reportedIdentities(device.address, undefined).forEach((identity, i) => {
+            if (identity.kind === 'uuid' || identity.kind === 'ip')
+                wanted.add(identity.kind, inventory_match_valueOf(identity), { device, rank: i + 1 });
+        });
+    }
+    const best = new Map();
+    let entry;
+    const named = items => {
+        for (const { device, rank } of items) {
+            const known = best.get(device);
+            if (!known || rank < known.rank)
+                best.set(device, { rank, entry });
+        }
+    };
+    for (entry of devices)
+        wanted.scan(entry, named);
+    return new Map([...best].map(([device, { entry }]) => [device, entry]));
+}
+/** The canonical value of an identity: its key without the kind. */
+function inventory_match_valueOf(identity) {
+    return identity.key.slice(identity.kind.length + 1);
 }
 /** `Online`, in any case: the one access state in which a device is ready. */
 function isOnline(device) {
@@ -2737,13 +2912,14 @@ function unconfirmedJob(job, problem) {
         return { ...job, status: 'cancelled' };
     return { ...job, status: 'error', cause: { kind: 'inventory', problem } };
 }
-function planSkip(sources, index) {
+function planSkip(sources, inventory) {
     const skipped = [];
     const notOnline = [];
     const toImport = new Set();
+    const found = rowsInInventory(sources.flatMap(source => source.rows), inventory);
     for (const { path, rows } of sources) {
         for (const row of rows) {
-            const entries = index.forRow(row);
+            const entries = found.get(row) ?? [];
             const offline = entries.find(entry => !isOnline(entry));
             if (entries.length === 0)
                 toImport.add(row);
@@ -2755,8 +2931,8 @@ function planSkip(sources, index) {
     }
     return { skipped, notOnline, toImport };
 }
-function standingOf(device, index, unmanage) {
-    const entry = index.forJobDevice(device);
+/** `entry`: the managed device the inventory lists for it (jobDevicesInInventory), if any. */
+function standingOf(entry, unmanage) {
     if (unmanage)
         return entry ? { kind: 'wait', why: 'still-managed', entry } : { kind: 'ready' };
     if (!entry)
@@ -2945,18 +3121,19 @@ async function standingsOnce(targets, unmanage, options) {
     const first = await readLists([...typed, ...(untyped.length > 0 ? ['nodes'] : [])], options);
     if ('trouble' in first)
         return first;
-    let index = new InventoryIndex(first.devices);
-    const unfound = untyped.filter(({ device }) => !index.forJobDevice(device));
+    const devices = targets.map(target => target.device);
+    let found = jobDevicesInInventory(devices, first.devices);
+    const unfound = untyped.filter(({ device }) => !found.has(device));
     if (unfound.length > 0) {
         const others = INVENTORY_LISTS.filter(list => list !== 'nodes' && !typed.includes(list));
         const more = await readLists(others, options);
         if ('trouble' in more)
             return more;
-        index = new InventoryIndex([...first.devices, ...more.devices]);
+        found = jobDevicesInInventory(devices, [...first.devices, ...more.devices]);
     }
     const standings = new Map();
-    for (const { device } of targets)
-        standings.set(device, standingOf(device, index, unmanage));
+    for (const device of devices)
+        standings.set(device, standingOf(found.get(device), unmanage));
     return { standings };
 }
 
@@ -2967,7 +3144,6 @@ async function standingsOnce(targets, unmanage, options) {
 // every device a job calls successful really there, and Online. Both read
 // each list once a round (poll/inventory-reader.ts); outcome/inventory.ts
 // decides what the answers mean.
-
 
 
 
@@ -2992,7 +3168,7 @@ async function managedRows(sources, context, deadline) {
     const read = await readLists(lists, readOptions(context, deadline));
     if ('trouble' in read)
         return { problem: problemOf(read.trouble, 'skip') };
-    const plan = planSkip(sources, new InventoryIndex(read.devices));
+    const plan = planSkip(sources, read.devices);
     const rows = sources.reduce((sum, source) => sum + source.rows.length, 0);
     log.info(`${text_plural(plan.skipped.length, 'row')} of ${rows.toLocaleString('en-US')} already managed here and Online (not uploaded)` +
         (plan.notOnline.length > 0 ? `; ${text_plural(plan.notOnline.length, 'row')} managed here but not Online` : '') +

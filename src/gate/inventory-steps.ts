@@ -8,7 +8,6 @@ import { plural } from '../common/text.js'
 import type { LxcaClient } from '../lxca/client.js'
 import type { InventoryList } from '../lxca/inventory.js'
 import type { Deadline } from '../outcome/deadline.js'
-import { InventoryIndex } from '../outcome/inventory-match.js'
 import { devicesToVerify, planSkip, unconfirmedJob, withInventory, type SkipPlan } from '../outcome/inventory.js'
 import type { InventoryProblem, JobOutcome } from '../outcome/job-outcome.js'
 import type { Source } from '../outcome/rows.js'
@@ -50,7 +49,7 @@ export async function managedRows(
   log.info(`Reading the appliance's inventory of managed devices (${lists.map(list => `GET /${list}`).join(', ')})`)
   const read = await readLists(lists, readOptions(context, deadline))
   if ('trouble' in read) return { problem: problemOf(read.trouble, 'skip') }
-  const plan = planSkip(sources, new InventoryIndex(read.devices))
+  const plan = planSkip(sources, read.devices)
   const rows = sources.reduce((sum, source) => sum + source.rows.length, 0)
   log.info(
     `${plural(plan.skipped.length, 'row')} of ${rows.toLocaleString('en-US')} already managed here and Online (not uploaded)` +

@@ -30,7 +30,7 @@ export interface TransportOptions {
   readonly lookup?: net.LookupFunction
 }
 
-const DEFAULT_MAX_BODY = 64 * 1024 * 1024
+export const DEFAULT_MAX_BODY = 64 * 1024 * 1024
 
 export function createTransport(options: TransportOptions): Transport {
   const policies = new Map<string, TlsPolicy>()

@@ -12,7 +12,7 @@
 import type { Device, StepNode } from '../lxca/document.js'
 import type { InventoryDevice } from '../lxca/inventory.js'
 import type { Assessment, DeviceAssessment } from '../lxca/verdict.js'
-import { isOnline, isPending, type InventoryIndex } from './inventory-match.js'
+import { isOnline, isPending, rowsInInventory } from './inventory-match.js'
 import type { InventoryProblem, JobOutcome } from './job-outcome.js'
 import type { RowTrace, Source, SourceRow } from './rows.js'
 
@@ -72,13 +72,17 @@ export interface SkipPlan {
   readonly toImport: ReadonlySet<SourceRow>
 }
 
-export function planSkip(sources: readonly Source[], index: InventoryIndex): SkipPlan {
+export function planSkip(sources: readonly Source[], inventory: readonly InventoryDevice[]): SkipPlan {
   const skipped: ManagedRow[] = []
   const notOnline: ManagedRow[] = []
   const toImport = new Set<SourceRow>()
+  const found = rowsInInventory(
+    sources.flatMap(source => source.rows),
+    inventory
+  )
   for (const { path, rows } of sources) {
     for (const row of rows) {
-      const entries = index.forRow(row)
+      const entries = found.get(row) ?? []
       const offline = entries.find(entry => !isOnline(entry))
       if (entries.length === 0) toImport.add(row)
       else if (offline) notOnline.push({ row, path, entry: offline })
@@ -95,8 +99,8 @@ export type Standing =
   | { readonly kind: 'wait'; readonly why: 'missing' | 'pending' | 'still-managed'; readonly entry?: InventoryDevice }
   | { readonly kind: 'not-online'; readonly entry: InventoryDevice }
 
-export function standingOf(device: Device, index: InventoryIndex, unmanage: boolean): Standing {
-  const entry = index.forJobDevice(device)
+/** `entry`: the managed device the inventory lists for it (jobDevicesInInventory), if any. */
+export function standingOf(entry: InventoryDevice | undefined, unmanage: boolean): Standing {
   if (unmanage) return entry ? { kind: 'wait', why: 'still-managed', entry } : { kind: 'ready' }
   if (!entry) return { kind: 'wait', why: 'missing' }
   if (isOnline(entry)) return { kind: 'ready', entry }

@@ -11,7 +11,7 @@ import { nextWait } from '../http/retry-wait.js'
 import type { Device } from '../lxca/document.js'
 import { INVENTORY_LISTS, parseInventory, type InventoryDevice, type InventoryList } from '../lxca/inventory.js'
 import type { Deadline } from '../outcome/deadline.js'
-import { InventoryIndex } from '../outcome/inventory-match.js'
+import { jobDevicesInInventory } from '../outcome/inventory-match.js'
 import { standingOf, type Standing } from '../outcome/inventory.js'
 import { factsOf, type FaultFacts } from '../outcome/job-outcome.js'
 
@@ -125,15 +125,16 @@ async function standingsOnce(
   const untyped = targets.filter(target => target.list === undefined)
   const first = await readLists([...typed, ...(untyped.length > 0 ? (['nodes'] as const) : [])], options)
   if ('trouble' in first) return first
-  let index = new InventoryIndex(first.devices)
-  const unfound = untyped.filter(({ device }) => !index.forJobDevice(device))
+  const devices = targets.map(target => target.device)
+  let found = jobDevicesInInventory(devices, first.devices)
+  const unfound = untyped.filter(({ device }) => !found.has(device))
   if (unfound.length > 0) {
     const others = INVENTORY_LISTS.filter(list => list !== 'nodes' && !typed.includes(list))
     const more = await readLists(others, options)
     if ('trouble' in more) return more
-    index = new InventoryIndex([...first.devices, ...more.devices])
+    found = jobDevicesInInventory(devices, [...first.devices, ...more.devices])
   }
   const standings = new Map<Device, Standing>()
-  for (const { device } of targets) standings.set(device, standingOf(device, index, unmanage))
+  for (const device of devices) standings.set(device, standingOf(found.get(device), unmanage))
   return { standings }
 }
