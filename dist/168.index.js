@@ -333,7 +333,10 @@ function headlineParts(view) {
     const elapsed = (0,duration/* formatDuration */.a)(view.elapsedMs);
     switch (view.status) {
         case 'success':
-            return { before: '', after: ` succeeded: all ${(0,common_text/* plural */.LS)(view.total, 'device')} managed · ${elapsed}` };
+            return {
+                before: '',
+                after: ` succeeded: ${view.total === 1 ? 'its one device' : `all ${(0,common_text/* plural */.LS)(view.total, 'device')}`} managed · ${elapsed}`
+            };
         case 'failure':
             return { before: '', after: ` failed: ${failedCount(view)} · ${elapsed}` };
         case 'partial':
@@ -1269,6 +1272,7 @@ function omissionNote(omitted) {
 ;// CONCATENATED MODULE: ./src/report/model/inventory-view.ts
 
 
+
 function inventoryView(outcome, scrub, naming) {
     const { inventory } = outcome;
     if (!inventory)
@@ -1327,7 +1331,8 @@ function inventoryLine(view) {
     const count = (n) => n.toLocaleString('en-US');
     const facts = [];
     if (view.skipped.length > 0 || view.notOnline.length > 0 || view.rows > view.uploaded) {
-        facts.push(`${count(view.skipped.length)} already managed`);
+        if (view.skipped.length > 0 || view.notOnline.length === 0)
+            facts.push(`${count(view.skipped.length)} already managed`);
         if (view.notOnline.length > 0)
             facts.push(`${count(view.notOnline.length)} managed here but not Online`);
     }
@@ -1350,6 +1355,18 @@ function inventoryHeadline(view, host) {
     if (view.notOnline.length === 0)
         return `${servers} on ${host}: all already managed here and Online, nothing to import`;
     return `${servers} on ${host}: ${view.skipped.length.toLocaleString('en-US')} already managed, ${view.notOnline.length.toLocaleString('en-US')} managed here but not Online; nothing uploaded`;
+}
+/**
+ * The run's first line when its one job passed but rows the inventory lists
+ * managed, not Online, failed the run: the job's own headline would say
+ * "succeeded" over a red step. Undefined otherwise.
+ */
+function notReadyHeadline(view, runStatus, jobStatus, host) {
+    if (view.planOnly || view.notOnline.length === 0)
+        return undefined;
+    if (outcome_status/* STATUSES */.f[runStatus].severity <= outcome_status/* STATUSES */.f[jobStatus].severity)
+        return undefined;
+    return `Not every server is ready on ${host}: ${(0,common_text/* plural */.LS)(view.notOnline.length, 'row')} managed here but not Online (not uploaded)`;
 }
 /** `3 rows managed here but not Online: rack1 (10.0.0.1) servers.csv:2 (Offline), …`, or nothing. */
 function notOnlineSentence(view) {
@@ -1390,11 +1407,22 @@ function inventoryTables(view) {
             ? `#### Managed here, but not Online: a real run would fail ${(0,common_text/* plural */.LS)(inventory.notOnline.length, 'row')}`
             : `#### Managed here, but not Online (${(0,common_text/* plural */.LS)(inventory.notOnline.length, 'row')}, not uploaded)`;
         blocks.push(`${title}\n\n${rowsTable(inventory.notOnline, true)}`);
-        blocks.push('A device the appliance lists at the address of a new server is often a stale entry: unmanage it in XClarity Administrator, then run the step again.');
+        blocks.push(notOnlineAdvice(inventory.notOnline));
     }
     if (inventory.planOnly)
         blocks.push(plan(inventory));
     return blocks.join('\n\n');
+}
+/** What to do: a stale entry is unmanaged; a Pending device is waited for. */
+function notOnlineAdvice(rows) {
+    const pending = rows.some(row => row.accessState?.toLowerCase() === 'pending');
+    const other = rows.some(row => row.accessState?.toLowerCase() !== 'pending');
+    const advice = [];
+    if (other)
+        advice.push('A device the appliance lists at the address of a new server is often a stale entry: unmanage it in XClarity Administrator, then run the step again.');
+    if (pending)
+        advice.push('A Pending device is still being brought under management: run the step again once it is Online.');
+    return advice.join(' ');
 }
 function plan(inventory) {
     const lead = `**Plan:** ${(0,common_text/* plural */.LS)(inventory.skipped.length, 'row')} of ${inventory.rows.toLocaleString('en-US')} already managed here (a real run skips ${inventory.skipped.length === 1 ? 'it' : 'them'}); ${inventory.uploaded.toLocaleString('en-US')} would be imported.`;
@@ -1640,6 +1668,8 @@ function partsTable(view, parts) {
 
 
 
+
+
 function renderGateMarkdown(view, budgetBytes = SUMMARY_BUDGET_BYTES) {
     const footer = renderFooter(view);
     // The footer, and the blank line before it and the line end after it.
@@ -1656,6 +1686,9 @@ function renderGateMarkdown(view, budgetBytes = SUMMARY_BUDGET_BYTES) {
     }
     const uploaded = view.upload && uploadLine(view.upload);
     if (view.jobs.length === 1) {
+        // A passing job in a failing run (rows managed here but not Online): the run's verdict comes first.
+        const ahead = view.inventory && notReadyHeadline(view.inventory, view.status, view.jobs[0].status, view.host);
+        const first = ahead ? `### ${outcome_status/* STATUSES */.f[view.status].icon} ${escapeMarkdown(ahead, 600)}\n\n` : '';
         const notes = [uploaded ? `📤 ${escapeMarkdown(uploaded, 600)}` : '', inventoryNote(view), inventoryTables(view)];
         const next = nextStepsMarkdown(view.next, true);
         const options = {
@@ -1664,7 +1697,7 @@ function renderGateMarkdown(view, budgetBytes = SUMMARY_BUDGET_BYTES) {
             footer: [next, footer].filter(Boolean).join('\n\n'),
             note: notes.filter(Boolean).join('\n\n') || undefined
         };
-        return `${renderJobMarkdown(view.jobs[0], room, options)}\n`;
+        return `${first}${renderJobMarkdown(view.jobs[0], room - byteLength(first), options)}\n`;
     }
     const statuses = view.jobs.map(job => job.status);
     const elapsed = Math.max(...view.jobs.map(job => job.elapsedMs));
@@ -1704,11 +1737,9 @@ function jobsTable(view) {
 /** Links built from the validated host and job IDs only: no server text ever reaches a link. */
 function renderFooter(view) {
     const appliance = `Open [XClarity Administrator](${view.baseUrl.href}) › Monitoring › Jobs to follow a job`;
-    // Validation starts no job: nothing to follow.
-    if (view.upload?.validationOnly || (view.parts && view.jobs.length === 0))
-        return `---\n<sub>[XClarity Administrator](${view.baseUrl.href})</sub>`;
+    // No job (a validation, an upload that started none, nothing to upload): nothing to follow.
     if (view.jobs.length === 0)
-        return `---\n<sub>${appliance}</sub>`;
+        return `---\n<sub>[XClarity Administrator](${view.baseUrl.href})</sub>`;
     const api = view.jobs
         .map(job => `[${escapeMarkdown(job.job.id, 140)}](${(0,job_ref/* jobUrl */.Ne)(view.baseUrl, job.job).href})`)
         .join(' · ');
@@ -1899,8 +1930,20 @@ function notInJobText(view) {
 /** The one line for the whole step: the upload's, the job's, or every unsuccessful job's. */
 function gateMessage(view) {
     const message = jobsMessage(view);
-    const notOnline = view.inventory && notOnlineSentence(view.inventory);
-    return notOnline ? (0,common_text/* singleLine */.pF)(`${message} | ${notOnline}.`, 4000) : message;
+    const { inventory } = view;
+    if (!inventory || (view.jobs.length === 0 && !view.upload && !view.parts))
+        return message;
+    // What the inventory added: the rows it left out, and what it did not confirm.
+    const notOnline = notOnlineSentence(inventory);
+    const line = inventory.skipped.length > 0 || inventory.unconfirmed > 0 ? inventoryLine(inventory) : undefined;
+    const added = [line, notOnline].filter(Boolean);
+    if (added.length === 0)
+        return message;
+    // The job passed and the rows failed the run: what failed it comes first.
+    const first = view.jobs.length === 1 && notReadyHeadline(inventory, view.status, view.jobs[0].status, view.host);
+    if (first && notOnline)
+        return (0,common_text/* singleLine */.pF)(`${notOnline}. | ${message}`, 4000);
+    return (0,common_text/* singleLine */.pF)(`${message} | ${added.join('; ')}.`, 4000);
 }
 function jobsMessage(view) {
     const { jobs } = view;

@@ -2825,7 +2825,7 @@ function checked(device, standing, deadline) {
         };
     }
     const waiting = standing.kind === 'wait' && deadline;
-    const { result, words } = finding(standing);
+    const { result, found, action } = finding(standing);
     // Cut short by the deadline, the step says what the appliance listed when the wait ended.
     const listed = standing.kind === 'wait' && standing.entry
         ? `lists it ${standing.entry.accessState ?? 'with no access state'}`
@@ -2836,7 +2836,8 @@ function checked(device, standing, deadline) {
             ? `Appliance inventory: ${standing.why === 'still-managed' ? 'still listed' : listed}`
             : 'Appliance inventory',
         state: waiting ? 'Pending' : 'Stopped_With_Error',
-        userAction: words,
+        longDescription: found,
+        userAction: action,
         children: []
     };
     const next = {
@@ -2844,19 +2845,34 @@ function checked(device, standing, deadline) {
         ...(standing.entry ? { inventory: standing.entry } : {}),
         jobResult: device.result,
         result: waiting ? undefined : result,
+        // What the appliance lists, in place of the job's "managed successfully".
+        longDescription: found,
         steps: [...device.steps, step]
     };
     return { device: next, state: waiting ? 'pending' : 'failed', stepPath: [step] };
 }
+/** The device's result, what the appliance lists (the details), and what to do about it (the fix). */
 function finding(standing) {
     const state = standing.entry?.accessState ?? 'no access state';
     if (standing.kind === 'not-online' || (standing.kind === 'wait' && standing.why === 'pending')) {
-        return { result: 'NOT_ONLINE', words: `The job managed it, but the appliance lists it ${state}, not Online.` };
+        return {
+            result: 'NOT_ONLINE',
+            found: `The job managed it, but the appliance lists it ${state}, not Online.`,
+            action: 'Check its management controller (network, credentials, firmware) under Resources in XClarity Administrator; run the step again once it is Online.'
+        };
     }
     if (standing.why === 'still-managed') {
-        return { result: 'STILL_MANAGED', words: 'The job unmanaged it, but the appliance still lists it as managed.' };
+        return {
+            result: 'STILL_MANAGED',
+            found: 'The job unmanaged it, but the appliance still lists it as managed.',
+            action: 'Unmanage it in XClarity Administrator (Resources), then check again.'
+        };
     }
-    return { result: 'NOT_IN_INVENTORY', words: "The job managed it, but it is not in the appliance's inventory." };
+    return {
+        result: 'NOT_IN_INVENTORY',
+        found: "The job managed it, but it is not in the appliance's inventory.",
+        action: 'Look for it under Resources in XClarity Administrator; if it is not there, run the step again to import it (raise inventory-wait if the appliance is slow to list new devices).'
+    };
 }
 /** The trace, each replaced device on its row. */
 function retraced(rows, replaced) {

@@ -5,6 +5,7 @@ import { describe, expect, it } from '@jest/globals'
 import { readFileSync } from 'node:fs'
 import type { Simulator, SimulatorOptions } from '../../src/simulator/server.js'
 import { runAction, type ActionRun } from '../../scripts/run-action.js'
+import { echoedForms } from '../helpers/echo-forms.js'
 import { CA, HEADER, importSimulators, PASSWORD } from '../helpers/import-simulator.js'
 
 const simulator = importSimulators()
@@ -77,6 +78,10 @@ describe('running the step again', () => {
     expect(result.summary.split('\n')[0]).toBe(
       '### ✅ 4 servers on 127.0.0.1&#58;' + sim.port + '&#58; all already managed here and Online, nothing to import'
     )
+    // No job: the footer offers the appliance, not a job to follow.
+    expect(result.summary).toContain(`---\n<sub>[XClarity Administrator](${sim.url}/)</sub>`)
+    expect(result.summary).not.toContain('Jobs to follow')
+    expect(JSON.parse(result.outputs['succeeded-devices'])).toHaveLength(4)
   })
 
   it('a row whose device is managed here but Offline is a failed row, not uploaded and never "ready"', async () => {
@@ -85,6 +90,13 @@ describe('running the step again', () => {
     expect(result.outputs.status).toBe('failure')
     expect(rowsOf(sim.uploadedFiles[0])).toHaveLength(3)
     expect(result.summary).toContain('#### Managed here, but not Online (1 row, not uploaded)')
+    // The job passed; the run did not: its verdict comes first, in the summary and the message.
+    expect(result.summary.split('\n')[0]).toBe(
+      '### ❌ Not every server is ready on 127.0.0.1&#58;' +
+        sim.port +
+        '&#58; 1 row managed here but not Online (not uploaded)'
+    )
+    expect(result.stdout).toMatch(/^::error::1 row managed here but not Online, not uploaded: node-2/m)
     expect(result.stdout).toMatch(/::error title=Managed here but not Online,file=servers\.csv,line=3::/)
     expect(readFileSync(result.outputs['failed-csv'], 'utf8')).toContain('10.0.0.2,node-2')
     expect(devicesFile(result).find(item => item.name === 'node-2')).toMatchObject({
@@ -148,6 +160,35 @@ describe('the inventory says who is ready', () => {
     const sim = await simulator()
     const result = await run(sim, csv({ 4: 'offline' }), { 'verify-inventory': 'false' })
     expect(result.outputs.status).toBe('success')
+  })
+})
+
+describe('inventory text is appliance text', () => {
+  it('an inventory that echoes the password and carries markup: scrubbed everywhere, escaped in the summary', async () => {
+    const entry = {
+      uuid: 'A'.repeat(32),
+      name: `<img src=x onerror=alert(1)> [x](https://evil.example) ${PASSWORD}`,
+      mgmtProcIPaddress: '10.0.0.2',
+      accessState: `Offline|${PASSWORD}`
+    }
+    const body = JSON.stringify({ nodeList: [entry] })
+    const sim = await simulator({ inventoryFaults: [{ kind: 'body', body }] })
+    const result = await run(sim, csv())
+    expect(result.outputs.status).toBe('failure')
+    const written = [
+      result.summary,
+      // The runner is told what to mask, in its own command: everything else must hold no secret.
+      result.stdout.replace(/^::add-mask::.*$/gm, ''),
+      result.stderr,
+      readFileSync(result.outputs['devices-file'], 'utf8'),
+      readFileSync(result.outputs['junit-file'], 'utf8'),
+      JSON.stringify(result.outputs)
+    ]
+    for (const text of written) for (const form of echoedForms(PASSWORD)) expect(text).not.toContain(form)
+    expect(result.summary).not.toContain('<img')
+    expect(result.summary).not.toContain('](https://evil')
+    const row = result.summary.split('\n').find(line => line.startsWith('| node-2'))
+    expect(row?.split('|')).toHaveLength(5)
   })
 })
 

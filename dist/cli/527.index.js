@@ -2994,7 +2994,7 @@ function checked(device, standing, deadline) {
         };
     }
     const waiting = standing.kind === 'wait' && deadline;
-    const { result, words } = finding(standing);
+    const { result, found, action } = finding(standing);
     // Cut short by the deadline, the step says what the appliance listed when the wait ended.
     const listed = standing.kind === 'wait' && standing.entry
         ? `lists it ${standing.entry.accessState ?? 'with no access state'}`
@@ -3005,7 +3005,8 @@ function checked(device, standing, deadline) {
             ? `Appliance inventory: ${standing.why === 'still-managed' ? 'still listed' : listed}`
             : 'Appliance inventory',
         state: waiting ? 'Pending' : 'Stopped_With_Error',
-        userAction: words,
+        longDescription: found,
+        userAction: action,
         children: []
     };
     const next = {
@@ -3013,19 +3014,34 @@ function checked(device, standing, deadline) {
         ...(standing.entry ? { inventory: standing.entry } : {}),
         jobResult: device.result,
         result: waiting ? undefined : result,
+        // What the appliance lists, in place of the job's "managed successfully".
+        longDescription: found,
         steps: [...device.steps, step]
     };
     return { device: next, state: waiting ? 'pending' : 'failed', stepPath: [step] };
 }
+/** The device's result, what the appliance lists (the details), and what to do about it (the fix). */
 function finding(standing) {
     const state = standing.entry?.accessState ?? 'no access state';
     if (standing.kind === 'not-online' || (standing.kind === 'wait' && standing.why === 'pending')) {
-        return { result: 'NOT_ONLINE', words: `The job managed it, but the appliance lists it ${state}, not Online.` };
+        return {
+            result: 'NOT_ONLINE',
+            found: `The job managed it, but the appliance lists it ${state}, not Online.`,
+            action: 'Check its management controller (network, credentials, firmware) under Resources in XClarity Administrator; run the step again once it is Online.'
+        };
     }
     if (standing.why === 'still-managed') {
-        return { result: 'STILL_MANAGED', words: 'The job unmanaged it, but the appliance still lists it as managed.' };
+        return {
+            result: 'STILL_MANAGED',
+            found: 'The job unmanaged it, but the appliance still lists it as managed.',
+            action: 'Unmanage it in XClarity Administrator (Resources), then check again.'
+        };
     }
-    return { result: 'NOT_IN_INVENTORY', words: "The job managed it, but it is not in the appliance's inventory." };
+    return {
+        result: 'NOT_IN_INVENTORY',
+        found: "The job managed it, but it is not in the appliance's inventory.",
+        action: 'Look for it under Resources in XClarity Administrator; if it is not there, run the step again to import it (raise inventory-wait if the appliance is slow to list new devices).'
+    };
 }
 /** The trace, each replaced device on its row. */
 function retraced(rows, replaced) {
@@ -4968,7 +4984,10 @@ function headlineParts(view) {
     const elapsed = formatDuration(view.elapsedMs);
     switch (view.status) {
         case 'success':
-            return { before: '', after: ` succeeded: all ${text_plural(view.total, 'device')} managed · ${elapsed}` };
+            return {
+                before: '',
+                after: ` succeeded: ${view.total === 1 ? 'its one device' : `all ${text_plural(view.total, 'device')}`} managed · ${elapsed}`
+            };
         case 'failure':
             return { before: '', after: ` failed: ${failedCount(view)} · ${elapsed}` };
         case 'partial':
@@ -5900,6 +5919,7 @@ function omissionNote(omitted) {
 ;// CONCATENATED MODULE: ./src/report/model/inventory-view.ts
 
 
+
 function inventoryView(outcome, scrub, naming) {
     const { inventory } = outcome;
     if (!inventory)
@@ -5958,7 +5978,8 @@ function inventoryLine(view) {
     const count = (n) => n.toLocaleString('en-US');
     const facts = [];
     if (view.skipped.length > 0 || view.notOnline.length > 0 || view.rows > view.uploaded) {
-        facts.push(`${count(view.skipped.length)} already managed`);
+        if (view.skipped.length > 0 || view.notOnline.length === 0)
+            facts.push(`${count(view.skipped.length)} already managed`);
         if (view.notOnline.length > 0)
             facts.push(`${count(view.notOnline.length)} managed here but not Online`);
     }
@@ -5981,6 +6002,18 @@ function inventoryHeadline(view, host) {
     if (view.notOnline.length === 0)
         return `${servers} on ${host}: all already managed here and Online, nothing to import`;
     return `${servers} on ${host}: ${view.skipped.length.toLocaleString('en-US')} already managed, ${view.notOnline.length.toLocaleString('en-US')} managed here but not Online; nothing uploaded`;
+}
+/**
+ * The run's first line when its one job passed but rows the inventory lists
+ * managed, not Online, failed the run: the job's own headline would say
+ * "succeeded" over a red step. Undefined otherwise.
+ */
+function notReadyHeadline(view, runStatus, jobStatus, host) {
+    if (view.planOnly || view.notOnline.length === 0)
+        return undefined;
+    if (STATUSES[runStatus].severity <= STATUSES[jobStatus].severity)
+        return undefined;
+    return `Not every server is ready on ${host}: ${text_plural(view.notOnline.length, 'row')} managed here but not Online (not uploaded)`;
 }
 /** `3 rows managed here but not Online: rack1 (10.0.0.1) servers.csv:2 (Offline), …`, or nothing. */
 function notOnlineSentence(view) {
@@ -6021,11 +6054,22 @@ function inventoryTables(view) {
             ? `#### Managed here, but not Online: a real run would fail ${text_plural(inventory.notOnline.length, 'row')}`
             : `#### Managed here, but not Online (${text_plural(inventory.notOnline.length, 'row')}, not uploaded)`;
         blocks.push(`${title}\n\n${rowsTable(inventory.notOnline, true)}`);
-        blocks.push('A device the appliance lists at the address of a new server is often a stale entry: unmanage it in XClarity Administrator, then run the step again.');
+        blocks.push(notOnlineAdvice(inventory.notOnline));
     }
     if (inventory.planOnly)
         blocks.push(plan(inventory));
     return blocks.join('\n\n');
+}
+/** What to do: a stale entry is unmanaged; a Pending device is waited for. */
+function notOnlineAdvice(rows) {
+    const pending = rows.some(row => row.accessState?.toLowerCase() === 'pending');
+    const other = rows.some(row => row.accessState?.toLowerCase() !== 'pending');
+    const advice = [];
+    if (other)
+        advice.push('A device the appliance lists at the address of a new server is often a stale entry: unmanage it in XClarity Administrator, then run the step again.');
+    if (pending)
+        advice.push('A Pending device is still being brought under management: run the step again once it is Online.');
+    return advice.join(' ');
 }
 function plan(inventory) {
     const lead = `**Plan:** ${text_plural(inventory.skipped.length, 'row')} of ${inventory.rows.toLocaleString('en-US')} already managed here (a real run skips ${inventory.skipped.length === 1 ? 'it' : 'them'}); ${inventory.uploaded.toLocaleString('en-US')} would be imported.`;
@@ -6271,6 +6315,8 @@ function partsTable(view, parts) {
 
 
 
+
+
 function renderGateMarkdown(view, budgetBytes = SUMMARY_BUDGET_BYTES) {
     const footer = renderFooter(view);
     // The footer, and the blank line before it and the line end after it.
@@ -6287,6 +6333,9 @@ function renderGateMarkdown(view, budgetBytes = SUMMARY_BUDGET_BYTES) {
     }
     const uploaded = view.upload && uploadLine(view.upload);
     if (view.jobs.length === 1) {
+        // A passing job in a failing run (rows managed here but not Online): the run's verdict comes first.
+        const ahead = view.inventory && notReadyHeadline(view.inventory, view.status, view.jobs[0].status, view.host);
+        const first = ahead ? `### ${STATUSES[view.status].icon} ${escapeMarkdown(ahead, 600)}\n\n` : '';
         const notes = [uploaded ? `📤 ${escapeMarkdown(uploaded, 600)}` : '', inventoryNote(view), inventoryTables(view)];
         const next = nextStepsMarkdown(view.next, true);
         const options = {
@@ -6295,7 +6344,7 @@ function renderGateMarkdown(view, budgetBytes = SUMMARY_BUDGET_BYTES) {
             footer: [next, footer].filter(Boolean).join('\n\n'),
             note: notes.filter(Boolean).join('\n\n') || undefined
         };
-        return `${renderJobMarkdown(view.jobs[0], room, options)}\n`;
+        return `${first}${renderJobMarkdown(view.jobs[0], room - byteLength(first), options)}\n`;
     }
     const statuses = view.jobs.map(job => job.status);
     const elapsed = Math.max(...view.jobs.map(job => job.elapsedMs));
@@ -6335,11 +6384,9 @@ function jobsTable(view) {
 /** Links built from the validated host and job IDs only: no server text ever reaches a link. */
 function renderFooter(view) {
     const appliance = `Open [XClarity Administrator](${view.baseUrl.href}) › Monitoring › Jobs to follow a job`;
-    // Validation starts no job: nothing to follow.
-    if (view.upload?.validationOnly || (view.parts && view.jobs.length === 0))
-        return `---\n<sub>[XClarity Administrator](${view.baseUrl.href})</sub>`;
+    // No job (a validation, an upload that started none, nothing to upload): nothing to follow.
     if (view.jobs.length === 0)
-        return `---\n<sub>${appliance}</sub>`;
+        return `---\n<sub>[XClarity Administrator](${view.baseUrl.href})</sub>`;
     const api = view.jobs
         .map(job => `[${escapeMarkdown(job.job.id, 140)}](${jobUrl(view.baseUrl, job.job).href})`)
         .join(' · ');
@@ -7132,6 +7179,7 @@ function inventoryLines(view, paint) {
 
 
 
+
 const COLORS = { red: 31, green: 32, yellow: 33, dim: 2, bold: 1 };
 /** A terminal is no place for 100,000 rows: past these, the report file has them. */
 const terminal_MAX_ROWS = 200;
@@ -7153,6 +7201,11 @@ function renderTerminal(view, color) {
         const passed = view.jobs.every(job => job.status === 'success');
         blocks.push(paint(`${passed ? '✔' : '✖'} ${gateHeadline(view.jobs, view.host)}`, passed ? 'green' : 'red'));
     }
+    const ahead = view.jobs.length === 1 && view.inventory
+        ? notReadyHeadline(view.inventory, view.status, view.jobs[0].status, view.host)
+        : undefined;
+    if (ahead)
+        blocks.push(paint(`${STATUSES[view.status].mark} ${singleLine(ahead, 600)}`, STATUSES[view.status].tint));
     for (const job of view.jobs)
         blocks.push(jobBlock(job, several ? undefined : view.host, paint));
     const inventory = inventoryLines(view, paint);

@@ -11,6 +11,7 @@ import type { InventoryOutcome, ManagedRow } from '../../../src/outcome/inventor
 import type { JobOutcome } from '../../../src/outcome/job-outcome.js'
 import type { UploadOutcome } from '../../../src/outcome/upload-outcome.js'
 import { devicesFileContent } from '../../../src/report/files/devices-file.js'
+import { gateMessage } from '../../../src/report/github/outputs.js'
 import { renderGateMarkdown } from '../../../src/report/markdown/gate-markdown.js'
 import { inventoryLine, notOnlineSentence } from '../../../src/report/model/inventory-view.js'
 import { renderTerminal } from '../../../src/report/terminal/terminal.js'
@@ -79,6 +80,18 @@ describe('the one line', () => {
     )
     expect(renderTerminal(view, false)).toContain(
       "1,000 servers: 412 already managed · 588 imported · all Online in the appliance's inventory"
+    )
+    // The run's one message says it too: the job alone imported 588, not 1,000.
+    expect(gateMessage(view)).toMatch(
+      /^LXCA job 4229 succeeded: all 588 devices managed · .* \| 1,000 servers: 412 already managed · 588 imported/
+    )
+  })
+
+  it('one device imported, the rest managed already: its one device', () => {
+    const view = viewOf(run(importedJob(1, 3), { skipped: [0, 1, 2].map(i => managedRow(i)), verified: 1 }, 1))
+    expect(renderGateMarkdown(view)).toContain('succeeded&#58; its one device managed')
+    expect(renderGateMarkdown(view)).toContain(
+      '🗂️ 4 servers&#58; 3 already managed · 1 imported · Online in the appliance&#39;s inventory'
     )
   })
 

@@ -11,7 +11,7 @@ import type { CauseView, GateView, JobView, UploadView } from '../model/gate-vie
 import * as partsWording from '../model/parts-wording.js'
 import * as wording from '../model/wording.js'
 import { placeOf } from '../model/wording.js'
-import { inventoryHeadline, notOnlineSentence } from '../model/inventory-view.js'
+import { inventoryHeadline, inventoryLine, notOnlineSentence, notReadyHeadline } from '../model/inventory-view.js'
 import { isReady } from '../model/device-view.js'
 
 export const MAX_FAILED_DEVICES_OUTPUT = 50
@@ -76,8 +76,17 @@ function notInJobText(view: JobView): string {
 /** The one line for the whole step: the upload's, the job's, or every unsuccessful job's. */
 export function gateMessage(view: GateView): string {
   const message = jobsMessage(view)
-  const notOnline = view.inventory && notOnlineSentence(view.inventory)
-  return notOnline ? singleLine(`${message} | ${notOnline}.`, 4000) : message
+  const { inventory } = view
+  if (!inventory || (view.jobs.length === 0 && !view.upload && !view.parts)) return message
+  // What the inventory added: the rows it left out, and what it did not confirm.
+  const notOnline = notOnlineSentence(inventory)
+  const line = inventory.skipped.length > 0 || inventory.unconfirmed > 0 ? inventoryLine(inventory) : undefined
+  const added = [line, notOnline].filter(Boolean)
+  if (added.length === 0) return message
+  // The job passed and the rows failed the run: what failed it comes first.
+  const first = view.jobs.length === 1 && notReadyHeadline(inventory, view.status, view.jobs[0].status, view.host)
+  if (first && notOnline) return singleLine(`${notOnline}. | ${message}`, 4000)
+  return singleLine(`${message} | ${added.join('; ')}.`, 4000)
 }
 
 function jobsMessage(view: GateView): string {

@@ -10,6 +10,8 @@ import { renderJobMarkdown } from './job-markdown.js'
 import { renderPartsMarkdown } from './parts-markdown.js'
 import { renderUploadMarkdown } from './upload-markdown.js'
 import { inventoryNote, inventoryTables, renderInventoryOnlyMarkdown } from './inventory-markdown.js'
+import { notReadyHeadline } from '../model/inventory-view.js'
+import { STATUSES } from '../../outcome/status.js'
 import { nextStepsMarkdown } from './next-steps-markdown.js'
 import { byteLength, collapsed, escapeMarkdown, table } from './escape.js'
 import type { GateView } from '../model/gate-view.js'
@@ -30,6 +32,9 @@ export function renderGateMarkdown(view: GateView, budgetBytes = SUMMARY_BUDGET_
   }
   const uploaded = view.upload && wording.uploadLine(view.upload)
   if (view.jobs.length === 1) {
+    // A passing job in a failing run (rows managed here but not Online): the run's verdict comes first.
+    const ahead = view.inventory && notReadyHeadline(view.inventory, view.status, view.jobs[0].status, view.host)
+    const first = ahead ? `### ${STATUSES[view.status].icon} ${escapeMarkdown(ahead, 600)}\n\n` : ''
     const notes = [uploaded ? `📤 ${escapeMarkdown(uploaded, 600)}` : '', inventoryNote(view), inventoryTables(view)]
     const next = nextStepsMarkdown(view.next, true)
     const options = {
@@ -38,7 +43,7 @@ export function renderGateMarkdown(view: GateView, budgetBytes = SUMMARY_BUDGET_
       footer: [next, footer].filter(Boolean).join('\n\n'),
       note: notes.filter(Boolean).join('\n\n') || undefined
     }
-    return `${renderJobMarkdown(view.jobs[0], room, options)}\n`
+    return `${first}${renderJobMarkdown(view.jobs[0], room - byteLength(first), options)}\n`
   }
   const statuses = view.jobs.map(job => job.status)
   const elapsed = Math.max(...view.jobs.map(job => job.elapsedMs))
@@ -80,10 +85,8 @@ function jobsTable(view: GateView): string {
 /** Links built from the validated host and job IDs only: no server text ever reaches a link. */
 function renderFooter(view: GateView): string {
   const appliance = `Open [XClarity Administrator](${view.baseUrl.href}) › Monitoring › Jobs to follow a job`
-  // Validation starts no job: nothing to follow.
-  if (view.upload?.validationOnly || (view.parts && view.jobs.length === 0))
-    return `---\n<sub>[XClarity Administrator](${view.baseUrl.href})</sub>`
-  if (view.jobs.length === 0) return `---\n<sub>${appliance}</sub>`
+  // No job (a validation, an upload that started none, nothing to upload): nothing to follow.
+  if (view.jobs.length === 0) return `---\n<sub>[XClarity Administrator](${view.baseUrl.href})</sub>`
   const api = view.jobs
     .map(job => `[${escapeMarkdown(job.job.id, 140)}](${jobUrl(view.baseUrl, job.job).href})`)
     .join(' · ')

@@ -28,12 +28,24 @@ export function inventoryTables(view: GateView): string {
       ? `#### Managed here, but not Online: a real run would fail ${plural(inventory.notOnline.length, 'row')}`
       : `#### Managed here, but not Online (${plural(inventory.notOnline.length, 'row')}, not uploaded)`
     blocks.push(`${title}\n\n${rowsTable(inventory.notOnline, true)}`)
-    blocks.push(
-      'A device the appliance lists at the address of a new server is often a stale entry: unmanage it in XClarity Administrator, then run the step again.'
-    )
+    blocks.push(notOnlineAdvice(inventory.notOnline))
   }
   if (inventory.planOnly) blocks.push(plan(inventory))
   return blocks.join('\n\n')
+}
+
+/** What to do: a stale entry is unmanaged; a Pending device is waited for. */
+function notOnlineAdvice(rows: readonly ManagedRowView[]): string {
+  const pending = rows.some(row => row.accessState?.toLowerCase() === 'pending')
+  const other = rows.some(row => row.accessState?.toLowerCase() !== 'pending')
+  const advice: string[] = []
+  if (other)
+    advice.push(
+      'A device the appliance lists at the address of a new server is often a stale entry: unmanage it in XClarity Administrator, then run the step again.'
+    )
+  if (pending)
+    advice.push('A Pending device is still being brought under management: run the step again once it is Online.')
+  return advice.join(' ')
 }
 
 function plan(inventory: InventoryView): string {

@@ -8,6 +8,7 @@ import type { GateOutcome } from '../../outcome/gate-outcome.js'
 import type { ManagedRow, PlannedRow } from '../../outcome/inventory.js'
 import { inventoryProblem, type Problem } from './fixes.js'
 import type { Naming } from './naming.js'
+import { STATUSES, type Status } from '../../outcome/status.js'
 
 /** A row the inventory lists already. */
 export interface ManagedRowView {
@@ -109,7 +110,8 @@ export function inventoryLine(view: InventoryView): string | undefined {
   const count = (n: number): string => n.toLocaleString('en-US')
   const facts: string[] = []
   if (view.skipped.length > 0 || view.notOnline.length > 0 || view.rows > view.uploaded) {
-    facts.push(`${count(view.skipped.length)} already managed`)
+    if (view.skipped.length > 0 || view.notOnline.length === 0)
+      facts.push(`${count(view.skipped.length)} already managed`)
     if (view.notOnline.length > 0) facts.push(`${count(view.notOnline.length)} managed here but not Online`)
   }
   if (facts.length === 0 && !view.checked) return undefined
@@ -132,6 +134,22 @@ export function inventoryHeadline(view: InventoryView, host: string): string {
   if (view.notOnline.length === 0)
     return `${servers} on ${host}: all already managed here and Online, nothing to import`
   return `${servers} on ${host}: ${view.skipped.length.toLocaleString('en-US')} already managed, ${view.notOnline.length.toLocaleString('en-US')} managed here but not Online; nothing uploaded`
+}
+
+/**
+ * The run's first line when its one job passed but rows the inventory lists
+ * managed, not Online, failed the run: the job's own headline would say
+ * "succeeded" over a red step. Undefined otherwise.
+ */
+export function notReadyHeadline(
+  view: InventoryView,
+  runStatus: Status,
+  jobStatus: Status,
+  host: string
+): string | undefined {
+  if (view.planOnly || view.notOnline.length === 0) return undefined
+  if (STATUSES[runStatus].severity <= STATUSES[jobStatus].severity) return undefined
+  return `Not every server is ready on ${host}: ${plural(view.notOnline.length, 'row')} managed here but not Online (not uploaded)`
 }
 
 /** `3 rows managed here but not Online: rack1 (10.0.0.1) servers.csv:2 (Offline), …`, or nothing. */

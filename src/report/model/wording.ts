@@ -42,7 +42,10 @@ export function headlineParts(view: JobView): { readonly before: string; readonl
   const elapsed = formatDuration(view.elapsedMs)
   switch (view.status) {
     case 'success':
-      return { before: '', after: ` succeeded: all ${plural(view.total, 'device')} managed · ${elapsed}` }
+      return {
+        before: '',
+        after: ` succeeded: ${view.total === 1 ? 'its one device' : `all ${plural(view.total, 'device')}`} managed · ${elapsed}`
+      }
     case 'failure':
       return { before: '', after: ` failed: ${failedCount(view)} · ${elapsed}` }
     case 'partial':

@@ -15,6 +15,7 @@ import { placeOf } from '../model/wording.js'
 import * as partsWording from '../model/parts-wording.js'
 import * as wording from '../model/wording.js'
 import { inventoryLines } from './inventory-lines.js'
+import { notReadyHeadline } from '../model/inventory-view.js'
 
 const COLORS = { red: 31, green: 32, yellow: 33, dim: 2, bold: 1 } as const
 type Paint = (text: string, color: keyof typeof COLORS) => string
@@ -38,6 +39,11 @@ export function renderTerminal(view: GateView, color: boolean): string {
     const passed = view.jobs.every(job => job.status === 'success')
     blocks.push(paint(`${passed ? '✔' : '✖'} ${wording.gateHeadline(view.jobs, view.host)}`, passed ? 'green' : 'red'))
   }
+  const ahead =
+    view.jobs.length === 1 && view.inventory
+      ? notReadyHeadline(view.inventory, view.status, view.jobs[0].status, view.host)
+      : undefined
+  if (ahead) blocks.push(paint(`${STATUSES[view.status].mark} ${singleLine(ahead, 600)}`, STATUSES[view.status].tint))
   for (const job of view.jobs) blocks.push(jobBlock(job, several ? undefined : view.host, paint))
   const inventory = inventoryLines(view, paint)
   if (inventory.length > 0) blocks.push(inventory.join('\n'))
