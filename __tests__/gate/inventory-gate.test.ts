@@ -121,6 +121,37 @@ describe('verify-inventory after an unmanage job', () => {
 })
 
 describe('skip-managed in the engine', () => {
+  it('reads only the lists the rows’ Type needs: servers and a chassis, /nodes and /chassis, once each', async () => {
+    const clock = new VirtualClock()
+    const sim = await simulator(clock, { managed: [{ address: '10.0.5.1', list: 'chassis' }], importPolls: 2 })
+    const csv = ['Type,IP Address,User ID,Password', 'server,10.0.5.2,USERID,Pw-1', 'chassis,10.0.5.1,USERID,Pw-2']
+    const file = csvFile(`${csv.join('\r\n')}\r\n`)
+    const run = await runEngine(sim, { 'job-id': '', 'csv-file': file, 'skip-managed': 'true' }, { clock })
+    expect(run.result.inventory?.skipped.map(item => item.row.line)).toEqual([3])
+    expect(['/nodes', '/chassis', '/switches', '/storages'].map(list => inventoryReads(sim, list).length)).toEqual([
+      1, 1, 0, 0
+    ])
+  })
+
+  it('450 rows (two parts), 250 of them managed already: the 200 left go in one part, and the step passes', async () => {
+    const clock = new VirtualClock()
+    const managed = Array.from({ length: 250 }, (_, i) => ({ address: `10.240.9.${i + 1}` }))
+    const sim = await simulator(clock, { managed, importPolls: 2 })
+    const rows = Array.from(
+      { length: 450 },
+      (_, i) => `server,10.${240 + Math.floor(i / 250)}.9.${(i % 250) + 1},rack-${i},USERID,Bmc-${i}`
+    )
+    const file = csvFile(['Type,IP Address,Display Name,User ID,Password', ...rows].join('\r\n') + '\r\n')
+    const run = await runEngine(sim, { 'job-id': '', 'csv-file': file, 'skip-managed': 'true' }, { clock })
+    expect(run.result.status).toBe('success')
+    expect(run.result.inventory?.skipped).toHaveLength(250)
+    const uploaded = sim.uploadedFiles.map(
+      body => (body ?? Buffer.alloc(0)).toString('utf8').split('\r\n').filter(Boolean).length - 1
+    )
+    expect(uploaded).toEqual([200])
+    expect(run.result.parts).toBeUndefined()
+  })
+
   it('a paged inventory answer (it says it holds more than it lists) is not understood: error, nothing uploaded', async () => {
     const clock = new VirtualClock()
     const page = {
