@@ -429,10 +429,7 @@ function detailsSentence(view) {
     if (view.status === 'error')
         return `${(0,common_text/* clause */.sb)(view.reason)}.`;
     const last = view.status === 'timeout' ? /; (the last request failed: .*)$/s.exec(view.reason) : null;
-    return last ? `${capitalise((0,common_text/* clause */.sb)(last[1]))}.` : undefined;
-}
-function capitalise(sentence) {
-    return sentence.charAt(0).toUpperCase() + sentence.slice(1);
+    return last ? `${(0,common_text/* capitalise */.sK)((0,common_text/* clause */.sb)(last[1]))}.` : undefined;
 }
 /** The outcome in a few words, for tables: `❌ failed`. */
 function outcomeWords(status) {
@@ -507,7 +504,7 @@ function uploadHeadline(upload, host) {
 }
 /** What an upload left open, when it may have imported without saying so. */
 function uploadMayHaveStarted(upload) {
-    return upload.mayHaveStarted ? `${capitalise(common_text/* MAY_HAVE_STARTED */.D0)}.` : undefined;
+    return upload.mayHaveStarted ? `${(0,common_text/* capitalise */.sK)(common_text/* MAY_HAVE_STARTED */.D0)}.` : undefined;
 }
 /** `Uploaded servers.csv (3 devices): LXCA job 4229.` */
 function uploadLine(upload) {
@@ -2695,7 +2692,7 @@ function nextStepsOf(outcome, naming, scrub) {
         ? undefined
         : rerun
             ? `${failedRows > 0 ? 'Once the failures are fixed, run' : 'Run'} this step again${after}: rows the appliance manages by then are skipped, so it imports only what is left.`
-            : `${naming.failedRows} holds the rows to import again${failedRows > 0 ? ' (fix the failed ones first)' : ''}: upload it${after}.`;
+            : `${(0,common_text/* capitalise */.sK)(naming.failedRows)} holds the rows to import again${failedRows > 0 ? ' (fix the failed ones first)' : ''}: upload it${after}.`;
     if (!wait && !lookFor && !notUploaded && !rest)
         return undefined;
     return {

@@ -4447,6 +4447,7 @@ function trimZero(text) {
 /* harmony export */   Rp: () => (/* binding */ MONITORING),
 /* harmony export */   TN: () => (/* binding */ oneLine),
 /* harmony export */   pF: () => (/* binding */ singleLine),
+/* harmony export */   sK: () => (/* binding */ capitalise),
 /* harmony export */   sb: () => (/* binding */ clause),
 /* harmony export */   wm: () => (/* binding */ shortValue)
 /* harmony export */ });
@@ -4503,6 +4504,10 @@ function plural(count, noun) {
  * Text to be followed by our own punctuation: without its final full stop,
  * so that server text ending in "." and our ". Check …" never make "..".
  */
+/** The sentence with its first letter in upper case. */
+function capitalise(sentence) {
+    return sentence.charAt(0).toUpperCase() + sentence.slice(1);
+}
 function clause(text) {
     return text.replace(/[\s.]+$/, '');
 }

@@ -7,6 +7,7 @@ import { deadlineFrom } from '../../src/outcome/deadline.js'
 import type { GateOutcome } from '../../src/outcome/gate-outcome.js'
 import { withSource, type JobOutcome } from '../../src/outcome/job-outcome.js'
 import type { PartOutcome, PartRef } from '../../src/outcome/part-outcome.js'
+import { unconfirmedJob } from '../../src/outcome/inventory.js'
 import { retryPlan } from '../../src/outcome/retry.js'
 import type { Source } from '../../src/outcome/rows.js'
 import type { UploadOutcome } from '../../src/outcome/upload-outcome.js'
@@ -141,5 +142,43 @@ describe('retryPlan: an import in parts', () => {
     )
     expect(lines(outcome)).toEqual([4])
     expect(retryPlan(outcome).unknown).toEqual([part3])
+  })
+})
+
+describe('retryPlan with the inventory', () => {
+  const rows = rowsOf(['10.0.0.1', '10.0.0.2', '10.0.0.3'])
+  const problem = { phase: 'verify' as const, kind: 'not-understood' as const, reason: 'not understood' }
+
+  it('a job whose devices the inventory could not confirm has finished: its failed rows are offered, nothing to wait for', () => {
+    const done = withSource(job({ '10.0.0.1': 'SUCCESS', '10.0.0.2': 'OTHER_FAIL' }, 'failure'), rows)
+    const success = withSource(
+      job({ '10.0.0.1': 'SUCCESS', '10.0.0.2': 'SUCCESS', '10.0.0.3': 'SUCCESS' }, 'success'),
+      rows
+    )
+    const unconfirmed = unconfirmedJob(success, problem)
+    expect(unconfirmed.status).toBe('error')
+    expect(retryPlan(gateOf([unconfirmed]))).toMatchObject({ running: [], unknown: [] })
+    expect(lines(gateOf([unconfirmed]))).toEqual([])
+    // A failure stays one: its verdict needs no confirmation.
+    expect(unconfirmedJob(done, problem)).toBe(done)
+  })
+
+  it('rows managed here but not Online are offered (once the stale entry is dealt with); rows skipped as Online never', () => {
+    const uploaded = rowsOf(['10.0.0.3'], 's.csv', 4)
+    const done = withSource(job({ '10.0.0.3': 'SUCCESS' }, 'success'), uploaded)
+    const entry = { list: 'nodes' as const, addresses: [], names: [] }
+    const [online, offline] = rowsOf(['10.0.0.1', '10.0.0.2']).rows
+    const outcome: GateOutcome = {
+      ...gateOf([done]),
+      inventory: {
+        skipped: [{ row: online, path: 's.csv', entry: { ...entry, accessState: 'Online' } }],
+        notOnline: [{ row: offline, path: 's.csv', entry: { ...entry, accessState: 'Offline' } }],
+        verified: 1,
+        checked: true,
+        verify: true,
+        skipManaged: true
+      }
+    }
+    expect(lines(outcome)).toEqual([3])
   })
 })

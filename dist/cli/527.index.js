@@ -376,6 +376,10 @@ function text_plural(count, noun) {
  * Text to be followed by our own punctuation: without its final full stop,
  * so that server text ending in "." and our ". Check …" never make "..".
  */
+/** The sentence with its first letter in upper case. */
+function capitalise(sentence) {
+    return sentence.charAt(0).toUpperCase() + sentence.slice(1);
+}
 function clause(text) {
     return text.replace(/[\s.]+$/, '');
 }
@@ -5082,9 +5086,6 @@ function detailsSentence(view) {
     const last = view.status === 'timeout' ? /; (the last request failed: .*)$/s.exec(view.reason) : null;
     return last ? `${capitalise(clause(last[1]))}.` : undefined;
 }
-function capitalise(sentence) {
-    return sentence.charAt(0).toUpperCase() + sentence.slice(1);
-}
 /** The outcome in a few words, for tables: `❌ failed`. */
 function outcomeWords(status) {
     return `${STATUSES[status].icon} ${STATUSES[status].verb}`;
@@ -7501,7 +7502,7 @@ function nextStepsOf(outcome, naming, scrub) {
         ? undefined
         : rerun
             ? `${failedRows > 0 ? 'Once the failures are fixed, run' : 'Run'} this step again${after}: rows the appliance manages by then are skipped, so it imports only what is left.`
-            : `${naming.failedRows} holds the rows to import again${failedRows > 0 ? ' (fix the failed ones first)' : ''}: upload it${after}.`;
+            : `${capitalise(naming.failedRows)} holds the rows to import again${failedRows > 0 ? ' (fix the failed ones first)' : ''}: upload it${after}.`;
     if (!wait && !lookFor && !notUploaded && !rest)
         return undefined;
     return {

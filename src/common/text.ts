@@ -62,6 +62,11 @@ export function plural(count: number, noun: string): string {
  * Text to be followed by our own punctuation: without its final full stop,
  * so that server text ending in "." and our ". Check …" never make "..".
  */
+/** The sentence with its first letter in upper case. */
+export function capitalise(sentence: string): string {
+  return sentence.charAt(0).toUpperCase() + sentence.slice(1)
+}
+
 export function clause(text: string): string {
   return text.replace(/[\s.]+$/, '')
 }

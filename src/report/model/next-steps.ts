@@ -7,7 +7,7 @@
 // failed-csv. Read from outcome/retry.ts, which decides what is safe to
 // upload again; never decided here.
 import type { Scrub } from '../../common/secrets.js'
-import { plural } from '../../common/text.js'
+import { capitalise, plural } from '../../common/text.js'
 import type { GateOutcome } from '../../outcome/gate-outcome.js'
 import { retryPlan } from '../../outcome/retry.js'
 import type { Source } from '../../outcome/rows.js'
@@ -53,7 +53,7 @@ export function nextStepsOf(outcome: GateOutcome, naming: Naming, scrub: Scrub):
       ? undefined
       : rerun
         ? `${failedRows > 0 ? 'Once the failures are fixed, run' : 'Run'} this step again${after}: rows the appliance manages by then are skipped, so it imports only what is left.`
-        : `${naming.failedRows} holds the rows to import again${failedRows > 0 ? ' (fix the failed ones first)' : ''}: upload it${after}.`
+        : `${capitalise(naming.failedRows)} holds the rows to import again${failedRows > 0 ? ' (fix the failed ones first)' : ''}: upload it${after}.`
   if (!wait && !lookFor && !notUploaded && !rest) return undefined
   return {
     ...(wait ? { wait } : {}),

@@ -5,7 +5,7 @@
 // parts-wording.ts's, what to do next is next-steps.ts's.
 import { formatDuration } from '../../common/duration.js'
 import { STATUSES, type Status } from '../../outcome/status.js'
-import { clause, MAY_HAVE_STARTED, MONITORING, percent, plural } from '../../common/text.js'
+import { capitalise, clause, MAY_HAVE_STARTED, MONITORING, percent, plural } from '../../common/text.js'
 import { Input } from '../../settings/input-output-names.js'
 import { inventoryCutShort, unfinished } from './inventory-wording.js'
 import type { StepShow } from './step-view.js'
@@ -138,10 +138,6 @@ export function detailsSentence(view: JobView): string | undefined {
   if (view.status === 'error') return `${clause(view.reason)}.`
   const last = view.status === 'timeout' ? /; (the last request failed: .*)$/s.exec(view.reason) : null
   return last ? `${capitalise(clause(last[1]))}.` : undefined
-}
-
-function capitalise(sentence: string): string {
-  return sentence.charAt(0).toUpperCase() + sentence.slice(1)
 }
 
 /** The outcome in a few words, for tables: `❌ failed`. */
