@@ -337,12 +337,14 @@ function headlineParts(view) {
                 before: '',
                 after: ` succeeded: ${view.total === 1 ? 'its one device' : `all ${(0,common_text/* plural */.LS)(view.total, 'device')}`} managed · ${elapsed}`
             };
-        case 'failure':
-            return { before: '', after: ` failed: ${failedCount(view)} · ${elapsed}` };
+        case 'failure': {
+            const over = view.overAllowance ? `, ${allowanceWords(view.overAllowance, view.naming, false)}` : '';
+            return { before: '', after: ` failed: ${failedCount(view)}${over} · ${elapsed}` };
+        }
         case 'partial':
             return {
                 before: '',
-                after: `: ${failedCount(view)} — within ${view.naming.input(input_output_names/* Input */.pd.AllowedFailures)} (${view.excuse?.given ?? '?'}); the step passes · ${elapsed}`
+                after: ` passed: ${failedCount(view)}, ${view.excuse ? allowanceWords(view.excuse, view.naming, true) : 'within allowed-failures'} · ${elapsed}`
             };
         case 'timeout':
             return {
@@ -431,6 +433,15 @@ function detailsSentence(view) {
     const last = view.status === 'timeout' ? /; (the last request failed: .*)$/s.exec(view.reason) : null;
     return last ? `${(0,common_text/* capitalise */.sK)((0,common_text/* clause */.sb)(last[1]))}.` : undefined;
 }
+/**
+ * allowed-failures as it decided: `within allowed-failures 5% (10 devices)`,
+ * `more than allowed-failures 4`.
+ */
+function allowanceWords(excuse, naming, within) {
+    const [given, allowed] = excuse.given.split(': ');
+    const what = `${naming.input(input_output_names/* Input */.pd.AllowedFailures, given)}${allowed === undefined ? '' : ` (${(0,common_text/* plural */.LS)(excuse.allowed, 'device')})`}`;
+    return `${within ? 'within' : 'more than'} ${what}`;
+}
 /** The outcome in a few words, for tables: `❌ failed`. */
 function outcomeWords(status) {
     return `${outcome_status/* STATUSES */.f[status].icon} ${outcome_status/* STATUSES */.f[status].verb}`;
@@ -442,7 +453,7 @@ function gateHeadline(jobs, host) {
         const excused = jobs.find(job => job.excuse)?.excuse;
         if (!excused)
             return `All ${jobs.length} LXCA jobs on ${host} succeeded`;
-        return `${jobs.length} LXCA jobs on ${host}: ${count(excused.notSucceeded)} of ${(0,common_text/* plural */.LS)(excused.total, 'device')} did not succeed — within allowed-failures (${excused.given}); the step passes`;
+        return `${jobs.length} LXCA jobs on ${host} passed: ${count(excused.notSucceeded)} of ${(0,common_text/* plural */.LS)(excused.total, 'device')} did not succeed, ${allowanceWords(excused, jobs[0].naming, true)}`;
     }
     const counts = ['failure', 'error', 'timeout', 'cancelled']
         .map(status => [status, jobs.filter(job => job.status === status).length])
@@ -1567,7 +1578,9 @@ function partsHeadline(view, parts) {
     if (left > 0)
         facts.push(`${(0,common_text/* plural */.LS)(left, 'part')} not uploaded`);
     if (view.excuse)
-        facts.push(`within allowed-failures (${view.excuse.given}); the step passes`);
+        facts.push(`${allowanceWords(view.excuse, view.naming, true)}: the step passes`);
+    else if (view.overAllowance)
+        facts.push(allowanceWords(view.overAllowance, view.naming, false));
     if (facts.length === 0)
         facts.push('all managed');
     return `${servers} in ${(0,common_text/* plural */.LS)(jobs, 'LXCA job')} on ${view.host}: ${facts.join(', ')} · ${elapsed}`;
@@ -2593,7 +2606,7 @@ function refusedBeforeImport(upload) {
 
 
 function jobView(outcome, context) {
-    const { timeoutMs, scrub, startedByUpload, naming, excuse } = context;
+    const { timeoutMs, scrub, startedByUpload, naming, excuse, overAllowance } = context;
     const { job, seen, wait, rows } = outcome;
     const excused = excuse !== undefined && outcome.status === 'failure';
     const devices = seen?.assessment.devices ?? [];
@@ -2607,6 +2620,7 @@ function jobView(outcome, context) {
         path: (0,job_ref/* jobPath */.Jf)(job),
         status: excused ? 'partial' : outcome.status,
         ...(excused ? { excuse } : {}),
+        ...(overAllowance && outcome.status === 'failure' ? { overAllowance } : {}),
         seen: seen !== undefined,
         reported: outcome.reported === true,
         done,
@@ -2796,7 +2810,14 @@ function gateView(outcome, baseUrl, scrub, naming = ACTION_NAMING) {
     // The jobs this step's uploads started (job-id did not name them).
     const started = new Set([upload, ...(parts ?? []).map(part => (part.state === 'uploaded' ? part.upload : undefined))].flatMap(item => item?.status === 'success' && item.job ? [item.job.id] : []));
     const timeoutMs = outcome.deadline.timeoutMs;
-    const jobs = outcome.jobs.map(item => jobView(item, { timeoutMs, scrub, startedByUpload: started.has(item.job.id), naming, excuse: outcome.excuse }));
+    const jobs = outcome.jobs.map(item => jobView(item, {
+        timeoutMs,
+        scrub,
+        startedByUpload: started.has(item.job.id),
+        naming,
+        excuse: outcome.excuse,
+        ...(outcome.overAllowance ? { overAllowance: outcome.overAllowance } : {})
+    }));
     const ordered = jobs
         .map((view, index) => ({ view, index }))
         .sort((a, b) => outcome_status/* STATUSES */.f[a.view.status].readingOrder - outcome_status/* STATUSES */.f[b.view.status].readingOrder || a.index - b.index)
@@ -2810,6 +2831,7 @@ function gateView(outcome, baseUrl, scrub, naming = ACTION_NAMING) {
         baseUrl,
         naming,
         ...(outcome.excuse ? { excuse: outcome.excuse } : {}),
+        ...(outcome.overAllowance ? { overAllowance: outcome.overAllowance } : {}),
         ...optional('next', nextStepsOf(outcome, naming, scrub)),
         ...optional('inventory', inventoryView(outcome, scrub, naming)),
         ...(parts

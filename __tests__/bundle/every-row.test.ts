@@ -114,6 +114,6 @@ describe('sessions are renewed for uploads too', () => {
     const result = await run(sim, { 'servers.csv': csv(400) })
     expect(result.outputs.status).toBe('error')
     expect(sim.uploads()).toBe(2)
-    expect(result.stdout).toContain('Part 2 of 2: Nothing was imported:')
+    expect(result.stdout).toMatch(/^Part 2 of 2 \(servers\.csv lines \S+\): nothing was imported: /m)
   })
 })

@@ -69,7 +69,12 @@ describe('a CSV of 1,000 servers', () => {
       expect(posts[i + 1]).toBeGreaterThan(lastPoll.get(job) ?? Infinity)
     expect([...lastPoll.keys()]).toEqual(['5001', '5002', '5003', '5004'])
     expect(result.outputs['job-id']).toBe('5001,5002,5003,5004')
-    expect(result.stdout).toContain('Part 2 of 4: servers.csv lines 302–601 (300 devices) → job 5002')
+    expect(result.stdout).toContain('Part 2 of 4 (servers.csv lines 302–601): job 5002 started')
+    // How each part ended, outside its group; and no empty group.
+    expect(result.stdout).toContain(
+      '\n✔ Part 2 of 4 (servers.csv lines 302–601): job 5002 succeeded · all 300 devices managed\n'
+    )
+    expect(result.stdout).not.toMatch(/::group::[^\n]*\n::endgroup::/)
     expect(result.summary.split('\n')[0]).toMatch(/^## ✅ 1,000 servers in 4 LXCA jobs on \S+&#58; all managed · /)
     expect(result.everything).not.toMatch(/Bmc-\d+-pw/)
   })

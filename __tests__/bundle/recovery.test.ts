@@ -124,7 +124,7 @@ describe('allowed-failures', () => {
     expect(result.code).toBe(0)
     expect(result.outputs.status).toBe('partial')
     expect(result.summary.split('\n')[0]).toMatch(
-      /^### ⚠️ \[LXCA job 5001\]\(\S+\) on \[\S+\]\(\S+\)&#58; 1 of 4 devices failed — within allowed-failures \(1\); the step passes · /
+      /^### ☑️ \[LXCA job 5001\]\(\S+\) on \[\S+\]\(\S+\) passed&#58; 1 of 4 devices failed, within allowed-failures&#58; 1 · /
     )
     expect(result.stdout).toMatch(/::warning title=OTHER_FAIL at Login,file=servers\.csv,line=4::/)
     expect(result.stdout).not.toMatch(/::error/)

@@ -638,7 +638,7 @@ describe('the engine against the simulator: an import in parts, one job at a tim
     expect(clock.now() - sim.requests[firstJob].at).toBeLessThanOrEqual(35_000 + 5_000)
     expect(logs).toContainEqual(
       expect.stringMatching(
-        /^Part 2 of 3: \S+servers\.csv lines 302–601 \(300 devices\) → job 5002 \(https:\S+\/csvRequest\/jobs\/5002\)$/
+        /^Part 2 of 3 \(\S+servers\.csv lines 302–601\): job 5002 started \(https:\S+\/csvRequest\/jobs\/5002\)$/
       )
     )
   })

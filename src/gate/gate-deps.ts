@@ -14,6 +14,22 @@ export interface GateLog {
   group<T>(name: string, body: () => Promise<T>): Promise<T>
 }
 
+/** A log that notes when it last wrote a line, for the run's one heartbeat (poll/progress-log.ts). */
+export function notingLog(log: GateLog, noted: (at: number) => void, now: () => number): GateLog {
+  return {
+    info: message => {
+      noted(now())
+      log.info(message)
+    },
+    warning: (message, title) => {
+      noted(now())
+      log.warning(message, title)
+    },
+    debug: message => log.debug(message),
+    group: (name, body) => log.group(name, body)
+  }
+}
+
 export interface GateDeps {
   readonly clock: Clock
   /** A number in [0, 1) for jitter. */

@@ -5,21 +5,21 @@
 // A single part is the plain case: one upload, one job, as always.
 // Validation checks every part: it changes nothing on the appliance.
 import { formatDuration } from '../common/duration.js'
-import { plural } from '../common/text.js'
 import { inFileTerms, partPlace, partsOf, type CsvPart } from '../import/csv-parts.js'
 import { importUrl, startImport } from '../import/upload.js'
 import type { LxcaClient } from '../lxca/client.js'
-import { jobUrl, type JobRef } from '../lxca/job-ref.js'
+import { type JobRef } from '../lxca/job-ref.js'
 import { deadlineFrom, type Deadline } from '../outcome/deadline.js'
 import { gateOutcome, type GateOutcome } from '../outcome/gate-outcome.js'
 import { withSource, type JobOutcome } from '../outcome/job-outcome.js'
 import { nextPart, type NotUploadedBecause, type PartOutcome, type PartRef } from '../outcome/part-outcome.js'
 import { rowIndex } from '../outcome/rows.js'
-import { mayHaveStarted, refuseRepeatedJob, type UploadOutcome } from '../outcome/upload-outcome.js'
+import { refuseRepeatedJob, type UploadOutcome } from '../outcome/upload-outcome.js'
 import type { Settings, Upload } from '../settings/settings.js'
 import type { InventoryOutcome, PlannedRow, SkipPlan } from '../outcome/inventory.js'
 import type { GateDeps } from './gate-deps.js'
 import { startLine } from './gate-setup.js'
+import { partEndLine, uploadedLine, uploadingLine } from './part-log.js'
 import { managedRows, verifiedJobs } from './inventory-steps.js'
 
 /** Polls one job until it ends or `deadline` passes; `untilComplete`: until the job itself reports progress 100. */
@@ -118,13 +118,16 @@ async function uploadInTurn(
       // Before anything else is said: whoever reads the log knows the job is in the outputs.
       deps.onJobStarted?.(started)
     }
-    sayUploaded(last, settings, validationOnly, context, several ? part : undefined)
+    const said = uploadedLine(last, settings.baseUrl, validationOnly, several ? part : undefined)
+    if (said) deps.log.info(said)
     if (last.status === 'success' && last.job) {
       if (started.length === 1)
         timing.deadline = deadlineFrom(deps.clock.now(), settings.timeoutMs, settings.requestTimeoutMs)
       const waited = await waitFor(settings, last.job, context, i + 1 < parts.length, several ? part : undefined)
       job = withSource(waited, part, allRows)
       jobs.push(job)
+      // Outside the polling group: a reader of the folded log sees how every part ended.
+      if (several) deps.log.info(partEndLine(part, job))
     }
     outcomes.push({ part: partRefOf(part), state: 'uploaded', upload: last, ...(job ? { job: job.job } : {}) })
     const next = nextPart(last, job)
@@ -174,58 +177,29 @@ async function uploadPart(
 ): Promise<UploadOutcome> {
   const { deps, client } = context
   const { log } = deps
-  const url = importUrl(settings.baseUrl, validationOnly).href
-  const what = several ? partPlace(part) : part.file.name
-  log.info(
-    `${validationOnly ? 'Validating' : 'Uploading'} ${what} (${plural(part.rows.length, 'device')}): POST ${url}`
-  )
-  const outcome = await log.group(validationOnly ? 'Validating the CSV' : 'Starting the import', () =>
-    startImport({
-      client,
-      baseUrl: settings.baseUrl,
-      file: { name: part.file.name, bytes: part.bytes, rows: part.rows.length },
-      validationOnly,
-      clock: deps.clock,
-      random: deps.random,
-      signal: deps.signal,
-      secrets: deps.secrets,
-      maxRetries: settings.maxRetries,
-      pollIntervalMs: settings.pollIntervalMs,
-      onRetry: (fault, attempt, waitMs) =>
-        log.info(
-          `The upload never reached the appliance (${fault.message}); sending it again in ${formatDuration(waitMs)} (retry ${attempt} of at most ${settings.maxRetries}).`
-        )
-    })
-  )
+  log.info(uploadingLine(part, several, validationOnly, importUrl(settings.baseUrl, validationOnly).href))
+  // No group: the upload logs nothing but its rare retries.
+  const outcome = await startImport({
+    client,
+    baseUrl: settings.baseUrl,
+    file: { name: part.file.name, bytes: part.bytes, rows: part.rows.length },
+    validationOnly,
+    clock: deps.clock,
+    random: deps.random,
+    signal: deps.signal,
+    secrets: deps.secrets,
+    maxRetries: settings.maxRetries,
+    pollIntervalMs: settings.pollIntervalMs,
+    onRetry: (fault, attempt, waitMs) =>
+      log.info(
+        `The upload never reached the appliance (${fault.message}); sending it again in ${formatDuration(waitMs)} (retry ${attempt} of at most ${settings.maxRetries}).`
+      )
+  })
   // The appliance counts lines in what it was sent: its "Line 3" of a part is a line of the user's file.
   if (!several) return outcome
+  const what = partPlace(part)
   const messages = outcome.messages.map(message => inFileTerms(message, part))
   if (outcome.status !== 'error') return { ...outcome, file: what, messages }
   const cause = { ...outcome.cause, reason: inFileTerms(outcome.cause.reason, part) }
   return { ...outcome, file: what, messages, cause }
-}
-
-function sayUploaded(
-  outcome: UploadOutcome,
-  settings: Settings,
-  validationOnly: boolean,
-  context: ImportContext,
-  part?: CsvPart
-): void {
-  const { log } = context.deps
-  if (outcome.status === 'success' && outcome.job) {
-    const url = jobUrl(settings.baseUrl, outcome.job).href
-    log.info(
-      part
-        ? `Part ${part.index} of ${part.count}: ${partPlace(part)} (${plural(part.rows.length, 'device')}) → job ${outcome.job.id} (${url})`
-        : `Import started: ${url}`
-    )
-  } else if (validationOnly && (outcome.status === 'success' || outcome.status === 'failure')) {
-    log.info(
-      `Validation: ${outcome.status === 'success' ? 'the appliance accepted the file' : 'the appliance refused the file'}`
-    )
-  } else if (outcome.status === 'error') {
-    const what = mayHaveStarted(outcome) ? 'The import may have started' : 'Nothing was imported'
-    log.info(`${part ? `Part ${part.index} of ${part.count}: ` : ''}${what}: ${outcome.cause.reason}`)
-  }
 }

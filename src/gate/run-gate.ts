@@ -16,9 +16,9 @@ import { deadlineFrom, type Deadline } from '../outcome/deadline.js'
 import { gateOutcome, type GateOutcome } from '../outcome/gate-outcome.js'
 import type { JobOutcome } from '../outcome/job-outcome.js'
 import { pollJob } from '../poll/poller.js'
-import { createChangeLog } from '../poll/progress-log.js'
+import { createChangeLog, createHeartbeat, type Heartbeat } from '../poll/progress-log.js'
 import type { Settings } from '../settings/settings.js'
-import type { GateDeps } from './gate-deps.js'
+import { notingLog, type GateDeps } from './gate-deps.js'
 import { addSettingsSecrets, authenticator, startLine, warnIfInsecure } from './gate-setup.js'
 import { importParts, type WatchJob } from './import-parts.js'
 import { verifiedJobs } from './inventory-steps.js'
@@ -32,13 +32,20 @@ const LOGOUT_TIMEOUT_CANCELLED_MS = 500
 /** Several jobs' first polls are spread over this much time (at most one poll interval). */
 const SPREAD_MS = 5_000
 
-export async function runGate(settings: Settings, deps: GateDeps): Promise<GateOutcome> {
-  const { log, clock } = deps
-  warnIfInsecure(settings, log)
-  addSettingsSecrets(settings, deps.secrets)
+export async function runGate(settings: Settings, given: GateDeps): Promise<GateOutcome> {
+  const { clock } = given
   // With an upload, the wait (and so its deadline) starts once the job exists; until then the upload
   // and the login before it are bounded as if the wait had started now.
   const timing = { deadline: deadlineFrom(clock.now(), settings.timeoutMs, settings.requestTimeoutMs) }
+  // One heartbeat for the whole run: any line logged resets it, a part that starts does not.
+  const heartbeat = createHeartbeat(
+    () => clock.now(),
+    () => timing.deadline
+  )
+  const log = notingLog(given.log, at => (heartbeat.lastLineAt = at), heartbeat.now)
+  const deps: GateDeps = { ...given, log }
+  warnIfInsecure(settings, log)
+  addSettingsSecrets(settings, deps.secrets)
   const network =
     deps.transport ??
     createTransport({ requestTimeoutMs: settings.requestTimeoutMs, tls: settings.tls, proxy: settings.proxy })
@@ -49,7 +56,7 @@ export async function runGate(settings: Settings, deps: GateDeps): Promise<GateO
   try {
     if (settings.upload) {
       const watch: WatchJob = (job, deadline, untilComplete) =>
-        watchJob(job, { index: 0, count: 1, untilComplete }, client, settings, deps, deadline)
+        watchJob(job, { index: 0, count: 1, untilComplete }, client, settings, { ...deps, heartbeat }, deadline)
       return await importParts(settings, settings.upload, { client, deps, timing, watch })
     }
     const { jobs } = settings
@@ -58,7 +65,14 @@ export async function runGate(settings: Settings, deps: GateDeps): Promise<GateO
     const waits = (): Promise<JobOutcome[]> =>
       Promise.all(
         jobs.map((job, index) =>
-          watchJob(job, { index, count: jobs.length, untilComplete: false }, client, settings, deps, deadline)
+          watchJob(
+            job,
+            { index, count: jobs.length, untilComplete: false },
+            client,
+            settings,
+            { ...deps, heartbeat },
+            deadline
+          )
         )
       )
     const outcomes = await log.group(jobs.length > 1 ? `Polling ${jobs.length} jobs` : 'Polling the job', waits)
@@ -96,12 +110,13 @@ async function watchJob(
   { index, count, untilComplete }: WatchPlace,
   client: LxcaClient,
   settings: Settings,
-  deps: GateDeps,
+  deps: GateDeps & { readonly heartbeat: Heartbeat },
   deadline: Deadline
 ): Promise<JobOutcome> {
   const { log } = deps
   const prefix = count > 1 ? `[job ${job.id}] ` : ''
-  const changes = createChangeLog(deps.secrets, { now: () => deps.clock.now(), deadline })
+  // Several jobs at once share the heartbeat: it speaks when none of them has said anything for a while.
+  const changes = createChangeLog(deps.secrets, deps.heartbeat)
   const outcome = await pollJob({
     job,
     fetchJob: signal => client.getJob(job, signal),
@@ -121,7 +136,9 @@ async function watchJob(
     onLastBody: body => deps.onDocument?.(job, body),
     onUpdate: (_document, assessment) => {
       log.debug(`${prefix}progress ${percent(assessment.progress)}, verdict ${assessment.verdict}`)
-      for (const line of changes(assessment)) log.info(`${prefix}${line}`)
+      const lines = changes(assessment)
+      for (const line of lines.info) log.info(`${prefix}${line}`)
+      for (const line of lines.debug) log.debug(`${prefix}${line}`)
     },
     onRetry: (fault, consecutive, waitMs) =>
       log.info(

@@ -45,6 +45,20 @@ export function excuseOf(
   allowance: Allowance | undefined,
   beside: RowsBeside = { ready: 0, failed: 0 }
 ): Excuse | undefined {
+  const measured = measureAllowance(jobs, allowance, beside)
+  return measured?.within ? measured.excuse : undefined
+}
+
+/**
+ * How the failures of finished jobs measure against allowed-failures: within
+ * (the run passes as `partial`) or more than allowed (the headline says so).
+ * Undefined when no allowance was given, a job did not finish, or nothing failed.
+ */
+export function measureAllowance(
+  jobs: readonly JobOutcome[],
+  allowance: Allowance | undefined,
+  beside: RowsBeside = { ready: 0, failed: 0 }
+): { readonly excuse: Excuse; readonly within: boolean } | undefined {
   if (!allowance) return undefined
   if (!jobs.every(job => job.status === 'success' || job.status === 'failure')) return undefined
   if (!jobs.some(job => job.status === 'failure') && beside.failed === 0) return undefined
@@ -57,7 +71,6 @@ export function excuseOf(
     notSucceeded += (assessment?.failed ?? 0) + notInJob
   }
   const allowed = allowedOf(allowance, total)
-  if (notSucceeded > allowed) return undefined
   const given = 'count' in allowance ? describeAllowance(allowance) : `${describeAllowance(allowance)}: ${allowed}`
-  return { given, allowed, notSucceeded, total }
+  return { excuse: { given, allowed, notSucceeded, total }, within: notSucceeded <= allowed }
 }

@@ -2,7 +2,7 @@
 // waited on, what the appliance's inventory said (rows already managed, a
 // list it could not read), with the one deadline the wait had; `partial` when
 // the devices that did not succeed are within allowed-failures.
-import { excuseOf, type Allowance, type Excuse } from './allowance.js'
+import { measureAllowance, type Allowance, type Excuse } from './allowance.js'
 import type { InventoryOutcome } from './inventory.js'
 import type { Deadline } from './deadline.js'
 import type { InventoryProblem, JobOutcome } from './job-outcome.js'
@@ -19,6 +19,8 @@ export interface GateOutcome {
   readonly deadline: Deadline
   /** With status `partial`: the failures allowed-failures excused. */
   readonly excuse?: Excuse
+  /** With status `failure`: allowed-failures was given, and more failed than it allows. */
+  readonly overAllowance?: Excuse
   /** An import of several parts: each part, in order, uploaded or not. */
   readonly parts?: readonly PartOutcome[]
   /** What the appliance's inventory said, when it was asked. */
@@ -56,8 +58,8 @@ export function gateOutcome(
   const failedRows: Status[] = rows.failed > 0 ? ['failure'] : []
   if (jobs.length === 0 && upload && !parts)
     return { ...base, status: worstStatus([upload.status, ...beside, ...failedRows]) }
-  const excuse = worstStatus(beside) === 'success' ? excuseOf(jobs, allowance, rows) : undefined
-  if (excuse) return { ...base, status: 'partial', excuse }
+  const measured = worstStatus(beside) === 'success' ? measureAllowance(jobs, allowance, rows) : undefined
+  if (measured?.within) return { ...base, status: 'partial', excuse: measured.excuse }
   const status: Status = worstStatus([...jobs.map(job => job.status), ...beside, ...failedRows])
-  return { ...base, status }
+  return { ...base, status, ...(measured && status === 'failure' ? { overAllowance: measured.excuse } : {}) }
 }

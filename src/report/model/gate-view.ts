@@ -35,6 +35,8 @@ export interface GateView {
   readonly baseUrl: URL
   /** With status `partial`: the failures allowed-failures excused. */
   readonly excuse?: Excuse
+  /** With status `failure`: allowed-failures was given, and more failed than it allows. */
+  readonly overAllowance?: Excuse
   /** An import of several parts: each part in order, and all their jobs seen as one. */
   readonly parts?: readonly PartView[]
   readonly across?: JobView
@@ -55,7 +57,14 @@ export function gateView(outcome: GateOutcome, baseUrl: URL, scrub: Scrub, namin
   )
   const timeoutMs = outcome.deadline.timeoutMs
   const jobs = outcome.jobs.map(item =>
-    jobView(item, { timeoutMs, scrub, startedByUpload: started.has(item.job.id), naming, excuse: outcome.excuse })
+    jobView(item, {
+      timeoutMs,
+      scrub,
+      startedByUpload: started.has(item.job.id),
+      naming,
+      excuse: outcome.excuse,
+      ...(outcome.overAllowance ? { overAllowance: outcome.overAllowance } : {})
+    })
   )
   const ordered = jobs
     .map((view, index) => ({ view, index }))
@@ -70,6 +79,7 @@ export function gateView(outcome: GateOutcome, baseUrl: URL, scrub: Scrub, namin
     baseUrl,
     naming,
     ...(outcome.excuse ? { excuse: outcome.excuse } : {}),
+    ...(outcome.overAllowance ? { overAllowance: outcome.overAllowance } : {}),
     ...optional('next', nextStepsOf(outcome, naming, scrub)),
     ...optional('inventory', inventoryView(outcome, scrub, naming)),
     ...(parts

@@ -21,6 +21,8 @@ export interface JobView {
   readonly status: Status
   /** With `partial`: what allowed-failures excused (for the whole run). */
   readonly excuse?: Excuse
+  /** With `failure`: allowed-failures was given, and more failed than it allows (for the whole run). */
+  readonly overAllowance?: Excuse
   /** Some document of the job was understood. */
   readonly seen: boolean
   /** Some JSON document came, understood or not: the report file holds it. */
@@ -61,10 +63,11 @@ export interface JobViewContext {
   readonly startedByUpload: boolean
   readonly naming: Naming
   readonly excuse?: Excuse
+  readonly overAllowance?: Excuse
 }
 
 export function jobView(outcome: JobOutcome, context: JobViewContext): JobView {
-  const { timeoutMs, scrub, startedByUpload, naming, excuse } = context
+  const { timeoutMs, scrub, startedByUpload, naming, excuse, overAllowance } = context
   const { job, seen, wait, rows } = outcome
   const excused = excuse !== undefined && outcome.status === 'failure'
   const devices = seen?.assessment.devices ?? []
@@ -78,6 +81,7 @@ export function jobView(outcome: JobOutcome, context: JobViewContext): JobView {
     path: jobPath(job),
     status: excused ? 'partial' : outcome.status,
     ...(excused ? { excuse } : {}),
+    ...(overAllowance && outcome.status === 'failure' ? { overAllowance } : {}),
     seen: seen !== undefined,
     reported: outcome.reported === true,
     done,

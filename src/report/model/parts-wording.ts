@@ -4,7 +4,7 @@ import { formatDuration } from '../../common/duration.js'
 import { plural } from '../../common/text.js'
 import { STATUSES } from '../../outcome/status.js'
 import type { GateView, PartView, UploadView } from './gate-view.js'
-import { count, why } from './wording.js'
+import { allowanceWords, count, why } from './wording.js'
 
 /** A few words on why a part did not pass, or was never uploaded. */
 export function partWhy(part: PartView): string {
@@ -43,7 +43,8 @@ export function partsHeadline(view: GateView, parts: readonly PartView[]): strin
   if (stopped?.status) facts.push(`part ${stopped.index} ${STATUSES[stopped.status].verb}`)
   const left = parts.filter(part => part.notUploaded).length
   if (left > 0) facts.push(`${plural(left, 'part')} not uploaded`)
-  if (view.excuse) facts.push(`within allowed-failures (${view.excuse.given}); the step passes`)
+  if (view.excuse) facts.push(`${allowanceWords(view.excuse, view.naming, true)}: the step passes`)
+  else if (view.overAllowance) facts.push(allowanceWords(view.overAllowance, view.naming, false))
   if (facts.length === 0) facts.push('all managed')
   return `${servers} in ${plural(jobs, 'LXCA job')} on ${view.host}: ${facts.join(', ')} · ${elapsed}`
 }

@@ -10,6 +10,8 @@ import { Input } from '../../settings/input-output-names.js'
 import { inventoryCutShort, unfinished } from './inventory-wording.js'
 import type { StepShow } from './step-view.js'
 import type { JobView, UploadView } from './gate-view.js'
+import type { Excuse } from '../../outcome/allowance.js'
+import type { Naming } from './naming.js'
 
 /** `LXCA job 4229`, and ` on host` when the appliance is not named elsewhere. */
 export function jobName(view: JobView, host?: string): string {
@@ -46,12 +48,14 @@ export function headlineParts(view: JobView): { readonly before: string; readonl
         before: '',
         after: ` succeeded: ${view.total === 1 ? 'its one device' : `all ${plural(view.total, 'device')}`} managed · ${elapsed}`
       }
-    case 'failure':
-      return { before: '', after: ` failed: ${failedCount(view)} · ${elapsed}` }
+    case 'failure': {
+      const over = view.overAllowance ? `, ${allowanceWords(view.overAllowance, view.naming, false)}` : ''
+      return { before: '', after: ` failed: ${failedCount(view)}${over} · ${elapsed}` }
+    }
     case 'partial':
       return {
         before: '',
-        after: `: ${failedCount(view)} — within ${view.naming.input(Input.AllowedFailures)} (${view.excuse?.given ?? '?'}); the step passes · ${elapsed}`
+        after: ` passed: ${failedCount(view)}, ${view.excuse ? allowanceWords(view.excuse, view.naming, true) : 'within allowed-failures'} · ${elapsed}`
       }
     case 'timeout':
       return {
@@ -140,6 +144,16 @@ export function detailsSentence(view: JobView): string | undefined {
   return last ? `${capitalise(clause(last[1]))}.` : undefined
 }
 
+/**
+ * allowed-failures as it decided: `within allowed-failures 5% (10 devices)`,
+ * `more than allowed-failures 4`.
+ */
+export function allowanceWords(excuse: Excuse, naming: Naming, within: boolean): string {
+  const [given, allowed] = excuse.given.split(': ')
+  const what = `${naming.input(Input.AllowedFailures, given)}${allowed === undefined ? '' : ` (${plural(excuse.allowed, 'device')})`}`
+  return `${within ? 'within' : 'more than'} ${what}`
+}
+
 /** The outcome in a few words, for tables: `❌ failed`. */
 export function outcomeWords(status: Status): string {
   return `${STATUSES[status].icon} ${STATUSES[status].verb}`
@@ -151,7 +165,7 @@ export function gateHeadline(jobs: readonly JobView[], host: string): string {
   if (passed === jobs.length) {
     const excused = jobs.find(job => job.excuse)?.excuse
     if (!excused) return `All ${jobs.length} LXCA jobs on ${host} succeeded`
-    return `${jobs.length} LXCA jobs on ${host}: ${count(excused.notSucceeded)} of ${plural(excused.total, 'device')} did not succeed — within allowed-failures (${excused.given}); the step passes`
+    return `${jobs.length} LXCA jobs on ${host} passed: ${count(excused.notSucceeded)} of ${plural(excused.total, 'device')} did not succeed, ${allowanceWords(excused, jobs[0].naming, true)}`
   }
   const counts = (['failure', 'error', 'timeout', 'cancelled'] as const)
     .map(status => [status, jobs.filter(job => job.status === status).length] as const)
