@@ -509,13 +509,12 @@ function uploadHeadline(upload, host) {
         return `Could not validate ${file} on ${host}: ${upload.problem?.what ?? 'the outcome is unknown'} · ${elapsed}`;
     }
     const what = `${upload.problem?.what ?? 'the outcome is unknown'} · ${elapsed}`;
+    // What is known, once: started probably (taken, no job named), maybe (no clear answer), or not at all.
+    if (upload.probablyStarted)
+        return `The import of ${file} on ${host} has probably started, but ${what}`;
     if (upload.mayHaveStarted)
-        return `The import of ${file} on ${host} may or may not have started: ${what}`;
-    return `Could not start the import of ${file} on ${host}: ${what}`;
-}
-/** What an upload left open, when it may have imported without saying so. */
-function uploadMayHaveStarted(upload) {
-    return upload.mayHaveStarted ? `${(0,common_text/* capitalise */.sK)(common_text/* MAY_HAVE_STARTED */.D0)}.` : undefined;
+        return `The import of ${file} on ${host} may have started: ${what}`;
+    return `Nothing was imported from ${file} on ${host}: ${what}`;
 }
 /** `Uploaded servers.csv (3 devices): LXCA job 4229.` */
 function uploadLine(upload) {
@@ -721,12 +720,16 @@ function tlsProblem(code, n) {
             return { what: "the appliance's certificate was rejected: it is not trusted", fix: trust };
     }
 }
+const ROLE = {
+    read: 'any LXCA role may read jobs and the inventory (lxc-operator is enough)',
+    upload: 'an upload manages devices, so its account needs a role that may (such as lxc-supervisor)'
+};
 /** What each fault means for the reader, and its one fix. */
-function faultProblem(fault, n) {
+function faultProblem(fault, n, call = 'read') {
     const http = fault.httpStatus ? ` (HTTP ${fault.httpStatus})` : '';
     switch (fault.kind) {
         case 'auth': {
-            const check = `Check ${n.credentials}, and that this LXCA account may read jobs`;
+            const check = `Check ${n.credentials}; ${ROLE[call]}`;
             const session = fault.code === 'basic'
                 ? `; if they are right, the appliance may take sessions only: set ${n.input(input_output_names/* Input */.pd.AuthMethod, 'session')}`
                 : '';
@@ -767,6 +770,7 @@ function faultProblem(fault, n) {
         case 'shape':
             return {
                 what: 'its answers were not understood',
+                withReason: true,
                 fix: `Check that ${n.input(input_output_names/* Input */.pd.Host)} is an XClarity Administrator and ${n.input(input_output_names/* Input */.pd.JobType)} matches the job; the last answer is in the report file.`
             };
         case 'cancelled':
@@ -966,7 +970,7 @@ function notImportedProblem(fault, httpStatus, n) {
             fix: `Check the CSV against what the appliance says below; ${n.input(input_output_names/* Input */.pd.ValidationOnly, 'true')} checks a CSV without importing it.`
         };
     }
-    return fault ? faultProblem({ ...fault, httpStatus }, n) : UNKNOWN;
+    return fault ? faultProblem({ ...fault, httpStatus }, n, 'upload') : UNKNOWN;
 }
 /** The one fix when the inventory could not be used: its cause's, and the input that does without it. */
 function inventoryProblem(problem, n) {
@@ -1019,19 +1023,28 @@ const PARTICULARS = [
     [/\b(?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])[0-9a-f]{8,}\b/gi, ID],
     [/\b\d+\b/g, NUMBER]
 ];
+/** A name shorter than this is not masked: "web" may be part of any sentence. */
+const MIN_NAME = 3;
 /**
  * `text` with what is particular to one device replaced by a placeholder:
  * the device's own identifiers (`own`: those of its address parts and UUID
- * the text quotes), then
- * UUIDs, IP addresses, long hex and decimal numbers.
+ * the text quotes), its names as whole words (`names`: its CSV row's name and
+ * cells, what the inventory calls it), then UUIDs, IP addresses, long hex and
+ * decimal numbers.
  */
-function maskParticulars(text, own) {
+function maskParticulars(text, own, names = []) {
     let masked = text.length > MAX_COMPARED ? text.slice(0, MAX_COMPARED) : text;
     for (const value of own)
         masked = masked.split(value).join(DEVICE);
+    for (const name of names)
+        masked = masked.replace(wholeWord(name), DEVICE);
     for (const [pattern, placeholder] of PARTICULARS)
         masked = masked.replace(pattern, placeholder);
     return masked;
+}
+/** `name` as a whole word, in any case: not inside `rack12-node70` or `webserver`. */
+function wholeWord(name) {
+    return new RegExp(`(?<![\\w-])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w-])`, 'gi');
 }
 /** A device's own identifiers, as its texts may quote them. */
 function identifiersOf(item) {
@@ -1040,7 +1053,7 @@ function identifiersOf(item) {
     return [...parts, ...(device.uuid ? [device.uuid, device.uuid.toLowerCase(), device.uuid.toUpperCase()] : [])];
 }
 /** The failed devices by cause, largest first (equal counts in the order the appliance listed them). */
-function causesOf(failed, scrub) {
+function causesOf(failed, scrub, namesOf = () => []) {
     // Keyed by each part apart, never by one long concatenated key, and a text no device names itself in
     // is masked once: a hostile document's 30 KB strings, or 100,000 devices, cost no more than their count.
     const groups = new Map();
@@ -1049,10 +1062,13 @@ function causesOf(failed, scrub) {
     for (const item of failed) {
         const action = (0,verdict/* userActionOf */.Ru)(item) ?? '';
         const own = identifiersOf(item).filter(value => value.length >= 3 && action.includes(value));
-        let template = own.length === 0 ? templates.get(action) : undefined;
+        const lower = action.toLowerCase();
+        const names = namesOf(item).filter((name) => name !== undefined && name.length >= MIN_NAME && lower.includes(name.toLowerCase()));
+        const particular = own.length > 0 || names.length > 0;
+        let template = particular ? undefined : templates.get(action);
         if (template === undefined) {
-            template = maskParticulars(action, own);
-            if (own.length === 0)
+            template = maskParticulars(action, own, names);
+            if (!particular)
                 templates.set(action, template);
         }
         const byStep = child(groups, item.device.result ?? '', () => new Map());
@@ -1514,13 +1530,12 @@ const MAX_MESSAGES = 50;
 function renderUploadMarkdown(upload, host) {
     const lines = [`### ${outcome_status/* STATUSES */.f[upload.status].icon} ${escapeMarkdown(uploadHeadline(upload, host), 600)}`];
     const facts = [`**File** ${escapeMarkdown(upload.file, 200)}`, `**Devices** ${upload.rows.toLocaleString('en-US')}`];
-    facts.push(upload.validationOnly ? '**Validation only:** nothing was imported' : '**Import**');
+    if (upload.validationOnly)
+        facts.push('**Validation only:** nothing was imported');
     lines.push(facts.join(' · '));
+    // The fix says what to do, once; the details say what happened.
     if (upload.problem)
         lines.push(`**Fix:** ${escapeMarkdown(upload.problem.fix, 600)}`);
-    const open = uploadMayHaveStarted(upload);
-    if (open)
-        lines.push(`**${escapeMarkdown(open, 600)}**`);
     if (upload.reason)
         lines.push(`> **Details:** ${escapeMarkdown(upload.reason, 2_000)}`);
     if (upload.messages.length > 0) {
@@ -1594,7 +1609,9 @@ function uploadWhy(upload) {
     if (upload.status === 'cancelled')
         return 'cancelled while uploading';
     const what = upload.problem?.what ?? 'the outcome is unknown';
-    return upload.mayHaveStarted ? `may or may not have started: ${what}` : what;
+    if (upload.probablyStarted)
+        return `probably started: ${what}`;
+    return upload.mayHaveStarted ? `may have started: ${what}` : `nothing imported: ${what}`;
 }
 
 ;// CONCATENATED MODULE: ./src/report/markdown/parts-markdown.ts
@@ -1898,8 +1915,11 @@ function scrubTree(steps, scrub) {
 
 
 
+
 const MAX_FAILED_DEVICES_OUTPUT = 50;
-const MESSAGE_CAUSES = 3;
+const MESSAGE_CAUSES = 2;
+/** The run page shows the message in full: it says the gist, the summary says the rest. */
+const MAX_MESSAGE = 300;
 /** One line that says what happened to one job. `named` puts the job first (several jobs). */
 function outcomeMessage(view, named = false) {
     const prefix = named ? `LXCA job ${view.job.id}: ` : '';
@@ -1915,7 +1935,7 @@ function outcomeMessage(view, named = false) {
             return (0,common_text/* singleLine */.pF)(`${prefix}${lead}: ${[...listed, ...missing].join('; ')}${more}`, 3000);
         }
         case 'error':
-            return (0,common_text/* singleLine */.pF)(`Could not check LXCA job ${view.job.id}: ${(0,common_text/* clause */.sb)(view.reason ?? view.problem?.what ?? 'unknown')}. ${view.problem?.fix ?? ''}`, 3000);
+            return (0,common_text/* singleLine */.pF)(`Could not check LXCA job ${view.job.id}: ${errorWhy(view)}. ${view.problem?.fix ?? ''}`, 3000);
         case 'timeout':
         case 'cancelled':
             return (0,common_text/* singleLine */.pF)(`${headline(view)}. ${keepsRunning(view) ?? ''}`, 3000);
@@ -1932,6 +1952,12 @@ function describeCause(view, cause) {
     return `${cause.devices.length} devices ${cause.result}${at} (${named.join(', ')}${rest > 0 ? `, … +${rest}` : ''})`;
 }
 /** `2 servers of servers.csv are not in the job: rack1 (10.0.0.1) servers.csv:2, …`. */
+/** What went wrong; with the particular reason when what went wrong is generic (an answer not understood). */
+function errorWhy({ problem, reason }) {
+    if (!problem)
+        return (0,common_text/* clause */.sb)(reason ?? 'unknown');
+    return problem.withReason && reason ? `${(0,common_text/* clause */.sb)(problem.what)}: ${(0,common_text/* clause */.sb)(reason)}` : (0,common_text/* clause */.sb)(problem.what);
+}
 function notInJobText(view) {
     const named = view.notInJob.slice(0, 3).map(row => placeOf(view, row));
     const rest = view.notInJob.length - named.length;
@@ -1939,6 +1965,9 @@ function notInJobText(view) {
 }
 /** The one line for the whole step: the upload's, the job's, or every unsuccessful job's. */
 function gateMessage(view) {
+    return (0,common_text/* singleLine */.pF)(fullMessage(view), MAX_MESSAGE - 1);
+}
+function fullMessage(view) {
     const message = jobsMessage(view);
     const { inventory } = view;
     if (!inventory || (view.jobs.length === 0 && !view.upload && !view.parts))
@@ -1963,9 +1992,12 @@ function jobsMessage(view) {
         return (0,common_text/* singleLine */.pF)(`${inventoryHeadline(inventory, view.host)}.${fix}`, 3000);
     }
     if (view.parts) {
-        const bad = view.parts.filter(part => part.status !== 'success' && part.status !== undefined);
-        const said = bad.map(part => part.jobView ? outcomeMessage(part.jobView, true) : `Part ${part.index}: ${partWhy(part)}`);
-        return (0,common_text/* singleLine */.pF)([`${partsHeadline(view, view.parts)}.`, ...said].join(' | '), 4000);
+        // The gist: the headline, the largest cause across the parts, and the first part that stopped the rest.
+        const [largest] = view.across?.causes ?? [];
+        const cause = largest && view.across ? [`Largest cause: ${describeCause(view.across, largest)}.`] : [];
+        const stopped = view.parts.find(part => part.status !== undefined && !outcome_status/* STATUSES */.f[part.status].passes && !part.jobView?.causes.length);
+        const stop = stopped ? [`Part ${stopped.index}: ${partWhy(stopped)}.`] : [];
+        return (0,common_text/* singleLine */.pF)([`${partsHeadline(view, view.parts)}.`, ...cause, ...stop].join(' '), 4000);
     }
     if (jobs.length === 0 && view.upload)
         return uploadMessage(view.upload, view.host);
@@ -1983,10 +2015,9 @@ function uploadMessage(upload, host) {
     const headline = uploadHeadline(upload, host);
     if (upload.status === 'success')
         return `${headline}.`;
-    const said = upload.messages.length > 0 ? ` The appliance said: ${upload.messages.slice(0, 5).join(' ')}` : '';
-    const details = upload.reason ? ` ${(0,common_text/* clause */.sb)(upload.reason)}.` : '';
-    const open = uploadMayHaveStarted(upload);
-    return (0,common_text/* singleLine */.pF)(`${headline}.${details}${said} ${open ?? upload.problem?.fix ?? ''}`, 3000);
+    // The gist and the one fix: the appliance's words and the details are in the summary.
+    const said = upload.messages.length > 0 ? ` The appliance said: ${upload.messages.slice(0, 2).join(' ')}` : '';
+    return (0,common_text/* singleLine */.pF)(`${headline}. ${upload.problem?.fix ?? ''}${said}`, 3000);
 }
 function buildOutputs(view, files) {
     const several = view.jobs.length > 1;
@@ -2083,10 +2114,14 @@ const MAX_ANNOTATIONS = 9;
 const MAX_LINES = 10;
 function annotations(view) {
     const several = view.jobs.length > 1;
+    // Parts of CSVs: one annotation per cause across every part (a cause that two parts share is one).
+    const across = view.parts && view.jobs.every(job => job.file) ? view.across : undefined;
     const all = [
-        ...view.jobs.flatMap(job => (job.file ? rowAnnotations(job, several) : deviceAnnotations(job, several))),
+        ...(across
+            ? acrossAnnotations(view.jobs, across)
+            : view.jobs.flatMap(job => (job.file ? rowAnnotations(job, several) : deviceAnnotations(job, several)))),
         ...notOnlineAnnotations(view)
-    ];
+    ].sort((a, b) => b.devices - a.devices); // the largest first: it must not be the one left out
     if (all.length <= MAX_ANNOTATIONS)
         return all;
     const kept = all.slice(0, MAX_ANNOTATIONS - 1);
@@ -2101,6 +2136,30 @@ function annotations(view) {
             devices
         }
     ];
+}
+/** Per cause across the parts' jobs, on the file of its first row; and one for the rows no job listed. */
+function acrossAnnotations(jobs, across) {
+    const owner = new Map();
+    for (const job of jobs)
+        for (const item of job.failed)
+            owner.set(item, job);
+    const causes = across.causes.map(cause => {
+        const placed = cause.devices
+            .map(item => ({ job: owner.get(item) ?? across, device: across.device(item) }))
+            .filter(({ device }) => device.line !== undefined);
+        const [first] = placed;
+        if (!first)
+            return causeAnnotation(across, cause, '', across.file);
+        const file = first.job.file;
+        const inFile = placed
+            .filter(({ job }) => job.file === file)
+            .sort((a, b) => (a.device.line ?? 0) - (b.device.line ?? 0));
+        const others = placed.length - inFile.length;
+        const elsewhere = others > 0 ? ` And ${(0,common_text/* plural */.LS)(others, 'row')} of other files.` : '';
+        return causeAnnotation(first.job, cause, '', file, inFile.map(({ device }) => device), elsewhere);
+    });
+    const missing = jobs.flatMap(job => job.notInJob.length > 0 ? [notInJobAnnotation(job, '', job.file)] : []);
+    return [...causes, ...missing];
 }
 /** One annotation on the first row managed here but not Online, listing the others of its file. */
 function notOnlineAnnotations(view) {
@@ -2135,22 +2194,21 @@ function rowAnnotations(job, several) {
     const prefix = several ? `Job ${job.job.id}: ` : '';
     const file = job.file;
     const causes = job.causes.map(cause => causeAnnotation(job, cause, prefix, file));
-    if (job.notInJob.length === 0)
-        return causes;
-    const [first, ...others] = job.notInJob;
-    return [
-        ...causes,
-        {
-            title: (0,common_text/* singleLine */.pF)(`${prefix}not in the job`, 200),
-            message: (0,common_text/* singleLine */.pF)(`${placeOf(job, first)} is not in the job: LXCA did not list it, so it was not managed.${alsoLines(others.map(row => row.line))}`, 4000),
-            file,
-            line: first.line,
-            devices: job.notInJob.length
-        }
-    ];
+    return job.notInJob.length === 0 ? causes : [...causes, notInJobAnnotation(job, prefix, file)];
 }
-function causeAnnotation(job, cause, prefix, file) {
-    const devices = cause.devices.map(item => job.device(item));
+function notInJobAnnotation(job, prefix, file) {
+    const [first, ...others] = job.notInJob;
+    return {
+        title: (0,common_text/* singleLine */.pF)(`${prefix}not in the job`, 200),
+        message: (0,common_text/* singleLine */.pF)(`${placeOf(job, first)} is not in the job: LXCA did not list it, so it was not managed.${alsoLines(others.map(row => row.line))}`, 4000),
+        file,
+        line: first.line,
+        devices: job.notInJob.length
+    };
+}
+/** `rows`: the cause's devices on `file`, when they are not all the job's own (a cause across parts). */
+function causeAnnotation(job, cause, prefix, file, rows, elsewhere = '') {
+    const devices = rows ?? cause.devices.map(item => job.device(item));
     const placed = devices.filter(device => device.line !== undefined).sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
     const first = placed[0] ?? devices[0];
     const at = cause.step ? ` at ${cause.step}` : '';
@@ -2161,12 +2219,13 @@ function causeAnnotation(job, cause, prefix, file) {
     const unplaced = devices.length - placed.length;
     const also = alsoLines(placed.slice(1).map(device => device.line));
     const loose = unplaced > (placed.length > 0 ? 0 : 1) ? ` ${(0,common_text/* plural */.LS)(unplaced, 'device')} match no row of the file.` : '';
+    const count = cause.devices.length > 1 ? ` (${(0,common_text/* plural */.LS)(cause.devices.length, 'device')})` : '';
     return {
-        title: (0,common_text/* singleLine */.pF)(`${prefix}${cause.result}${at}`, 200),
-        message: (0,common_text/* singleLine */.pF)(`${placeOf(job, first)} ${cause.result}${at}${action}${hint ? ` ${hint}` : ''}${also}${loose}`, 4000),
+        title: (0,common_text/* singleLine */.pF)(`${prefix}${cause.result}${at}${count}`, 200),
+        message: (0,common_text/* singleLine */.pF)(`${placeOf(job, first)} ${cause.result}${at}${action}${hint ? ` ${hint}` : ''}${also}${loose}${elsewhere}`, 4000),
         file,
         ...(first.line !== undefined ? { line: first.line } : {}),
-        devices: devices.length
+        devices: cause.devices.length
     };
 }
 /** ` Also lines 17, 23, … +45.` */
@@ -2545,7 +2604,7 @@ function retryPlan(outcome) {
             return jobRows(job, rows, running, unknown);
         if (upload && refusedBeforeImport(upload))
             source.rows.forEach(row => rows.add(row));
-        else if (upload && (0,upload_outcome/* mayHaveStarted */.N)(upload))
+        else if (upload && (0,upload_outcome/* mayHaveStarted */.NG)(upload))
             unknown.push(source);
     };
     // Rows managed here but not Online were never uploaded: once their stale entry is dealt with, they are to import.
@@ -2615,6 +2674,11 @@ function jobView(outcome, context) {
     const done = seen !== undefined && seen.assessment.verdict !== 'running';
     const views = new Map();
     const reason = reasonOf(outcome, timeoutMs);
+    const namesOf = (item) => {
+        const row = rows?.rowOf.get(item.device);
+        const entry = item.device.inventory;
+        return [row?.name, ...(row?.identifiers ?? []), entry?.name, entry?.hostname, entry?.serialNumber];
+    };
     return {
         job,
         path: (0,job_ref/* jobPath */.Jf)(job),
@@ -2630,7 +2694,7 @@ function jobView(outcome, context) {
         failed,
         pending: byState('pending'),
         succeeded: byState('succeeded'),
-        causes: causesOf(failed, scrub),
+        causes: causesOf(failed, scrub, namesOf),
         ...(outcome.source ? { file: scrub(outcome.source.path) } : {}),
         notInJob: (rows?.notInJob ?? []).map(row => rowView(row, scrub)),
         byCount: rows?.byCount.length ?? 0,
@@ -2642,6 +2706,7 @@ function jobView(outcome, context) {
         retries: wait.retries,
         timeoutMs,
         naming,
+        namesOf,
         device(item) {
             let view = views.get(item);
             if (!view)
@@ -2745,7 +2810,8 @@ function uploadView(upload, scrub, naming) {
         messages: upload.messages.map(scrub),
         reason: upload.status === 'error' ? scrub(upload.cause.reason) : undefined,
         problem: uploadProblemOf(upload, naming),
-        mayHaveStarted: (0,upload_outcome/* mayHaveStarted */.N)(upload),
+        mayHaveStarted: (0,upload_outcome/* mayHaveStarted */.NG)(upload),
+        probablyStarted: (0,upload_outcome/* probablyStarted */.fS)(upload),
         elapsedMs: upload.elapsedMs
     };
 }
@@ -2788,7 +2854,7 @@ function acrossJobs(jobs, naming, scrub) {
         failed,
         pending: jobs.flatMap(job => job.pending),
         succeeded: jobs.flatMap(job => job.succeeded),
-        causes: causesOf(failed, scrub),
+        causes: causesOf(failed, scrub, item => (owner.get(item) ?? first).namesOf(item)),
         notInJob: jobs.flatMap(job => job.notInJob),
         byCount: jobs.reduce((sum, job) => sum + job.byCount, 0),
         naming,

@@ -2436,7 +2436,7 @@ function importOf(response, secrets, scheme) {
             const said = `the appliance answered the upload with HTTP ${httpStatus} and the result '${(0,common_text/* excerpt */.Kb)(answer?.result ?? '', 40, secrets)}'`;
             return error({
                 kind: 'may-have-started',
-                reason: `${said}; ${common_text/* MAY_HAVE_STARTED */.D0}`,
+                reason: `${said}; the import may have started`,
                 fault: { kind: 'http', message: said, httpStatus }
             });
         }
@@ -2445,7 +2445,7 @@ function importOf(response, secrets, scheme) {
         const which = named.length > 1
             ? `named ${named.length} different jobs (${named.map(job => job.id).join(', ')})`
             : `named no job (no Location header and no job ID field: ${bodyExcerpt(response, secrets, 300)})`;
-        const reason = `the appliance accepted the upload (HTTP ${httpStatus}) but ${which}; the import has probably started: find its job in ${common_text/* MONITORING */.Rp} and pass it as job-id instead of uploading again`;
+        const reason = `the appliance accepted the upload (HTTP ${httpStatus}) but ${which}, so the import has probably started`;
         return error({ kind: 'no-job', reason });
     }
     const facts = refusalFacts(response, UPLOAD, secrets, scheme);
@@ -2456,7 +2456,7 @@ function importOf(response, secrets, scheme) {
         (httpStatus >= 300 && httpStatus < 400);
     if (refused)
         return error({ kind: 'not-imported', reason: `${said}; nothing was imported`, fault: facts });
-    return error({ kind: 'may-have-started', reason: `${said}; ${common_text/* MAY_HAVE_STARTED */.D0}`, fault: facts });
+    return error({ kind: 'may-have-started', reason: `${said}; the import may have started`, fault: facts });
 }
 /**
  * validationOnly=true: accepted or refused only when the answer says so in
@@ -2648,7 +2648,7 @@ function failedUpload(fault, neverSent, validationOnly) {
         const reason = `${(0,common_text/* clause */.sb)(fault.message)}; the upload never reached the appliance, so nothing was imported`;
         return { kind: 'not-imported', reason, fault: facts };
     }
-    return { kind: 'may-have-started', reason: `${(0,common_text/* clause */.sb)(fault.message)}; ${common_text/* MAY_HAVE_STARTED */.D0}`, fault: facts };
+    return { kind: 'may-have-started', reason: `${(0,common_text/* clause */.sb)(fault.message)}; the import may have started`, fault: facts };
 }
 
 // EXTERNAL MODULE: ./src/outcome/upload-outcome.ts
@@ -2682,11 +2682,11 @@ function uploadedLine(outcome, baseUrl, validationOnly, part) {
     }
     if (validationOnly && (outcome.status === 'success' || outcome.status === 'failure'))
         return `${prefix}${outcome.status === 'success' ? 'the appliance accepted the file' : 'the appliance refused the file'}`;
-    if (outcome.status === 'error' || outcome.status === 'cancelled') {
-        const what = (0,upload_outcome/* mayHaveStarted */.N)(outcome) ? 'the import may have started' : 'nothing was imported';
-        const why = outcome.status === 'error' ? `: ${outcome.cause.reason}` : ' (cancelled)';
-        return `${prefix}${what}${why}`;
-    }
+    // The reason ends with what is known of the import (started probably, maybe, or not at all): said once.
+    if (outcome.status === 'error')
+        return `${prefix}${part ? outcome.cause.reason : (0,common_text/* capitalise */.sK)(outcome.cause.reason)}`;
+    if (outcome.status === 'cancelled')
+        return `${prefix}cancelled while uploading; ${(0,upload_outcome/* mayHaveStarted */.NG)(outcome) ? 'the import may have started' : 'nothing was imported'}`;
     return undefined;
 }
 /** How a part's job ended: `✖ Part 2 of 10 (servers.csv lines 302–601): job 5002 failed · 10 of 300 devices failed`. */
@@ -3306,7 +3306,7 @@ async function uploadInTurn(settings, parts, validationOnly, context) {
             break;
         }
         // A job this run already waited on is not this part's: its own job is unknown.
-        last = (0,upload_outcome/* refuseRepeatedJob */.G)(await uploadPart(settings, part, validationOnly, context, several), started);
+        last = (0,upload_outcome/* refuseRepeatedJob */.GH)(await uploadPart(settings, part, validationOnly, context, several), started);
         let job;
         if (last.status === 'success' && last.job) {
             started.push(last.job);
@@ -4584,7 +4584,6 @@ function trimZero(text) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   D0: () => (/* binding */ MAY_HAVE_STARTED),
 /* harmony export */   KN: () => (/* binding */ percent),
 /* harmony export */   Kb: () => (/* binding */ excerpt),
 /* harmony export */   L1: () => (/* binding */ bomLength),
@@ -4598,8 +4597,6 @@ function trimZero(text) {
 /* harmony export */ });
 /** Where the appliance's web interface lists jobs. */
 const MONITORING = 'XClarity Administrator › Monitoring › Jobs';
-/** What to do when an upload may have reached the appliance but named no job. */
-const MAY_HAVE_STARTED = `the import may or may not have started: look for it in ${MONITORING} before uploading again, and pass its job as job-id`;
 /** C0 and C1 controls (ESC and CSI move a terminal's cursor), DEL, and the Unicode line separators. */
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g;
@@ -4969,14 +4966,19 @@ function worstStatus(statuses) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   G: () => (/* binding */ refuseRepeatedJob),
-/* harmony export */   N: () => (/* binding */ mayHaveStarted)
+/* harmony export */   GH: () => (/* binding */ refuseRepeatedJob),
+/* harmony export */   NG: () => (/* binding */ mayHaveStarted),
+/* harmony export */   fS: () => (/* binding */ probablyStarted)
 /* harmony export */ });
 /** The upload may have imported servers without saying so: look before uploading again. */
 function mayHaveStarted(upload) {
     if (upload.status === 'cancelled')
         return upload.mayHaveStarted;
     return upload.status === 'error' && ['may-have-started', 'no-job', 'repeated-job'].includes(upload.cause.kind);
+}
+/** The appliance took the upload (it answered success) but named no job of its own: the import has probably started. */
+function probablyStarted(upload) {
+    return upload.status === 'error' && (upload.cause.kind === 'no-job' || upload.cause.kind === 'repeated-job');
 }
 /**
  * An upload answered with a job this run already started (`earlier`: the

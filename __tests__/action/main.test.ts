@@ -125,7 +125,7 @@ describe('run(): the Action in-process', () => {
     const { recorded } = await runStep(sim, clock, { password: 'wrong-password' })
     expect(recorded.outputs.get('status')).toBe('error')
     expect(sim.requests).toHaveLength(1)
-    expect(recorded.failed[0]).toMatch(/refused the credentials \(HTTP 401\).*Check the username and password inputs/)
+    expect(recorded.failed[0]).toMatch(/credentials refused \(HTTP 401\)\. Check the username and password inputs/)
   })
 
   it('invalid inputs: nothing sent, every problem named, the status error', async () => {

@@ -114,6 +114,8 @@ describe('sessions are renewed for uploads too', () => {
     const result = await run(sim, { 'servers.csv': csv(400) })
     expect(result.outputs.status).toBe('error')
     expect(sim.uploads()).toBe(2)
-    expect(result.stdout).toMatch(/^Part 2 of 2 \(servers\.csv lines \S+\): nothing was imported: /m)
+    expect(result.stdout).toMatch(
+      /^Part 2 of 2 \(servers\.csv lines \S+\): POST \/csvRequest: .*; nothing was imported$/m
+    )
   })
 })

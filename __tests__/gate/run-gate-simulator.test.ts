@@ -9,7 +9,8 @@ import type { UploadOutcome } from '../../src/outcome/upload-outcome.js'
 import { mayHaveStarted } from '../../src/outcome/upload-outcome.js'
 import { scriptJob, simulatedDevice } from '../../src/simulator/documents.js'
 import { noSecrets } from '../../src/common/secrets.js'
-import { reasonOf } from '../../src/report/model/fixes.js'
+import { reasonOf, uploadProblemOf } from '../../src/report/model/fixes.js'
+import { ACTION_NAMING } from '../../src/report/model/naming.js'
 import { renderGateMarkdown } from '../../src/report/markdown/gate-markdown.js'
 import { gateView } from '../../src/report/model/gate-view.js'
 import { CERT_DIR, type Simulator, type SimulatorOptions } from '../../src/simulator/server.js'
@@ -493,7 +494,7 @@ describe('the engine against the simulator: starting the import (csv-file)', () 
     const { result } = await runEngine(sim, upload(2), { clock })
     expect(result.status).toBe('error')
     expect(uploadReason(result.upload)).toMatch(
-      /^the appliance accepted the upload \(HTTP 201\) but named no job .*pass it as job-id instead of uploading again$/
+      /^the appliance accepted the upload \(HTTP 201\) but named no job .*, so the import has probably started$/
     )
     expect(sim.uploads()).toBe(1)
     expect(result.jobs).toEqual([])
@@ -504,15 +505,16 @@ describe('the engine against the simulator: starting the import (csv-file)', () 
     ['resets after the request was written', { kind: 'reset' as const }],
     ['answers 503', { kind: 'status' as const, status: 503 }]
   ])(
-    'the upload %s → exactly one POST, and an error that the import may or may not have started',
+    'the upload %s → exactly one POST, and an error that the import may have started, with where to look',
     async (_name, fault) => {
       const clock = new VirtualClock()
       const sim = await simulator(clock, { uploadFaults: [fault] })
       const { result } = await runEngine(sim, { ...upload(2), 'request-timeout': '300ms' }, { clock })
       expect(result.status).toBe('error')
       expect(result.upload).toMatchObject({ status: 'error', cause: { kind: 'may-have-started' }, attempts: 1 })
-      expect(uploadReason(result.upload)).toMatch(
-        /the import may or may not have started: look for it in XClarity Administrator › Monitoring › Jobs/
+      expect(uploadReason(result.upload)).toMatch(/; the import may have started$/)
+      expect(result.upload && uploadProblemOf(result.upload, ACTION_NAMING)?.fix).toMatch(
+        /^Look for the import in XClarity Administrator › Monitoring › Jobs before uploading again/
       )
       expect(sim.uploads()).toBe(1)
     }
@@ -592,7 +594,10 @@ describe('the engine against the simulator: the upload answer is never guessed',
     expect(result.status).toBe('error')
     expect(result.jobs).toEqual([])
     expect(result.upload && mayHaveStarted(result.upload)).toBe(true)
-    expect(uploadReason(result.upload)).toMatch(/XClarity Administrator › Monitoring › Jobs/)
+    expect(uploadReason(result.upload)).toMatch(/(, so the import has probably started|; the import may have started)$/)
+    expect(result.upload && uploadProblemOf(result.upload, ACTION_NAMING)?.fix).toMatch(
+      /XClarity Administrator › Monitoring › Jobs/
+    )
     expect(gets(sim)).toBe(0)
     expect(sim.uploads()).toBe(1)
   })
@@ -608,7 +613,7 @@ describe('the engine against the simulator: the upload answer is never guessed',
     expect(sim.requests.filter(request => request.method === 'GET')[0].path).toBe('/csvRequest/jobs/4229')
   })
 
-  it('429 on the upload → error that says the import may or may not have started; never a second POST', async () => {
+  it('429 on the upload → error that says the import may have started; never a second POST', async () => {
     const clock = new VirtualClock()
     const sim = await simulator(clock, { uploadFaults: [{ kind: 'status', status: 429, retryAfter: '1' }] })
     const { result } = await runEngine(sim, upload, { clock })

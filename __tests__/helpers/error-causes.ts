@@ -82,8 +82,8 @@ export const ERROR_CASES: readonly ErrorCase[] = [
       { code: 'session' }
     ),
     action:
-      /^Check the username and password inputs \(and the secrets they come from\), and that this LXCA account may read jobs\.$/,
-    cli: /^Check LXCA_USERNAME and LXCA_PASSWORD \(or --username and --password\), and that this LXCA account may read jobs\.$/
+      /^Check the username and password inputs \(and the secrets they come from\); any LXCA role may read jobs and the inventory \(lxc-operator is enough\)\.$/,
+    cli: /^Check LXCA_USERNAME and LXCA_PASSWORD \(or --username and --password\); any LXCA role may read jobs and the inventory \(lxc-operator is enough\)\.$/
   },
   {
     name: '404',

@@ -326,8 +326,6 @@ function trimZero(text) {
 ;// CONCATENATED MODULE: ./src/common/text.ts
 /** Where the appliance's web interface lists jobs. */
 const MONITORING = 'XClarity Administrator › Monitoring › Jobs';
-/** What to do when an upload may have reached the appliance but named no job. */
-const MAY_HAVE_STARTED = `the import may or may not have started: look for it in ${MONITORING} before uploading again, and pass its job as job-id`;
 /** C0 and C1 controls (ESC and CSI move a terminal's cursor), DEL, and the Unicode line separators. */
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g;
@@ -2588,7 +2586,7 @@ function importOf(response, secrets, scheme) {
             const said = `the appliance answered the upload with HTTP ${httpStatus} and the result '${excerpt(answer?.result ?? '', 40, secrets)}'`;
             return error({
                 kind: 'may-have-started',
-                reason: `${said}; ${MAY_HAVE_STARTED}`,
+                reason: `${said}; the import may have started`,
                 fault: { kind: 'http', message: said, httpStatus }
             });
         }
@@ -2597,7 +2595,7 @@ function importOf(response, secrets, scheme) {
         const which = named.length > 1
             ? `named ${named.length} different jobs (${named.map(job => job.id).join(', ')})`
             : `named no job (no Location header and no job ID field: ${bodyExcerpt(response, secrets, 300)})`;
-        const reason = `the appliance accepted the upload (HTTP ${httpStatus}) but ${which}; the import has probably started: find its job in ${MONITORING} and pass it as job-id instead of uploading again`;
+        const reason = `the appliance accepted the upload (HTTP ${httpStatus}) but ${which}, so the import has probably started`;
         return error({ kind: 'no-job', reason });
     }
     const facts = refusalFacts(response, UPLOAD, secrets, scheme);
@@ -2608,7 +2606,7 @@ function importOf(response, secrets, scheme) {
         (httpStatus >= 300 && httpStatus < 400);
     if (refused)
         return error({ kind: 'not-imported', reason: `${said}; nothing was imported`, fault: facts });
-    return error({ kind: 'may-have-started', reason: `${said}; ${MAY_HAVE_STARTED}`, fault: facts });
+    return error({ kind: 'may-have-started', reason: `${said}; the import may have started`, fault: facts });
 }
 /**
  * validationOnly=true: accepted or refused only when the answer says so in
@@ -2800,7 +2798,7 @@ function failedUpload(fault, neverSent, validationOnly) {
         const reason = `${clause(fault.message)}; the upload never reached the appliance, so nothing was imported`;
         return { kind: 'not-imported', reason, fault: facts };
     }
-    return { kind: 'may-have-started', reason: `${clause(fault.message)}; ${MAY_HAVE_STARTED}`, fault: facts };
+    return { kind: 'may-have-started', reason: `${clause(fault.message)}; the import may have started`, fault: facts };
 }
 
 ;// CONCATENATED MODULE: ./src/outcome/upload-outcome.ts
@@ -2809,6 +2807,10 @@ function mayHaveStarted(upload) {
     if (upload.status === 'cancelled')
         return upload.mayHaveStarted;
     return upload.status === 'error' && ['may-have-started', 'no-job', 'repeated-job'].includes(upload.cause.kind);
+}
+/** The appliance took the upload (it answered success) but named no job of its own: the import has probably started. */
+function probablyStarted(upload) {
+    return upload.status === 'error' && (upload.cause.kind === 'no-job' || upload.cause.kind === 'repeated-job');
 }
 /**
  * An upload answered with a job this run already started (`earlier`: the
@@ -2856,11 +2858,11 @@ function uploadedLine(outcome, baseUrl, validationOnly, part) {
     }
     if (validationOnly && (outcome.status === 'success' || outcome.status === 'failure'))
         return `${prefix}${outcome.status === 'success' ? 'the appliance accepted the file' : 'the appliance refused the file'}`;
-    if (outcome.status === 'error' || outcome.status === 'cancelled') {
-        const what = mayHaveStarted(outcome) ? 'the import may have started' : 'nothing was imported';
-        const why = outcome.status === 'error' ? `: ${outcome.cause.reason}` : ' (cancelled)';
-        return `${prefix}${what}${why}`;
-    }
+    // The reason ends with what is known of the import (started probably, maybe, or not at all): said once.
+    if (outcome.status === 'error')
+        return `${prefix}${part ? outcome.cause.reason : capitalise(outcome.cause.reason)}`;
+    if (outcome.status === 'cancelled')
+        return `${prefix}cancelled while uploading; ${mayHaveStarted(outcome) ? 'the import may have started' : 'nothing was imported'}`;
     return undefined;
 }
 /** How a part's job ended: `✖ Part 2 of 10 (servers.csv lines 302–601): job 5002 failed · 10 of 300 devices failed`. */
@@ -5310,13 +5312,12 @@ function uploadHeadline(upload, host) {
         return `Could not validate ${file} on ${host}: ${upload.problem?.what ?? 'the outcome is unknown'} · ${elapsed}`;
     }
     const what = `${upload.problem?.what ?? 'the outcome is unknown'} · ${elapsed}`;
+    // What is known, once: started probably (taken, no job named), maybe (no clear answer), or not at all.
+    if (upload.probablyStarted)
+        return `The import of ${file} on ${host} has probably started, but ${what}`;
     if (upload.mayHaveStarted)
-        return `The import of ${file} on ${host} may or may not have started: ${what}`;
-    return `Could not start the import of ${file} on ${host}: ${what}`;
-}
-/** What an upload left open, when it may have imported without saying so. */
-function uploadMayHaveStarted(upload) {
-    return upload.mayHaveStarted ? `${capitalise(MAY_HAVE_STARTED)}.` : undefined;
+        return `The import of ${file} on ${host} may have started: ${what}`;
+    return `Nothing was imported from ${file} on ${host}: ${what}`;
 }
 /** `Uploaded servers.csv (3 devices): LXCA job 4229.` */
 function uploadLine(upload) {
@@ -5518,12 +5519,16 @@ function tlsProblem(code, n) {
             return { what: "the appliance's certificate was rejected: it is not trusted", fix: trust };
     }
 }
+const ROLE = {
+    read: 'any LXCA role may read jobs and the inventory (lxc-operator is enough)',
+    upload: 'an upload manages devices, so its account needs a role that may (such as lxc-supervisor)'
+};
 /** What each fault means for the reader, and its one fix. */
-function faultProblem(fault, n) {
+function faultProblem(fault, n, call = 'read') {
     const http = fault.httpStatus ? ` (HTTP ${fault.httpStatus})` : '';
     switch (fault.kind) {
         case 'auth': {
-            const check = `Check ${n.credentials}, and that this LXCA account may read jobs`;
+            const check = `Check ${n.credentials}; ${ROLE[call]}`;
             const session = fault.code === 'basic'
                 ? `; if they are right, the appliance may take sessions only: set ${n.input(Input.AuthMethod, 'session')}`
                 : '';
@@ -5564,6 +5569,7 @@ function faultProblem(fault, n) {
         case 'shape':
             return {
                 what: 'its answers were not understood',
+                withReason: true,
                 fix: `Check that ${n.input(Input.Host)} is an XClarity Administrator and ${n.input(Input.JobType)} matches the job; the last answer is in the report file.`
             };
         case 'cancelled':
@@ -5763,7 +5769,7 @@ function notImportedProblem(fault, httpStatus, n) {
             fix: `Check the CSV against what the appliance says below; ${n.input(Input.ValidationOnly, 'true')} checks a CSV without importing it.`
         };
     }
-    return fault ? faultProblem({ ...fault, httpStatus }, n) : UNKNOWN;
+    return fault ? faultProblem({ ...fault, httpStatus }, n, 'upload') : UNKNOWN;
 }
 /** The one fix when the inventory could not be used: its cause's, and the input that does without it. */
 function inventoryProblem(problem, n) {
@@ -5816,19 +5822,28 @@ const PARTICULARS = [
     [/\b(?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])[0-9a-f]{8,}\b/gi, ID],
     [/\b\d+\b/g, NUMBER]
 ];
+/** A name shorter than this is not masked: "web" may be part of any sentence. */
+const MIN_NAME = 3;
 /**
  * `text` with what is particular to one device replaced by a placeholder:
  * the device's own identifiers (`own`: those of its address parts and UUID
- * the text quotes), then
- * UUIDs, IP addresses, long hex and decimal numbers.
+ * the text quotes), its names as whole words (`names`: its CSV row's name and
+ * cells, what the inventory calls it), then UUIDs, IP addresses, long hex and
+ * decimal numbers.
  */
-function maskParticulars(text, own) {
+function maskParticulars(text, own, names = []) {
     let masked = text.length > MAX_COMPARED ? text.slice(0, MAX_COMPARED) : text;
     for (const value of own)
         masked = masked.split(value).join(DEVICE);
+    for (const name of names)
+        masked = masked.replace(wholeWord(name), DEVICE);
     for (const [pattern, placeholder] of PARTICULARS)
         masked = masked.replace(pattern, placeholder);
     return masked;
+}
+/** `name` as a whole word, in any case: not inside `rack12-node70` or `webserver`. */
+function wholeWord(name) {
+    return new RegExp(`(?<![\\w-])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w-])`, 'gi');
 }
 /** A device's own identifiers, as its texts may quote them. */
 function identifiersOf(item) {
@@ -5837,7 +5852,7 @@ function identifiersOf(item) {
     return [...parts, ...(device.uuid ? [device.uuid, device.uuid.toLowerCase(), device.uuid.toUpperCase()] : [])];
 }
 /** The failed devices by cause, largest first (equal counts in the order the appliance listed them). */
-function causesOf(failed, scrub) {
+function causesOf(failed, scrub, namesOf = () => []) {
     // Keyed by each part apart, never by one long concatenated key, and a text no device names itself in
     // is masked once: a hostile document's 30 KB strings, or 100,000 devices, cost no more than their count.
     const groups = new Map();
@@ -5846,10 +5861,13 @@ function causesOf(failed, scrub) {
     for (const item of failed) {
         const action = userActionOf(item) ?? '';
         const own = identifiersOf(item).filter(value => value.length >= 3 && action.includes(value));
-        let template = own.length === 0 ? templates.get(action) : undefined;
+        const lower = action.toLowerCase();
+        const names = namesOf(item).filter((name) => name !== undefined && name.length >= MIN_NAME && lower.includes(name.toLowerCase()));
+        const particular = own.length > 0 || names.length > 0;
+        let template = particular ? undefined : templates.get(action);
         if (template === undefined) {
-            template = maskParticulars(action, own);
-            if (own.length === 0)
+            template = maskParticulars(action, own, names);
+            if (!particular)
                 templates.set(action, template);
         }
         const byStep = child(groups, item.device.result ?? '', () => new Map());
@@ -6311,13 +6329,12 @@ const upload_markdown_MAX_MESSAGES = 50;
 function renderUploadMarkdown(upload, host) {
     const lines = [`### ${STATUSES[upload.status].icon} ${escapeMarkdown(uploadHeadline(upload, host), 600)}`];
     const facts = [`**File** ${escapeMarkdown(upload.file, 200)}`, `**Devices** ${upload.rows.toLocaleString('en-US')}`];
-    facts.push(upload.validationOnly ? '**Validation only:** nothing was imported' : '**Import**');
+    if (upload.validationOnly)
+        facts.push('**Validation only:** nothing was imported');
     lines.push(facts.join(' · '));
+    // The fix says what to do, once; the details say what happened.
     if (upload.problem)
         lines.push(`**Fix:** ${escapeMarkdown(upload.problem.fix, 600)}`);
-    const open = uploadMayHaveStarted(upload);
-    if (open)
-        lines.push(`**${escapeMarkdown(open, 600)}**`);
     if (upload.reason)
         lines.push(`> **Details:** ${escapeMarkdown(upload.reason, 2_000)}`);
     if (upload.messages.length > 0) {
@@ -6391,7 +6408,9 @@ function uploadWhy(upload) {
     if (upload.status === 'cancelled')
         return 'cancelled while uploading';
     const what = upload.problem?.what ?? 'the outcome is unknown';
-    return upload.mayHaveStarted ? `may or may not have started: ${what}` : what;
+    if (upload.probablyStarted)
+        return `probably started: ${what}`;
+    return upload.mayHaveStarted ? `may have started: ${what}` : `nothing imported: ${what}`;
 }
 
 ;// CONCATENATED MODULE: ./src/report/markdown/parts-markdown.ts
@@ -7446,9 +7465,6 @@ function uploadLines(view, paint) {
     const lines = [paint(`${mark} ${singleLine(uploadHeadline(upload, view.host), 600)}`, tint)];
     if (upload.problem)
         lines.push(paint(`  Fix: ${singleLine(upload.problem.fix, 600)}`, 'bold'));
-    const open = uploadMayHaveStarted(upload);
-    if (open)
-        lines.push(paint(`  ${open}`, 'bold'));
     if (upload.reason)
         lines.push(`  Details: ${singleLine(upload.reason, 1_000)}`);
     for (const message of upload.messages.slice(0, 50))
@@ -7597,6 +7613,11 @@ function jobView(outcome, context) {
     const done = seen !== undefined && seen.assessment.verdict !== 'running';
     const views = new Map();
     const reason = reasonOf(outcome, timeoutMs);
+    const namesOf = (item) => {
+        const row = rows?.rowOf.get(item.device);
+        const entry = item.device.inventory;
+        return [row?.name, ...(row?.identifiers ?? []), entry?.name, entry?.hostname, entry?.serialNumber];
+    };
     return {
         job,
         path: jobPath(job),
@@ -7612,7 +7633,7 @@ function jobView(outcome, context) {
         failed,
         pending: byState('pending'),
         succeeded: byState('succeeded'),
-        causes: causesOf(failed, scrub),
+        causes: causesOf(failed, scrub, namesOf),
         ...(outcome.source ? { file: scrub(outcome.source.path) } : {}),
         notInJob: (rows?.notInJob ?? []).map(row => rowView(row, scrub)),
         byCount: rows?.byCount.length ?? 0,
@@ -7624,6 +7645,7 @@ function jobView(outcome, context) {
         retries: wait.retries,
         timeoutMs,
         naming,
+        namesOf,
         device(item) {
             let view = views.get(item);
             if (!view)
@@ -7702,6 +7724,7 @@ function uploadView(upload, scrub, naming) {
         reason: upload.status === 'error' ? scrub(upload.cause.reason) : undefined,
         problem: uploadProblemOf(upload, naming),
         mayHaveStarted: mayHaveStarted(upload),
+        probablyStarted: probablyStarted(upload),
         elapsedMs: upload.elapsedMs
     };
 }
@@ -7744,7 +7767,7 @@ function acrossJobs(jobs, naming, scrub) {
         failed,
         pending: jobs.flatMap(job => job.pending),
         succeeded: jobs.flatMap(job => job.succeeded),
-        causes: causesOf(failed, scrub),
+        causes: causesOf(failed, scrub, item => (owner.get(item) ?? first).namesOf(item)),
         notInJob: jobs.flatMap(job => job.notInJob),
         byCount: jobs.reduce((sum, job) => sum + job.byCount, 0),
         naming,

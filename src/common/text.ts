@@ -5,9 +5,6 @@ import type { Scrubber } from './secrets.js'
 /** Where the appliance's web interface lists jobs. */
 export const MONITORING = 'XClarity Administrator › Monitoring › Jobs'
 
-/** What to do when an upload may have reached the appliance but named no job. */
-export const MAY_HAVE_STARTED = `the import may or may not have started: look for it in ${MONITORING} before uploading again, and pass its job as job-id`
-
 /** C0 and C1 controls (ESC and CSI move a terminal's cursor), DEL, and the Unicode line separators. */
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g

@@ -2,7 +2,7 @@
 // groups so that a reader scanning the folded log sees every part's fate:
 // what is being sent, the job it started (or why there is none), and how the
 // part ended, one line each.
-import { plural } from '../common/text.js'
+import { capitalise, plural } from '../common/text.js'
 import { partPlace, type CsvPart } from '../import/csv-parts.js'
 import { jobUrl } from '../lxca/job-ref.js'
 import type { JobOutcome } from '../outcome/job-outcome.js'
@@ -36,11 +36,10 @@ export function uploadedLine(
   }
   if (validationOnly && (outcome.status === 'success' || outcome.status === 'failure'))
     return `${prefix}${outcome.status === 'success' ? 'the appliance accepted the file' : 'the appliance refused the file'}`
-  if (outcome.status === 'error' || outcome.status === 'cancelled') {
-    const what = mayHaveStarted(outcome) ? 'the import may have started' : 'nothing was imported'
-    const why = outcome.status === 'error' ? `: ${outcome.cause.reason}` : ' (cancelled)'
-    return `${prefix}${what}${why}`
-  }
+  // The reason ends with what is known of the import (started probably, maybe, or not at all): said once.
+  if (outcome.status === 'error') return `${prefix}${part ? outcome.cause.reason : capitalise(outcome.cause.reason)}`
+  if (outcome.status === 'cancelled')
+    return `${prefix}cancelled while uploading; ${mayHaveStarted(outcome) ? 'the import may have started' : 'nothing was imported'}`
   return undefined
 }
 

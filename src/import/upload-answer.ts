@@ -5,7 +5,7 @@
 // result we know. Anything else is an error that says what came back. How the
 // upload is sent, and never sent twice, is upload.ts.
 import type { Scrubber } from '../common/secrets.js'
-import { clause, excerpt, MAY_HAVE_STARTED, MONITORING, plural } from '../common/text.js'
+import { clause, excerpt, plural } from '../common/text.js'
 import { bodyText, isObject } from '../common/json.js'
 import type { HttpResponse } from '../http/transport.js'
 import { parseJobRef, type JobRef } from '../lxca/job-ref.js'
@@ -35,7 +35,7 @@ export function importOf(response: HttpResponse, secrets: Scrubber, scheme?: str
       const said = `the appliance answered the upload with HTTP ${httpStatus} and the result '${excerpt(answer?.result ?? '', 40, secrets)}'`
       return error({
         kind: 'may-have-started',
-        reason: `${said}; ${MAY_HAVE_STARTED}`,
+        reason: `${said}; the import may have started`,
         fault: { kind: 'http', message: said, httpStatus }
       })
     }
@@ -44,7 +44,7 @@ export function importOf(response: HttpResponse, secrets: Scrubber, scheme?: str
       named.length > 1
         ? `named ${named.length} different jobs (${named.map(job => job.id).join(', ')})`
         : `named no job (no Location header and no job ID field: ${bodyExcerpt(response, secrets, 300)})`
-    const reason = `the appliance accepted the upload (HTTP ${httpStatus}) but ${which}; the import has probably started: find its job in ${MONITORING} and pass it as job-id instead of uploading again`
+    const reason = `the appliance accepted the upload (HTTP ${httpStatus}) but ${which}, so the import has probably started`
     return error({ kind: 'no-job', reason })
   }
   const facts = refusalFacts(response, UPLOAD, secrets, scheme)
@@ -55,7 +55,7 @@ export function importOf(response: HttpResponse, secrets: Scrubber, scheme?: str
     httpStatus === 404 ||
     (httpStatus >= 300 && httpStatus < 400)
   if (refused) return error({ kind: 'not-imported', reason: `${said}; nothing was imported`, fault: facts })
-  return error({ kind: 'may-have-started', reason: `${said}; ${MAY_HAVE_STARTED}`, fault: facts })
+  return error({ kind: 'may-have-started', reason: `${said}; the import may have started`, fault: facts })
 }
 
 /**

@@ -8,7 +8,7 @@
 import type { Clock } from '../common/clock.js'
 import { RequestFault } from '../common/errors.js'
 import type { Scrubber } from '../common/secrets.js'
-import { clause, MAY_HAVE_STARTED } from '../common/text.js'
+import { clause } from '../common/text.js'
 import { nextWait } from '../http/retry-wait.js'
 import type { LxcaClient } from '../lxca/client.js'
 import { factsOf } from '../outcome/job-outcome.js'
@@ -100,5 +100,5 @@ function failedUpload(fault: RequestFault, neverSent: boolean, validationOnly: b
     const reason = `${clause(fault.message)}; the upload never reached the appliance, so nothing was imported`
     return { kind: 'not-imported', reason, fault: facts }
   }
-  return { kind: 'may-have-started', reason: `${clause(fault.message)}; ${MAY_HAVE_STARTED}`, fault: facts }
+  return { kind: 'may-have-started', reason: `${clause(fault.message)}; the import may have started`, fault: facts }
 }

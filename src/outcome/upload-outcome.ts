@@ -61,6 +61,11 @@ export function mayHaveStarted(upload: UploadOutcome): boolean {
   return upload.status === 'error' && ['may-have-started', 'no-job', 'repeated-job'].includes(upload.cause.kind)
 }
 
+/** The appliance took the upload (it answered success) but named no job of its own: the import has probably started. */
+export function probablyStarted(upload: UploadOutcome): boolean {
+  return upload.status === 'error' && (upload.cause.kind === 'no-job' || upload.cause.kind === 'repeated-job')
+}
+
 /**
  * An upload answered with a job this run already started (`earlier`: the
  * jobs so far, in order) is not the start of a new import: it is an error

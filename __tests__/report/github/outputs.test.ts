@@ -39,7 +39,7 @@ describe('gateMessage: one line for one job', () => {
     )
   })
 
-  it('groups failures by cause, three causes at most, the rest counted', () => {
+  it('groups failures by cause, two causes at most, the rest counted', () => {
     const raw = {
       progress: 100,
       results: ['A', 'B', 'C', 'D'].flatMap((result, i) =>
@@ -47,7 +47,7 @@ describe('gateMessage: one line for one job', () => {
       )
     }
     expect(gateMessage(single(raw, 'failure'))).toBe(
-      '10 of 10 devices failed: 4 devices A (10.0.0.0, 10.0.0.1, … +2); 3 devices B (10.0.1.0, 10.0.1.1, … +1); 2 devices C (10.0.2.0, 10.0.2.1); and 1 more cause'
+      '10 of 10 devices failed: 4 devices A (10.0.0.0, 10.0.0.1, … +2); 3 devices B (10.0.1.0, 10.0.1.1, … +1); and 2 more causes'
     )
   })
 
@@ -61,7 +61,7 @@ describe('gateMessage: one line for one job', () => {
     )
   })
 
-  it('an error gives the reason and the fix, with no double full stop', () => {
+  it('an error gives what went wrong and the fix, with no double full stop (the details are the summary’s)', () => {
     const outcome = errorOutcome(
       faultCause(
         'auth',
@@ -70,7 +70,7 @@ describe('gateMessage: one line for one job', () => {
       )
     )
     expect(gateMessage(viewOf(singleJob(outcome)))).toBe(
-      'Could not check LXCA job 4229: GET /csvRequest/jobs/4229: the appliance refused the credentials (HTTP 401): Not allowed. Check the username and password inputs (and the secrets they come from), and that this LXCA account may read jobs.'
+      'Could not check LXCA job 4229: credentials refused (HTTP 401). Check the username and password inputs (and the secrets they come from); any LXCA role may read jobs and the inventory (lxc-operator is enough).'
     )
   })
 

@@ -101,9 +101,8 @@ describe('the step summary of an upload', () => {
     expect(markdown).toContain('**Validation only:** nothing was imported')
   })
 
-  it('an import that may have started says so in the headline, and where to look before uploading again', () => {
-    const reason =
-      'no complete response within 30 s (request-timeout); the import may or may not have started: look for it in XClarity Administrator › Monitoring › Jobs before uploading again, and pass its job as job-id'
+  it('an import that may have started says so once: in the headline; the fix says where to look, the details what happened', () => {
+    const reason = 'no complete response within 30 s (request-timeout); the import may have started'
     const fault = { kind: 'timeout' as const, message: 'no complete response within 30 s (request-timeout)' }
     const markdown = render({
       ...base,
@@ -112,10 +111,33 @@ describe('the step summary of an upload', () => {
       cause: { kind: 'may-have-started', reason, fault }
     })
     expect(markdown.split('\n')[0]).toBe(
-      '### ⚠️ The import of servers.csv on lxca.example.com may or may not have started&#58; the appliance did not answer in time · 1.2 s'
+      '### ⚠️ The import of servers.csv on lxca.example.com may have started&#58; the appliance did not answer in time · 1.2 s'
     )
     expect(markdown).toContain(
-      '**The import may or may not have started&#58; look for it in XClarity Administrator › Monitoring › Jobs before uploading again, and pass its job as job-id.**'
+      '**Fix:** Look for the import in XClarity Administrator › Monitoring › Jobs before uploading again; if it is there, pass its job as job-id.'
+    )
+    expect(markdown.match(/Monitoring › Jobs/g)).toHaveLength(1)
+    expect(markdown.match(/may have started/g)).toHaveLength(2) // the headline, and the details' own words
+    expect(markdown).not.toContain('**Import**')
+  })
+
+  it('an upload the appliance took without naming a job: probably started, said once; a refusal: nothing was imported', () => {
+    const reason = 'the appliance accepted the upload (HTTP 201) but named no job, so the import has probably started'
+    const taken = render({ ...base, validationOnly: false, status: 'error', cause: { kind: 'no-job', reason } })
+    expect(taken.split('\n')[0]).toBe(
+      '### ⚠️ The import of servers.csv on lxca.example.com has probably started, but the appliance named no job · 1.2 s'
+    )
+    expect(taken).not.toMatch(/may (or may not )?have started/)
+    const fault = { kind: 'http' as const, message: 'POST /csvRequest: HTTP 400', httpStatus: 400 }
+    const refused = render({
+      ...base,
+      validationOnly: false,
+      status: 'error',
+      httpStatus: 400,
+      cause: { kind: 'not-imported', reason: 'POST /csvRequest: HTTP 400; nothing was imported', fault }
+    })
+    expect(refused.split('\n')[0]).toBe(
+      '### ⚠️ Nothing was imported from servers.csv on lxca.example.com&#58; the appliance refused the upload (HTTP 400) · 1.2 s'
     )
   })
 })
@@ -146,7 +168,7 @@ describe('the step summary: the first screen', () => {
       '### ⚠️ Could not check [LXCA job 4229](https://lxca.example.com/csvRequest/jobs/4229) on [lxca.example.com](https://lxca.example.com/)&#58; credentials refused (HTTP 401) · 80 ms'
     )
     expect(lines[2]).toBe(
-      '**Fix:** Check the username and password inputs (and the secrets they come from), and that this LXCA account may read jobs; if they are right, the appliance may take sessions only&#58; set auth-method&#58; session.'
+      '**Fix:** Check the username and password inputs (and the secrets they come from); any LXCA role may read jobs and the inventory (lxc-operator is enough); if they are right, the appliance may take sessions only&#58; set auth-method&#58; session.'
     )
     expect(render(authRefused)).not.toMatch(/\.\.|outcome unknown/)
   })

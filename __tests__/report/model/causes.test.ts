@@ -84,6 +84,35 @@ describe('maskParticulars: what is particular to one device', () => {
   })
 })
 
+describe('a device’s own names, as whole words', () => {
+  const named = (i: number): Failing => ({
+    address: addressOf(i),
+    action: `Login to rack12-node${i} failed: check the BMC credentials of rack12-node${i}.`,
+    step: 'LOGIN'
+  })
+
+  it('twelve failures quoting each server’s own name are one cause', () => {
+    const devices = Array.from({ length: 12 }, (_, i) => named(i + 1))
+    const items = seenOf(failedJob(devices)).assessment.devices
+    const found = causesOf(items, noSecrets, item => [`rack12-node${items.indexOf(item) + 1}`])
+    expect(found).toHaveLength(1)
+    expect(found[0].devices).toHaveLength(12)
+    expect(found[0].userAction).toBe('Login to ‹device› failed: check the BMC credentials of ‹device›.')
+    // Without the names they are twelve: the names are what joins them.
+    expect(causesOf(items, noSecrets)).toHaveLength(12)
+  })
+
+  it('only whole words, of at least 3 characters, in any case', () => {
+    expect(maskParticulars('Login to RACK12-NODE7.lab failed', [], ['rack12-node7'])).toBe(
+      'Login to ‹device›.lab failed'
+    )
+    expect(maskParticulars('Login to rack12-node70 failed', [], ['rack12-node7'])).toBe('Login to rack12-node70 failed')
+    expect(maskParticulars('The webserver is down', [], ['web'])).toBe('The webserver is down')
+    const [item] = seenOf(failedJob([{ address: '10.0.0.1', action: 'Check the db link.' }])).assessment.devices
+    expect(causesOf([item], noSecrets, () => ['db'])[0].userAction).toBe('Check the db link.')
+  })
+})
+
 describe('causesOf: grouping by cause, not by wording', () => {
   it.each([10, 100_000])('%s devices in two causes worded per device → exactly two causes', count => {
     const found = causes(twoCausesWordedPerDevice(count))

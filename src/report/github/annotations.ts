@@ -6,6 +6,8 @@
 import { singleLine, plural } from '../../common/text.js'
 import { placeOf } from '../model/wording.js'
 import { failedDevice, MAX_FAILED_DEVICES_OUTPUT } from './outputs.js'
+import type { DeviceAssessment } from '../../lxca/verdict.js'
+import type { DeviceView } from '../model/device-view.js'
 import type { CauseView, GateView, JobView } from '../model/gate-view.js'
 
 export interface Annotation {
@@ -24,10 +26,14 @@ const MAX_LINES = 10
 
 export function annotations(view: GateView): Annotation[] {
   const several = view.jobs.length > 1
+  // Parts of CSVs: one annotation per cause across every part (a cause that two parts share is one).
+  const across = view.parts && view.jobs.every(job => job.file) ? view.across : undefined
   const all = [
-    ...view.jobs.flatMap(job => (job.file ? rowAnnotations(job, several) : deviceAnnotations(job, several))),
+    ...(across
+      ? acrossAnnotations(view.jobs, across)
+      : view.jobs.flatMap(job => (job.file ? rowAnnotations(job, several) : deviceAnnotations(job, several)))),
     ...notOnlineAnnotations(view)
-  ]
+  ].sort((a, b) => b.devices - a.devices) // the largest first: it must not be the one left out
   if (all.length <= MAX_ANNOTATIONS) return all
   const kept = all.slice(0, MAX_ANNOTATIONS - 1)
   const left = all.slice(kept.length)
@@ -41,6 +47,37 @@ export function annotations(view: GateView): Annotation[] {
       devices
     }
   ]
+}
+
+/** Per cause across the parts' jobs, on the file of its first row; and one for the rows no job listed. */
+function acrossAnnotations(jobs: readonly JobView[], across: JobView): Annotation[] {
+  const owner = new Map<DeviceAssessment, JobView>()
+  for (const job of jobs) for (const item of job.failed) owner.set(item, job)
+  const causes = across.causes.map(cause => {
+    const placed = cause.devices
+      .map(item => ({ job: owner.get(item) ?? across, device: across.device(item) }))
+      .filter(({ device }) => device.line !== undefined)
+    const [first] = placed
+    if (!first) return causeAnnotation(across, cause, '', across.file as string)
+    const file = first.job.file as string
+    const inFile = placed
+      .filter(({ job }) => job.file === file)
+      .sort((a, b) => (a.device.line ?? 0) - (b.device.line ?? 0))
+    const others = placed.length - inFile.length
+    const elsewhere = others > 0 ? ` And ${plural(others, 'row')} of other files.` : ''
+    return causeAnnotation(
+      first.job,
+      cause,
+      '',
+      file,
+      inFile.map(({ device }) => device),
+      elsewhere
+    )
+  })
+  const missing = jobs.flatMap(job =>
+    job.notInJob.length > 0 ? [notInJobAnnotation(job, '', job.file as string)] : []
+  )
+  return [...causes, ...missing]
 }
 
 /** One annotation on the first row managed here but not Online, listing the others of its file. */
@@ -80,25 +117,33 @@ function rowAnnotations(job: JobView, several: boolean): Annotation[] {
   const prefix = several ? `Job ${job.job.id}: ` : ''
   const file = job.file as string
   const causes = job.causes.map(cause => causeAnnotation(job, cause, prefix, file))
-  if (job.notInJob.length === 0) return causes
-  const [first, ...others] = job.notInJob
-  return [
-    ...causes,
-    {
-      title: singleLine(`${prefix}not in the job`, 200),
-      message: singleLine(
-        `${placeOf(job, first)} is not in the job: LXCA did not list it, so it was not managed.${alsoLines(others.map(row => row.line))}`,
-        4000
-      ),
-      file,
-      line: first.line,
-      devices: job.notInJob.length
-    }
-  ]
+  return job.notInJob.length === 0 ? causes : [...causes, notInJobAnnotation(job, prefix, file)]
 }
 
-function causeAnnotation(job: JobView, cause: CauseView, prefix: string, file: string): Annotation {
-  const devices = cause.devices.map(item => job.device(item))
+function notInJobAnnotation(job: JobView, prefix: string, file: string): Annotation {
+  const [first, ...others] = job.notInJob
+  return {
+    title: singleLine(`${prefix}not in the job`, 200),
+    message: singleLine(
+      `${placeOf(job, first)} is not in the job: LXCA did not list it, so it was not managed.${alsoLines(others.map(row => row.line))}`,
+      4000
+    ),
+    file,
+    line: first.line,
+    devices: job.notInJob.length
+  }
+}
+
+/** `rows`: the cause's devices on `file`, when they are not all the job's own (a cause across parts). */
+function causeAnnotation(
+  job: JobView,
+  cause: CauseView,
+  prefix: string,
+  file: string,
+  rows?: readonly DeviceView[],
+  elsewhere = ''
+): Annotation {
+  const devices = rows ?? cause.devices.map(item => job.device(item))
   const placed = devices.filter(device => device.line !== undefined).sort((a, b) => (a.line ?? 0) - (b.line ?? 0))
   const first = placed[0] ?? devices[0]
   const at = cause.step ? ` at ${cause.step}` : ''
@@ -109,15 +154,16 @@ function causeAnnotation(job: JobView, cause: CauseView, prefix: string, file: s
   const unplaced = devices.length - placed.length
   const also = alsoLines(placed.slice(1).map(device => device.line as number))
   const loose = unplaced > (placed.length > 0 ? 0 : 1) ? ` ${plural(unplaced, 'device')} match no row of the file.` : ''
+  const count = cause.devices.length > 1 ? ` (${plural(cause.devices.length, 'device')})` : ''
   return {
-    title: singleLine(`${prefix}${cause.result}${at}`, 200),
+    title: singleLine(`${prefix}${cause.result}${at}${count}`, 200),
     message: singleLine(
-      `${placeOf(job, first)} ${cause.result}${at}${action}${hint ? ` ${hint}` : ''}${also}${loose}`,
+      `${placeOf(job, first)} ${cause.result}${at}${action}${hint ? ` ${hint}` : ''}${also}${loose}${elsewhere}`,
       4000
     ),
     file,
     ...(first.line !== undefined ? { line: first.line } : {}),
-    devices: devices.length
+    devices: cause.devices.length
   }
 }
 

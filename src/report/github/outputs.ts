@@ -5,6 +5,7 @@
 // jobs and failed devices name their job; with one job they are exactly as
 // for one job.
 import { clause, singleLine, plural } from '../../common/text.js'
+import { STATUSES } from '../../outcome/status.js'
 import type { DeviceAssessment } from '../../lxca/verdict.js'
 import { Output, type OutputName } from '../../settings/input-output-names.js'
 import type { CauseView, GateView, JobView, UploadView } from '../model/gate-view.js'
@@ -15,7 +16,9 @@ import { inventoryHeadline, inventoryLine, notOnlineSentence, notReadyHeadline }
 import { isReady } from '../model/device-view.js'
 
 export const MAX_FAILED_DEVICES_OUTPUT = 50
-const MESSAGE_CAUSES = 3
+const MESSAGE_CAUSES = 2
+/** The run page shows the message in full: it says the gist, the summary says the rest. */
+export const MAX_MESSAGE = 300
 
 export interface FailedDevice {
   /** Present when several jobs are watched. */
@@ -46,10 +49,7 @@ function outcomeMessage(view: JobView, named = false): string {
       return singleLine(`${prefix}${lead}: ${[...listed, ...missing].join('; ')}${more}`, 3000)
     }
     case 'error':
-      return singleLine(
-        `Could not check LXCA job ${view.job.id}: ${clause(view.reason ?? view.problem?.what ?? 'unknown')}. ${view.problem?.fix ?? ''}`,
-        3000
-      )
+      return singleLine(`Could not check LXCA job ${view.job.id}: ${errorWhy(view)}. ${view.problem?.fix ?? ''}`, 3000)
     case 'timeout':
     case 'cancelled':
       return singleLine(`${wording.headline(view)}. ${wording.keepsRunning(view) ?? ''}`, 3000)
@@ -67,6 +67,12 @@ function describeCause(view: JobView, cause: CauseView): string {
 }
 
 /** `2 servers of servers.csv are not in the job: rack1 (10.0.0.1) servers.csv:2, …`. */
+/** What went wrong; with the particular reason when what went wrong is generic (an answer not understood). */
+function errorWhy({ problem, reason }: JobView): string {
+  if (!problem) return clause(reason ?? 'unknown')
+  return problem.withReason && reason ? `${clause(problem.what)}: ${clause(reason)}` : clause(problem.what)
+}
+
 function notInJobText(view: JobView): string {
   const named = view.notInJob.slice(0, 3).map(row => placeOf(view, row))
   const rest = view.notInJob.length - named.length
@@ -75,6 +81,10 @@ function notInJobText(view: JobView): string {
 
 /** The one line for the whole step: the upload's, the job's, or every unsuccessful job's. */
 export function gateMessage(view: GateView): string {
+  return singleLine(fullMessage(view), MAX_MESSAGE - 1)
+}
+
+function fullMessage(view: GateView): string {
   const message = jobsMessage(view)
   const { inventory } = view
   if (!inventory || (view.jobs.length === 0 && !view.upload && !view.parts)) return message
@@ -97,11 +107,14 @@ function jobsMessage(view: GateView): string {
     return singleLine(`${inventoryHeadline(inventory, view.host)}.${fix}`, 3000)
   }
   if (view.parts) {
-    const bad = view.parts.filter(part => part.status !== 'success' && part.status !== undefined)
-    const said = bad.map(part =>
-      part.jobView ? outcomeMessage(part.jobView, true) : `Part ${part.index}: ${partsWording.partWhy(part)}`
+    // The gist: the headline, the largest cause across the parts, and the first part that stopped the rest.
+    const [largest] = view.across?.causes ?? []
+    const cause = largest && view.across ? [`Largest cause: ${describeCause(view.across, largest)}.`] : []
+    const stopped = view.parts.find(
+      part => part.status !== undefined && !STATUSES[part.status].passes && !part.jobView?.causes.length
     )
-    return singleLine([`${partsWording.partsHeadline(view, view.parts)}.`, ...said].join(' | '), 4000)
+    const stop = stopped ? [`Part ${stopped.index}: ${partsWording.partWhy(stopped)}.`] : []
+    return singleLine([`${partsWording.partsHeadline(view, view.parts)}.`, ...cause, ...stop].join(' '), 4000)
   }
   if (jobs.length === 0 && view.upload) return uploadMessage(view.upload, view.host)
   if (jobs.length === 1) return outcomeMessage(jobs[0])
@@ -117,10 +130,9 @@ function jobsMessage(view: GateView): string {
 function uploadMessage(upload: UploadView, host: string): string {
   const headline = wording.uploadHeadline(upload, host)
   if (upload.status === 'success') return `${headline}.`
-  const said = upload.messages.length > 0 ? ` The appliance said: ${upload.messages.slice(0, 5).join(' ')}` : ''
-  const details = upload.reason ? ` ${clause(upload.reason)}.` : ''
-  const open = wording.uploadMayHaveStarted(upload)
-  return singleLine(`${headline}.${details}${said} ${open ?? upload.problem?.fix ?? ''}`, 3000)
+  // The gist and the one fix: the appliance's words and the details are in the summary.
+  const said = upload.messages.length > 0 ? ` The appliance said: ${upload.messages.slice(0, 2).join(' ')}` : ''
+  return singleLine(`${headline}. ${upload.problem?.fix ?? ''}${said}`, 3000)
 }
 
 /** The files the step wrote, by output. */

@@ -13,11 +13,10 @@ const MAX_MESSAGES = 50
 export function renderUploadMarkdown(upload: UploadView, host: string): string {
   const lines = [`### ${STATUSES[upload.status].icon} ${escapeMarkdown(wording.uploadHeadline(upload, host), 600)}`]
   const facts = [`**File** ${escapeMarkdown(upload.file, 200)}`, `**Devices** ${upload.rows.toLocaleString('en-US')}`]
-  facts.push(upload.validationOnly ? '**Validation only:** nothing was imported' : '**Import**')
+  if (upload.validationOnly) facts.push('**Validation only:** nothing was imported')
   lines.push(facts.join(' · '))
+  // The fix says what to do, once; the details say what happened.
   if (upload.problem) lines.push(`**Fix:** ${escapeMarkdown(upload.problem.fix, 600)}`)
-  const open = wording.uploadMayHaveStarted(upload)
-  if (open) lines.push(`**${escapeMarkdown(open, 600)}**`)
   if (upload.reason) lines.push(`> **Details:** ${escapeMarkdown(upload.reason, 2_000)}`)
   if (upload.messages.length > 0) {
     const shown = upload.messages.slice(0, MAX_MESSAGES).map(message => `- ${escapeMarkdown(message, 1_000)}`)

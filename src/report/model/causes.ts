@@ -3,8 +3,9 @@
 // reachable"): compared as written, a thousand devices with two real causes
 // would make a thousand causes. So a cause is the result, the failing step
 // (by its LXCA id) and the user action with what is particular to a device
-// masked: the device's own identifiers, and any other address, UUID, long
-// hex or decimal number.
+// masked: the device's own identifiers, its own names as whole words ("Login
+// to rack12-node7 failed"), and any other address, UUID, long hex or decimal
+// number.
 import type { Scrub } from '../../common/secrets.js'
 import { stepPathLabel, userActionOf, type DeviceAssessment } from '../../lxca/verdict.js'
 import { causeHint } from './fixes.js'
@@ -40,17 +41,27 @@ const PARTICULARS: ReadonlyArray<[RegExp, string]> = [
   [/\b\d+\b/g, NUMBER]
 ]
 
+/** A name shorter than this is not masked: "web" may be part of any sentence. */
+const MIN_NAME = 3
+
 /**
  * `text` with what is particular to one device replaced by a placeholder:
  * the device's own identifiers (`own`: those of its address parts and UUID
- * the text quotes), then
- * UUIDs, IP addresses, long hex and decimal numbers.
+ * the text quotes), its names as whole words (`names`: its CSV row's name and
+ * cells, what the inventory calls it), then UUIDs, IP addresses, long hex and
+ * decimal numbers.
  */
-export function maskParticulars(text: string, own: readonly string[]): string {
+export function maskParticulars(text: string, own: readonly string[], names: readonly string[] = []): string {
   let masked = text.length > MAX_COMPARED ? text.slice(0, MAX_COMPARED) : text
   for (const value of own) masked = masked.split(value).join(DEVICE)
+  for (const name of names) masked = masked.replace(wholeWord(name), DEVICE)
   for (const [pattern, placeholder] of PARTICULARS) masked = masked.replace(pattern, placeholder)
   return masked
+}
+
+/** `name` as a whole word, in any case: not inside `rack12-node70` or `webserver`. */
+function wholeWord(name: string): RegExp {
+  return new RegExp(`(?<![\\w-])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w-])`, 'gi')
 }
 
 /** A device's own identifiers, as its texts may quote them. */
@@ -68,7 +79,11 @@ interface Group {
 }
 
 /** The failed devices by cause, largest first (equal counts in the order the appliance listed them). */
-export function causesOf(failed: readonly DeviceAssessment[], scrub: Scrub): CauseView[] {
+export function causesOf(
+  failed: readonly DeviceAssessment[],
+  scrub: Scrub,
+  namesOf: (item: DeviceAssessment) => readonly (string | undefined)[] = () => []
+): CauseView[] {
   // Keyed by each part apart, never by one long concatenated key, and a text no device names itself in
   // is masked once: a hostile document's 30 KB strings, or 100,000 devices, cost no more than their count.
   const groups = new Map<string, Map<string, Map<string, Group>>>()
@@ -77,10 +92,15 @@ export function causesOf(failed: readonly DeviceAssessment[], scrub: Scrub): Cau
   for (const item of failed) {
     const action = userActionOf(item) ?? ''
     const own = identifiersOf(item).filter(value => value.length >= 3 && action.includes(value))
-    let template = own.length === 0 ? templates.get(action) : undefined
+    const lower = action.toLowerCase()
+    const names = namesOf(item).filter(
+      (name): name is string => name !== undefined && name.length >= MIN_NAME && lower.includes(name.toLowerCase())
+    )
+    const particular = own.length > 0 || names.length > 0
+    let template = particular ? undefined : templates.get(action)
     if (template === undefined) {
-      template = maskParticulars(action, own)
-      if (own.length === 0) templates.set(action, template)
+      template = maskParticulars(action, own, names)
+      if (!particular) templates.set(action, template)
     }
     const byStep = child(groups, item.device.result ?? '', () => new Map<string, Map<string, Group>>())
     const byTemplate = child(byStep, item.stepPath.map(node => node.id).join('/'), () => new Map<string, Group>())

@@ -12,6 +12,8 @@ export interface Problem {
   readonly what: string
   /** One sentence: what to change or check. */
   readonly fix: string
+  /** `what` is generic (an answer not understood): the particular reason must be said with it. */
+  readonly withReason?: true
 }
 
 /** What a rejected certificate needs, by why it was rejected. */
@@ -50,12 +52,23 @@ function tlsProblem(code: string | undefined, n: Naming): Problem {
   }
 }
 
+/**
+ * The call a fault ended, for the role it needs: reading a job or the
+ * inventory takes any LXCA role; an upload manages devices.
+ */
+export type Call = 'read' | 'upload'
+
+const ROLE: Readonly<Record<Call, string>> = {
+  read: 'any LXCA role may read jobs and the inventory (lxc-operator is enough)',
+  upload: 'an upload manages devices, so its account needs a role that may (such as lxc-supervisor)'
+}
+
 /** What each fault means for the reader, and its one fix. */
-export function faultProblem(fault: FaultFacts, n: Naming): Problem {
+export function faultProblem(fault: FaultFacts, n: Naming, call: Call = 'read'): Problem {
   const http = fault.httpStatus ? ` (HTTP ${fault.httpStatus})` : ''
   switch (fault.kind) {
     case 'auth': {
-      const check = `Check ${n.credentials}, and that this LXCA account may read jobs`
+      const check = `Check ${n.credentials}; ${ROLE[call]}`
       const session =
         fault.code === 'basic'
           ? `; if they are right, the appliance may take sessions only: set ${n.input(Input.AuthMethod, 'session')}`
@@ -97,6 +110,7 @@ export function faultProblem(fault: FaultFacts, n: Naming): Problem {
     case 'shape':
       return {
         what: 'its answers were not understood',
+        withReason: true,
         fix: `Check that ${n.input(Input.Host)} is an XClarity Administrator and ${n.input(Input.JobType)} matches the job; the last answer is in the report file.`
       }
     case 'cancelled':

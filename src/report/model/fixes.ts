@@ -183,7 +183,7 @@ function notImportedProblem(fault: FaultFacts | undefined, httpStatus: number | 
       fix: `Check the CSV against what the appliance says below; ${n.input(Input.ValidationOnly, 'true')} checks a CSV without importing it.`
     }
   }
-  return fault ? faultProblem({ ...fault, httpStatus }, n) : UNKNOWN
+  return fault ? faultProblem({ ...fault, httpStatus }, n, 'upload') : UNKNOWN
 }
 
 /** The one fix when the inventory could not be used: its cause's, and the input that does without it. */

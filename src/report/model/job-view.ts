@@ -52,6 +52,8 @@ export interface JobView {
   readonly retries: number
   readonly timeoutMs: number
   readonly naming: Naming
+  /** A device's own names, as its texts may quote them (its row's name and cells, the inventory's): not scrubbed. */
+  namesOf(item: DeviceAssessment): readonly (string | undefined)[]
   device(item: DeviceAssessment): DeviceView
 }
 
@@ -76,6 +78,11 @@ export function jobView(outcome: JobOutcome, context: JobViewContext): JobView {
   const done = seen !== undefined && seen.assessment.verdict !== 'running'
   const views = new Map<DeviceAssessment, DeviceView>()
   const reason = reasonOf(outcome, timeoutMs)
+  const namesOf = (item: DeviceAssessment): readonly (string | undefined)[] => {
+    const row = rows?.rowOf.get(item.device)
+    const entry = item.device.inventory
+    return [row?.name, ...(row?.identifiers ?? []), entry?.name, entry?.hostname, entry?.serialNumber]
+  }
   return {
     job,
     path: jobPath(job),
@@ -91,7 +98,7 @@ export function jobView(outcome: JobOutcome, context: JobViewContext): JobView {
     failed,
     pending: byState('pending'),
     succeeded: byState('succeeded'),
-    causes: causesOf(failed, scrub),
+    causes: causesOf(failed, scrub, namesOf),
     ...(outcome.source ? { file: scrub(outcome.source.path) } : {}),
     notInJob: (rows?.notInJob ?? []).map(row => rowView(row, scrub)),
     byCount: rows?.byCount.length ?? 0,
@@ -104,6 +111,7 @@ export function jobView(outcome: JobOutcome, context: JobViewContext): JobView {
     retries: wait.retries,
     timeoutMs,
     naming,
+    namesOf,
     device(item) {
       let view = views.get(item)
       if (!view) views.set(item, (view = deviceView(item, done, scrub, rows?.rowOf.get(item.device))))

@@ -65,7 +65,7 @@ export function acrossJobs(jobs: readonly JobView[], naming: Naming, scrub: Scru
     failed,
     pending: jobs.flatMap(job => job.pending),
     succeeded: jobs.flatMap(job => job.succeeded),
-    causes: causesOf(failed, scrub),
+    causes: causesOf(failed, scrub, item => (owner.get(item) ?? first).namesOf(item)),
     notInJob: jobs.flatMap(job => job.notInJob),
     byCount: jobs.reduce((sum, job) => sum + job.byCount, 0),
     naming,

@@ -55,5 +55,6 @@ export function uploadWhy(upload: UploadView): string {
   if (upload.status === 'failure') return `refused: ${plural(upload.messages.length, 'problem')}`
   if (upload.status === 'cancelled') return 'cancelled while uploading'
   const what = upload.problem?.what ?? 'the outcome is unknown'
-  return upload.mayHaveStarted ? `may or may not have started: ${what}` : what
+  if (upload.probablyStarted) return `probably started: ${what}`
+  return upload.mayHaveStarted ? `may have started: ${what}` : `nothing imported: ${what}`
 }

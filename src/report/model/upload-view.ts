@@ -4,7 +4,7 @@
 import type { Scrub } from '../../common/secrets.js'
 import type { JobRef } from '../../lxca/job-ref.js'
 import type { Status } from '../../outcome/status.js'
-import { mayHaveStarted, type UploadOutcome } from '../../outcome/upload-outcome.js'
+import { mayHaveStarted, probablyStarted, type UploadOutcome } from '../../outcome/upload-outcome.js'
 import { uploadProblemOf, type Problem } from './fixes.js'
 import type { Naming } from './naming.js'
 
@@ -19,6 +19,8 @@ export interface UploadView {
   /** Why it did not start an import or validate the file, and what to do. */
   readonly problem?: Problem
   readonly mayHaveStarted: boolean
+  /** The appliance took it but named no job of its own: the import has probably started. */
+  readonly probablyStarted: boolean
   readonly elapsedMs: number
 }
 
@@ -33,6 +35,7 @@ export function uploadView(upload: UploadOutcome, scrub: Scrub, naming: Naming):
     reason: upload.status === 'error' ? scrub(upload.cause.reason) : undefined,
     problem: uploadProblemOf(upload, naming),
     mayHaveStarted: mayHaveStarted(upload),
+    probablyStarted: probablyStarted(upload),
     elapsedMs: upload.elapsedMs
   }
 }

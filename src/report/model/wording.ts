@@ -5,7 +5,7 @@
 // parts-wording.ts's, what to do next is next-steps.ts's.
 import { formatDuration } from '../../common/duration.js'
 import { STATUSES, type Status } from '../../outcome/status.js'
-import { capitalise, clause, MAY_HAVE_STARTED, MONITORING, percent, plural } from '../../common/text.js'
+import { capitalise, clause, MONITORING, percent, plural } from '../../common/text.js'
 import { Input } from '../../settings/input-output-names.js'
 import { inventoryCutShort, unfinished } from './inventory-wording.js'
 import type { StepShow } from './step-view.js'
@@ -217,13 +217,10 @@ export function uploadHeadline(upload: UploadView, host: string): string {
     return `Could not validate ${file} on ${host}: ${upload.problem?.what ?? 'the outcome is unknown'} · ${elapsed}`
   }
   const what = `${upload.problem?.what ?? 'the outcome is unknown'} · ${elapsed}`
-  if (upload.mayHaveStarted) return `The import of ${file} on ${host} may or may not have started: ${what}`
-  return `Could not start the import of ${file} on ${host}: ${what}`
-}
-
-/** What an upload left open, when it may have imported without saying so. */
-export function uploadMayHaveStarted(upload: UploadView): string | undefined {
-  return upload.mayHaveStarted ? `${capitalise(MAY_HAVE_STARTED)}.` : undefined
+  // What is known, once: started probably (taken, no job named), maybe (no clear answer), or not at all.
+  if (upload.probablyStarted) return `The import of ${file} on ${host} has probably started, but ${what}`
+  if (upload.mayHaveStarted) return `The import of ${file} on ${host} may have started: ${what}`
+  return `Nothing was imported from ${file} on ${host}: ${what}`
 }
 
 /** `Uploaded servers.csv (3 devices): LXCA job 4229.` */

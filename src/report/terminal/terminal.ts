@@ -112,8 +112,6 @@ function uploadLines(view: GateView, paint: Paint): string[] {
   const { mark, tint } = STATUSES[upload.status]
   const lines = [paint(`${mark} ${singleLine(wording.uploadHeadline(upload, view.host), 600)}`, tint)]
   if (upload.problem) lines.push(paint(`  Fix: ${singleLine(upload.problem.fix, 600)}`, 'bold'))
-  const open = wording.uploadMayHaveStarted(upload)
-  if (open) lines.push(paint(`  ${open}`, 'bold'))
   if (upload.reason) lines.push(`  Details: ${singleLine(upload.reason, 1_000)}`)
   for (const message of upload.messages.slice(0, 50)) lines.push(`  - ${singleLine(message, 500)}`)
   return lines
