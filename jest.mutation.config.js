@@ -14,6 +14,8 @@ export default {
     '**/__tests__/http/retry-wait.test.ts',
     '**/__tests__/common/**/*.test.ts',
     '**/__tests__/gate/run-gate.test.ts',
+    // The import in parts (gate/import-parts.ts) is judged against the simulator, on the virtual clock.
+    '**/__tests__/gate/run-gate-simulator.test.ts',
     '**/__tests__/settings/settings.test.ts'
   ],
   testEnvironment: '@stryker-mutator/jest-runner/jest-env/node'

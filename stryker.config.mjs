@@ -8,14 +8,16 @@ export default {
   testRunnerNodeArgs: ['--experimental-vm-modules', '--disable-warning=ExperimentalWarning'],
   jest: { projectType: 'custom', configFile: 'jest.mutation.config.js', enableFindRelatedTests: false },
   coverageAnalysis: 'perTest',
-  // The verdict core: the job document, the verdict, the outcome, the retry wait, job references, the poller.
+  // The verdict core: the job document, the verdict, the outcome, the retry wait, job references, the poller, the parts.
   mutate: [
     'src/lxca/document.ts',
     'src/lxca/verdict.ts',
     'src/lxca/job-ref.ts',
     'src/outcome/*.ts',
     'src/http/retry-wait.ts',
-    'src/poll/poller.ts'
+    'src/poll/poller.ts',
+    // The import in parts: one job at a time, each after the job before it has finished.
+    'src/gate/import-parts.ts'
   ],
   ignoreStatic: true,
   reporters: ['clear-text', 'progress', 'html', 'json'],

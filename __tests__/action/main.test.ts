@@ -95,7 +95,7 @@ describe('run(): the Action in-process', () => {
     expect(recorded.secrets[0]).toBe(PASSWORD)
   })
 
-  it('failure: the one failure message, and an annotation per failed device', async () => {
+  it('failure: the one failure message, and an annotation per cause', async () => {
     const clock = new VirtualClock()
     const sim = await simulator(clock)
     const { recorded } = await runStep(sim, clock, { 'job-id': '4230' })
@@ -103,7 +103,7 @@ describe('run(): the Action in-process', () => {
     expect(recorded.failed).toEqual(['1 of 3 devices failed: 10.240.72.3 OTHER_FAIL at Inventory › Chassis inventory'])
     expect(recorded.errors).toEqual([
       {
-        title: 'Device 10.240.72.3: OTHER_FAIL',
+        title: 'OTHER_FAIL at Inventory › Chassis inventory',
         message: '10.240.72.3 OTHER_FAIL at Inventory › Chassis inventory. Reseat the chassis management module.'
       }
     ])

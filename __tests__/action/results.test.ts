@@ -75,17 +75,13 @@ describe('report', () => {
     expect(recorded.infos).toContain('LXCA job 4229 succeeded: all 2 devices managed · 4m 12s.')
   })
 
-  it('failure of 12 devices: eight device annotations, a ninth that counts the rest, and the step failed', async () => {
+  it('failure of 12 devices of one cause: one annotation that counts them, and the step failed', async () => {
     const env = stepFiles()
     const { context: ctx, recorded, ready } = await context(env)
     report(settings, singleJob(outcomeFor(failing(12), 'failure')), ctx, runFiles(env))
     await ready()
-    expect(recorded.errors).toHaveLength(9)
-    expect(recorded.errors[8]).toEqual({
-      title: '4 more devices failed',
-      message:
-        '4 more devices failed; the step summary lists them, the devices-file output has every device, and the failed-devices output the first 50.'
-    })
+    expect(recorded.errors).toHaveLength(1)
+    expect(recorded.errors[0].title).toBe('OTHER_FAIL at Login (12 devices)')
     expect(recorded.failed).toHaveLength(1)
   })
 
@@ -103,8 +99,9 @@ describe('report', () => {
   it('invalid inputs and a bug of ours: a summary, status error, and one failure line each', async () => {
     const env = stepFiles()
     const { context: ctx, recorded, ready } = await context(env)
-    reportInputErrors(new InputError([{ input: 'timeout', message: "has an invalid value 'x'." }]), ctx)
-    reportUnexpectedError('something broke', ctx)
+    const places = folderPlaces(env.RUNNER_TEMP, undefined)
+    reportInputErrors(new InputError([{ input: 'timeout', message: "has an invalid value 'x'." }]), ctx, places)
+    reportUnexpectedError('something broke', ctx, places)
     await ready()
     expect(recorded.failed).toEqual([
       "Invalid inputs, nothing was sent to the appliance:\nInput 'timeout' has an invalid value 'x'.",
@@ -114,5 +111,38 @@ describe('report', () => {
     const summary = readFileSync(env.GITHUB_STEP_SUMMARY, 'utf8')
     expect(summary).toContain('invalid inputs')
     expect(summary).toContain('unexpected error')
+  })
+
+  it('invalid inputs: a JUnit file with one error case carrying the message, scrubbed; its path is the junit-file output', async () => {
+    const env = stepFiles()
+    const { context: ctx, recorded, ready } = await context(env)
+    ctx.secrets.add('Hunter2-Secret')
+    const error = new InputError([{ input: 'host', message: "has an invalid value 'https://Hunter2-Secret@x'." }])
+    reportInputErrors(error, ctx, folderPlaces(env.RUNNER_TEMP, undefined))
+    await ready()
+    const junit = readFileSync(recorded.outputs.get('junit-file') as string, 'utf8')
+    expect(junit).toMatch(/<testsuite [^>]*tests="1"[^>]*errors="1"/)
+    // The message on one line, as test-report views show it; the text as the step's failure says it.
+    expect(junit).toContain(
+      `<error message="Invalid inputs, nothing was sent to the appliance: Input 'host' has an invalid value 'https://***@x'." type="error">`
+    )
+    expect(junit).not.toContain('Hunter2-Secret')
+    expect(readFileSync(recorded.outputs.get('summary-file') as string, 'utf8')).toContain('invalid inputs')
+  })
+
+  it('a bug of ours: the JUnit file holds it too, and where no file can be written the step still fails with the message', async () => {
+    const env = stepFiles()
+    const { context: ctx, recorded, ready } = await context(env)
+    reportUnexpectedError('something broke', ctx, folderPlaces(env.RUNNER_TEMP, undefined))
+    const nowhere = await context(stepFiles())
+    reportUnexpectedError('something else broke', nowhere.context, folderPlaces('/proc/no-such-folder', undefined))
+    await ready()
+    await nowhere.ready()
+    expect(readFileSync(recorded.outputs.get('junit-file') as string, 'utf8')).toContain(
+      'Unexpected error: something broke'
+    )
+    expect(nowhere.recorded.failed).toEqual(['Unexpected error: something else broke'])
+    expect(nowhere.recorded.outputs.get('junit-file')).toBeUndefined()
+    expect(nowhere.recorded.infos.join('\n')).toMatch(/The result files could not be written/)
   })
 })

@@ -89,7 +89,7 @@ describe('the bundled action', () => {
       '::error::1 of 3 devices failed: 10.240.72.3 OTHER_FAIL at Inventory › Chassis inventory'
     )
     expect(result.stdout).toContain(
-      '::error title=Device 10.240.72.3%3A OTHER_FAIL::10.240.72.3 OTHER_FAIL at Inventory › Chassis inventory. Reseat the chassis management module.'
+      '::error title=OTHER_FAIL at Inventory › Chassis inventory::10.240.72.3 OTHER_FAIL at Inventory › Chassis inventory. Reseat the chassis management module.'
     )
     expect(result.summary).toContain('| ❌ 10.240.72.3 | OTHER_FAIL | Inventory › Chassis inventory |')
     expect(result.summary).toContain('Inventory › Chassis inventory')

@@ -161,6 +161,17 @@ describe('the command line', () => {
     expect(unknown.stderr).toBe("lxca-job-gate: Unknown option '--nope'. Run with --help to see every flag.\n")
   })
 
+  it('bad options with --junit → the JUnit file holds one error case with the message (a CI step reading it finds it)', async () => {
+    const sim = await simulator()
+    const junit = join(mkdtempSync(join(tmpdir(), 'lxca-cli-junit-')), 'junit.xml')
+    const result = await cli(['--job-id', '../x', '--junit', junit], env(sim))
+    expect(result.code).toBe(3)
+    const xml = readFileSync(junit, 'utf8')
+    expect(xml).toMatch(/<testsuites name="lxca-job-gate" tests="1" failures="0" errors="1"/)
+    expect(xml).toContain(`invalid options, nothing was sent to the appliance: --job-id has an invalid value '../x'.`)
+    expect(sim.requests).toHaveLength(0)
+  })
+
   it('several jobs → the worst exit code, and the Markdown and report files', async () => {
     const sim = await simulator()
     const dir = mkdtempSync(join(tmpdir(), 'lxca-cli-'))

@@ -86,6 +86,13 @@ describe('a CSV of 1,000 servers', () => {
     expect(uploaded(sim).map(file => file.rows.length)).toEqual([300, 300, 50])
     expect(result.outputs['job-id']).toBe('5001,5002,5003')
     expect(result.summary).toContain('| 1 | servers.csv | 2–301 | 300 |')
+    // The causes once, across the parts (with their step tree); a part's row keeps only its count.
+    expect(result.summary).toMatch(
+      /\| 1 \| servers\.csv \| 2–301 \| 300 \| \[5001\]\([^)]+\) \| ❌ failed \| 1 failed \|/
+    )
+    expect(result.summary.match(/^#### Failures by cause/gm)).toEqual(['#### Failures by cause'])
+    expect(result.summary).toContain('#### Failures by cause, across all parts (1 device)')
+    expect(result.summary.match(/^##### ❌ /gm)).toHaveLength(1)
     expect(result.stdout).toMatch(
       /::error title=OTHER_FAIL at Login,file=servers\.csv,line=6::node-5 \(10\.0\.4\.7\) servers\.csv:6/
     )
@@ -113,7 +120,7 @@ describe('a CSV of 1,000 servers', () => {
       'The import of servers.csv lines 302–601 may have started under a job we do not know&#58; find it in XClarity Administrator › Monitoring › Jobs'
     )
     expect(result.summary).toContain(
-      '2 parts never uploaded&#58; servers.csv lines 602–901, servers.csv lines 902–1001.'
+      '2 parts never uploaded, so not imported&#58; servers.csv lines 602–901, servers.csv lines 902–1001. The failed-csv output holds their rows.'
     )
   })
 })

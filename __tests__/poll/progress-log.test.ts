@@ -29,7 +29,7 @@ describe('createChangeLog', () => {
       'Job progress 83% · 1 failed (10.240.72.2 at Configuration › NTP) · 1 running · 1 at Configuration › Updating DNS servers ip addresses on CMM'
     ])
     expect(log(assessed(jobDocument(script, 3))).info).toEqual([
-      'Job progress 100% · +1 succeeded · all 2 done: 1 succeeded, 1 failed'
+      'Job progress 100% · +1 succeeded · all 2 done: 1 failed, 1 succeeded'
     ])
   })
 
@@ -47,7 +47,7 @@ describe('createChangeLog', () => {
     const script = scriptJob({ devices: 3_000, pollsToComplete: 2, failures: twoCausesPerDevice(3_000, 2) })
     const [line] = createChangeLog(NO_SECRETS)(assessed(jobDocument(script, 2))).info
     expect(line).toMatch(
-      /^Job progress 100% · 1,500 failed \(10\.240\.72\.1 at [^,]+, 10\.240\.72\.3 at [^,]+, 10\.240\.72\.5 at [^,]+, \+1,497\) · \+1,500 succeeded · all 3,000 done: 1,500 succeeded, 1,500 failed$/
+      /^Job progress 100% · 1,500 failed \(10\.240\.72\.1 at [^,]+, 10\.240\.72\.3 at [^,]+, 10\.240\.72\.5 at [^,]+, \+1,497\) · \+1,500 succeeded · all 3,000 done: 1,500 failed, 1,500 succeeded$/
     )
   })
 
@@ -57,7 +57,7 @@ describe('createChangeLog', () => {
     const lines = [1, 2, 3, 4, 5, 6].flatMap(poll => log(assessed(jobDocument(script, poll))).info)
     expect(lines.length).toBeLessThanOrEqual(6)
     expect(lines.every(line => line.length <= 400)).toBe(true)
-    expect(lines[lines.length - 1]).toContain('all 1,000 done: 900 succeeded, 100 failed')
+    expect(lines[lines.length - 1]).toContain('all 1,000 done: 100 failed, 900 succeeded')
   })
 
   it('cannot be made to print a workflow command or an extra line', () => {

@@ -17,7 +17,7 @@ import { hasGlobPattern } from '../settings/csv-file.js'
 import { anywhereFileReader, inputFileReader, type FilePolicy } from '../settings/input-file.js'
 import { Input, Output, type InputName } from '../settings/input-output-names.js'
 import { readSettings, type Settings } from '../settings/settings.js'
-import { folderPlaces, openReport } from '../report/files/result-files.js'
+import { folderPlaces, openReport, type FilePlaces } from '../report/files/result-files.js'
 import type { ActionContext } from './results.js'
 import { deferredRunner, type Core } from './runner.js'
 
@@ -58,7 +58,7 @@ export async function run(options: ActionOptions = {}): Promise<void> {
     await gate(context, options, signal)
   } catch (error) {
     // A bug of ours: still one readable line and a summary, never a stack trace on the run page.
-    ;(await import('./results.js')).reportUnexpectedError(secrets.scrub(messageOf(error)), context)
+    ;(await import('./results.js')).reportUnexpectedError(secrets.scrub(messageOf(error)), context, errorPlaces(env))
   } finally {
     await runner.ready()
   }
@@ -66,6 +66,11 @@ export async function run(options: ActionOptions = {}): Promise<void> {
     // The runner's own files failed us: say so in the log, the one channel left, and fail the step.
     ;(options.failStep ?? failStep)(`::error::Could not write the step's results to the runner: ${runner.failure}`)
   }
+}
+
+/** Where the files of a run that reached no job go: the summary and JUnit, in RUNNER_TEMP as always. */
+function errorPlaces(env: ActionContext['env']): FilePlaces {
+  return folderPlaces(env.RUNNER_TEMP || tmpdir(), undefined)
 }
 
 function failStep(line: string): void {
@@ -114,7 +119,7 @@ async function gate(context: ActionContext, options: ActionOptions, signal: Abor
     settings = readSettings(input, files, { variable: name => env[name], bypass: checkBypass })
   } catch (error) {
     if (!(error instanceof InputError)) throw error
-    ;(await import('./results.js')).reportInputErrors(error, context)
+    ;(await import('./results.js')).reportInputErrors(error, context, errorPlaces(env))
     return
   }
 

@@ -4,7 +4,7 @@
 // composition root: it writes the runner's files.
 import { appendFileSync } from 'node:fs'
 import { isAbsolute, relative, resolve, sep } from 'node:path'
-import type { InputError } from '../common/errors.js'
+import { messageOf, type InputError } from '../common/errors.js'
 import type { SecretSet } from '../common/secrets.js'
 import type { GateOutcome } from '../outcome/gate-outcome.js'
 import { STATUSES } from '../outcome/status.js'
@@ -15,7 +15,7 @@ import { renderInputErrorSummary, renderUnexpectedErrorSummary } from '../report
 import { renderGateMarkdown } from '../report/markdown/gate-markdown.js'
 import { annotations, type Annotation } from '../report/github/annotations.js'
 import { buildOutputs, gateMessage, type OutputFiles } from '../report/github/outputs.js'
-import { renderJunit } from '../report/files/junit.js'
+import { renderJunit, renderJunitError } from '../report/files/junit.js'
 import { devicesFileContent } from '../report/files/devices-file.js'
 import { failedCsvs } from '../report/files/failed-csv.js'
 import { writeResultFiles, type FilePlaces } from '../report/files/result-files.js'
@@ -123,14 +123,46 @@ function setOutputs(outputs: Record<OutputName, string>, runner: Runner): void {
 }
 
 /** Invalid inputs: nothing was sent; the summary and the failure list every problem. */
-export function reportInputErrors(error: InputError, context: ActionContext): void {
-  writeStepSummary(renderInputErrorSummary(error.sentences), context)
-  setOutputs(buildOutputs({ status: 'error', jobs: [], jobOrder: [] }, {}), context.runner)
-  context.runner.setFailed(`Invalid inputs, nothing was sent to the appliance:\n${error.message}`)
+export function reportInputErrors(error: InputError, context: ActionContext, places: FilePlaces): void {
+  const markdown = renderInputErrorSummary(error.sentences)
+  writeStepSummary(markdown, context)
+  const message = `Invalid inputs, nothing was sent to the appliance:\n${error.message}`
+  const files = writeErrorFiles(markdown, 'Invalid inputs', message, context, places)
+  setOutputs(buildOutputs({ status: 'error', jobs: [], jobOrder: [] }, files), context.runner)
+  context.runner.setFailed(message)
 }
 
-export function reportUnexpectedError(message: string, context: ActionContext): void {
-  writeStepSummary(renderUnexpectedErrorSummary(message), context)
+export function reportUnexpectedError(message: string, context: ActionContext, places: FilePlaces): void {
+  const markdown = renderUnexpectedErrorSummary(message)
+  writeStepSummary(markdown, context)
+  const files = writeErrorFiles(markdown, 'Unexpected error', `Unexpected error: ${message}`, context, places)
   context.runner.setOutput(Output.Status, 'error')
+  if (files.summaryFile) context.runner.setOutput(Output.SummaryFile, files.summaryFile)
+  if (files.junitFile) context.runner.setOutput(Output.JunitFile, files.junitFile)
   context.runner.setFailed(`Unexpected error: ${message}`)
+}
+
+/** The summary and the JUnit file of a run that reached no job: a test-report step always finds its file. */
+function writeErrorFiles(
+  markdown: string,
+  suite: string,
+  message: string,
+  context: ActionContext,
+  places: FilePlaces
+): OutputFiles {
+  // The step fails already, with the message that matters: a file that could not be written is only logged.
+  try {
+    const scrub = context.secrets.scrub
+    const written = writeResultFiles(places, {
+      summary: scrub(markdown),
+      junit: renderJunitError(suite, scrub(message), new Date()),
+      failedCsvs: []
+    })
+    for (const failure of written.failed)
+      context.runner.info(`The ${failure.file} file ${failure.path} could not be written (${failure.code}).`)
+    return { summaryFile: written.paths.summary?.[0], junitFile: written.paths.junit?.[0] }
+  } catch (error) {
+    context.runner.info(`The result files could not be written: ${context.secrets.scrub(messageOf(error))}`)
+    return {}
+  }
 }

@@ -19,7 +19,7 @@ import { readSettings, type Settings } from '../settings/settings.js'
 import { SecretSet } from '../common/secrets.js'
 import { oneLine } from '../common/text.js'
 import { renderGateMarkdown } from '../report/markdown/gate-markdown.js'
-import { renderJunit } from '../report/files/junit.js'
+import { renderJunit, renderJunitError } from '../report/files/junit.js'
 import { devicesFileContent } from '../report/files/devices-file.js'
 import { failedCsvs } from '../report/files/failed-csv.js'
 import { openReport, writeResultFiles, type FilePlaces, type ResultFile } from '../report/files/result-files.js'
@@ -168,11 +168,27 @@ async function readOptions(options: CliOptions, printer: Printer): Promise<Setti
     return readSettings(options.read, files, { variable: name => process.env[name], bypass: checkBypass })
   } catch (error) {
     if (!(error instanceof InputError)) throw error
-    printer.err(`${COMMAND}: invalid options, nothing was sent to the appliance:`)
-    for (const problem of error.problems) printer.err(`  ${options.subject(problem)} ${problem.message}`)
+    const lines = [
+      `${COMMAND}: invalid options, nothing was sent to the appliance:`,
+      ...error.problems.map(problem => `  ${options.subject(problem)} ${problem.message}`)
+    ]
+    for (const line of lines) printer.err(line)
     printer.err(`Run ${COMMAND} --help for every flag and environment variable.`)
+    errorJunit(options, lines.join('\n'), printer)
     return undefined
   }
+}
+
+/** --junit on a run that reached no job: one error case with the message, so a CI's test report still finds its file. */
+function errorJunit(options: CliOptions, message: string, printer: Printer): void {
+  if (!options.junit) return
+  const written = writeResultFiles(file => (file === 'junit' ? options.junit : undefined), {
+    summary: '',
+    junit: renderJunitError('Invalid options', printer.secrets.scrub(message), new Date()),
+    failedCsvs: []
+  })
+  for (const { path, code } of written.failed)
+    printer.err(`${COMMAND}: --junit ${path} could not be written (${code}).`)
 }
 
 /** The terminal summary, then the files asked for; false (after saying which and why) when a file could not be written. */

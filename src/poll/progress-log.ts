@@ -127,7 +127,9 @@ function progressWords(
     if (atStep) parts.push(`${count(atStep.devices)} at ${atStep.label}`)
   } else {
     const { succeeded: ok, failed: bad } = assessment
-    parts.push(`all ${count(assessment.devices.length)} done: ${count(ok)} succeeded, ${count(bad)} failed`)
+    // Failures first, even in the closing count (none is said as none).
+    const tally = bad > 0 ? `${count(bad)} failed, ${count(ok)} succeeded` : `${count(ok)} succeeded`
+    parts.push(`all ${count(assessment.devices.length)} done: ${tally}`)
   }
   return parts.join(' · ')
 }

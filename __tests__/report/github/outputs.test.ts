@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { noSecrets } from '../../../src/common/secrets.js'
 import { jobDocument, scriptJob } from '../../../src/simulator/documents.js'
+import { LEAVES } from '../../../src/simulator/management-steps.js'
 import { buildOutputs, gateMessage } from '../../../src/report/github/outputs.js'
 import { annotations as deviceAnnotations } from '../../../src/report/github/annotations.js'
 import { fixture } from '../../helpers/fixtures.js'
@@ -83,27 +84,48 @@ describe('gateMessage: one line for one job', () => {
   })
 })
 
-describe('deviceAnnotations', () => {
-  it('one per failed device, naming device, result, step and user action', () => {
+/** `failed` devices, device i failing at the i-th leaf step: one cause each. */
+const manyCauses = (failed: number): unknown =>
+  jobDocument(
+    scriptJob({
+      devices: failed,
+      pollsToComplete: 1,
+      failures: Array.from({ length: failed }, (_, device) => ({ device, step: LEAVES[device] }))
+    }),
+    1
+  )
+
+describe('deviceAnnotations (a job-id run: no CSV line to point at)', () => {
+  it('one per cause, naming the device, result, step and user action', () => {
     expect(deviceAnnotations(single(failing(3, 1), 'failure'))).toEqual([
       {
-        title: 'Device 10.240.72.1: OTHER_FAIL',
+        title: 'OTHER_FAIL at Inventory › Chassis inventory',
         message: '10.240.72.1 OTHER_FAIL at Inventory › Chassis inventory. Reseat chassis 0.',
         devices: 1
       }
     ])
   })
 
-  it('nine at most: eight devices and one line for the rest', () => {
+  it('a cause of 20 devices is one annotation, counting them and naming ten more', () => {
     const annotations = deviceAnnotations(single(failing(30, 20), 'failure'))
-    expect(annotations).toHaveLength(9)
-    expect(annotations[8]).toEqual(expect.objectContaining({ title: '12 more devices failed' }))
+    expect(annotations).toHaveLength(1)
+    expect(annotations[0].title).toBe('OTHER_FAIL at Inventory › Chassis inventory (20 devices)')
+    expect(annotations[0].message).toMatch(
+      /^10\.240\.72\.1 OTHER_FAIL .*\. Also 10\.240\.72\.2, .*10\.240\.72\.11, … \+9\.$/
+    )
+    expect(annotations[0].devices).toBe(20)
   })
 
-  it('exactly nine failures fit without a summary line', () => {
-    const annotations = deviceAnnotations(single(failing(9, 9), 'failure'))
+  it('nine at most: eight causes and one line for the rest', () => {
+    const annotations = deviceAnnotations(single(manyCauses(12), 'failure'))
     expect(annotations).toHaveLength(9)
-    expect(annotations.every(a => a.title.startsWith('Device '))).toBe(true)
+    expect(annotations[8]).toEqual(expect.objectContaining({ title: '4 more devices failed' }))
+  })
+
+  it('exactly nine causes fit without a summary line', () => {
+    const annotations = deviceAnnotations(single(manyCauses(9), 'failure'))
+    expect(annotations).toHaveLength(9)
+    expect(annotations.every(a => a.title.startsWith('OTHER_FAIL at '))).toBe(true)
   })
 })
 
@@ -218,8 +240,8 @@ describe('several jobs', () => {
     expect(gateMessage(viewOf(passed))).toBe('All 2 LXCA jobs succeeded: 4 devices managed.')
   })
 
-  it('names the job in device annotations', () => {
-    expect(deviceAnnotations(viewOf(result))[0].title).toBe('Job 77, device 10.240.72.1: OTHER_FAIL')
+  it('names the job in cause annotations', () => {
+    expect(deviceAnnotations(viewOf(result))[0].title).toMatch(/^Job 77: OTHER_FAIL at /)
   })
 
   it('reports every job document, keyed by job path, each as received', () => {

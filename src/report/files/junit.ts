@@ -26,6 +26,33 @@ export function renderJunit(view: GateView, now: Date, maxBytes = MAX_JUNIT_BYTE
   return writeSuites(suites, maxBytes)
 }
 
+/**
+ * A run that never reached a job (invalid inputs, or a bug of ours): one
+ * suite with one error case carrying the message, so that a CI step that
+ * reads the report (Jenkins' junit, GitLab's reports: junit) shows the real
+ * message instead of "no test report files were found".
+ */
+export function renderJunitError(suite: string, message: string, now: Date): string {
+  return writeSuites(
+    [
+      {
+        name: suite,
+        classname: 'lxca-job-gate',
+        timeSeconds: 0,
+        startedAt: now,
+        properties: [],
+        cases: [
+          {
+            name: suite,
+            problem: { kind: 'error', message: message.replace(/\s*\n\s*/g, ' '), type: 'error', text: message }
+          }
+        ]
+      }
+    ],
+    MAX_JUNIT_BYTES
+  )
+}
+
 /** Rows the appliance manages already (passed: ready), or manages but not Online (failed); or why it could not say. */
 function inventorySuite(view: GateView, now: Date): Suite | undefined {
   const inventory = view.inventory

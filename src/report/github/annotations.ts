@@ -1,7 +1,7 @@
 // Annotations on the run page and on the files of the commit: with the CSV
 // this step uploaded, one per cause on the file itself (at the first row of
 // that cause, listing its other lines), so failures show where people edit;
-// otherwise one per failed device. GitHub keeps 10 of one kind per step, and
+// otherwise one per cause too, naming its devices. GitHub keeps 10 of one kind per step, and
 // the outcome's message takes one: at most nine, the ninth summing up the rest.
 import { singleLine, plural } from '../../common/text.js'
 import { placeOf } from '../model/wording.js'
@@ -23,6 +23,8 @@ export interface Annotation {
 const MAX_ANNOTATIONS = 9
 /** Lines listed in an annotation after its own. */
 const MAX_LINES = 10
+/** Devices named in an annotation after its own, when there is no CSV line to point at. */
+const MAX_NAMED = 10
 
 export function annotations(view: GateView): Annotation[] {
   const several = view.jobs.length > 1
@@ -100,14 +102,22 @@ function notOnlineAnnotations(view: GateView): Annotation[] {
   ]
 }
 
+/** Without a CSV of this step's: one per cause, naming its first devices (a cause of 30 devices is one annotation). */
 function deviceAnnotations(job: JobView, several: boolean): Annotation[] {
-  return job.failed.map(item => {
-    const info = failedDevice(job, item)
-    const step = info.step ? ` at ${info.step}` : ''
+  return job.causes.map(cause => {
+    const [first, ...others] = cause.devices.map(item => failedDevice(job, item))
+    const at = cause.step ? ` at ${cause.step}` : ''
+    const count = cause.devices.length > 1 ? ` (${plural(cause.devices.length, 'device')})` : ''
+    const named = others.slice(0, MAX_NAMED).map(info => info.device)
+    const rest = others.length - named.length
+    const also = named.length > 0 ? ` Also ${named.join(', ')}${rest > 0 ? `, … +${rest}` : ''}.` : ''
     return {
-      title: singleLine(`${several ? `Job ${job.job.id}, device` : 'Device'} ${info.device}: ${info.result}`, 200),
-      message: singleLine(`${info.device} ${info.result}${step}${info.message ? `. ${info.message}` : ''}`, 4000),
-      devices: 1
+      title: singleLine(`${several ? `Job ${job.job.id}: ` : ''}${cause.result}${at}${count}`, 200),
+      message: singleLine(
+        `${first.device} ${cause.result}${at}${first.message ? `. ${first.message}` : ''}${also}`,
+        4000
+      ),
+      devices: cause.devices.length
     }
   })
 }

@@ -9,7 +9,7 @@ import type { StepNode } from '../../lxca/document.js'
 import type { DeviceAssessment } from '../../lxca/verdict.js'
 import { takeWhile, type Budget } from './budget.js'
 import { collapsed, escapeMarkdown, table } from './escape.js'
-import type { StepView } from '../model/step-view.js'
+import { renderTree } from './step-tree-markdown.js'
 import type { CauseView, JobView } from '../model/gate-view.js'
 import * as wording from '../model/wording.js'
 
@@ -81,7 +81,13 @@ export function causeTrees(view: JobView, budget: Budget): string {
   const parts = takeWhile(budget, causes, cause => causeTree(view, cause))
   if (parts.length < causes.length) budget.omit(plural(causes.length - parts.length, 'step tree of a cause'))
   if (parts.length === 0) return ''
-  return [`#### How ${parts.length === 1 ? 'it' : 'each cause'} failed`, ...parts].join('\n\n')
+  const left = view.causes.length - parts.length
+  // What is left out is said: the reader must not take five trees for every cause.
+  const heading =
+    left > 0
+      ? `#### How the ${plural(parts.length, 'largest cause')} failed (${plural(left, 'more cause')} in the table above; every device's steps are in the report file)`
+      : `#### How ${parts.length === 1 ? 'it' : 'each cause'} failed`
+  return [heading, ...parts].join('\n\n')
 }
 
 function causeTree(view: JobView, cause: CauseView): string {
@@ -94,35 +100,31 @@ function causeTree(view: JobView, cause: CauseView): string {
     device.timeSpentMs === undefined ? '' : formatDuration(device.timeSpentMs)
   ]
   const lines = [heading, `<sub>${facts.filter(Boolean).join(' · ')}</sub>`]
-  if (device.description) lines.push(escapeMarkdown(device.description, 1_000))
+  // LXCA's own action first: its long description is often generic ("An internal error occurred…").
   if (cause.userAction) lines.push(`👉 **User action:** ${escapeMarkdown(cause.userAction, 2_000)}`)
   if (cause.hint) lines.push(`👉 ${escapeMarkdown(cause.hint, 600)}`)
+  if (device.description) lines.push(escapeMarkdown(device.description, 1_000))
   lines.push(renderTree(device.tree(), 'failed'))
   return lines.join('\n\n')
 }
 
 /**
  * Collapsed: the trees of failed devices whose steps differ from their
- * cause's tree, and of the devices not finished, as far as they fit.
+ * cause's tree, as far as they fit (unfinished devices are grouped by step:
+ * pending-markdown.ts).
  */
 export function otherTrees(view: JobView, budget: Budget): string {
   const differing = view.causes.flatMap(cause => {
     const shape = stepsShape(cause.devices[0])
     return cause.devices.slice(1).filter(item => stepsShape(item) !== shape)
   })
-  const groups: Array<[string, readonly DeviceAssessment[]]> = [
-    [`Step trees of ${plural(differing.length, 'failed device')} whose steps differ from their cause’s`, differing],
-    [`Step trees of ${plural(view.pending.length, 'unfinished device')}`, view.pending]
-  ]
-  const blocks: string[] = []
-  for (const [summary, items] of groups) {
-    if (items.length === 0) continue
-    budget.force(collapsed(summary, ''))
-    const trees = takeWhile(budget, items, item => deviceTree(view, item))
-    if (trees.length < items.length) budget.omit(`the step trees of ${plural(items.length - trees.length, 'device')}`)
-    if (trees.length > 0) blocks.push(collapsed(summary, trees.join('\n\n')))
-  }
-  return blocks.join('\n\n')
+  if (differing.length === 0) return ''
+  const summary = `Step trees of ${plural(differing.length, 'failed device')} whose steps differ from their cause’s`
+  budget.force(collapsed(summary, ''))
+  const trees = takeWhile(budget, differing, item => deviceTree(view, item))
+  if (trees.length < differing.length)
+    budget.omit(`the step trees of ${plural(differing.length - trees.length, 'device')}`)
+  return trees.length > 0 ? collapsed(summary, trees.join('\n\n')) : ''
 }
 
 /** A device's steps as LXCA reported them (ids and states), to tell whether two devices failed the same way. */
@@ -136,23 +138,6 @@ function stepsShape(item: DeviceAssessment): string {
 
 function deviceTree(view: JobView, item: DeviceAssessment): string {
   const device = view.device(item)
-  const icon = item.state === 'failed' ? '❌' : '⏳'
   const time = device.timeSpentMs === undefined ? '' : ` · ${formatDuration(device.timeSpentMs)}`
-  return `${icon} **${escapeMarkdown(device.label, 160)}** · ${escapeMarkdown(device.result ?? 'no result yet', 80)}${time}\n\n${renderTree(device.tree(), item.state)}`
-}
-
-function renderTree(steps: readonly StepView[], state: 'failed' | 'pending' | 'succeeded', depth = 0): string {
-  if (steps.length === 0) return depth === 0 ? '_No step details were reported._' : ''
-  const indent = '  '.repeat(depth)
-  return steps
-    .map(step => {
-      const { icon } = wording.STEP_MARKS[step.show]
-      const words = `${escapeMarkdown(step.label, 120)} · ${escapeMarkdown(step.words, 40)}${step.percentage !== undefined ? ` (${Math.floor(step.percentage)}%)` : ''}`
-      const marker = wording.stepMarker(step.show, state)
-      let line = `${indent}- ${icon} ${marker ? `**${words}** ⟵ ${marker}` : words}`
-      if (marker && step.detail) line += `<br>${escapeMarkdown(step.detail, 600)}`
-      const children = renderTree(step.children, state, depth + 1)
-      return children ? `${line}\n${children}` : line
-    })
-    .join('\n')
+  return `❌ **${escapeMarkdown(device.label, 160)}** · ${escapeMarkdown(device.result ?? 'no result yet', 80)}${time}\n\n${renderTree(device.tree(), item.state)}`
 }

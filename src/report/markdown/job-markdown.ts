@@ -1,8 +1,8 @@
 // One job's part of the step summary, answering in this order: what
 // happened (the headline, with the job and the appliance linked), why and
 // what to do (failures by cause, the fix), which devices (those that did not
-// succeed, by cause), how each cause failed (one step tree per cause), and
-// then the rest, collapsed. It fits the bytes it is given by leaving out, in
+// succeed, by cause), how each cause failed (one step tree per cause), where
+// the unfinished devices are (grouped by step), and then the rest, collapsed. It fits the bytes it is given by leaving out, in
 // this order: the step trees of devices that differ from their cause's, then
 // successful devices' addresses, then the trees of the causes, then table
 // rows; the counts always cover every device, and what was left out is said
@@ -14,6 +14,7 @@ import type { DeviceAssessment } from '../../lxca/verdict.js'
 import { STATUSES } from '../../outcome/status.js'
 import { Budget, takeWhile } from './budget.js'
 import { causeTrees, causesTable, otherTrees } from './cause-markdown.js'
+import { pendingMarkdown } from './pending-markdown.js'
 import { byCauseThenAddress } from '../model/causes.js'
 import { codeBlock, collapsed, escapeMarkdown, table } from './escape.js'
 import type { JobView, RowView } from '../model/gate-view.js'
@@ -35,6 +36,8 @@ export interface JobMarkdownOptions {
   readonly note?: string
   /** The run's next steps are said elsewhere (several parts): the job's own "keeps running" line is left out. */
   readonly nextStepsElsewhere?: boolean
+  /** The causes and their step trees are said once for every part (several parts): the job keeps its devices. */
+  readonly causesElsewhere?: boolean
 }
 
 export function renderJobMarkdown(view: JobView, budgetBytes: number, options: JobMarkdownOptions): string {
@@ -44,12 +47,13 @@ export function renderJobMarkdown(view: JobView, budgetBytes: number, options: J
   const intro = [head, ...introLines(view, options)]
   if (options.note) intro.splice(2, 0, options.note)
   for (const part of [...intro, options.footer ?? '']) budget.force(part)
-  const causes = causesTable(view, budget)
+  const causes = options.causesElsewhere ? '' : causesTable(view, budget)
   const about = aboutTheWait(view)
   budget.force(about)
 
   const tablePart = deviceTable(view, budget)
-  const trees = causeTrees(view, budget)
+  const pending = pendingMarkdown(view, budget)
+  const trees = options.causesElsewhere ? '' : causeTrees(view, budget)
   const succeeded = successList(view, budget)
   const others = otherTrees(view, budget)
   budget.release(NOTE_BYTES)
@@ -61,6 +65,7 @@ export function renderJobMarkdown(view: JobView, budgetBytes: number, options: J
     tablePart,
     trees,
     others,
+    pending,
     succeeded,
     about,
     options.footer ?? ''
@@ -82,7 +87,9 @@ function headlineMarkdown(view: JobView, options: JobMarkdownOptions): string {
 function introLines(view: JobView, options: JobMarkdownOptions): string[] {
   const lines: string[] = []
   const facts = [`**Job** ${escapeMarkdown(view.path)}`]
-  if (view.seen) facts.push(`**Progress** ${percent(view.progress)}`)
+  // Progress is said once: the headline of a timeout or a cancellation already says it.
+  if (view.seen && view.status !== 'timeout' && view.status !== 'cancelled')
+    facts.push(`**Progress** ${percent(view.progress)}`)
   const status = wording.lxcaStatusNote(view)
   if (status) facts.push(`**LXCA status** ${escapeMarkdown(view.lxcaStatus, 60)} (${status})`)
   lines.push(facts.join(' · '))
@@ -108,7 +115,7 @@ function introLines(view: JobView, options: JobMarkdownOptions): string[] {
 function progressBar(progress: number | undefined): string {
   const width = 20
   const filled = Math.round((Math.min(100, Math.max(0, progress ?? 0)) / 100) * width)
-  return `\`${'█'.repeat(filled)}${'░'.repeat(width - filled)}\` ${percent(progress)}`
+  return `\`${'█'.repeat(filled)}${'░'.repeat(width - filled)}\``
 }
 
 /** How the wait went, collapsed: the requests, the retries, LXCA's own status. */
@@ -122,19 +129,16 @@ function aboutTheWait(view: JobView): string {
 }
 
 /**
- * Every device that did not succeed, by cause (largest first), then by
- * address, then the CSV's rows the job does not list: narrow columns, no
- * UUID, and the CSV line when the step uploaded the file.
+ * Every device that failed, by cause (largest first), then by address, then
+ * the CSV's rows the job does not list: narrow columns, no UUID, and the CSV
+ * line when the step uploaded the file. Unfinished devices are grouped by
+ * step instead (pending-markdown.ts).
  */
 function deviceTable(view: JobView, budget: Budget): string {
-  const items = byCauseThenAddress(view.causes, view.pending)
+  const items = byCauseThenAddress(view.causes, [])
   if (items.length + view.notInJob.length === 0) return ''
   const count = (n: number, what: string): string => (n > 0 ? `${n.toLocaleString('en-US')} ${what}` : '')
-  const counts = [
-    count(view.failed.length, 'failed'),
-    count(view.pending.length, 'not finished'),
-    count(view.notInJob.length, 'not in the job')
-  ]
+  const counts = [count(view.failed.length, 'failed'), count(view.notInJob.length, 'not in the job')]
   const title = `#### Devices that did not succeed (${counts.filter(Boolean).join(', ')})`
   const header = table(['Device', 'Result', 'Step', 'Time', ...(view.file ? ['CSV line'] : [])], [])
   budget.force(`${title}\n\n${header}`)
@@ -155,13 +159,10 @@ function csvLine(view: JobView, line: number | undefined): string[] {
 
 function tableRow(view: JobView, item: DeviceAssessment): string {
   const device = view.device(item)
-  const icon = item.state === 'failed' ? '❌' : '⏳'
-  const step = device.step
-    ? `${escapeMarkdown(device.step, 120)}${item.state === 'pending' ? ' (not finished)' : ''}`
-    : '—'
+  const step = device.step ? escapeMarkdown(device.step, 120) : '—'
   const time = device.timeSpentMs === undefined ? '—' : formatDuration(device.timeSpentMs)
   const cells = [
-    `${icon} ${escapeMarkdown(device.label, 160)}`,
+    `❌ ${escapeMarkdown(device.label, 160)}`,
     escapeMarkdown(device.result ?? 'no result yet', 60),
     step,
     time

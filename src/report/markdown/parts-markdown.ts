@@ -6,7 +6,7 @@ import { jobUrl } from '../../lxca/job-ref.js'
 import { STATUSES } from '../../outcome/status.js'
 import { plural } from '../../common/text.js'
 import { Budget, shareOf } from './budget.js'
-import { causesTable } from './cause-markdown.js'
+import { causeTrees, causesTable } from './cause-markdown.js'
 import { renderJobMarkdown } from './job-markdown.js'
 import { byteLength, collapsed, escapeMarkdown, table } from './escape.js'
 import { inventoryNote, inventoryTables } from './inventory-markdown.js'
@@ -25,14 +25,24 @@ export function renderPartsMarkdown(view: GateView, parts: readonly PartView[], 
   // What comes before the parts, said once: the inventory, what to do next, the rows managed but not Online.
   const next = [inventoryNote(view), nextStepsMarkdown(view.next), inventoryTables(view)].filter(Boolean).join('\n\n')
   const budget = new Budget(budgetBytes - byteLength(head) - byteLength(next))
-  const across = view.across ? causesTable(view.across, budget, 'Failures by cause, across all parts') : ''
+  // The causes and their trees, once for every part: each part below keeps its devices and CSV lines.
+  const across = view.across
+    ? [causesTable(view.across, budget, 'Failures by cause, across all parts'), causeTrees(view.across, budget)]
+        .filter(Boolean)
+        .join('\n\n')
+    : ''
   const failing = parts.filter(
     part =>
       (part.status !== undefined && !STATUSES[part.status].passes) || (part.upload && part.upload.status !== 'success')
   )
   const passed = parts.filter(part => part.jobView && STATUSES[part.jobView.status].passes)
   const share = shareOf(budgetBytes, byteLength(head) + byteLength(next) + byteLength(across), parts.length)
-  const jobOptions = (part: PartView) => ({ baseUrl: view.baseUrl, note: placeNote(part), nextStepsElsewhere: true })
+  const jobOptions = (part: PartView) => ({
+    baseUrl: view.baseUrl,
+    note: placeNote(part),
+    nextStepsElsewhere: true,
+    causesElsewhere: view.across !== undefined
+  })
   const shown = failing.map(part =>
     part.jobView
       ? renderJobMarkdown(part.jobView, share, jobOptions(part))

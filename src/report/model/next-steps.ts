@@ -45,7 +45,7 @@ export function nextStepsOf(outcome: GateOutcome, naming: Naming, scrub: Scrub):
   const after = wait || lookFor ? ' once the jobs above have finished' : ''
   const notUploaded =
     plan.notUploaded.length > 0
-      ? `${plural(plan.notUploaded.length, 'part')} never uploaded: ${plan.notUploaded.map(part => `${scrub(part.path)} ${lines(part.firstLine, part.lastLine)}`).join(', ')}.`
+      ? `${plural(plan.notUploaded.length, 'part')} never uploaded, so not imported: ${plan.notUploaded.map(part => `${scrub(part.path)} ${lines(part.firstLine, part.lastLine)}`).join(', ')}. ${capitalise(naming.failedRows)} holds their rows.`
       : undefined
   const failedRows = plan.rows.size - plan.notUploaded.reduce((sum, part) => sum + part.rows, 0)
   const rest =

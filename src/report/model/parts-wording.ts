@@ -3,12 +3,13 @@
 import { formatDuration } from '../../common/duration.js'
 import { plural } from '../../common/text.js'
 import { STATUSES } from '../../outcome/status.js'
-import type { GateView, PartView, UploadView } from './gate-view.js'
+import type { GateView, JobView, PartView, UploadView } from './gate-view.js'
 import { allowanceWords, count, why } from './wording.js'
 
 /** A few words on why a part did not pass, or was never uploaded. */
 export function partWhy(part: PartView): string {
-  if (part.jobView) return why(part.jobView) || '—'
+  // The causes are said once, across the parts: a part's row keeps only its counts.
+  if (part.jobView) return partCounts(part.jobView) || '—'
   if (part.upload) return uploadWhy(part.upload)
   if (part.notUploaded === 'deadline') return 'the timeout came first'
   if (part.notUploaded === 'unfinished') return 'the job before it never reported 100%'
@@ -35,8 +36,11 @@ export function partsHeadline(view: GateView, parts: readonly PartView[]): strin
   const jobs = parts.filter(part => part.jobView).length
   const facts: string[] = []
   const across = view.across
-  const failed = across ? across.failed.length + across.notInJob.length : 0
+  // Said apart, as the outputs count them: failed counts devices of a job; a row in no job is not one.
+  const failed = across?.failed.length ?? 0
+  const missing = across?.notInJob.length ?? 0
   if (failed > 0) facts.push(`${count(failed)} failed`)
+  if (missing > 0) facts.push(`${count(missing)} not in a job`)
   const stopped = parts.find(
     part => part.status !== undefined && !['success', 'failure', 'partial'].includes(part.status)
   )
@@ -57,4 +61,14 @@ export function uploadWhy(upload: UploadView): string {
   const what = upload.problem?.what ?? 'the outcome is unknown'
   if (upload.probablyStarted) return `probably started: ${what}`
   return upload.mayHaveStarted ? `may have started: ${what}` : `nothing imported: ${what}`
+}
+
+/** `12 failed, 2 not in the job` for a finished part; a timeout or an error says why. */
+function partCounts(view: JobView): string {
+  if (view.status !== 'failure' && view.status !== 'partial') return why(view)
+  const counts = [
+    view.failed.length > 0 ? `${count(view.failed.length)} failed` : '',
+    view.notInJob.length > 0 ? `${count(view.notInJob.length)} not in the job` : ''
+  ]
+  return counts.filter(Boolean).join(', ')
 }
