@@ -16,6 +16,7 @@ export default {
     '**/__tests__/gate/run-gate.test.ts',
     // The import in parts (gate/import-parts.ts) is judged against the simulator, on the virtual clock.
     '**/__tests__/gate/run-gate-simulator.test.ts',
+    '**/__tests__/gate/inventory-gate.test.ts',
     '**/__tests__/settings/settings.test.ts'
   ],
   testEnvironment: '@stryker-mutator/jest-runner/jest-env/node'

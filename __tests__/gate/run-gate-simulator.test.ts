@@ -648,6 +648,93 @@ describe('the engine against the simulator: an import in parts, one job at a tim
     )
   })
 
+  it('each part after the job before it: its place, its group, how it ended, and the jobs started as each starts', async () => {
+    const clock = new VirtualClock()
+    const sim = await simulator(clock, { importPolls: 2 })
+    const run = await runEngine(
+      sim,
+      { 'job-id': '', 'csv-file': csvFile(serversCsv(400, { 350: 'fail:LOGIN' })) },
+      { clock }
+    )
+    expect(run.result.status).toBe('failure')
+    expect(run.result.parts?.map(part => [part.part.firstLine, part.part.lastLine, part.part.rows])).toEqual([
+      [2, 301, 300],
+      [302, 401, 100]
+    ])
+    expect(run.result.parts?.map(part => (part.state === 'uploaded' ? part.job?.id : undefined))).toEqual([
+      '5001',
+      '5002'
+    ])
+    expect(run.groups).toEqual(['Part 1 of 2: polling job 5001', 'Part 2 of 2: polling job 5002'])
+    expect(run.started).toEqual([['5001'], ['5001', '5002']])
+    expect(run.logs).toContainEqual(
+      expect.stringMatching(/^✔ Part 1 of 2 \(\S+ lines 2–301\): job 5001 succeeded · all 300 devices managed$/)
+    )
+    expect(run.logs).toContainEqual(
+      expect.stringMatching(/^✖ Part 2 of 2 \(\S+ lines 302–401\): job 5002 failed · 1 of 100 devices failed$/)
+    )
+  })
+
+  it('one part: the plain case, no part in the group title or the log', async () => {
+    const clock = new VirtualClock()
+    const sim = await simulator(clock, { importPolls: 2 })
+    const run = await runEngine(sim, { 'job-id': '', 'csv-file': csvFile(serversCsv(3)) }, { clock })
+    expect(run.result.status).toBe('success')
+    expect(run.result.parts).toBeUndefined()
+    expect(run.groups).toEqual(['Polling the job'])
+    expect(run.logs.filter(line => /Part \d/.test(line))).toEqual([])
+  })
+
+  it('the job a part started comes back for the next part: refused, nothing more uploaded, an error', async () => {
+    const clock = new VirtualClock()
+    const sim = await simulator(clock, { importPolls: 1, repeatFirstJob: true })
+    const { result } = await runEngine(sim, { 'job-id': '', 'csv-file': csvFile(serversCsv(700)) }, { clock })
+    expect(result.status).toBe('error')
+    expect(sim.uploads()).toBe(2)
+    expect(result.jobs.map(job => job.job.id)).toEqual(['5001'])
+    expect(result.parts?.map(part => part.state)).toEqual(['uploaded', 'uploaded', 'not uploaded'])
+    const second = result.parts?.[1]
+    expect(second?.state === 'uploaded' ? second.upload.status : undefined).toBe('error')
+  })
+
+  it('waits for the whole job before the next part: devices done at 60 % hold part 2 back until the job says 100', async () => {
+    const clock = new VirtualClock()
+    const sim = await simulator(clock, { importPolls: 1, holdProgress: { progress: 60, polls: 3 } })
+    const { result } = await runEngine(sim, { 'job-id': '', 'csv-file': csvFile(serversCsv(400)) }, { clock })
+    expect(result.status).toBe('success')
+    const paths = sim.requests.map(request => `${request.method} ${request.path.split('?')[0]}`)
+    const secondUpload = paths.lastIndexOf('POST /csvRequest')
+    // Part 1's job polled until it said 100 (1 good poll, 3 held), and only then part 2 uploaded.
+    expect(paths.slice(0, secondUpload).filter(path => path === 'GET /csvRequest/jobs/5001')).toHaveLength(4)
+    // The last part's job is waited for as a single job is: its devices done is its end.
+    expect(paths.filter(path => path === 'GET /csvRequest/jobs/5002')).toHaveLength(1)
+  })
+
+  it('a job that never says 100 before the deadline: the next parts are left for the deadline, the run a timeout', async () => {
+    const clock = new VirtualClock()
+    const sim = await simulator(clock, { importPolls: 1, holdProgress: { progress: 60, polls: 1_000 } })
+    const inputs = { 'job-id': '', 'csv-file': csvFile(serversCsv(400)), timeout: '30s' }
+    const { result } = await runEngine(sim, inputs, { clock })
+    expect(result.status).toBe('timeout')
+    expect(sim.uploads()).toBe(1)
+    const second = result.parts?.[1]
+    expect(second?.state === 'not uploaded' ? second.because : undefined).toBe('deadline')
+  })
+
+  it('validation of several parts checks each, and says a refused row by its line in the file', async () => {
+    const clock = new VirtualClock()
+    const sim = await simulator(clock)
+    const csv = serversCsv(400).replace('server,10.240.9.350,', 'toaster,10.240.9.350,')
+    const inputs = { 'job-id': '', 'csv-file': csvFile(csv), 'validation-only': 'true' }
+    const { result } = await runEngine(sim, inputs, { clock })
+    expect(result.status).toBe('failure')
+    expect(sim.uploads()).toBe(2)
+    const second = result.parts?.[1]
+    const upload = second?.state === 'uploaded' ? second.upload : undefined
+    expect(upload?.file).toMatch(/servers\.csv lines 302–401$/)
+    expect(upload?.messages.join(' ')).toMatch(/servers\.csv:351\b/)
+  })
+
   it('a part whose job could not be checked stops the sequence; never twice holds per part', async () => {
     const clock = new VirtualClock()
     const sim = await simulator(clock, { importPolls: 1, faults: [{ kind: 'status', status: 404 }] })

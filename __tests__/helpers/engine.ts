@@ -26,6 +26,10 @@ export interface EngineRun {
   readonly clock: VirtualClock
   /** The last JSON document of each job, as handed to the report file (by job ID). */
   readonly documents: ReadonlyMap<string, Buffer>
+  /** The titles of the log groups opened, in order. */
+  readonly groups: string[]
+  /** What the engine said of the jobs started, each time one started (the outputs are written from it). */
+  readonly started: string[][]
 }
 
 export interface EngineOptions {
@@ -76,12 +80,17 @@ export async function runEngine(
   const files = { readSent: inputFileReader(policy), readTrusted: anywhereFileReader(process.cwd()) }
   const settings = readSettings(name => all[name] ?? '', files, options.environment)
   const logs: string[] = []
+  const groups: string[] = []
+  const started: string[][] = []
   const secrets: string[] = []
   const log: GateLog = {
     info: line => void logs.push(line),
     warning: (message, title) => void logs.push(`warning: ${title}: ${message}`),
     debug: () => undefined,
-    group: (_name, body) => body()
+    group: (name, body) => {
+      groups.push(name)
+      return body()
+    }
   }
   const clock = options.clock ?? new VirtualClock()
   const cancel = new AbortController()
@@ -92,7 +101,15 @@ export async function runEngine(
   const documents = new Map<string, Buffer>()
   const onDocument = (job: { id: string }, body: Buffer): void => void documents.set(job.id, body)
   const result = await clock.drive(
-    runGate(settings, { clock, random: () => 0.5, signal: cancel.signal, secrets: secretSet, log, onDocument })
+    runGate(settings, {
+      clock,
+      random: () => 0.5,
+      signal: cancel.signal,
+      secrets: secretSet,
+      log,
+      onDocument,
+      onJobStarted: jobs => void started.push(jobs.map(job => job.id))
+    })
   )
-  return { result, logs, secrets, secretSet, clock, documents }
+  return { result, logs, secrets, secretSet, clock, documents, groups, started }
 }
