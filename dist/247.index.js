@@ -1676,7 +1676,7 @@ function partsHeadline(view, parts) {
         facts.push(`${count(missing)} not in a job`);
     const stopped = parts.find(part => part.status !== undefined && !['success', 'failure', 'partial'].includes(part.status));
     if (stopped?.status)
-        facts.push(`part ${stopped.index} ${outcome_status/* STATUSES */.f[stopped.status].verb}`);
+        facts.push(`part ${stopped.index} ${partVerb(stopped)}`);
     const left = parts.filter(part => part.notUploaded).length;
     if (left > 0)
         facts.push(`${(0,common_text/* plural */.LS)(left, 'part')} not uploaded`);
@@ -1711,13 +1711,25 @@ function partCounts(view) {
     ];
     return counts.filter(Boolean).join(', ');
 }
+/**
+ * How a part ended, in the words of the parts table: an upload the appliance
+ * definitely refused (HTTP 400, 401…: nothing was imported) is "refused",
+ * never "could not be checked"; otherwise the status's own verb.
+ */
+function partVerb(part) {
+    if (!part.status)
+        return 'not uploaded';
+    const upload = part.jobView ? undefined : part.upload;
+    if (upload?.status === 'error' && !upload.mayHaveStarted && !upload.probablyStarted)
+        return 'refused';
+    return outcome_status/* STATUSES */.f[part.status].verb;
+}
 
 ;// CONCATENATED MODULE: ./src/report/markdown/parts-markdown.ts
 // The step summary of an import in several parts: one headline for all of
 // them, a table of the parts (file, lines, job, outcome, why), the failures
 // by cause across every part, then each part that did not pass, as for
 // several jobs; those that passed, collapsed. The parts share the budget.
-
 
 
 
@@ -1773,7 +1785,7 @@ function partsTable(view, parts) {
         part.lines,
         part.rows.toLocaleString('en-US'),
         part.job ? `[${escapeMarkdown(part.job.id, 140)}](${(0,job_ref/* jobUrl */.Ne)(view.baseUrl, part.job).href})` : '—',
-        part.status ? outcomeWords(part.status) : '⏭️ not uploaded',
+        part.status ? `${outcome_status/* STATUSES */.f[part.status].icon} ${partVerb(part)}` : '⏭️ not uploaded',
         escapeMarkdown(partWhy(part), 200)
     ]);
     return table(['Part', 'File', 'Lines', 'Devices', 'Job', 'Outcome', 'Why'], rows, [

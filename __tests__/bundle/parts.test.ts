@@ -98,6 +98,18 @@ describe('a CSV of 1,000 servers', () => {
     )
   })
 
+  it('a part the appliance refuses (HTTP 400) is "refused, nothing imported", never "could not be checked"', async () => {
+    const sim = await simulator()
+    const result = await run(sim, { 'servers.csv': csv(650, {}, { 400: 'toaster' }) }, { 'csv-file': 'servers.csv' })
+    expect(result.outputs.status).toBe('error')
+    expect(sim.uploads()).toBe(2)
+    expect(result.summary.split('\n')[0]).toMatch(/&#58; part 2 refused, 1 part not uploaded · /)
+    expect(result.summary).toMatch(
+      /\| 2 \| servers\.csv \| 302–601 \| 300 \| — \| ⚠️ refused \| nothing imported&#58; /
+    )
+    expect(result.summary).not.toContain('could not be checked')
+  })
+
   it('a part whose upload resets after the body stops the import: one POST for it, the rest not uploaded', async () => {
     const sim = await simulator({ uploadFaults: [undefined, { kind: 'reset' }] as SimulatorOptions['uploadFaults'] })
     const result = await run(sim, { 'servers.csv': csv(1_000) }, { 'csv-file': 'servers.csv' })

@@ -6475,7 +6475,7 @@ function partsHeadline(view, parts) {
         facts.push(`${wording_count(missing)} not in a job`);
     const stopped = parts.find(part => part.status !== undefined && !['success', 'failure', 'partial'].includes(part.status));
     if (stopped?.status)
-        facts.push(`part ${stopped.index} ${STATUSES[stopped.status].verb}`);
+        facts.push(`part ${stopped.index} ${partVerb(stopped)}`);
     const left = parts.filter(part => part.notUploaded).length;
     if (left > 0)
         facts.push(`${text_plural(left, 'part')} not uploaded`);
@@ -6510,13 +6510,25 @@ function partCounts(view) {
     ];
     return counts.filter(Boolean).join(', ');
 }
+/**
+ * How a part ended, in the words of the parts table: an upload the appliance
+ * definitely refused (HTTP 400, 401…: nothing was imported) is "refused",
+ * never "could not be checked"; otherwise the status's own verb.
+ */
+function partVerb(part) {
+    if (!part.status)
+        return 'not uploaded';
+    const upload = part.jobView ? undefined : part.upload;
+    if (upload?.status === 'error' && !upload.mayHaveStarted && !upload.probablyStarted)
+        return 'refused';
+    return STATUSES[part.status].verb;
+}
 
 ;// CONCATENATED MODULE: ./src/report/markdown/parts-markdown.ts
 // The step summary of an import in several parts: one headline for all of
 // them, a table of the parts (file, lines, job, outcome, why), the failures
 // by cause across every part, then each part that did not pass, as for
 // several jobs; those that passed, collapsed. The parts share the budget.
-
 
 
 
@@ -6572,7 +6584,7 @@ function partsTable(view, parts) {
         part.lines,
         part.rows.toLocaleString('en-US'),
         part.job ? `[${escapeMarkdown(part.job.id, 140)}](${jobUrl(view.baseUrl, part.job).href})` : '—',
-        part.status ? outcomeWords(part.status) : '⏭️ not uploaded',
+        part.status ? `${STATUSES[part.status].icon} ${partVerb(part)}` : '⏭️ not uploaded',
         escapeMarkdown(partWhy(part), 200)
     ]);
     return table(['Part', 'File', 'Lines', 'Devices', 'Job', 'Outcome', 'Why'], rows, [
@@ -7557,7 +7569,7 @@ function partsBlock(view, parts, paint) {
     const { mark, tint } = STATUSES[view.status];
     const lines = [paint(`${mark} ${singleLine(partsHeadline(view, parts), 600)}`, tint)];
     for (const part of parts) {
-        const outcome = part.status ? STATUSES[part.status].verb : 'not uploaded';
+        const outcome = partVerb(part);
         const job = part.job ? ` → job ${singleLine(part.job.id, 60)}` : '';
         const why = partWhy(part);
         lines.push(`  Part ${part.index} of ${part.count}: ${singleLine(part.file, 200)} lines ${part.lines} (${text_plural(part.rows, 'device')})${job}: ${outcome}${why && why !== '—' ? ` (${singleLine(why, 200)})` : ''}`);

@@ -14,7 +14,6 @@ import { nextStepsMarkdown } from './next-steps-markdown.js'
 import { renderUploadMarkdown } from './upload-markdown.js'
 import type { GateView, PartView } from '../model/gate-view.js'
 import * as partsWording from '../model/parts-wording.js'
-import * as wording from '../model/wording.js'
 
 export function renderPartsMarkdown(view: GateView, parts: readonly PartView[], budgetBytes: number): string {
   const icon = STATUSES[view.status].icon
@@ -67,7 +66,7 @@ function partsTable(view: GateView, parts: readonly PartView[]): string {
     part.lines,
     part.rows.toLocaleString('en-US'),
     part.job ? `[${escapeMarkdown(part.job.id, 140)}](${jobUrl(view.baseUrl, part.job).href})` : '—',
-    part.status ? wording.outcomeWords(part.status) : '⏭️ not uploaded',
+    part.status ? `${STATUSES[part.status].icon} ${partsWording.partVerb(part)}` : '⏭️ not uploaded',
     escapeMarkdown(partsWording.partWhy(part), 200)
   ])
   return table(['Part', 'File', 'Lines', 'Devices', 'Job', 'Outcome', 'Why'], rows, [

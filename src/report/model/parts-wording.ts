@@ -44,7 +44,7 @@ export function partsHeadline(view: GateView, parts: readonly PartView[]): strin
   const stopped = parts.find(
     part => part.status !== undefined && !['success', 'failure', 'partial'].includes(part.status)
   )
-  if (stopped?.status) facts.push(`part ${stopped.index} ${STATUSES[stopped.status].verb}`)
+  if (stopped?.status) facts.push(`part ${stopped.index} ${partVerb(stopped)}`)
   const left = parts.filter(part => part.notUploaded).length
   if (left > 0) facts.push(`${plural(left, 'part')} not uploaded`)
   if (view.excuse) facts.push(`${allowanceWords(view.excuse, view.naming, true)}: the step passes`)
@@ -71,4 +71,16 @@ function partCounts(view: JobView): string {
     view.notInJob.length > 0 ? `${count(view.notInJob.length)} not in the job` : ''
   ]
   return counts.filter(Boolean).join(', ')
+}
+
+/**
+ * How a part ended, in the words of the parts table: an upload the appliance
+ * definitely refused (HTTP 400, 401…: nothing was imported) is "refused",
+ * never "could not be checked"; otherwise the status's own verb.
+ */
+export function partVerb(part: PartView): string {
+  if (!part.status) return 'not uploaded'
+  const upload = part.jobView ? undefined : part.upload
+  if (upload?.status === 'error' && !upload.mayHaveStarted && !upload.probablyStarted) return 'refused'
+  return STATUSES[part.status].verb
 }

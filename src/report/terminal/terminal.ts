@@ -76,7 +76,7 @@ function partsBlock(view: GateView, parts: readonly PartView[], paint: Paint): s
   const { mark, tint } = STATUSES[view.status]
   const lines = [paint(`${mark} ${singleLine(partsWording.partsHeadline(view, parts), 600)}`, tint)]
   for (const part of parts) {
-    const outcome = part.status ? STATUSES[part.status].verb : 'not uploaded'
+    const outcome = partsWording.partVerb(part)
     const job = part.job ? ` → job ${singleLine(part.job.id, 60)}` : ''
     const why = partsWording.partWhy(part)
     lines.push(
