@@ -1,7 +1,7 @@
 // `npm run bench` (part): how long from spawning the bundled action to its
 // first request reaching the appliance, beside a bare `node` script that
 // sends one HTTPS request, measured in the same run against the same
-// simulator. Aim: the action within 1.3x of the bare script. It is an aim,
+// simulator. Aim (issue 28): the action within 1.25x of the bare script, median of 9. It is an aim,
 // reported but not failed on: the ratio of two ~80 ms numbers moves by 0.1
 // with the machine's load from one run to the next.
 import { spawn } from 'node:child_process'
@@ -10,8 +10,8 @@ import { BUNDLE } from '../scripts/run-action.js'
 import { scriptJob } from '../src/simulator/documents.js'
 import { SIMULATOR_CA, startSimulator } from '../src/simulator/server.js'
 
-const RUNS = Number(process.env.STARTUP_RUNS ?? 15)
-const TARGET_RATIO = 1.3
+const RUNS = Number(process.env.STARTUP_RUNS ?? 9)
+const TARGET_RATIO = 1.25
 
 const simulator = await startSimulator({ jobs: { '4229': scriptJob({ devices: 3, pollsToComplete: 1 }) } })
 const ca = readFileSync(SIMULATOR_CA, 'utf8')

@@ -311,7 +311,7 @@ function jobName(view, host) {
     return `LXCA job ${view.job.id}${host ? ` on ${host}` : ''}`;
 }
 /** `1,000`. */
-const count = (n) => n.toLocaleString('en-US');
+const count = common_text/* thousands */.oh;
 /** `52% done of 300 devices: 290 succeeded, 1 failed, 9 not finished`: what was known when the wait ended. */
 function knownState(view) {
     const { succeeded, failed, pending } = view;
@@ -1435,7 +1435,7 @@ function inventoryView(outcome, scrub, naming) {
 function inventoryLine(view) {
     if (view.problem || view.planOnly)
         return undefined;
-    const count = (n) => n.toLocaleString('en-US');
+    const count = common_text/* thousands */.oh;
     const facts = [];
     if (view.skipped.length > 0 || view.notOnline.length > 0 || view.rows > view.uploaded) {
         if (view.skipped.length > 0 || view.notOnline.length === 0)

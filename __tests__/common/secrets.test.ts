@@ -88,3 +88,40 @@ describe('SecretSet', () => {
     expect(secrets.scrub(`x Bmc-Passw0rd-42 y BMC-PASSW0RD-7 z`)).toBe('x *** y *** z')
   })
 })
+
+describe('SecretSet: a text scrubbed once is remembered', () => {
+  const action = (secret: string): string =>
+    `Log in with ${secret}, then check the BMC firmware and the network. `.repeat(30)
+
+  it('the second time, the remembered text: still without the secret, and the same', () => {
+    const secrets = setOf('Hunter2-Secret')
+    const text = action('Hunter2-Secret')
+    const first = secrets.scrub(text)
+    expect(first).not.toContain('Hunter2-Secret')
+    expect(secrets.rememberedTexts).toBe(1)
+    // The same text again (another string with the same content, as another report builds it): served, not scanned.
+    const again = secrets.scrub(text.slice(0, 10) + text.slice(10))
+    expect(again).toBe(first)
+    expect(again).not.toContain('Hunter2-Secret')
+    expect(secrets.rememberedTexts).toBe(1)
+  })
+
+  it('a secret added after the first scrub is still removed: what was remembered is forgotten', () => {
+    const secrets = setOf('Hunter2-Secret')
+    const text = `${action('Hunter2-Secret')} and the device's own Bmc-7-pw`
+    expect(secrets.scrub(text)).toContain('Bmc-7-pw')
+    secrets.add('Bmc-7-pw')
+    expect(secrets.rememberedTexts).toBe(0)
+    expect(secrets.scrub(text)).not.toContain('Bmc-7-pw')
+  })
+
+  it('short texts are scanned every time, and the memory is bounded', () => {
+    const secrets = setOf('Hunter2-Secret')
+    secrets.scrub('short Hunter2-Secret')
+    expect(secrets.rememberedTexts).toBe(0)
+    for (let i = 0; i < 3_000; i += 1) secrets.scrub(`${i} ${'x'.repeat(2_000)}`)
+    // 4 Mi characters at most: about 2,000 texts of 2 KB, then it starts afresh.
+    expect(secrets.rememberedTexts).toBeLessThan(2_100)
+    expect(secrets.rememberedTexts).toBeGreaterThan(0)
+  })
+})

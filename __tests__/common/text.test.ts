@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { clause, singleLine, oneLine, plural } from '../../src/common/text.js'
+import { clause, singleLine, oneLine, plural, thousands } from '../../src/common/text.js'
 
 describe('clean', () => {
   it('makes one line without control characters, cut with … at the limit', () => {
@@ -34,5 +34,13 @@ describe('oneLine', () => {
     expect(oneLine('a\n::stop-commands::x\r\tb')).toBe('a\\n::stop-commands::x\\r\\tb')
     expect(oneLine('\u001b[31mred\u009b2J\u2028')).toBe('\\u001b[31mred\\u009b2J\\u2028')
     expect(oneLine('servers.csv lines 2–301')).toBe('servers.csv lines 2–301')
+  })
+})
+
+describe('thousands', () => {
+  it('writes what toLocaleString("en-US") writes, for integers of every size and sign, and the rest', () => {
+    const values = [0, 7, 999, 1_000, 12_345, 999_999, 1_000_000, 123_456_789, -1, -1_000, -98_765_432, 2 ** 53 - 1]
+    for (const n of [...values, 1.5, 1e21, NaN, Infinity, -0])
+      expect([n, thousands(n)]).toEqual([n, n.toLocaleString('en-US')])
   })
 })

@@ -23,6 +23,15 @@ export { secretForms } from './secret-forms.js'
 const MIN_SECRET = 3
 /** From this length on a secret is matched case-insensitively (a shorter one would blank ordinary words). */
 const FOLD_FROM = 8
+/**
+ * Texts this long or longer are remembered once scrubbed: a device's 2 KB user
+ * action is shown in the summary, the annotations, the outputs, JUnit and the
+ * devices file, and is scanned once. Shorter ones cost less to scan than to look up.
+ */
+const REMEMBER_FROM = 64
+/** What the memory may hold in all (characters), and the longest text it keeps: past either, it starts afresh. */
+const REMEMBER_CHARS = 4 * 1024 * 1024
+const REMEMBER_LONGEST = 256 * 1024
 
 /** Anything that can scrub text, and says how far past a cut it must look. */
 export interface Scrubber {
@@ -51,6 +60,9 @@ export class SecretSet implements Secrets {
   private readonly exact = new FormAutomaton(false)
   private readonly folded = new FormAutomaton(true)
   private longestForm = 0
+  /** Texts already scrubbed, and what they became; forgotten whenever a secret is added. */
+  private readonly remembered = new Map<string, string>()
+  private rememberedChars = 0
 
   /** `onAdd` is told every new secret as given (the Action masks it in the runner's log). */
   constructor(private readonly onAdd: (value: string) => void = () => undefined) {}
@@ -63,6 +75,9 @@ export class SecretSet implements Secrets {
       this.longestForm = Math.max(this.longestForm, form.length)
       automaton.add(form)
     }
+    // A text scrubbed before this secret was known may hold it.
+    this.remembered.clear()
+    this.rememberedChars = 0
     this.onAdd(value)
   }
 
@@ -78,6 +93,26 @@ export class SecretSet implements Secrets {
    */
   scrub = (text: string): string => {
     if (this.values.size === 0 || text.length < MIN_SECRET) return text
+    const remember = text.length >= REMEMBER_FROM && text.length <= REMEMBER_LONGEST
+    if (!remember) return this.scan(text)
+    const known = this.remembered.get(text)
+    if (known !== undefined) return known
+    const scrubbed = this.scan(text)
+    if (this.rememberedChars + text.length > REMEMBER_CHARS) {
+      this.remembered.clear()
+      this.rememberedChars = 0
+    }
+    this.remembered.set(text, scrubbed)
+    this.rememberedChars += text.length
+    return scrubbed
+  }
+
+  /** How many texts are remembered (tests). */
+  get rememberedTexts(): number {
+    return this.remembered.size
+  }
+
+  private scan(text: string): string {
     const spans = mergeSpans([...this.exact.spans(text), ...this.folded.spans(text)])
     if (spans.length === 0) return text
     const parts: string[] = []

@@ -2,14 +2,14 @@
 // groups so that a reader scanning the folded log sees every part's fate:
 // what is being sent, the job it started (or why there is none), and how the
 // part ended, one line each.
-import { capitalise, plural } from '../common/text.js'
+import { capitalise, plural, thousands } from '../common/text.js'
 import { partPlace, type CsvPart } from '../import/csv-parts.js'
 import { jobUrl } from '../lxca/job-ref.js'
 import type { JobOutcome } from '../outcome/job-outcome.js'
 import { STATUSES } from '../outcome/status.js'
 import { mayHaveStarted, type UploadOutcome } from '../outcome/upload-outcome.js'
 
-const count = (n: number): string => n.toLocaleString('en-US')
+const count = thousands
 
 /** `Part 2 of 10 (servers.csv lines 302–601)`. */
 function partName(part: CsvPart): string {

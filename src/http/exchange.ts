@@ -1,9 +1,11 @@
 // One HTTP exchange over a socket that is ready (its TLS already verified):
-// the request, then the whole response, within the caller's deadline. A body
-// cut off, or larger than the bound, is a transient fault.
+// the request, then the whole response, within the caller's deadline, read
+// into one buffer (body-buffer.ts). A body cut off, or larger than the bound,
+// is a transient fault.
 import http, { type IncomingHttpHeaders } from 'node:http'
 import type net from 'node:net'
 import { RequestFault } from '../common/errors.js'
+import { BodyBuffer, declaredLength } from './body-buffer.js'
 import { abortable, networkFault } from './sockets.js'
 
 export interface HttpRequest {
@@ -51,22 +53,22 @@ export function exchange(
     })
     outgoing.on('error', error => reject(networkFault(error, what)))
     outgoing.once('response', response => {
-      const chunks: Buffer[] = []
-      let size = 0
+      const declared = declaredLength(response.headers['content-length'])
+      const body = new BodyBuffer(declared, maxBodyBytes)
+      const tooLarge = (): void => {
+        reject(new RequestFault('body', `${what}: the response is larger than ${maxBodyBytes} bytes`, true))
+        response.destroy()
+      }
       const truncated = (): void =>
-        reject(new RequestFault('body', `${what}: the response body was cut off after ${size} bytes`, true))
+        reject(new RequestFault('body', `${what}: the response body was cut off after ${body.length} bytes`, true))
+      // A stated length past the bound is refused before a byte of the body is read.
+      if (declared !== undefined && declared > maxBodyBytes) return tooLarge()
       response.on('data', (chunk: Buffer) => {
-        size += chunk.length
-        if (size > maxBodyBytes) {
-          reject(new RequestFault('body', `${what}: the response is larger than ${maxBodyBytes} bytes`, true))
-          response.destroy()
-        } else {
-          chunks.push(chunk)
-        }
+        if (!body.add(chunk)) tooLarge()
       })
       response.once('end', () => {
         if (!response.complete) return truncated()
-        resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks) })
+        resolve({ status: response.statusCode ?? 0, headers: response.headers, body: body.bytes() })
       })
       response.on('error', truncated)
       response.once('close', () => {

@@ -8,7 +8,7 @@
 // alive and how long it may still last.
 import { formatDuration } from '../common/duration.js'
 import type { Scrubber } from '../common/secrets.js'
-import { excerpt, percent } from '../common/text.js'
+import { excerpt, percent, thousands } from '../common/text.js'
 import type { Assessment, DeviceAssessment } from '../lxca/verdict.js'
 import type { Deadline } from '../outcome/deadline.js'
 import { stepPathLabel } from '../lxca/verdict.js'
@@ -46,7 +46,7 @@ export function createHeartbeat(now: () => number, deadline: () => Deadline): He
   return { now, deadline, lastLineAt: now() }
 }
 
-const count = (n: number): string => n.toLocaleString('en-US')
+const count = thousands
 
 /** `secrets`: server text is scrubbed before a line is cut. */
 export function createChangeLog(secrets: Scrubber, heartbeat?: Heartbeat): ChangeLog {

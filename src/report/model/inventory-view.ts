@@ -3,7 +3,7 @@
 // here but not Online (failed), how many devices of the jobs it confirmed,
 // and, when it could not be read, why and the one fix. Scrubbed.
 import type { Scrub } from '../../common/secrets.js'
-import { plural } from '../../common/text.js'
+import { plural, thousands } from '../../common/text.js'
 import type { GateOutcome } from '../../outcome/gate-outcome.js'
 import type { ManagedRow, PlannedRow } from '../../outcome/inventory.js'
 import { inventoryProblem, type Problem } from './fixes.js'
@@ -107,7 +107,7 @@ export function inventoryView(outcome: GateOutcome, scrub: Scrub, naming: Naming
  */
 export function inventoryLine(view: InventoryView): string | undefined {
   if (view.problem || view.planOnly) return undefined
-  const count = (n: number): string => n.toLocaleString('en-US')
+  const count = thousands
   const facts: string[] = []
   if (view.skipped.length > 0 || view.notOnline.length > 0 || view.rows > view.uploaded) {
     if (view.skipped.length > 0 || view.notOnline.length === 0)

@@ -5,7 +5,7 @@
 // parts-wording.ts's, what to do next is next-steps.ts's.
 import { formatDuration } from '../../common/duration.js'
 import { STATUSES, type Status } from '../../outcome/status.js'
-import { capitalise, clause, MONITORING, percent, plural } from '../../common/text.js'
+import { capitalise, clause, MONITORING, percent, plural, thousands } from '../../common/text.js'
 import { Input } from '../../settings/input-output-names.js'
 import { inventoryCutShort, unfinished } from './inventory-wording.js'
 import type { StepShow } from './step-view.js'
@@ -19,7 +19,7 @@ export function jobName(view: JobView, host?: string): string {
 }
 
 /** `1,000`. */
-export const count = (n: number): string => n.toLocaleString('en-US')
+export const count = thousands
 
 /** `52% done of 300 devices: 290 succeeded, 1 failed, 9 not finished`: what was known when the wait ended. */
 function knownState(view: JobView): string {
