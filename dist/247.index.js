@@ -645,8 +645,10 @@ function causeTree(view, cause) {
     ];
     const lines = [heading, `<sub>${facts.filter(Boolean).join(' · ')}</sub>`];
     // LXCA's own action first: its long description is often generic ("An internal error occurred…").
-    if (cause.userAction)
-        lines.push(`👉 **User action:** ${escapeMarkdown(cause.userAction, 2_000)}`);
+    // The shown device's own words: the cause's action may be a template with placeholders.
+    const action = device.userAction ?? cause.userAction;
+    if (action)
+        lines.push(`👉 **User action:** ${escapeMarkdown(action, 2_000)}`);
     if (cause.hint)
         lines.push(`👉 ${escapeMarkdown(cause.hint, 600)}`);
     if (device.description)

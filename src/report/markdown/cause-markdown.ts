@@ -101,7 +101,9 @@ function causeTree(view: JobView, cause: CauseView): string {
   ]
   const lines = [heading, `<sub>${facts.filter(Boolean).join(' · ')}</sub>`]
   // LXCA's own action first: its long description is often generic ("An internal error occurred…").
-  if (cause.userAction) lines.push(`👉 **User action:** ${escapeMarkdown(cause.userAction, 2_000)}`)
+  // The shown device's own words: the cause's action may be a template with placeholders.
+  const action = device.userAction ?? cause.userAction
+  if (action) lines.push(`👉 **User action:** ${escapeMarkdown(action, 2_000)}`)
   if (cause.hint) lines.push(`👉 ${escapeMarkdown(cause.hint, 600)}`)
   if (device.description) lines.push(escapeMarkdown(device.description, 1_000))
   lines.push(renderTree(device.tree(), 'failed'))
