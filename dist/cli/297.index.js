@@ -905,9 +905,18 @@ function cancelledFault() {
 // JSON as the appliance sends it: a body as text (without the byte-order
 // mark some servers put before it), and the one test of "an object".
 
-/** A body as text, without a UTF-8 byte-order mark (not JSON, but some servers send one). */
+/**
+ * The text of each body decoded so far: the job document is parsed, then
+ * scrubbed into the report file, and a 7.7 MiB document is decoded once for
+ * both. Held only as long as the body itself is.
+ */
+const decoded = new WeakMap();
+/** A body as text, without a UTF-8 byte-order mark (not JSON, but some servers send one); decoded once. */
 function bodyText(body) {
-    return body.toString('utf8', bomLength(body));
+    let text = decoded.get(body);
+    if (text === undefined)
+        decoded.set(body, (text = body.toString('utf8', bomLength(body))));
+    return text;
 }
 /** A JSON object (not an array, not null). */
 function isObject(value) {
@@ -7306,6 +7315,7 @@ function failedCsvs(files, rows) {
 ;// CONCATENATED MODULE: ./src/report/files/report-file.ts
 
 
+
 /** `keyed`: several jobs (or parts), so the file is one object keyed by job path. */
 function reportWriter(open, keyed, scrub) {
     let sink;
@@ -7315,12 +7325,19 @@ function reportWriter(open, keyed, scrub) {
             if (!keyed && written > 0)
                 return;
             sink ??= open();
-            if (!keyed)
-                sink.write(scrubBody(body, scrub));
+            // The text the document was parsed from (bodyText decodes a body once), without its byte-order mark.
+            const text = bodyText(body);
+            if (!keyed) {
+                const scrubbed = scrubJsonStrings(text, scrub);
+                sink.write(scrubbed === text ? body : Buffer.from(scrubbed));
+            }
             else {
                 const key = JSON.stringify(jobPath(job).slice(1));
                 sink.write(`${written === 0 ? '{\n' : ',\n'}  ${key}: `);
-                sink.write(scrubBody(trimmed(body), scrub));
+                // JSON's white space around the value goes (a document with any other is never parsed, so never here).
+                const inner = text.trim();
+                const scrubbed = scrubJsonStrings(inner, scrub);
+                sink.write(scrubbed === inner ? trimmed(body) : Buffer.from(scrubbed));
             }
             written += 1;
         },
@@ -7346,12 +7363,6 @@ function trimmed(body) {
 }
 function isSpace(byte) {
     return byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09;
-}
-/** The bytes as they came when no secret is in them (no text is decoded and encoded again for nothing). */
-function scrubBody(body, scrub) {
-    const text = body.toString('utf8');
-    const scrubbed = scrubJsonStrings(text, scrub);
-    return scrubbed === text ? body : Buffer.from(scrubbed);
 }
 /**
  * Secrets replaced inside JSON strings only, so the structure (and numbers)

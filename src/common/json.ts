@@ -2,9 +2,18 @@
 // mark some servers put before it), and the one test of "an object".
 import { bomLength } from './text.js'
 
-/** A body as text, without a UTF-8 byte-order mark (not JSON, but some servers send one). */
+/**
+ * The text of each body decoded so far: the job document is parsed, then
+ * scrubbed into the report file, and a 7.7 MiB document is decoded once for
+ * both. Held only as long as the body itself is.
+ */
+const decoded = new WeakMap<Buffer, string>()
+
+/** A body as text, without a UTF-8 byte-order mark (not JSON, but some servers send one); decoded once. */
 export function bodyText(body: Buffer): string {
-  return body.toString('utf8', bomLength(body))
+  let text = decoded.get(body)
+  if (text === undefined) decoded.set(body, (text = body.toString('utf8', bomLength(body))))
+  return text
 }
 
 /** A JSON object (not an array, not null). */

@@ -6,6 +6,7 @@
 // nest deeper than JSON.stringify can go). Secrets the appliance echoed inside
 // JSON strings become `***`: files are never masked by the runner.
 import type { Scrub } from '../../common/secrets.js'
+import { bodyText } from '../../common/json.js'
 import { bomLength } from '../../common/text.js'
 import { jobPath, type JobRef } from '../../lxca/job-ref.js'
 
@@ -30,11 +31,18 @@ export function reportWriter(open: () => ReportSink, keyed: boolean, scrub: Scru
     add(job, body) {
       if (!keyed && written > 0) return
       sink ??= open()
-      if (!keyed) sink.write(scrubBody(body, scrub))
-      else {
+      // The text the document was parsed from (bodyText decodes a body once), without its byte-order mark.
+      const text = bodyText(body)
+      if (!keyed) {
+        const scrubbed = scrubJsonStrings(text, scrub)
+        sink.write(scrubbed === text ? body : Buffer.from(scrubbed))
+      } else {
         const key = JSON.stringify(jobPath(job).slice(1))
         sink.write(`${written === 0 ? '{\n' : ',\n'}  ${key}: `)
-        sink.write(scrubBody(trimmed(body), scrub))
+        // JSON's white space around the value goes (a document with any other is never parsed, so never here).
+        const inner = text.trim()
+        const scrubbed = scrubJsonStrings(inner, scrub)
+        sink.write(scrubbed === inner ? trimmed(body) : Buffer.from(scrubbed))
       }
       written += 1
     },
@@ -58,13 +66,6 @@ function trimmed(body: Buffer): Buffer {
 
 function isSpace(byte: number): boolean {
   return byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09
-}
-
-/** The bytes as they came when no secret is in them (no text is decoded and encoded again for nothing). */
-function scrubBody(body: Buffer, scrub: Scrub): Buffer {
-  const text = body.toString('utf8')
-  const scrubbed = scrubJsonStrings(text, scrub)
-  return scrubbed === text ? body : Buffer.from(scrubbed)
 }
 
 /**
