@@ -741,6 +741,23 @@ describe('the engine against the simulator: an import in parts, one job at a tim
     const { result } = await runEngine(sim, { 'job-id': '', 'csv-file': csvFile(serversCsv(400)) }, { clock })
     expect(result.status).toBe('error')
     expect(result.parts?.map(part => part.state)).toEqual(['uploaded', 'not uploaded'])
+    const second = result.parts?.[1]
+    expect(second?.state === 'not uploaded' ? second.because : undefined).toBe('stopped')
     expect(sim.uploads()).toBe(1)
+  })
+
+  it('a job whose devices are done but that stops answering before it says 100: the next part is left, as unfinished', async () => {
+    const clock = new VirtualClock()
+    // Its devices are done at the first poll; it holds at 60 %, then the job is gone (404) before it says 100.
+    const sim = await simulator(clock, {
+      importPolls: 1,
+      holdProgress: { progress: 60, polls: 1_000 },
+      faults: [undefined, undefined, { kind: 'status', status: 404 }]
+    })
+    const { result } = await runEngine(sim, { 'job-id': '', 'csv-file': csvFile(serversCsv(400)) }, { clock })
+    expect(sim.uploads()).toBe(1)
+    const second = result.parts?.[1]
+    expect(second?.state === 'not uploaded' ? second.because : undefined).toBe('unfinished')
+    expect(result.status).toBe('error')
   })
 })
