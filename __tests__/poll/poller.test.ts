@@ -407,6 +407,18 @@ describe('pollJob: untilComplete (another part waits for this job)', () => {
       )
     )
     expect(cancelled.status).toBe('cancelled')
+    // Cancelled in the middle of a request while holding: still a cancellation, never the verdict.
+    const midway = new AbortController()
+    const third = new VirtualClock()
+    const abortMidRequest = (): never => {
+      midway.abort()
+      throw reset()
+    }
+    const during = script(third, [devicesDone(60), abortMidRequest])
+    const outcome3 = await third.drive(
+      pollJob(options(third, during.fetchJob, { untilComplete: true, signal: midway.signal }))
+    )
+    expect(outcome3.status).toBe('cancelled')
   })
 
   it('a document that runs again while holding does not replace the one the verdict rests on', async () => {
