@@ -19,7 +19,7 @@ process.on('SIGINT', onSignal);
 process.on('SIGTERM', onSignal);
 // A closed terminal or SSH session: the same as Ctrl-C, so the summary is still written.
 process.on('SIGHUP', onSignal);
-const { main } = await __nccwpck_require__.e(/* import() */ 297).then(__nccwpck_require__.bind(__nccwpck_require__, 297));
+const { main } = await __nccwpck_require__.e(/* import() */ 527).then(__nccwpck_require__.bind(__nccwpck_require__, 527));
 process.exitCode = await main(process.argv.slice(2), cancel.signal);
 
 

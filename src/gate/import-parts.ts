@@ -14,6 +14,7 @@ import { gateOutcome, type GateOutcome } from '../outcome/gate-outcome.js'
 import { withSource, type JobOutcome } from '../outcome/job-outcome.js'
 import { nextPart, type NotUploadedBecause, type PartOutcome, type PartRef } from '../outcome/part-outcome.js'
 import { rowIndex } from '../outcome/rows.js'
+import { trimmedOutcome } from '../outcome/trimmed-outcome.js'
 import { refuseRepeatedJob, type UploadOutcome } from '../outcome/upload-outcome.js'
 import type { Settings, Upload } from '../settings/settings.js'
 import type { InventoryOutcome, PlannedRow, SkipPlan } from '../outcome/inventory.js'
@@ -124,7 +125,8 @@ async function uploadInTurn(
       if (started.length === 1)
         timing.deadline = deadlineFrom(deps.clock.now(), settings.timeoutMs, settings.requestTimeoutMs)
       const waited = await waitFor(settings, last.job, context, i + 1 < parts.length, several ? part : undefined)
-      job = withSource(waited, part, allRows)
+      // Held until the last part ends: a device that succeeded keeps only what the reports show of it.
+      job = withSource(trimmedOutcome(waited), part, allRows)
       jobs.push(job)
       // Outside the polling group: a reader of the folded log sees how every part ended.
       if (several) deps.log.info(partEndLine(part, job))
