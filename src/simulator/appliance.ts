@@ -5,7 +5,7 @@
 // misbehaving on cue (faults.ts). It records every request.
 import { randomBytes } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { jobDocumentText, type JobScript } from './documents.js'
+import { jobDocumentPieces, jobDocumentText, type JobScript } from './documents.js'
 import { applyFault, type Fault } from './faults.js'
 import { echoOf, errorBody, parseCookies, sendJson } from './answers.js'
 import { SimulatedInventory, type ManagedSeed, type SimulatedList } from './inventory.js'
@@ -203,14 +203,17 @@ export class Appliance {
     const key = `${segment}/${id}`
     const fault = this.options.faults?.[this.jobRequests - 1]
     const nextPoll = (this.goodPolls.get(key) ?? 0) + 1
-    const document = jobDocumentText(script, nextPoll)
-    if (fault && fault.kind !== 'slow') return applyFault(fault, response, document, echoOf(request, this.password))
+    if (fault && fault.kind !== 'slow') {
+      return applyFault(fault, response, jobDocumentText(script, nextPoll), echoOf(request, this.password))
+    }
     this.goodPolls.set(key, nextPoll)
     // A finished job's devices are managed now: the inventory lists them.
     if (nextPoll >= script.pollsToComplete) this.inventory.settle(key, script)
-    if (fault) return applyFault(fault, response, document)
+    if (fault) return applyFault(fault, response, jobDocumentText(script, nextPoll))
     response.writeHead(200, { 'content-type': 'application/json' })
-    response.end(document)
+    // In pieces: a padded document's filler is sent from one Buffer, never joined into a string of its size.
+    for (const piece of jobDocumentPieces(script, nextPoll)) response.write(piece)
+    response.end()
   }
 
   private inventoryList(list: SimulatedList, request: IncomingMessage, response: ServerResponse): void {

@@ -154,7 +154,8 @@ function deviceDocument(device: DeviceScript, index: number, fraction: number, p
 /** Where a padded document's filler goes (a control character JSON escapes, so no text can hold it). */
 const PAD_MARK = '\u0000pad\u0000'
 const PAD_MARK_JSON = JSON.stringify(PAD_MARK).slice(1, -1)
-const fillers = new Map<number, string>()
+/** Fillers by size, as text and as the bytes sent (encoded once: a 56 MiB filler is not encoded again per poll). */
+const fillers = new Map<number, { readonly text: string; readonly bytes: Buffer }>()
 
 /**
  * The document as the appliance sends it: JSON, with each device's long
@@ -162,15 +163,28 @@ const fillers = new Map<number, string>()
  * made once and put in place, not escaped again for every poll).
  */
 export function jobDocumentText(script: JobScript, poll: number): string {
+  return jobDocumentPieces(script, poll)
+    .map(piece => (typeof piece === 'string' ? piece : fillerOf(script).text))
+    .join('')
+}
+
+/** The same document in the pieces it is sent in: the filler's bytes are one Buffer, sent as they are. */
+export function jobDocumentPieces(script: JobScript, poll: number): Array<string | Buffer> {
   const text = JSON.stringify(jobDocument(script, poll))
-  if (!script.documentBytes) return text
-  const each = Math.floor(script.documentBytes / Math.max(1, script.devices.length))
+  if (!script.documentBytes) return [text]
+  const { bytes } = fillerOf(script)
+  return text.split(PAD_MARK_JSON).flatMap((piece, index) => (index === 0 ? [piece] : [bytes, piece]))
+}
+
+function fillerOf(script: JobScript): { readonly text: string; readonly bytes: Buffer } {
+  const each = Math.floor((script.documentBytes ?? 0) / Math.max(1, script.devices.length))
   let filler = fillers.get(each)
   if (filler === undefined) {
     const sentence = 'The appliance says more about this device than anyone will read. '
-    fillers.set(each, (filler = sentence.repeat(Math.max(0, Math.ceil((each - 4_000) / sentence.length)))))
+    const text = sentence.repeat(Math.max(0, Math.ceil((each - 4_000) / sentence.length)))
+    fillers.set(each, (filler = { text, bytes: Buffer.from(text) }))
   }
-  return text.split(PAD_MARK_JSON).join(filler)
+  return filler
 }
 
 const RESULT_TEXT: Record<string, { resultShortDescription: string; resultLongDescription: string }> = {
