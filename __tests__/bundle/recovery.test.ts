@@ -28,7 +28,7 @@ function run(sim: Simulator, file: Buffer, inputs: Record<string, string> = {}):
       username: 'admin',
       password: PASSWORD,
       'csv-file': 'servers.csv',
-      'poll-interval': '1s',
+      'poll-interval': '200ms',
       'ca-certificate': CA,
       ...inputs
     },
