@@ -5,6 +5,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { X509Certificate } from 'node:crypto'
 import { readFileSync } from 'node:fs'
+import type { StepNode } from '../../src/lxca/document.js'
 import type { UploadOutcome } from '../../src/outcome/upload-outcome.js'
 import { mayHaveStarted } from '../../src/outcome/upload-outcome.js'
 import { scriptJob, simulatedDevice } from '../../src/simulator/documents.js'
@@ -673,6 +674,26 @@ describe('the engine against the simulator: an import in parts, one job at a tim
     expect(run.logs).toContainEqual(
       expect.stringMatching(/^✖ Part 2 of 2 \(\S+ lines 302–401\): job 5002 failed · 1 of 100 devices failed$/)
     )
+  })
+
+  it('a finished part keeps, of a device that succeeded, only what the reports show; a failed one keeps its texts', async () => {
+    const clock = new VirtualClock()
+    const sim = await simulator(clock, { importPolls: 2 })
+    const { result } = await runEngine(
+      sim,
+      { 'job-id': '', 'csv-file': csvFile(serversCsv(400, { 350: 'fail:LOGIN' })) },
+      { clock }
+    )
+    const texts = (nodes: readonly StepNode[]): unknown[] =>
+      nodes.flatMap(node => [node.longDescription, node.userAction, ...texts(node.children)]).filter(Boolean)
+    const devices = result.jobs.flatMap(job => job.seen?.assessment.devices ?? [])
+    expect(devices).toHaveLength(400)
+    for (const { device, state } of devices) {
+      const kept = [device.longDescription, ...texts(device.steps)].filter(Boolean)
+      if (state === 'succeeded') expect(kept).toEqual([])
+      else expect(kept.length).toBeGreaterThan(1)
+    }
+    expect(devices.filter(item => item.state === 'failed')).toHaveLength(1)
   })
 
   it('one part: the plain case, no part in the group title or the log', async () => {

@@ -2,10 +2,10 @@
 // reports are written once the last part ends, so every part's outcome is
 // held until then (ten parts of 300 devices each). A device that succeeded
 // keeps its step tree's shape (ids, labels and states: the tree shown should
-// the inventory later find it not Online) but not the texts of its steps
+// the inventory later find it not Online), with the names its steps share
+// with other devices' kept once, but not the texts of its steps
 // (descriptions, user actions, percentages) nor its own long description: no
-// report shows them for a device that succeeded; the names its steps share
-// with other devices' are kept once. Failed and unfinished
+// report shows them for a device that succeeded. Failed and unfinished
 // devices keep everything. The verdict was decided before; nothing here
 // changes a result, a state or a count.
 import type { Device, StepNode } from '../lxca/document.js'
